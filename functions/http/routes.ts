@@ -1,0 +1,28 @@
+/**
+ * The HTTP API's routes: the one list that the CDK stack and the local server both read, so the
+ * deployed API and `npm start` cannot drift apart. Pure data: no handler code is imported here.
+ */
+export type TableAccess = 'none' | 'read' | 'write';
+
+export interface HttpRoute {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** API Gateway path syntax: `{name}` is a path parameter. */
+  path: string;
+  /** File under functions/http/ (without extension) whose `handler` export serves the route. */
+  handler: string;
+  /** Whether the JWT authorizer guards the route. */
+  auth: boolean;
+  /** What the handler does with the table; the stack grants exactly this. */
+  table: TableAccess;
+}
+
+export const HTTP_ROUTES: readonly HttpRoute[] = [
+  { method: 'GET', path: '/health', handler: 'health', auth: false, table: 'none' },
+  { method: 'GET', path: '/openapi.json', handler: 'openapi', auth: false, table: 'none' },
+  { method: 'POST', path: '/tickets', handler: 'create-ticket', auth: true, table: 'write' },
+  { method: 'GET', path: '/tickets', handler: 'list-tickets', auth: true, table: 'read' },
+  { method: 'GET', path: '/tickets/{key}', handler: 'get-ticket', auth: true, table: 'read' },
+  { method: 'PATCH', path: '/tickets/{key}', handler: 'update-ticket', auth: true, table: 'write' },
+  { method: 'POST', path: '/tickets/{key}/comments', handler: 'add-comment', auth: true, table: 'write' },
+  { method: 'GET', path: '/tickets/{key}/history', handler: 'get-ticket-history', auth: true, table: 'read' },
+];

@@ -1,0 +1,31 @@
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Statuses in which someone still owes work on the ticket. */
+export const ACTIVE_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
+
+/**
+ * Allowed moves. `new` is only ever the first status; `closed` is final (a later message opens a
+ * follow-up ticket, as Zendesk does); `resolved` may be reopened until it is closed.
+ */
+const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: ['open', 'pending', 'on_hold', 'resolved', 'closed'],
+  open: ['pending', 'on_hold', 'resolved', 'closed'],
+  pending: ['open', 'on_hold', 'resolved', 'closed'],
+  on_hold: ['open', 'pending', 'resolved', 'closed'],
+  resolved: ['open', 'closed'],
+  closed: [],
+};
+
+/** Whether a ticket may move from one status to another (staying put is always allowed). */
+export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
+  return from === to || TRANSITIONS[from].includes(to);
+}
+
+export function allowedTransitions(from: TicketStatus): readonly TicketStatus[] {
+  return TRANSITIONS[from];
+}
+
+export function isActive(status: TicketStatus): boolean {
+  return ACTIVE_STATUSES.includes(status);
+}

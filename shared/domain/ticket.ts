@@ -1,0 +1,73 @@
+import type { Impact, Priority, Urgency } from './priority.ts';
+import type { TicketStatus } from './ticket-status.ts';
+
+export const TICKET_TYPES = ['incident', 'service_request'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const CHANNELS = ['api', 'email', 'intake'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type CustomFieldValue = string | number | boolean | string[] | null;
+
+export interface Requester {
+  email: string;
+  name?: string;
+}
+
+/** A ticket as the store and the API know it. Timestamps are ISO-8601 UTC. */
+export interface Ticket {
+  key: string;
+  type: TicketType;
+  subject: string;
+  description: string;
+  requester: Requester;
+  status: TicketStatus;
+  priority: Priority;
+  impact?: Impact;
+  urgency?: Urgency;
+  /** Service catalog path, e.g. ["IT", "Access", "Request system access"]. */
+  category: string[];
+  desk: string;
+  level: string;
+  assignee?: string;
+  tags: string[];
+  customFields: Record<string, CustomFieldValue>;
+  channel: Channel;
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt?: string;
+  resolvedAt?: string;
+  closedAt?: string;
+  version: number;
+}
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  size: number;
+  /** Where the bytes live (an S3 object key); absent when the attachment was refused. */
+  location?: string;
+}
+
+/** A public reply or an internal note. */
+export interface Comment {
+  id: string;
+  ticketKey: string;
+  author: { email: string; name?: string; role: AuthorRole };
+  public: boolean;
+  body: string;
+  /** Sanitised HTML, when the comment came with HTML. */
+  html?: string;
+  attachments: Attachment[];
+  createdAt: string;
+}
+
+export type AuthorRole = 'requester' | 'agent' | 'system';
+
+/** Who did something: a person, a machine client or the system itself. */
+export interface Actor {
+  kind: 'user' | 'client' | 'system';
+  /** Email for users, client id for machine clients, a component name for the system. */
+  id: string;
+  name?: string;
+}

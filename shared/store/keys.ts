@@ -1,0 +1,63 @@
+import type { Ticket } from '../domain/ticket.ts';
+import type { TicketStatus } from '../domain/ticket-status.ts';
+
+/**
+ * Every key string of the single table is built here and nowhere else; ACCESS-PATTERNS.md beside
+ * this file lists the access patterns these keys serve.
+ */
+
+export interface PrimaryKey {
+  PK: string;
+  SK: string;
+}
+
+const TICKET_SK = 'TICKET';
+export const COMMENT_PREFIX = 'COMMENT#';
+export const HISTORY_PREFIX = 'HISTORY#';
+
+export const ticketPartition = (ticketKey: string): string => `TICKET#${ticketKey}`;
+
+export const ticketKey = (key: string): PrimaryKey => ({ PK: ticketPartition(key), SK: TICKET_SK });
+
+export const commentKey = (key: string, commentId: string): PrimaryKey => ({
+  PK: ticketPartition(key),
+  SK: `${COMMENT_PREFIX}${commentId}`,
+});
+
+export const historyKey = (key: string, eventId: string): PrimaryKey => ({
+  PK: ticketPartition(key),
+  SK: `${HISTORY_PREFIX}${eventId}`,
+});
+
+/** Atomic counter, e.g. the ticket number sequence of one key prefix. */
+export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });
+
+/** Remembers a create request's Idempotency-Key per caller so a retry returns the same ticket. */
+export const idempotencyKey = (caller: string, key: string): PrimaryKey => ({
+  PK: `IDEMPOTENCY#${caller}#${key}`,
+  SK: 'IDEMPOTENCY',
+});
+
+// Index partitions: one status per partition keeps each queue a single ordered range.
+export const deskQueuePartition = (desk: string, status: TicketStatus): string => `DESK#${desk}#STATUS#${status}`;
+export const assigneeWorkPartition = (assignee: string, status: TicketStatus): string =>
+  `ASSIGNEE#${assignee}#STATUS#${status}`;
+export const requesterPartition = (email: string): string => `REQUESTER#${email}`;
+
+/** Priority first (P1 sorts before P4), then age (oldest first), then the key for a total order. */
+const queueOrder = (ticket: Ticket): string => `${ticket.priority}#${ticket.createdAt}#${ticket.key}`;
+
+/** The index attributes a ticket item carries; the assignee index is sparse. */
+export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
+  const keys: Record<string, string> = {
+    GSI1PK: deskQueuePartition(ticket.desk, ticket.status),
+    GSI1SK: queueOrder(ticket),
+    GSI3PK: requesterPartition(ticket.requester.email),
+    GSI3SK: `${ticket.createdAt}#${ticket.key}`,
+  };
+  if (ticket.assignee) {
+    keys.GSI2PK = assigneeWorkPartition(ticket.assignee, ticket.status);
+    keys.GSI2SK = queueOrder(ticket);
+  }
+  return keys;
+}
