@@ -1,0 +1,14 @@
+import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { updateTicketBodySchema } from '#shared/http/api-schemas';
+import { authenticatedRoute } from '#shared/http/http-handler';
+import { etagOf, jsonResponse } from '#shared/http/json-response';
+import { ticketKeyParam } from '#shared/http/path-parameters';
+import { parseIfMatch, parseJsonBody, validate } from '#shared/http/request-parsing';
+import { updateTicket } from '#shared/use-cases/update-ticket';
+
+export const handler = authenticatedRoute(async ({ event, principal }) => {
+  const key = ticketKeyParam(event);
+  const body = validate(updateTicketBodySchema, parseJsonBody(event), 'update');
+  const ticket = await updateTicket(ticketDepsFromEnv(), principal, key, body, parseIfMatch(event));
+  return jsonResponse(200, { ticket }, { etag: etagOf(ticket.version) });
+});

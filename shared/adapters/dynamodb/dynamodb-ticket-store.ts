@@ -1,0 +1,338 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { HistoryEvent } from '../../domain/history.ts';
+import type { Comment, Ticket } from '../../domain/ticket.ts';
+import { ConflictError } from '../../errors.ts';
+import {
+  StaleVersionError,
+  type CreateTicketOutcome,
+  type IdempotencyClaim,
+  type Page,
+  type TicketActivity,
+  type TicketListQuery,
+  type TicketStore,
+} from '../../ports/ticket-store.ts';
+import { cursorMismatch, decodeCursor, encodeCursor, type PartitionPosition } from '../../store/cursor.ts';
+import {
+  assigneeWorkPartition,
+  counterKey,
+  deskQueuePartition,
+  HISTORY_PREFIX,
+  idempotencyKey,
+  requesterPartition,
+  ticketPartition,
+} from '../../store/keys.ts';
+import type { IndexName } from '../../store/table-definition.ts';
+import { commentItem, entityOf, historyItem, ticketItem, toComment, toHistoryEvent, toTicket } from './ticket-items.ts';
+
+type Item = Record<string, unknown>;
+
+/** Upper bound of reads one partition may spend filling a page, so a selective filter stays cheap. */
+const MAX_QUERIES_PER_PARTITION = 5;
+
+interface IndexPartition {
+  index: IndexName;
+  partitionKey: string;
+  partitionValue: string;
+  sortKey: string;
+  descending: boolean;
+}
+
+interface PartitionRead {
+  items: Item[];
+  /** Where the read stopped when the partition has more; undefined when it is exhausted. */
+  lastKey?: Record<string, string>;
+}
+
+const reasonCodes = (error: TransactionCanceledException): (string | undefined)[] =>
+  (error.CancellationReasons ?? []).map((reason) => reason.Code);
+
+/** The ticket store on one DynamoDB table (see shared/store/ACCESS-PATTERNS.md). */
+export class DynamoDbTicketStore implements TicketStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async nextNumber(sequence: string): Promise<number> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: counterKey(sequence),
+        UpdateExpression: 'ADD #value :one SET entity = :entity',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'counter' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes?.value);
+  }
+
+  async createTicket(ticket: Ticket, event: HistoryEvent, idempotency?: IdempotencyClaim): Promise<CreateTicketOutcome> {
+    const items = [
+      { Put: { TableName: this.tableName, Item: ticketItem(ticket), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: this.tableName, Item: historyItem(event) } },
+    ];
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...idempotencyKey(idempotency.caller, idempotency.key),
+            entity: 'idempotency',
+            ticketKey: ticket.key,
+            expiresAt: idempotency.expiresAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return { created: true, ticket };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const codes = reasonCodes(error);
+      if (idempotency && codes[2] === 'ConditionalCheckFailed') {
+        const claim = await this.client.send(
+          new GetCommand({ TableName: this.tableName, Key: idempotencyKey(idempotency.caller, idempotency.key), ConsistentRead: true }),
+        );
+        if (claim.Item) return { created: false, ticketKey: String(claim.Item.ticketKey) };
+      }
+      throw new ConflictError(`Ticket ${ticket.key} could not be created: ${codes.filter(Boolean).join(', ')}`);
+    }
+  }
+
+  async getTicket(key: string): Promise<Ticket | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: ticketPartition(key), SK: 'TICKET' }, ConsistentRead: true }),
+    );
+    return result.Item ? toTicket(result.Item) : undefined;
+  }
+
+  async getTicketActivity(key: string): Promise<TicketActivity | undefined> {
+    let ticket: Ticket | undefined;
+    const comments: Comment[] = [];
+    const history: HistoryEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': ticketPartition(key) },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const entity = entityOf(item);
+        if (entity === 'ticket') ticket = toTicket(item);
+        else if (entity === 'comment') comments.push(toComment(item));
+        else if (entity === 'history') history.push(toHistoryEvent(item));
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return ticket ? { ticket, comments, history } : undefined;
+  }
+
+  async saveTicket(ticket: Ticket, expectedVersion: number, event: HistoryEvent, comment?: Comment): Promise<void> {
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: ticketItem(ticket),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: historyItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ];
+    if (comment) {
+      items.push({ Put: { TableName: this.tableName, Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const codes = reasonCodes(error);
+      if (codes[0] === 'ConditionalCheckFailed') throw new StaleVersionError(ticket.key);
+      // TransactionConflict: another transaction held the item; the caller may retry.
+      throw new ConflictError(`Ticket ${ticket.key} is being changed by another request; retry`);
+    }
+  }
+
+  async listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>> {
+    const [position] = decodeCursor(options.cursor, 1);
+    if (position === 'done') return { items: [] };
+    if (position && position.PK !== ticketPartition(key)) throw cursorMismatch();
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': ticketPartition(key), ':prefix': HISTORY_PREFIX },
+        ExclusiveStartKey: position ?? undefined,
+        Limit: options.limit,
+      }),
+    );
+    const items = (page.Items ?? []).map(toHistoryEvent);
+    const lastKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+    return lastKey ? { items, nextCursor: encodeCursor([lastKey]) } : { items };
+  }
+
+  async listTickets(query: TicketListQuery): Promise<Page<Ticket>> {
+    const partitions = this.partitionsFor(query);
+    const positions = decodeCursor(query.cursor, partitions.length);
+    partitions.forEach((partition, index) => assertCursorBelongs(positions[index] ?? null, partition));
+    const filter = this.filterFor(query);
+
+    const reads = await Promise.all(
+      partitions.map((partition, index) => this.readPartition(partition, positions[index] ?? null, filter, query.limit)),
+    );
+
+    // Merge the partitions in index order. An item may be returned only if no unread part of
+    // another partition could still hold an item that sorts before it (its frontier).
+    const order = (item: Item, partition: IndexPartition) => String(item[partition.sortKey]);
+    const descending = partitions[0]?.descending ?? false;
+    const before = (a: string, b: string) => (descending ? a > b : a < b);
+    let frontier: string | undefined;
+    reads.forEach((read, index) => {
+      const partition = partitions[index]!;
+      if (!read?.lastKey) return;
+      const edge = read.lastKey[partition.sortKey]!;
+      if (frontier === undefined || before(edge, frontier)) frontier = edge;
+    });
+    const candidates = reads
+      .flatMap((read, index) => (read?.items ?? []).map((item) => ({ item, index, order: order(item, partitions[index]!) })))
+      .filter((candidate) => frontier === undefined || !before(frontier, candidate.order))
+      .sort((a, b) => (a.order === b.order ? 0 : before(a.order, b.order) ? -1 : 1));
+    const taken = candidates.slice(0, query.limit);
+
+    const next: PartitionPosition[] = reads.map((read, index) => {
+      const previous = positions[index] ?? null;
+      if (!read) return previous; // partition was already done
+      const takenHere = taken.filter((candidate) => candidate.index === index);
+      if (takenHere.length === read.items.length) return read.lastKey ?? 'done';
+      const last = takenHere.at(-1);
+      return last ? keyOf(last.item, partitions[index]!) : previous;
+    });
+    const items = taken.map((candidate) => toTicket(candidate.item));
+    return next.every((position) => position === 'done') ? { items } : { items, nextCursor: encodeCursor(next) };
+  }
+
+  private partitionsFor(query: TicketListQuery): IndexPartition[] {
+    if (query.requester) {
+      return [{ index: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', partitionValue: requesterPartition(query.requester), descending: true }];
+    }
+    if (query.assignee) {
+      const assignee = query.assignee;
+      return query.statuses.map((status) => ({
+        index: 'GSI2' as const,
+        partitionKey: 'GSI2PK',
+        sortKey: 'GSI2SK',
+        partitionValue: assigneeWorkPartition(assignee, status),
+        descending: false,
+      }));
+    }
+    if (query.desk) {
+      const desk = query.desk;
+      return query.statuses.map((status) => ({
+        index: 'GSI1' as const,
+        partitionKey: 'GSI1PK',
+        sortKey: 'GSI1SK',
+        partitionValue: deskQueuePartition(desk, status),
+        descending: false,
+      }));
+    }
+    throw new Error('listTickets needs a desk, an assignee or a requester');
+  }
+
+  /** Conditions the chosen index does not already express. */
+  private filterFor(query: TicketListQuery): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
+    const conditions: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    if (query.requester) {
+      names['#status'] = 'status';
+      conditions.push(`#status IN (${query.statuses.map((status, i) => ((values[`:status${i}`] = status), `:status${i}`)).join(', ')})`);
+      if (query.assignee) {
+        conditions.push('assignee = :assignee');
+        values[':assignee'] = query.assignee;
+      }
+    }
+    if (query.desk && (query.requester || query.assignee)) {
+      conditions.push('desk = :desk');
+      values[':desk'] = query.desk;
+    }
+    if (query.visibleDesks) {
+      const list = query.visibleDesks.map((desk, i) => ((values[`:visible${i}`] = desk), `:visible${i}`));
+      conditions.push(list.length ? `desk IN (${list.join(', ')})` : 'attribute_not_exists(PK)');
+    }
+    if (conditions.length === 0) return {};
+    return {
+      FilterExpression: conditions.join(' AND '),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  private async readPartition(
+    partition: IndexPartition,
+    position: PartitionPosition,
+    filter: ReturnType<DynamoDbTicketStore['filterFor']>,
+    limit: number,
+  ): Promise<PartitionRead | undefined> {
+    if (position === 'done') return undefined;
+    const items: Item[] = [];
+    let startKey: Record<string, string> | undefined = position ?? undefined;
+    for (let reads = 0; reads < MAX_QUERIES_PER_PARTITION; reads++) {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: partition.index,
+          KeyConditionExpression: '#pk = :pk',
+          ...filter,
+          ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partition.partitionKey },
+          ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': partition.partitionValue },
+          ScanIndexForward: !partition.descending,
+          ExclusiveStartKey: startKey,
+          Limit: limit,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+      if (!startKey) return { items };
+      if (items.length >= limit) {
+        // Keep only what fits; the read resumes after the last kept item.
+        const kept = items.slice(0, limit);
+        return { items: kept, lastKey: keyOf(kept.at(-1)!, partition) };
+      }
+    }
+    return { items, lastKey: startKey };
+  }
+}
+
+/** The ExclusiveStartKey that resumes an index read right after `item`. */
+function keyOf(item: Item, partition: IndexPartition): Record<string, string> {
+  return {
+    PK: String(item.PK),
+    SK: String(item.SK),
+    [partition.partitionKey]: String(item[partition.partitionKey]),
+    [partition.sortKey]: String(item[partition.sortKey]),
+  };
+}
+
+/** A cursor may only resume the partition it was made for. */
+function assertCursorBelongs(position: PartitionPosition, partition: IndexPartition): void {
+  if (position === null || position === 'done') return;
+  const keys = Object.keys(position).sort().join(',');
+  const expected = ['PK', 'SK', partition.partitionKey, partition.sortKey].sort().join(',');
+  if (keys !== expected || position[partition.partitionKey] !== partition.partitionValue) throw cursorMismatch();
+}

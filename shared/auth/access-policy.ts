@@ -1,0 +1,61 @@
+import type { ServiceDeskConfig } from '../config/config-schema.ts';
+import type { Actor, Ticket } from '../domain/ticket.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { Principal } from './principal.ts';
+import { SCOPES } from './scopes.ts';
+
+/** How a caller relates to a ticket: works it, asked for it, or may not see it at all. */
+export type TicketAccess = 'staff' | 'requester' | 'none';
+
+export const isStaff = (principal: Principal): boolean => principal.kind === 'user' && principal.roles.length > 0;
+
+/** Desks whose tickets a caller works; undefined means every desk (admins and scoped clients). */
+export function staffDesks(principal: Principal, config: ServiceDeskConfig): string[] | undefined {
+  if (principal.kind === 'client') return undefined;
+  if (principal.roles.includes('admin')) return undefined;
+  if (principal.roles.length === 0 || !principal.email) return [];
+  const email = principal.email;
+  const managesAny = principal.roles.includes('manager');
+  return config.desks
+    .filter(
+      (desk) =>
+        desk.levels.some((level) => level.members.includes(email)) || (managesAny && desk.managers.includes(email)),
+    )
+    .map((desk) => desk.id);
+}
+
+/** Checks a machine client holds a scope; people are judged by role and desk instead. */
+export function requireScope(principal: Principal, scope: string): void {
+  if (principal.kind === 'client' && !principal.scopes.includes(scope)) {
+    throw new ForbiddenError(`This client lacks the ${scope} scope`);
+  }
+}
+
+/** How the caller may see this ticket. Staff of another desk who asked for it see it as its requester. */
+export function ticketAccess(principal: Principal, ticket: Ticket, config: ServiceDeskConfig): TicketAccess {
+  if (principal.kind === 'client') return principal.scopes.includes(SCOPES.ticketsRead) || principal.scopes.includes(SCOPES.ticketsWrite) ? 'staff' : 'none';
+  const desks = staffDesks(principal, config);
+  if (isStaff(principal) && (desks === undefined || desks.includes(ticket.desk))) return 'staff';
+  if (principal.email && principal.email === ticket.requester.email) return 'requester';
+  return 'none';
+}
+
+/**
+ * Loads-then-authorises helper: a ticket the caller may not see is reported as missing, so that
+ * ticket keys cannot be probed.
+ */
+export function requireTicketAccess(principal: Principal, ticket: Ticket | undefined, config: ServiceDeskConfig, key: string): { ticket: Ticket; access: Exclude<TicketAccess, 'none'> } {
+  const access = ticket ? ticketAccess(principal, ticket, config) : 'none';
+  if (!ticket || access === 'none') throw new NotFoundError(`Ticket ${key} was not found`);
+  return { ticket, access };
+}
+
+/** The actor recorded in history for this caller. */
+export function actorOf(principal: Principal): Actor {
+  if (principal.kind === 'client') return { kind: 'client', id: principal.clientId };
+  return {
+    kind: 'user',
+    id: principal.email ?? principal.sub,
+    ...(principal.name ? { name: principal.name } : {}),
+  };
+}

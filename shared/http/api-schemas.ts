@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
+import { CHANNELS, TICKET_TYPES } from '../domain/ticket.ts';
+import { TICKET_STATUSES } from '../domain/ticket-status.ts';
+
+/** The HTTP contract: request and response bodies. The OpenAPI document is generated from these. */
+
+const email = z.email().max(254).transform((value) => value.toLowerCase());
+const tag = z.string().regex(/^[a-z0-9][a-z0-9_:-]{0,49}$/, 'use 1-50 lower-case letters, digits, _ : or -');
+const categoryPath = z.array(z.string().trim().min(1).max(100)).max(5);
+const customFieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'use letters, digits and _, starting with a letter');
+const customFieldValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200)).max(50), z.null()]);
+const deskId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a desk id');
+
+export const ticketTypeSchema = z.enum(TICKET_TYPES);
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export const prioritySchema = z.enum(PRIORITIES);
+export const impactSchema = z.enum(IMPACTS);
+export const urgencySchema = z.enum(URGENCIES);
+
+export const requesterSchema = z.strictObject({ email, name: z.string().trim().min(1).max(200).optional() });
+
+export const createTicketBodySchema = z
+  .strictObject({
+    type: ticketTypeSchema.default('incident'),
+    subject: z.string().trim().min(1).max(250),
+    description: z.string().max(50_000).default(''),
+    requester: requesterSchema.optional().describe('Who asked; staff and clients must give it, a requester is itself'),
+    priority: prioritySchema.optional().describe('Derived from impact x urgency when omitted'),
+    impact: impactSchema.optional(),
+    urgency: urgencySchema.optional(),
+    category: categoryPath.default([]),
+    desk: deskId.optional().describe('Defaults to the configured default desk'),
+    tags: z.array(tag).max(20).default([]),
+    customFields: z.record(customFieldName, customFieldValue).default({}),
+  })
+  .meta({ id: 'CreateTicket' });
+
+export const updateTicketBodySchema = z
+  .strictObject({
+    subject: z.string().trim().min(1).max(250).optional(),
+    status: ticketStatusSchema.optional(),
+    priority: prioritySchema.optional(),
+    impact: impactSchema.nullable().optional(),
+    urgency: urgencySchema.nullable().optional(),
+    category: categoryPath.optional(),
+    desk: deskId.optional(),
+    level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
+    assignee: email.nullable().optional().describe('An agent of the desk, or null to unassign'),
+    tags: z.array(tag).max(20).optional(),
+    customFields: z.record(customFieldName, customFieldValue).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' })
+  .meta({ id: 'UpdateTicket' });
+
+export const addCommentBodySchema = z
+  .strictObject({
+    body: z.string().trim().min(1).max(50_000),
+    public: z.boolean().default(true).describe('false makes an internal note, visible to staff only'),
+    html: z.string().max(200_000).optional().describe('Sanitised before it is stored'),
+  })
+  .meta({ id: 'AddComment' });
+
+/** `status` takes one or more statuses separated by commas, or `active` (default) or `all`. */
+export const listTicketsQuerySchema = z.strictObject({
+  desk: deskId.optional(),
+  status: z
+    .string()
+    .regex(/^(active|all|[a-z_]+(,[a-z_]+)*)$/, 'use active, all, or statuses separated by commas')
+    .refine((value) => ['active', 'all'].includes(value) || value.split(',').every((s) => (TICKET_STATUSES as readonly string[]).includes(s)), {
+      message: `statuses are ${TICKET_STATUSES.join(', ')}`,
+    })
+    .default('active'),
+  assignee: z.union([z.literal('me'), email]).optional().describe('An agent email, or me'),
+  requester: email.optional(),
+  cursor: z.string().max(4000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const historyQuerySchema = z.strictObject({
+  cursor: z.string().max(4000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const ticketKeyParamSchema = z.string().regex(/^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]{0,11}$/, 'not a ticket key such as SD-42');
+
+// Responses
+
+const timestamp = z.iso.datetime();
+
+export const ticketSchema = z
+  .object({
+    key: z.string(),
+    type: ticketTypeSchema,
+    subject: z.string(),
+    description: z.string(),
+    requester: z.object({ email: z.string(), name: z.string().optional() }),
+    status: ticketStatusSchema,
+    priority: prioritySchema,
+    impact: impactSchema.optional(),
+    urgency: urgencySchema.optional(),
+    category: z.array(z.string()),
+    desk: z.string(),
+    level: z.string(),
+    assignee: z.string().optional(),
+    tags: z.array(z.string()),
+    customFields: z.record(z.string(), customFieldValue),
+    channel: z.enum(CHANNELS),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    firstResponseAt: timestamp.optional(),
+    resolvedAt: timestamp.optional(),
+    closedAt: timestamp.optional(),
+    version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
+  })
+  .meta({ id: 'Ticket' });
+
+export const commentSchema = z
+  .object({
+    id: z.string(),
+    ticketKey: z.string(),
+    author: z.object({ email: z.string(), name: z.string().optional(), role: z.enum(['requester', 'agent', 'system']) }),
+    public: z.boolean(),
+    body: z.string(),
+    html: z.string().optional(),
+    attachments: z.array(z.object({ name: z.string(), contentType: z.string(), size: z.number(), location: z.string().optional() })),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Comment' });
+
+export const historyEventSchema = z
+  .object({
+    id: z.string(),
+    ticketKey: z.string(),
+    at: timestamp,
+    actor: z.object({ kind: z.enum(['user', 'client', 'system']), id: z.string(), name: z.string().optional() }),
+    action: z.enum(['created', 'updated', 'commented']),
+    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    commentId: z.string().optional(),
+  })
+  .meta({ id: 'HistoryEvent' });
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const ticketResponseSchema = z.object({ ticket: ticketSchema });
+export const ticketWithConversationSchema = z.object({ ticket: ticketSchema, comments: z.array(commentSchema) });
+export const ticketPageSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().optional() });
+export const historyPageSchema = z.object({ items: z.array(historyEventSchema), nextCursor: z.string().optional() });
+export const commentResponseSchema = z.object({ comment: commentSchema, ticket: ticketSchema });
+
+export type CreateTicketBody = z.output<typeof createTicketBodySchema>;
+export type UpdateTicketBody = z.output<typeof updateTicketBodySchema>;
+export type AddCommentBody = z.output<typeof addCommentBodySchema>;
+export type ListTicketsQuery = z.output<typeof listTicketsQuerySchema>;

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import {
+  addCommentBodySchema,
+  commentResponseSchema,
+  createTicketBodySchema,
+  errorResponseSchema,
+  historyPageSchema,
+  historyQuerySchema,
+  listTicketsQuerySchema,
+  ticketKeyParamSchema,
+  ticketPageSchema,
+  ticketResponseSchema,
+  ticketWithConversationSchema,
+  updateTicketBodySchema,
+} from './api-schemas.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+/** Converts a zod schema to JSON Schema 2020-12 (OpenAPI 3.1's dialect), hoisting named parts to components. */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
+  const { $schema: _dialect, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & {
+    $defs?: Record<string, JsonSchema>;
+  };
+  for (const [name, definition] of Object.entries($defs ?? {})) components[name] = relink(definition) as JsonSchema;
+  return relink(rest) as JsonSchema;
+}
+
+function relink(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(relink);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        key === '$ref' && typeof inner === 'string' ? inner.replace('#/$defs/', '#/components/schemas/') : relink(inner),
+      ]),
+    );
+  }
+  return value;
+}
+
+function queryParameters(schema: z.ZodObject, components: Record<string, JsonSchema>) {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = schemaOf(field as z.ZodType, 'input', components);
+    return {
+      name,
+      in: 'query',
+      required: false,
+      schema: fieldSchema,
+      ...(typeof fieldSchema.description === 'string' ? { description: fieldSchema.description } : {}),
+    };
+  });
+}
+
+const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
+
+/** The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas the handlers use. */
+export function openApiDocument(serverUrl?: string): JsonSchema {
+  const components: Record<string, JsonSchema> = {};
+  const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/Error' }) });
+  schemaOf(errorResponseSchema, 'output', components);
+  const keyParameter = { name: 'key', in: 'path', required: true, schema: schemaOf(ticketKeyParamSchema, 'input', components) };
+  const etag = { ETag: { description: 'The ticket version; send it back in If-Match', schema: { type: 'string' } } };
+  const common = {
+    '400': error('Invalid input; details name each field'),
+    '401': error('Missing or invalid bearer token'),
+    '403': error('Not allowed for this caller'),
+  };
+  const withTicket = { ...common, '404': error('No such ticket, or not visible to the caller') };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Service desk API',
+      version: '1.0.0',
+      description: 'Tickets, conversations and history. Errors are `{ "error": { "code", "message", "details" } }`.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }],
+    paths: {
+      '/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The API answers' } } } },
+      '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/tickets': {
+        post: {
+          summary: 'Open a ticket',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 }, description: 'A retry with the same key returns the same ticket (200) instead of a new one' }],
+          requestBody: { required: true, ...json(schemaOf(createTicketBodySchema, 'input', components)) },
+          responses: {
+            '201': { description: 'Created', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            '200': { description: 'Replay of an Idempotency-Key', ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            ...common,
+            '413': error('Body too large'),
+            '415': error('Body is not JSON'),
+          },
+        },
+        get: {
+          summary: 'List tickets: a desk queue, an agent\'s work or a requester\'s tickets',
+          parameters: queryParameters(listTicketsQuerySchema, components),
+          responses: { '200': { description: 'A page of tickets', ...json(schemaOf(ticketPageSchema, 'output', components)) }, ...common },
+        },
+      },
+      '/tickets/{key}': {
+        get: {
+          summary: 'A ticket with its conversation (internal notes for staff only)',
+          parameters: [keyParameter],
+          responses: { '200': { description: 'The ticket', headers: etag, ...json(schemaOf(ticketWithConversationSchema, 'output', components)) }, ...withTicket },
+        },
+        patch: {
+          summary: 'Change ticket fields',
+          parameters: [keyParameter, { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag you read; a stale one gets 412' }],
+          requestBody: { required: true, ...json(schemaOf(updateTicketBodySchema, 'input', components)) },
+          responses: {
+            '200': { description: 'The updated ticket', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            ...withTicket,
+            '409': error('Concurrent change; retry'),
+            '412': error('If-Match names an old version'),
+          },
+        },
+      },
+      '/tickets/{key}/comments': {
+        post: {
+          summary: 'Add a public reply or an internal note',
+          parameters: [keyParameter],
+          requestBody: { required: true, ...json(schemaOf(addCommentBodySchema, 'input', components)) },
+          responses: { '201': { description: 'The comment and the ticket', ...json(schemaOf(commentResponseSchema, 'output', components)) }, ...withTicket, '409': error('The ticket is closed') },
+        },
+      },
+      '/tickets/{key}/history': {
+        get: {
+          summary: 'The audit log of a ticket (staff only)',
+          parameters: [keyParameter, ...queryParameters(historyQuerySchema, components)],
+          responses: { '200': { description: 'A page of history events', ...json(schemaOf(historyPageSchema, 'output', components)) }, ...withTicket },
+        },
+      },
+    },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Cognito ID token (people) or client-credentials access token (machine clients)' },
+      },
+    },
+  };
+}

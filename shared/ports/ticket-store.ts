@@ -1,0 +1,65 @@
+import type { HistoryEvent } from '../domain/history.ts';
+import type { Comment, Ticket } from '../domain/ticket.ts';
+import type { TicketStatus } from '../domain/ticket-status.ts';
+
+/** A page of results and the opaque cursor of the next page, if there is one. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface TicketActivity {
+  ticket: Ticket;
+  comments: Comment[];
+  history: HistoryEvent[];
+}
+
+/** Which tickets to list. One of desk, assignee or requester selects the index; the rest filter. */
+export interface TicketListQuery {
+  desk?: string;
+  assignee?: string;
+  requester?: string;
+  statuses: readonly TicketStatus[];
+  /** Desks the caller may see; undefined means every desk. */
+  visibleDesks?: readonly string[];
+  cursor?: string;
+  limit: number;
+}
+
+export interface IdempotencyClaim {
+  caller: string;
+  key: string;
+  /** Epoch seconds after which the claim may be forgotten. */
+  expiresAt: number;
+}
+
+export type CreateTicketOutcome = { created: true; ticket: Ticket } | { created: false; ticketKey: string };
+
+/** The ticket store: every method is one conditional write or one query, no scans. */
+export interface TicketStore {
+  /** Atomically takes the next number of a named sequence (1, 2, 3, ...). */
+  nextNumber(sequence: string): Promise<number>;
+  /**
+   * Writes a new ticket and its first history event together. With an idempotency claim that was
+   * already made, nothing is written and the key of the ticket that claim created is returned.
+   */
+  createTicket(ticket: Ticket, event: HistoryEvent, idempotency?: IdempotencyClaim): Promise<CreateTicketOutcome>;
+  getTicket(key: string): Promise<Ticket | undefined>;
+  /** The ticket, its conversation and its history, from one partition. */
+  getTicketActivity(key: string): Promise<TicketActivity | undefined>;
+  /**
+   * Replaces the ticket if its stored version is still `expectedVersion`, appending the history
+   * event (and the comment, if any) in the same transaction. Throws StaleVersionError otherwise.
+   */
+  saveTicket(ticket: Ticket, expectedVersion: number, event: HistoryEvent, comment?: Comment): Promise<void>;
+  listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
+  listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>>;
+}
+
+/** The stored ticket moved on since it was read. */
+export class StaleVersionError extends Error {
+  constructor(readonly ticketKey: string) {
+    super(`Ticket ${ticketKey} changed since it was read`);
+    this.name = 'StaleVersionError';
+  }
+}

@@ -1,0 +1,74 @@
+import { actorOf, requireScope, requireTicketAccess } from '../auth/access-policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import { SCOPES } from '../auth/scopes.ts';
+import type { FieldChange } from '../domain/history.ts';
+import type { AuthorRole, Comment, Ticket } from '../domain/ticket.ts';
+import { ConflictError, ForbiddenError } from '../errors.ts';
+import type { AddCommentBody } from '../http/api-schemas.ts';
+import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
+import type { TicketDeps } from './ticket-deps.ts';
+import { withVersionRetry } from './version-retry.ts';
+
+/**
+ * How a comment moves its ticket: an agent's first public reply is the first response and opens a
+ * new ticket; a requester's reply reopens a ticket that waited on it or was resolved.
+ */
+export function commentEffects(ticket: Ticket, role: AuthorRole, isPublic: boolean, now: string): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (role === 'agent' && isPublic) {
+    if (!ticket.firstResponseAt) changes.push({ field: 'firstResponseAt', from: null, to: now });
+    if (ticket.status === 'new') changes.push({ field: 'status', from: 'new', to: 'open' });
+  }
+  if (role === 'requester' && (ticket.status === 'pending' || ticket.status === 'resolved')) {
+    changes.push({ field: 'status', from: ticket.status, to: 'open' });
+    if (ticket.resolvedAt) changes.push({ field: 'resolvedAt', from: ticket.resolvedAt, to: null });
+  }
+  return changes;
+}
+
+/** Adds a public reply or an internal note; the ticket, the comment and the history move together. */
+export async function addComment(
+  deps: TicketDeps,
+  principal: Principal,
+  key: string,
+  body: AddCommentBody,
+): Promise<{ comment: Comment; ticket: Ticket }> {
+  requireScope(principal, SCOPES.ticketsWrite);
+  const html = body.html === undefined ? undefined : sanitizeCommentHtml(body.html);
+  return withVersionRetry(async () => {
+    const { ticket, access } = requireTicketAccess(principal, await deps.store.getTicket(key), deps.config, key);
+    if (access === 'requester' && !body.public) {
+      throw new ForbiddenError('Requesters cannot write internal notes', [{ path: 'public', message: 'must be true' }]);
+    }
+    if (ticket.status === 'closed') {
+      throw new ConflictError(`Ticket ${key} is closed and takes no more comments; open a follow-up ticket`);
+    }
+    const now = deps.now().toISOString();
+    const actor = actorOf(principal);
+    const role: AuthorRole = principal.kind === 'client' ? 'system' : access === 'staff' ? 'agent' : 'requester';
+    const comment: Comment = {
+      id: deps.newId(),
+      ticketKey: key,
+      author: { email: actor.id, ...(actor.name ? { name: actor.name } : {}), role },
+      public: body.public,
+      body: body.body,
+      ...(html ? { html } : {}),
+      attachments: [],
+      createdAt: now,
+    };
+    const effects = commentEffects(ticket, role, body.public, now);
+    const next: Ticket = { ...ticket, updatedAt: now, version: ticket.version + 1 };
+    for (const change of effects) {
+      if (change.field === 'status') next.status = change.to as Ticket['status'];
+      if (change.field === 'firstResponseAt') next.firstResponseAt = String(change.to);
+      if (change.field === 'resolvedAt') delete next.resolvedAt;
+    }
+    await deps.store.saveTicket(
+      next,
+      ticket.version,
+      { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id },
+      comment,
+    );
+    return { comment, ticket: next };
+  });
+}
