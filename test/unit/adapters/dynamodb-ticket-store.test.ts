@@ -1,0 +1,100 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDbTicketStore } from '../../../shared/adapters/dynamodb/dynamodb-ticket-store.ts';
+import { ticketItem } from '../../../shared/adapters/dynamodb/ticket-items.ts';
+import type { HistoryEvent } from '../../../shared/domain/history.ts';
+import { ConflictError } from '../../../shared/errors.ts';
+import { StaleVersionError } from '../../../shared/ports/ticket-store.ts';
+import { aTicket } from '../../support/ticket-fixture.ts';
+
+const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' }));
+const dynamo = mockClient(documentClient);
+const store = new DynamoDbTicketStore(documentClient, 'desk-table');
+
+const event: HistoryEvent = { id: '01H', ticketKey: 'SD-1', at: '2026-11-02T09:00:00.000Z', actor: { kind: 'system', id: 'test' }, action: 'updated', changes: [] };
+
+const cancelled = (...codes: string[]) =>
+  new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+
+beforeEach(() => dynamo.reset());
+
+describe('the DynamoDB ticket store', () => {
+  it('takes ticket numbers from an atomic counter', async () => {
+    dynamo.on(UpdateCommand).resolves({ Attributes: { value: 42 } });
+    await expect(store.nextNumber('SD')).resolves.toBe(42);
+    expect(dynamo).toHaveReceivedCommandWith(UpdateCommand, { Key: { PK: 'COUNTER#SD', SK: 'COUNTER' }, UpdateExpression: 'ADD #value :one SET entity = :entity' });
+  });
+
+  it('writes a ticket only where none exists, with its history, in one transaction', async () => {
+    dynamo.on(TransactWriteCommand).resolves({});
+    await store.createTicket(aTicket(), event);
+    const input = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input;
+    expect(input.TransactItems).toHaveLength(2);
+    expect(input.TransactItems![0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(PK)', Item: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#STATUS#new' } });
+  });
+
+  it('returns the first ticket when an idempotency key was already used', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed'));
+    dynamo.on(GetCommand).resolves({ Item: { ticketKey: 'SD-7' } });
+    await expect(store.createTicket(aTicket({ key: 'SD-8' }), event, { caller: 'user:u1', key: 'k1', expiresAt: 1 })).resolves.toEqual({ created: false, ticketKey: 'SD-7' });
+    expect(dynamo).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'IDEMPOTENCY#user:u1#k1', SK: 'IDEMPOTENCY' } });
+  });
+
+  it('saves only over the version it read, and reports a lost race as a stale version', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    await expect(store.saveTicket(aTicket({ version: 3 }), 2, event)).rejects.toBeInstanceOf(StaleVersionError);
+    const put = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Put!;
+    expect(put.ConditionExpression).toBe('version = :expected');
+    expect(put.ExpressionAttributeValues).toEqual({ ':expected': 2 });
+  });
+
+  it('reports a transaction conflict as a retryable conflict', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
+    await expect(store.saveTicket(aTicket({ version: 3 }), 2, event)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('drops the assignee index keys when a ticket is unassigned', () => {
+    expect(ticketItem(aTicket({ assignee: 'a@example.com' }))).toMatchObject({ GSI2PK: 'ASSIGNEE#a@example.com#STATUS#new' });
+    expect(ticketItem(aTicket())).not.toHaveProperty('GSI2PK');
+  });
+
+  it('merges the status partitions of a queue by priority then age, and resumes from the cursor', async () => {
+    const newTickets = [aTicket({ key: 'SD-1', priority: 'P2' }), aTicket({ key: 'SD-3', priority: 'P4' })].map(ticketItem);
+    const openTickets = [aTicket({ key: 'SD-2', status: 'open', priority: 'P1' }), aTicket({ key: 'SD-4', status: 'open', priority: 'P3' })].map(ticketItem);
+    const partition = (items: Record<string, unknown>[]) => (input: { ExclusiveStartKey?: Record<string, string>; Limit?: number }) => {
+      const start = input.ExclusiveStartKey ? items.findIndex((item) => item.PK === input.ExclusiveStartKey!.PK) + 1 : 0;
+      const page = items.slice(start, start + (input.Limit ?? 100));
+      const more = start + page.length < items.length;
+      return { Items: page, ...(more ? { LastEvaluatedKey: { PK: page.at(-1)!.PK, SK: 'TICKET', GSI1PK: page.at(-1)!.GSI1PK, GSI1SK: page.at(-1)!.GSI1SK } } : {}) };
+    };
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#STATUS#new' } }).callsFake(partition(newTickets));
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#STATUS#open' } }).callsFake(partition(openTickets));
+
+    const first = await store.listTickets({ desk: 'it', statuses: ['new', 'open'], limit: 3 });
+    expect(first.items.map((ticket) => ticket.key)).toEqual(['SD-2', 'SD-1', 'SD-4']);
+    expect(first.nextCursor).toBeDefined();
+    const second = await store.listTickets({ desk: 'it', statuses: ['new', 'open'], limit: 3, cursor: first.nextCursor! });
+    expect(second.items.map((ticket) => ticket.key)).toEqual(['SD-3']);
+    expect(second.nextCursor).toBeUndefined();
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'GSI1', ScanIndexForward: true });
+  });
+
+  it('refuses a cursor made for another desk', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [ticketItem(aTicket())], LastEvaluatedKey: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#STATUS#new', GSI1SK: 'x' } });
+    const page = await store.listTickets({ desk: 'it', statuses: ['new'], limit: 1 });
+    await expect(store.listTickets({ desk: 'hr', statuses: ['new'], limit: 1, cursor: page.nextCursor! })).rejects.toThrow('Invalid cursor');
+  });
+
+  it('filters a requester list by status and visible desks without scanning', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    await store.listTickets({ requester: 'rita@example.org', statuses: ['open'], visibleDesks: ['it'], limit: 10 });
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, {
+      IndexName: 'GSI3',
+      ScanIndexForward: false,
+      FilterExpression: '#status IN (:status0) AND desk IN (:visible0)',
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import rawConfig from '../../../servicedesk.config.ts';
+import { ConfigError } from '../../../shared/config/config-error.ts';
+import { parseConfig } from '../../../shared/config/define-config.ts';
+
+const valid = {
+  ticketKeyPrefix: 'SD',
+  defaultDesk: 'it',
+  users: [{ email: 'Alice@Example.com', name: 'Alice', role: 'agent' }],
+  desks: [{ id: 'it', name: 'IT', levels: [{ id: 'l1', name: 'Level 1', members: ['alice@example.com'] }] }],
+};
+
+function problemsOf(input: unknown): string[] {
+  try {
+    parseConfig(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('service desk configuration', () => {
+  it('accepts the shipped demo configuration', () => {
+    expect(parseConfig(rawConfig).desks.map((desk) => desk.id)).toEqual(['it', 'hr', 'facilities']);
+  });
+
+  it('lower-cases emails so membership checks match', () => {
+    expect(parseConfig(valid).users[0]!.email).toBe('alice@example.com');
+  });
+
+  it('names the path of a member who is not a user, and how to fix it', () => {
+    const input = structuredClone(valid);
+    input.desks[0]!.levels[0]!.members.push('ghost@example.com');
+    expect(problemsOf(input)).toEqual([
+      'desks[0].levels[0].members[1]: ghost@example.com is not in users; add it there with role agent, manager or admin',
+    ]);
+  });
+
+  it('names an unknown default desk and lists the known ones', () => {
+    expect(problemsOf({ ...valid, defaultDesk: 'hr' })).toEqual(['defaultDesk: "hr" is not a desk id; use one of it']);
+  });
+
+  it('refuses a badly formed key prefix and a desk without levels, reporting both', () => {
+    const problems = problemsOf({ ...valid, ticketKeyPrefix: 'sd-', desks: [{ id: 'it', name: 'IT', levels: [] }] });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^ticketKeyPrefix: /);
+    expect(problems[1]).toBe('desks[0].levels: a desk needs at least one level');
+  });
+
+  it('refuses an agent as desk manager', () => {
+    const input = { ...valid, desks: [{ ...valid.desks[0]!, managers: ['alice@example.com'] }] };
+    expect(problemsOf(input)).toEqual(['desks[0].managers[0]: alice@example.com must be in users with role manager or admin']);
+  });
+
+  it('refuses duplicate desk ids', () => {
+    expect(problemsOf({ ...valid, desks: [valid.desks[0], valid.desks[0]] })).toEqual(['desks[1].id: duplicate desk id "it"']);
+  });
+});
