@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Identifiers used in keys and URLs: lower-case, no separators that the store uses. */
 const idSchema = z

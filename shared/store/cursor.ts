@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../errors.ts';
 
 /** Where one index partition's reading stopped: not started, finished, or after this key. */

@@ -1,0 +1,21 @@
+import { App } from 'aws-cdk-lib';
+import rawConfig from '#config';
+import { ConfigError } from '../shared/config/config-error.ts';
+import { buildApp } from './service-desk-app.ts';
+import { StageError } from './stage.ts';
+
+const app = new App();
+try {
+  buildApp(app, {
+    config: rawConfig,
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  });
+} catch (error) {
+  // A bad config or stage is the operator's to fix: show the message, not a stack trace.
+  if (error instanceof ConfigError || error instanceof StageError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+app.synth();

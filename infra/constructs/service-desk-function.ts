@@ -1,0 +1,128 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { ENV } from '../../shared/environment.ts';
+import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
+import type { StageSettings } from '../stage.ts';
+
+/** Repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type TableAccessMode = 'read' | 'write';
+
+/** Item-level reads, including condition checks inside transactions; no stream or control-plane access. */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+] as const;
+
+/** Transactions need no action of their own: TransactWriteItems is authorised per Put/Update/Delete. */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+] as const;
+
+export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'role' | 'logGroup'> {
+  /** Entry file relative to the repository root, e.g. `functions/http/health.ts`. */
+  entry: string;
+  settings: StageSettings;
+}
+
+/** Lets ESM bundles load CommonJS dependencies that call require() (esbuild's ESM output has none). */
+const ESM_REQUIRE_SHIM =
+  "import { createRequire as __sdCreateRequire } from 'node:module'; const require = __sdCreateRequire(import.meta.url);";
+
+/**
+ * A Lambda function with the project's defaults set once: Node.js 22 on arm64, active tracing,
+ * its own log group, an ESM bundle that includes the SDK v3 clients it uses, and a role that can
+ * only write its own logs until a bind method grants more.
+ */
+export class ServiceDeskFunction extends NodejsFunction {
+  readonly functionLogGroup: LogGroup;
+  readonly functionRole: Role;
+
+  constructor(scope: Construct, id: string, props: ServiceDeskFunctionProps) {
+    const { settings, entry, environment, bundling, ...rest } = props;
+    // Created beside the function because a subclass cannot create children before super().
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: settings.logRetention,
+      removalPolicy: settings.logRemovalPolicy,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${id} function (${settings.stage})`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      tracing: Tracing.ACTIVE,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      ...rest,
+      entry: join(PROJECT_ROOT, entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      logGroup,
+      role,
+      // Only meaningful for SDK v2; v3 reuses connections by default.
+      awsSdkConnectionReuse: false,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'service-desk',
+        POWERTOOLS_LOG_LEVEL: settings.logLevel,
+        SERVICE_DESK_STAGE: settings.stage,
+        ...environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_SHIM,
+        // Bundle the SDK v3 clients, tree-shaken: the runtime's SDK version drifts under us.
+        bundleAwsSDK: true,
+        externalModules: [],
+        ...bundling,
+      },
+    });
+    this.functionLogGroup = logGroup;
+    this.functionRole = role;
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions (active tracing).',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'nodejs22.x is pinned on purpose: Middy 6 is the last major that supports Node 22 (Middy 7 needs Node 24).',
+    });
+  }
+
+  /**
+   * Gives the function the table's name and exactly the access it needs, in one place so the
+   * environment variable and the grant cannot drift apart.
+   */
+  bindTable(table: ITableV2, access: TableAccessMode): void {
+    this.addEnvironment(ENV.tableName, table.tableName);
+    // The table and its named indexes only: grantReadData() would add "<table>/index/*".
+    const resources = [table.tableArn, ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`)];
+    const actions = access === 'write' ? [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS] : [...TABLE_READ_ACTIONS];
+    this.functionRole.addToPrincipalPolicy(new PolicyStatement({ actions, resources }));
+  }
+}

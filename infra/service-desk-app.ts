@@ -1,0 +1,80 @@
+import { Tags, Validations, type App, type Environment } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { parseConfig } from '../shared/config/define-config.ts';
+import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
+import type { HttpRoute } from '../functions/http/routes.ts';
+import { ServiceStack } from './service-stack.ts';
+import { parseStage, stageSettings } from './stage.ts';
+import { StatefulStack } from './stateful-stack.ts';
+
+export interface BuildAppOptions {
+  /** Stage name (validated); defaults to the `stage` context value, then `dev`. */
+  stage?: string;
+  /** The raw service desk configuration (servicedesk.config.ts); validated before any stack is built. */
+  config: unknown;
+  env?: Environment;
+  /** Run the AWS Solutions checks (cdk-nag) at synth; on by default. */
+  nag?: boolean;
+  /** Only for tests that need a subset of the route manifest. */
+  routes?: readonly HttpRoute[];
+}
+
+export interface ServiceDeskApp {
+  stage: string;
+  config: ServiceDeskConfig;
+  stateful: StatefulStack;
+  service: ServiceStack;
+}
+
+/**
+ * Builds the service desk's stacks into an app: `ServiceDesk-<stage>-Stateful` and
+ * `ServiceDesk-<stage>-Service`. Throws a ConfigError or StageError before creating anything.
+ */
+export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
+  const stage = parseStage(options.stage ?? app.node.tryGetContext('stage'));
+  const config = parseConfig(options.config);
+  const settings = stageSettings(stage, contextUrls(app));
+
+  const stateful = new StatefulStack(app, `ServiceDesk-${stage}-Stateful`, {
+    env: options.env,
+    description: `Service desk ${stage}: table and user pool (retained on delete)`,
+    settings,
+    terminationProtection: settings.production,
+  });
+  const service = new ServiceStack(app, `ServiceDesk-${stage}-Service`, {
+    env: options.env,
+    description: `Service desk ${stage}: HTTP API and functions`,
+    settings,
+    table: stateful.table,
+    userPool: stateful.userPool,
+    webClient: stateful.webClient,
+    machineClient: stateful.machineClient,
+    tokenEndpoint: stateful.tokenEndpoint,
+    routes: options.routes,
+  });
+  // The functions read the table and the API trusts the pool's tokens: both must exist first, and
+  // `cdk deploy ServiceDesk-<stage>-Service` alone must deploy the stateful stack before it.
+  service.addStackDependency(stateful, 'the service reads the table and trusts the user pool');
+
+  for (const stack of [stateful, service]) {
+    Tags.of(stack).add('application', 'service-desk');
+    Tags.of(stack).add('stage', stage);
+  }
+
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { stage, config, stateful, service };
+}
+
+/** Optional `-c callbackUrls=https://a/cb,https://b/cb` and `-c logoutUrls=...` for the web client. */
+function contextUrls(app: App): { callbackUrls?: string[]; logoutUrls?: string[] } {
+  const list = (key: string): string[] | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    if (value === undefined) return undefined;
+    if (Array.isArray(value)) return value.map(String);
+    return String(value)
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean);
+  };
+  return { callbackUrls: list('callbackUrls'), logoutUrls: list('logoutUrls') };
+}

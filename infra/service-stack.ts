@@ -1,0 +1,143 @@
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute as CdkHttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
+import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
+import type { StageSettings } from './stage.ts';
+
+export interface ServiceStackProps extends StackProps {
+  settings: StageSettings;
+  table: ITableV2;
+  userPool: UserPool;
+  /** Clients whose tokens the API accepts: people (ID tokens) and machines (access tokens). */
+  webClient: UserPoolClient;
+  machineClient: UserPoolClient;
+  tokenEndpoint: string;
+  /** Defaults to the route manifest; tests may pass a subset. */
+  routes?: readonly HttpRoute[];
+}
+
+/** Steady-state requests per second and burst for the whole API, before per-route limits. */
+export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
+
+/**
+ * The stateless part: the HTTP API and one function per route. Safe to destroy and redeploy; it
+ * holds no data of its own.
+ */
+export class ServiceStack extends Stack {
+  readonly api: HttpApi;
+  readonly functions: ReadonlyMap<string, ServiceDeskFunction>;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { settings, table, userPool, webClient, machineClient } = props;
+    const routes = props.routes ?? HTTP_ROUTES;
+
+    // CORS is off: no browser front end calls the API cross-origin yet; add corsPreflight when one does.
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `service-desk-${settings.stage}`,
+      description: `Service desk API (${settings.stage})`,
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: settings.logRetention,
+      removalPolicy: settings.logRemovalPolicy,
+    });
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            // The subject only: no email or other personal data in access logs.
+            sub: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    // No authorizationScopes on routes: human ID tokens carry no scope claim, so the handlers
+    // check the scopes of machine clients themselves.
+    const authorizer = new HttpJwtAuthorizer(
+      'CognitoJwt',
+      `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
+      {
+        authorizerName: 'cognito-jwt',
+        identitySource: ['$request.header.Authorization'],
+        jwtAudience: [webClient.userPoolClientId, machineClient.userPoolClientId],
+      },
+    );
+
+    const functions = new Map<string, ServiceDeskFunction>();
+    for (const route of routes) {
+      const fn = functions.get(route.handler) ?? this.createRouteFunction(route, settings, table);
+      functions.set(route.handler, fn);
+      const added = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${pascalCase(route.handler)}Integration-${route.method}`, fn),
+        authorizer: route.auth ? authorizer : undefined,
+      });
+      if (!route.auth) acknowledgePublicRoutes(added, route);
+    }
+    this.functions = functions;
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: webClient.userPoolClientId, description: 'App client for people' });
+    new CfnOutput(this, 'MachineClientId', {
+      value: machineClient.userPoolClientId,
+      description: 'App client for other systems (client credentials; read its secret in the Cognito console)',
+    });
+    new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
+  }
+
+  private createRouteFunction(route: HttpRoute, settings: StageSettings, table: ITableV2): ServiceDeskFunction {
+    const fn = new ServiceDeskFunction(this, pascalCase(route.handler), {
+      entry: `functions/http/${route.handler}.ts`,
+      functionName: `service-desk-${settings.stage}-${route.handler}`,
+      description: `${route.method} ${route.path}`,
+      settings,
+    });
+    if (route.table !== 'none') fn.bindTable(table, route.table);
+    return fn;
+  }
+}
+
+function acknowledgePublicRoutes(routes: CdkHttpRoute[], route: HttpRoute): void {
+  for (const added of routes) {
+    Validations.of(added).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: `${route.method} ${route.path} is public by design (liveness probe or API description); it reads no data.`,
+    });
+  }
+}
+
+/** `get-ticket-history` -> `GetTicketHistory`: construct ids that read like the handler files. */
+function pascalCase(name: string): string {
+  return name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}

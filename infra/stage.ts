@@ -1,0 +1,55 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/** Stage names go into stack and resource names, so they stay short and DNS-safe. */
+export const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+
+export const DEFAULT_STAGE = 'dev';
+
+/** Thrown for a stage name that would make invalid or colliding resource names. */
+export class StageError extends Error {
+  constructor(stage: string) {
+    super(
+      `Invalid stage "${stage}": use 2-16 lower-case letters, digits or dashes, starting with a letter ` +
+        `(e.g. npx cdk deploy --all -c stage=prod)`,
+    );
+    this.name = 'StageError';
+  }
+}
+
+/** Validates a stage name taken from the `stage` context value; undefined means the default stage. */
+export function parseStage(value: unknown): string {
+  const stage = value === undefined ? DEFAULT_STAGE : String(value);
+  if (!STAGE_PATTERN.test(stage)) throw new StageError(stage);
+  return stage;
+}
+
+export interface StageSettings {
+  stage: string;
+  production: boolean;
+  logRetention: RetentionDays;
+  /** What happens to log groups when the stack goes; data stores are retained on every stage. */
+  logRemovalPolicy: RemovalPolicy;
+  logLevel: 'DEBUG' | 'INFO';
+  /** Web client redirect URLs after sign-in and sign-out. */
+  callbackUrls: string[];
+  logoutUrls: string[];
+  idTokenValidity: Duration;
+}
+
+const PRODUCTION_STAGES = new Set(['prod', 'production']);
+
+/** Settings that follow the stage: production keeps logs longer and logs less. */
+export function stageSettings(stage: string, overrides: Partial<Pick<StageSettings, 'callbackUrls' | 'logoutUrls'>> = {}): StageSettings {
+  const production = PRODUCTION_STAGES.has(stage);
+  return {
+    stage,
+    production,
+    logRetention: production ? RetentionDays.ONE_YEAR : RetentionDays.ONE_WEEK,
+    logRemovalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    logLevel: production ? 'INFO' : 'DEBUG',
+    callbackUrls: overrides.callbackUrls ?? ['http://localhost:3000/auth/callback'],
+    logoutUrls: overrides.logoutUrls ?? ['http://localhost:3000/'],
+    idTokenValidity: Duration.hours(1),
+  };
+}

@@ -1,0 +1,174 @@
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  type CfnUserPoolClient,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  StandardThreatProtectionMode,
+  UserPool,
+  UserPoolClientIdentityProvider,
+  type UserPoolClient,
+  type UserPoolDomain,
+  type UserPoolResourceServer,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { RESOURCE_SERVER_ID, SCOPES, STAFF_GROUPS } from '../shared/auth/scopes.ts';
+import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/store/table-definition.ts';
+import type { StageSettings } from './stage.ts';
+
+export interface StatefulStackProps extends StackProps {
+  settings: StageSettings;
+}
+
+/** Lower number wins when a user is in several groups (cognito:preferred_role order). */
+const GROUP_PRECEDENCE: Record<(typeof STAFF_GROUPS)[number], number> = { admin: 0, manager: 10, agent: 20 };
+
+/**
+ * What holds data and identities: the table and the user pool. Kept apart from the service stack
+ * so that redeploying or replacing the functions and the API can never touch stored tickets or
+ * user accounts, and both are retained when the stack is deleted.
+ */
+export class StatefulStack extends Stack {
+  readonly table: TableV2;
+  readonly userPool: UserPool;
+  readonly userPoolDomain: UserPoolDomain;
+  readonly resourceServer: UserPoolResourceServer;
+  /** People: agents, managers, admins and requesters (authorisation code flow, ID token as bearer). */
+  readonly webClient: UserPoolClient;
+  /** Other systems: client credentials with the API's OAuth scopes. */
+  readonly machineClient: UserPoolClient;
+  /** OAuth 2.0 token endpoint of the user pool domain (client credentials grant). */
+  readonly tokenEndpoint: string;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: TABLE_KEY.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEY.sortKey, type: AttributeType.STRING },
+      globalSecondaryIndexes: TABLE_INDEXES.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      })),
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // Side effects (SLA timers, notifications, counters) are driven from the stream.
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `service-desk-${settings.stage}`,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      // Staff are invited by admins; requesters who write email need no account.
+      selfSignUpEnabled: false,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      // Blocks sign-ins from compromised credentials and asks for MFA on risky ones.
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional (TOTP) so that requesters can sign in without an authenticator app; threat protection ' +
+        'in ENFORCED mode on the Plus feature plan demands the second factor on risky sign-ins.',
+    });
+
+    for (const group of STAFF_GROUPS) {
+      this.userPool.addGroup(`Group-${group}`, {
+        groupName: group,
+        description: `Service desk ${group}s`,
+        precedence: GROUP_PRECEDENCE[group],
+      });
+    }
+
+    const readScope = new ResourceServerScope({
+      scopeName: scopeName(SCOPES.ticketsRead),
+      scopeDescription: 'Read tickets and their history',
+    });
+    const writeScope = new ResourceServerScope({
+      scopeName: scopeName(SCOPES.ticketsWrite),
+      scopeDescription: 'Create and update tickets, add comments',
+    });
+    this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
+      identifier: RESOURCE_SERVER_ID,
+      userPoolResourceServerName: `service-desk-${settings.stage}`,
+      scopes: [readScope, writeScope],
+    });
+
+    // Prefixes are unique per region across all accounts: the stack id's first GUID block keeps it
+    // unique and stable for the life of the stack, and known before any account is chosen.
+    const stackGuidBlock = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', this.stackId))));
+    this.userPoolDomain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: Fn.join('-', ['servicedesk', settings.stage, stackGuidBlock]) },
+    });
+    this.tokenEndpoint = `${this.userPoolDomain.baseUrl()}/oauth2/token`;
+
+    this.webClient = this.userPool.addClient('WebClient', {
+      userPoolClientName: `service-desk-${settings.stage}-web`,
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: settings.callbackUrls,
+        logoutUrls: settings.logoutUrls,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: settings.idTokenValidity,
+      accessTokenValidity: settings.idTokenValidity,
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    this.machineClient = this.userPool.addClient('MachineClient', {
+      userPoolClientName: `service-desk-${settings.stage}-machine`,
+      generateSecret: true,
+      authFlows: {},
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: [
+          OAuthScope.resourceServer(this.resourceServer, readScope),
+          OAuthScope.resourceServer(this.resourceServer, writeScope),
+        ],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+    });
+    // No user sign-in flows (Cognito's default would allow SRP and custom auth through this client).
+    (this.machineClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+  }
+}
+
+/** `servicedesk/tickets.read` -> `tickets.read`: Cognito prefixes scopes with the resource server id. */
+function scopeName(scope: string): string {
+  return scope.slice(RESOURCE_SERVER_ID.length + 1);
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+
+/** Everything the local runtime keeps lives under .local/ at the repository root (git-ignored). */
+const LOCAL_STATE_DIR = fileURLToPath(new URL('../.local/', import.meta.url));
+
+export const LOCAL_PATHS = {
+  stateDir: LOCAL_STATE_DIR,
+  dynamodbData: `${LOCAL_STATE_DIR}dynamodb`,
+  /** Shared by `npm start` and `npm run token`, so tokens minted earlier stay valid. */
+  issuerKey: `${LOCAL_STATE_DIR}issuer-key.json`,
+} as const;
+
+export const LOCAL_TABLE_NAME = 'servicedesk-local';

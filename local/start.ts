@@ -1,0 +1,100 @@
+import { ENV } from '#shared/environment';
+import { ConfigError } from '#shared/config/config-error';
+import { serviceDeskConfig } from '#shared/config/service-desk-config';
+import type { ServiceDeskConfig } from '#shared/config/config-schema';
+import { createLocalDynamoDbClient, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
+import { startHttpServer, type RunningHttpServer } from './http-server.ts';
+import { loadPersistedIssuer } from './issuer.ts';
+import { assertJavaAvailable } from './java-runtime.ts';
+import { LOCAL_PATHS, LOCAL_TABLE_NAME } from './local-paths.ts';
+import { LocalRuntimeError } from './local-runtime-error.ts';
+import { assertPortFree } from './port-check.ts';
+import { ensureTable } from './table.ts';
+
+/** `npm start`: the whole service desk on this machine, with no AWS account. */
+async function main(): Promise<void> {
+  // Development machines may run Node 20; the SDK's notice about its future Node 22 floor is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const config = serviceDeskConfig();
+  const dynamodbPort = portFromEnv('DYNAMODB_PORT', 8000);
+  const httpPort = portFromEnv('PORT', 3000);
+  assertJavaAvailable();
+  // Both ports are checked before anything starts, so a clash leaves nothing half-running.
+  await assertPortFree(httpPort, 'the local API', 'PORT');
+
+  let dynamodb: RunningDynamoDbLocal | undefined;
+  let http: RunningHttpServer | undefined;
+  let stopping = false;
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    await http?.close().catch(() => undefined);
+    await dynamodb?.stop().catch(() => undefined);
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    dynamodb = await startDynamoDbLocal({ port: dynamodbPort, dbPath: LOCAL_PATHS.dynamodbData, portEnvVar: 'DYNAMODB_PORT' });
+    // Handlers read these when their module loads, which happens on their first request.
+    process.env[ENV.tableName] = LOCAL_TABLE_NAME;
+    process.env[ENV.dynamodbEndpoint] = dynamodb.endpoint;
+    const client = createLocalDynamoDbClient(dynamodb.endpoint);
+    await ensureTable(client, LOCAL_TABLE_NAME);
+    client.destroy();
+    const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
+    http = await startHttpServer({ port: httpPort, issuer });
+  } catch (error) {
+    await dynamodb?.stop().catch(() => undefined);
+    throw error;
+  }
+  printBanner(config, http.url, dynamodb.endpoint);
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new LocalRuntimeError(`${name}=${raw} is not a port number; use an integer from 1 to 65535.`);
+  }
+  return port;
+}
+
+function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string): void {
+  const roles = ['admin', 'manager', 'agent'] as const;
+  const lines = [
+    '',
+    `Service desk API   ${url}`,
+    `  health           ${url}/health`,
+    `  OpenAPI          ${url}/openapi.json`,
+    `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in .local/dynamodb)`,
+    '',
+    'Demo users (servicedesk.config.ts):',
+    ...roles.flatMap((role) =>
+      config.users.filter((user) => user.role === role).map((user) => `  ${role.padEnd(9)} ${user.email.padEnd(32)} ${user.name}`),
+    ),
+    '  requester any email, e.g. requester@example.org (requesters need no entry)',
+    '',
+    'Get a token (the last line printed is the token):',
+    '  npm run token -- --role agent',
+    '  npm run token -- --role requester --email jane@example.org',
+    '',
+    'Try it:',
+    `  TOKEN=$(npm run --silent token -- --role agent | tail -n 1)`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${url}/tickets`,
+    '',
+    'Stop with Ctrl+C.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof LocalRuntimeError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error('The local runtime failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import rawConfig from '#config';
+import { PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
+import { buildApp, type BuildAppOptions, type ServiceDeskApp } from '../../infra/service-desk-app.ts';
+
+/** Synthesis (and esbuild) runs in beforeAll, whose default timeout is 10 s; files run in parallel. */
+export const SYNTH_TIMEOUT_MS = 180_000;
+
+export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' } as const;
+
+/** The feature flags of cdk.json, so tests synthesise what `npx cdk synth` does. */
+function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}
+
+export interface TestAppOptions extends Partial<BuildAppOptions> {
+  /** Skip esbuild (assets become placeholders); resources stay the same. */
+  skipBundling?: boolean;
+}
+
+export function buildTestApp(options: TestAppOptions = {}): ServiceDeskApp & { app: App } {
+  const { skipBundling, ...buildOptions } = options;
+  const context: Record<string, unknown> = { ...cdkJsonContext() };
+  if (skipBundling) context['aws:cdk:bundling-stacks'] = [];
+  const app = new App({ context, outdir: mkdtempSync(join(tmpdir(), 'service-desk-cdk-')) });
+  const built = buildApp(app, { config: rawConfig, env: TEST_ENV, stage: 'test', nag: false, ...buildOptions });
+  return { ...built, app };
+}

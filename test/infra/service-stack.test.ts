@@ -1,0 +1,175 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_ROUTES, type HttpRoute } from '../../functions/http/routes.ts';
+import { TABLE_WRITE_ACTIONS } from '../../infra/constructs/service-desk-function.ts';
+import { API_THROTTLE } from '../../infra/service-stack.ts';
+import { buildTestApp, SYNTH_TIMEOUT_MS } from './build-test-app.ts';
+
+let template: Template;
+
+beforeAll(() => {
+  // Bundles every handler with the local esbuild once for the whole file.
+  const { service } = buildTestApp();
+  template = Template.fromStack(service);
+}, SYNTH_TIMEOUT_MS);
+
+const handlers = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
+
+/** The Lambda function resource of a handler, found by its stage-qualified name. */
+function functionOf(handler: string): { logicalId: string; properties: Record<string, any> } {
+  const found = template.findResources('AWS::Lambda::Function', {
+    Properties: { FunctionName: `service-desk-test-${handler}` },
+  });
+  const [logicalId, resource] = Object.entries(found)[0] ?? [];
+  if (!logicalId || !resource) throw new Error(`no function for handler ${handler}`);
+  return { logicalId, properties: resource.Properties };
+}
+
+/** Every IAM action granted to the function's role, flattened. */
+function actionsOf(handler: string): string[] {
+  const roleLogicalId = functionOf(handler).properties.Role['Fn::GetAtt'][0] as string;
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) },
+  });
+  return Object.values(policies).flatMap((policy) =>
+    policy.Properties.PolicyDocument.Statement.flatMap((statement: { Action: string | string[] }) =>
+      [statement.Action].flat(),
+    ),
+  );
+}
+
+/** The API Gateway route resource for a manifest entry. */
+function routeOf(route: HttpRoute): Record<string, any> {
+  const found = template.findResources('AWS::ApiGatewayV2::Route', {
+    Properties: { RouteKey: `${route.method} ${route.path}` },
+  });
+  const resources = Object.values(found);
+  expect(resources).toHaveLength(1);
+  return resources[0]!.Properties;
+}
+
+describe('functions', () => {
+  it('creates one function per handler of the route manifest', () => {
+    template.resourceCountIs('AWS::Lambda::Function', handlers.length);
+  });
+
+  it.each(handlers)('runs %s on Node.js 22, arm64, with tracing, 512 MB and 10 s', (handler) => {
+    expect(functionOf(handler).properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      MemorySize: 512,
+      Timeout: 10,
+      Handler: 'index.handler',
+      LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+    });
+  });
+
+  it.each(HTTP_ROUTES.filter((route) => route.table !== 'none'))(
+    'tells $handler the table name ($method $path)',
+    (route) => {
+      expect(functionOf(route.handler).properties.Environment.Variables).toHaveProperty('TABLE_NAME');
+    },
+  );
+
+  it.each(HTTP_ROUTES.filter((route) => route.table === 'none'))(
+    'gives $handler neither the table name nor any DynamoDB permission',
+    (route) => {
+      expect(functionOf(route.handler).properties.Environment.Variables).not.toHaveProperty('TABLE_NAME');
+      expect(actionsOf(route.handler).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    },
+  );
+
+  it.each(HTTP_ROUTES.filter((route) => route.table === 'read'))('lets $handler read but never write', (route) => {
+    const actions = actionsOf(route.handler);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const action of TABLE_WRITE_ACTIONS) expect(actions).not.toContain(action);
+  });
+
+  it('keeps list-tickets away from PutItem and UpdateItem', () => {
+    const actions = actionsOf('list-tickets');
+    expect(actions).not.toContain('dynamodb:PutItem');
+    expect(actions).not.toContain('dynamodb:UpdateItem');
+  });
+
+  it.each(HTTP_ROUTES.filter((route) => route.table === 'write'))('lets $handler read and write', (route) => {
+    expect(actionsOf(route.handler)).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    );
+  });
+
+  it('scopes table permissions to the table and its named indexes, without wildcards', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const dynamoResources = policies.flatMap((policy) =>
+      policy.Properties.PolicyDocument.Statement.filter((statement: { Action: string | string[] }) =>
+        [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
+      ).flatMap((statement: { Resource: unknown }) => [statement.Resource].flat()),
+    );
+    expect(dynamoResources.length).toBeGreaterThan(0);
+    const text = JSON.stringify(dynamoResources);
+    expect(text).not.toContain('*');
+    for (const index of ['GSI1', 'GSI2', 'GSI3']) expect(text).toContain(`/index/${index}`);
+  });
+
+  it('uses no AWS managed policies', () => {
+    const roles = Object.values(template.findResources('AWS::IAM::Role'));
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('gives every function its own log group with a retention', () => {
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, handlers.length + 1);
+  });
+});
+
+describe('HTTP API', () => {
+  it('validates Cognito JWTs for both app clients', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: {
+          'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^https://cognito-idp\\.eu-west-1\\.amazonaws\\.com/$')])],
+        },
+        Audience: Match.exact([Match.anyValue(), Match.anyValue()]),
+      },
+    });
+  });
+
+  it.each(HTTP_ROUTES)('routes $method $path', (route) => {
+    expect(routeOf(route).Target).toBeDefined();
+  });
+
+  it.each(HTTP_ROUTES.filter((route) => route.auth))('guards $method $path with the JWT authorizer', (route) => {
+    expect(routeOf(route)).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: expect.any(String) } });
+  });
+
+  it.each(HTTP_ROUTES.filter((route) => !route.auth))('leaves $method $path public', (route) => {
+    const properties = routeOf(route);
+    expect(properties.AuthorizationType).toBe('NONE');
+    expect(properties.AuthorizerId).toBeUndefined();
+  });
+
+  it('asks for no OAuth scopes at the gateway (ID tokens carry none; handlers check machine scopes)', () => {
+    for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route'))) {
+      expect(route.Properties.AuthorizationScopes).toBeUndefined();
+    }
+  });
+
+  it('serves a $default stage with access logs and throttling', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingBurstLimit: API_THROTTLE.burstLimit, ThrottlingRateLimit: API_THROTTLE.rateLimit },
+    });
+  });
+
+  it('has no CORS configuration', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+  });
+
+  it.each(['ApiUrl', 'UserPoolId', 'WebClientId', 'MachineClientId', 'TokenEndpoint'])('outputs %s', (name) => {
+    template.hasOutput(name, {});
+  });
+});

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { HttpRoute } from '../../functions/http/routes.ts';
+import { ENV } from '../../shared/environment.ts';
+import { serviceDeskConfig } from '../../shared/config/service-desk-config.ts';
+import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
+import { startHttpServer, type HandlerLoader } from '../../local/http-server.ts';
+import { createInMemoryIssuer, type LocalIssuer } from '../../local/issuer.ts';
+import { ensureTable } from '../../local/table.ts';
+import { machineClientClaims, personClaims, resolveTokenPerson, type TokenRole } from '../../local/token-claims.ts';
+
+export interface TestTokenOptions {
+  /** Staff role or 'requester' (default); a staff role picks the first configured user of it. */
+  role?: TokenRole;
+  /** A configured staff email takes that user's role; any other email is a requester (or the given role). */
+  email?: string;
+  /** Overrides the Cognito groups the role implies, e.g. [] or ['agent', 'manager']. */
+  groups?: string[];
+  /** Scopes of a machine-client access token; giving scopes or client makes a machine token. */
+  scopes?: string[];
+  client?: string;
+  /** Seconds (negative for an already expired token) or a span such as '5m'; default 1 h. */
+  expiresIn?: number | string;
+}
+
+export interface TestRequestOptions {
+  token?: string;
+  /** Objects are sent as JSON; strings and Buffers as they are. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The parsed JSON body; undefined when the body is empty or not JSON. */
+  json: any;
+  text: string;
+}
+
+export interface TestApp {
+  url: string;
+  tableName: string;
+  endpoint: string;
+  issuer: LocalIssuer;
+  token(options?: TestTokenOptions): Promise<string>;
+  request(method: string, path: string, options?: TestRequestOptions): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** A fake route table, for testing the local server itself. */
+  routes?: readonly HttpRoute[];
+  loadHandler?: HandlerLoader;
+  /** Request log lines; off by default to keep test output readable. */
+  log?: boolean;
+}
+
+/**
+ * The API as `npm start` serves it, on a random port, against a fresh table in the run's DynamoDB
+ * Local. Sets TABLE_NAME and DYNAMODB_ENDPOINT before any handler loads (vitest gives each test
+ * file its own module graph and environment, so call it once per file, in beforeAll).
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const endpoint = inject('dynamodbEndpoint');
+  const tableName = `test-${randomBytes(6).toString('hex')}`;
+  const client = createLocalDynamoDbClient(endpoint);
+  await ensureTable(client, tableName);
+  client.destroy();
+  process.env[ENV.tableName] = tableName;
+  process.env[ENV.dynamodbEndpoint] = endpoint;
+
+  const issuer = await createInMemoryIssuer();
+  const server = await startHttpServer({
+    port: 0,
+    issuer,
+    quiet: !options.log,
+    ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
+  });
+
+  return {
+    url: server.url,
+    tableName,
+    endpoint,
+    issuer,
+
+    async token(tokenOptions = {}) {
+      const { expiresIn = '1h' } = tokenOptions;
+      if (tokenOptions.client !== undefined || tokenOptions.scopes !== undefined) {
+        return issuer.sign(machineClientClaims(tokenOptions.client, tokenOptions.scopes ?? []), { expiresIn });
+      }
+      const person = resolveTokenPerson(serviceDeskConfig(), { role: tokenOptions.role, email: tokenOptions.email });
+      const groups = tokenOptions.groups ?? person.groups;
+      return issuer.sign(personClaims({ ...person, groups }), { expiresIn });
+    },
+
+    async request(method, path, requestOptions = {}) {
+      const headers: Record<string, string> = { ...requestOptions.headers };
+      if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+      let body: string | Buffer | undefined;
+      if (typeof requestOptions.body === 'string' || Buffer.isBuffer(requestOptions.body)) {
+        body = requestOptions.body;
+      } else if (requestOptions.body !== undefined) {
+        body = JSON.stringify(requestOptions.body);
+        if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+      }
+      const response = await fetch(new URL(path, server.url), { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await response.text();
+      return { status: response.status, headers: Object.fromEntries(response.headers), json: parseJson(text), text };
+    },
+
+    close: () => server.close(),
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
