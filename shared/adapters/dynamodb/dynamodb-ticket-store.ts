@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../../domain/history.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
+import type { TicketStatus } from '../../domain/ticket-status.ts';
 import { ConflictError } from '../../errors.ts';
 import {
   StaleVersionError,
@@ -231,26 +232,18 @@ export class DynamoDbTicketStore implements TicketStore {
     if (query.requester) {
       return [{ index: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', partitionValue: requesterPartition(query.requester), descending: true }];
     }
-    if (query.assignee) {
-      const assignee = query.assignee;
-      return query.statuses.map((status) => ({
-        index: 'GSI2' as const,
-        partitionKey: 'GSI2PK',
-        sortKey: 'GSI2SK',
-        partitionValue: assigneeWorkPartition(assignee, status),
+    // One partition per status: each is an ordered range of the queue.
+    const perStatus = (index: 'GSI1' | 'GSI2', partitionOf: (status: TicketStatus) => string): IndexPartition[] =>
+      query.statuses.map((status) => ({
+        index,
+        partitionKey: `${index}PK`,
+        sortKey: `${index}SK`,
+        partitionValue: partitionOf(status),
         descending: false,
       }));
-    }
-    if (query.desk) {
-      const desk = query.desk;
-      return query.statuses.map((status) => ({
-        index: 'GSI1' as const,
-        partitionKey: 'GSI1PK',
-        sortKey: 'GSI1SK',
-        partitionValue: deskQueuePartition(desk, status),
-        descending: false,
-      }));
-    }
+    const { assignee, desk } = query;
+    if (assignee) return perStatus('GSI2', (status) => assigneeWorkPartition(assignee, status));
+    if (desk) return perStatus('GSI1', (status) => deskQueuePartition(desk, status));
     throw new Error('listTickets needs a desk, an assignee or a requester');
   }
 
