@@ -16,23 +16,11 @@ export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 
 
 export type TableAccessMode = 'read' | 'write';
 
-/** Item-level reads, including condition checks inside transactions; no stream or control-plane access. */
-export const TABLE_READ_ACTIONS = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-] as const;
+/** Item reads the handlers make: single gets and queries. No Scan: no production path scans. */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 
-/** Transactions need no action of their own: TransactWriteItems is authorised per Put/Update/Delete. */
-export const TABLE_WRITE_ACTIONS = [
-  'dynamodb:BatchWriteItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-] as const;
+/** Transactions need no action of their own: TransactWriteItems is authorised per Put and Update. */
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 
 export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'role' | 'logGroup'> {
   /** Entry file relative to the repository root, e.g. `functions/http/health.ts`. */

@@ -86,6 +86,10 @@ describe('functions', () => {
     for (const action of TABLE_WRITE_ACTIONS) expect(actions).not.toContain(action);
   });
 
+  it.each(HTTP_ROUTES)('never lets $handler scan the table', (route) => {
+    expect(actionsOf(route.handler)).not.toContain('dynamodb:Scan');
+  });
+
   it('keeps list-tickets away from PutItem and UpdateItem', () => {
     const actions = actionsOf('list-tickets');
     expect(actions).not.toContain('dynamodb:PutItem');
