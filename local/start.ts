@@ -15,6 +15,8 @@ import { ensureTable } from './table.ts';
 async function main(): Promise<void> {
   // Development machines may run Node 20; the SDK's notice about its future Node 22 floor is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // One request line per call is enough locally; POWERTOOLS_LOG_LEVEL=INFO shows the handlers' logs.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const config = serviceDeskConfig();
   const dynamodbPort = portFromEnv('DYNAMODB_PORT', 8000);
   const httpPort = portFromEnv('PORT', 3000);
