@@ -33,7 +33,19 @@ export const historyItem = (event: HistoryEvent): Item => ({
   ...event,
 });
 
-export const toTicket = (item: Item): Ticket => withoutKeys<Ticket>(item);
+/** The order in which a ticket's fields are read back, so API responses read the same every time. */
+const TICKET_FIELD_ORDER: readonly (keyof Ticket)[] = [
+  'key', 'type', 'subject', 'description', 'requester', 'status', 'priority', 'impact', 'urgency', 'category',
+  'desk', 'level', 'assignee', 'tags', 'customFields', 'channel', 'createdAt', 'updatedAt', 'firstResponseAt',
+  'resolvedAt', 'closedAt', 'version',
+];
+
+export function toTicket(item: Item): Ticket {
+  const fields = withoutKeys<Record<string, unknown>>(item);
+  const ordered: Record<string, unknown> = {};
+  for (const name of TICKET_FIELD_ORDER) if (fields[name] !== undefined) ordered[name] = fields[name];
+  return Object.assign(ordered, fields) as unknown as Ticket;
+}
 export const toComment = (item: Item): Comment => withoutKeys<Comment>(item);
 export const toHistoryEvent = (item: Item): HistoryEvent => withoutKeys<HistoryEvent>(item);
 
