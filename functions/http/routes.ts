@@ -5,7 +5,7 @@
 export type TableAccess = 'none' | 'read' | 'write';
 
 export interface HttpRoute {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** API Gateway path syntax: `{name}` is a path parameter. */
   path: string;
   /** File under functions/http/ (without extension) whose `handler` export serves the route. */
@@ -25,4 +25,9 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'PATCH', path: '/tickets/{key}', handler: 'update-ticket', auth: true, table: 'write' },
   { method: 'POST', path: '/tickets/{key}/comments', handler: 'add-comment', auth: true, table: 'write' },
   { method: 'GET', path: '/tickets/{key}/history', handler: 'get-ticket-history', auth: true, table: 'read' },
+  { method: 'POST', path: '/tickets/{key}/escalate', handler: 'escalate-ticket', auth: true, table: 'write' },
+  { method: 'POST', path: '/tickets/{key}/approval', handler: 'decide-approval', auth: true, table: 'write' },
+  { method: 'GET', path: '/catalog', handler: 'get-catalog', auth: true, table: 'none' },
+  { method: 'GET', path: '/desks/{id}/queue', handler: 'get-desk-queue', auth: true, table: 'read' },
+  { method: 'PUT', path: '/agents/{email}/availability', handler: 'set-agent-availability', auth: true, table: 'write' },
 ];

@@ -1,11 +1,9 @@
 import * as z from 'zod';
-
-/** Identifiers used in keys and URLs: lower-case, no separators that the store uses. */
-const idSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'use 1-32 lower-case letters, digits or dashes, starting with a letter');
-
-const emailSchema = z.email().transform((email) => email.toLowerCase());
+import { catalogNodeSchema } from './catalog-schema.ts';
+import { emailSchema, idSchema } from './config-primitives.ts';
+import { checkConfigReferences } from './config-references.ts';
+import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
+import { routingRuleSchema } from './routing-schema.ts';
 
 export const staffRoleSchema = z.enum(['admin', 'manager', 'agent']);
 
@@ -20,6 +18,11 @@ export const levelSchema = z.object({
   name: z.string().min(1).max(100),
   /** Agents (by email) who work this level. */
   members: z.array(emailSchema).default([]),
+  /**
+   * How new tickets of this level get an agent: round_robin (even rotation over available members),
+   * workload (fewest open tickets), free (agents pick from the queue), manual (a manager assigns).
+   */
+  assignment: z.enum(['round_robin', 'workload', 'free', 'manual']).default('free'),
 });
 
 export const deskSchema = z.object({
@@ -29,6 +32,10 @@ export const deskSchema = z.object({
   levels: z.array(levelSchema).min(1, 'a desk needs at least one level'),
   /** Managers (by email) who see and run this desk. */
   managers: z.array(emailSchema).default([]),
+  /** Only members, managers and the requester see its tickets; admins and clients do not. */
+  restricted: z.boolean().default(false),
+  /** Desk that receives an escalation from this desk's last level. */
+  escalateTo: idSchema.optional(),
 });
 
 export const serviceDeskConfigSchema = z
@@ -40,60 +47,21 @@ export const serviceDeskConfigSchema = z
     /** Staff directory: agents, managers and admins (requesters need no entry). */
     users: z.array(staffUserSchema).default([]),
     desks: z.array(deskSchema).min(1, 'configure at least one help desk'),
+    /** People's organisation, location, VIP flag and manager, for routing and approvals. */
+    directory: z.array(directoryEntrySchema).default([]),
+    /** Named sets of approvers. */
+    groups: z.array(groupSchema).default([]),
+    /** The service catalog: what people can ask for, where it goes, and its request forms. */
+    catalog: z.array(catalogNodeSchema).default([]),
+    /** Evaluated in order; the first rule whose conditions all hold overrides the catalog's routing. */
+    routingRules: z.array(routingRuleSchema).default([]),
   })
-  .superRefine((config, ctx) => {
-    const staff = new Map(config.users.map((user) => [user.email, user]));
-    const seenUsers = new Set<string>();
-    config.users.forEach((user, index) => {
-      if (seenUsers.has(user.email)) {
-        ctx.addIssue({ code: 'custom', path: ['users', index, 'email'], message: `duplicate user ${user.email}` });
-      }
-      seenUsers.add(user.email);
-    });
-    const seenDesks = new Set<string>();
-    config.desks.forEach((desk, deskIndex) => {
-      if (seenDesks.has(desk.id)) {
-        ctx.addIssue({ code: 'custom', path: ['desks', deskIndex, 'id'], message: `duplicate desk id "${desk.id}"` });
-      }
-      seenDesks.add(desk.id);
-      const seenLevels = new Set<string>();
-      desk.levels.forEach((level, levelIndex) => {
-        if (seenLevels.has(level.id)) {
-          ctx.addIssue({ code: 'custom', path: ['desks', deskIndex, 'levels', levelIndex, 'id'], message: `duplicate level id "${level.id}"` });
-        }
-        seenLevels.add(level.id);
-        level.members.forEach((member, memberIndex) => {
-          if (!staff.has(member)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['desks', deskIndex, 'levels', levelIndex, 'members', memberIndex],
-              message: `${member} is not in users; add it there with role agent, manager or admin`,
-            });
-          }
-        });
-      });
-      desk.managers.forEach((manager, managerIndex) => {
-        const user = staff.get(manager);
-        if (!user || user.role === 'agent') {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['desks', deskIndex, 'managers', managerIndex],
-            message: `${manager} must be in users with role manager or admin`,
-          });
-        }
-      });
-    });
-    if (!seenDesks.has(config.defaultDesk)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultDesk'],
-        message: `"${config.defaultDesk}" is not a desk id; use one of ${[...seenDesks].join(', ')}`,
-      });
-    }
-  });
+  .superRefine(checkConfigReferences);
 
 export type ServiceDeskConfigInput = z.input<typeof serviceDeskConfigSchema>;
 export type ServiceDeskConfig = z.output<typeof serviceDeskConfigSchema>;
 export type DeskConfig = z.output<typeof deskSchema>;
 export type StaffUser = z.output<typeof staffUserSchema>;
 export type StaffRole = z.output<typeof staffRoleSchema>;
+export type LevelConfig = z.output<typeof levelSchema>;
+export type AssignmentMethod = LevelConfig['assignment'];

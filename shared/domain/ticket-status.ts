@@ -1,14 +1,19 @@
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
+export const TICKET_STATUSES = ['pending_approval', 'new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Statuses in which someone still owes work on the ticket. */
-export const ACTIVE_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
+export const ACTIVE_STATUSES: readonly TicketStatus[] = ['pending_approval', 'new', 'open', 'pending', 'on_hold'];
+
+/** Statuses in which an assigned ticket counts towards its agent's workload. */
+export const WORKLOAD_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
 
 /**
- * Allowed moves. `new` is only ever the first status; `closed` is final (a later message opens a
+ * Allowed moves by an update. `pending_approval` leaves only through an approval decision (or by
+ * being closed); `new` is only ever the first status; `closed` is final (a later message opens a
  * follow-up ticket, as Zendesk does); `resolved` may be reopened until it is closed.
  */
 const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  pending_approval: ['closed'],
   new: ['open', 'pending', 'on_hold', 'resolved', 'closed'],
   open: ['pending', 'on_hold', 'resolved', 'closed'],
   pending: ['open', 'on_hold', 'resolved', 'closed'],

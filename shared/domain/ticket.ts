@@ -1,4 +1,5 @@
 import type { Impact, Priority, Urgency } from './priority.ts';
+import type { Approval } from './approval.ts';
 import type { TicketStatus } from './ticket-status.ts';
 
 export const TICKET_TYPES = ['incident', 'service_request'] as const;
@@ -9,9 +10,13 @@ export type Channel = (typeof CHANNELS)[number];
 
 export type CustomFieldValue = string | number | boolean | string[] | null;
 
+/** Who asked, with what the directory knew of them when the ticket was opened. */
 export interface Requester {
   email: string;
   name?: string;
+  organisation?: string;
+  location?: string;
+  vip?: boolean;
 }
 
 /** A ticket as the store and the API know it. Timestamps are ISO-8601 UTC. */
@@ -27,12 +32,16 @@ export interface Ticket {
   urgency?: Urgency;
   /** Service catalog path, e.g. ["IT", "Access", "Request system access"]. */
   category: string[];
+  /** Id of the catalog node the request was made from. */
+  catalogItem?: string;
   desk: string;
   level: string;
   assignee?: string;
   tags: string[];
   customFields: Record<string, CustomFieldValue>;
   channel: Channel;
+  /** Present on service requests whose catalog item needs approval. */
+  approval?: Approval;
   createdAt: string;
   updatedAt: string;
   firstResponseAt?: string;

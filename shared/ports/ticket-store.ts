@@ -48,10 +48,10 @@ export interface TicketStore {
   /** The ticket, its conversation and its history, from one partition. */
   getTicketActivity(key: string): Promise<TicketActivity | undefined>;
   /**
-   * Replaces the ticket if its stored version is still `expectedVersion`, appending the history
-   * event (and the comment, if any) in the same transaction. Throws StaleVersionError otherwise.
+   * Replaces `previous` by `next` if the stored version is still `previous.version`, appending the
+   * history event (and the comment, if any) in the same transaction. Throws StaleVersionError otherwise.
    */
-  saveTicket(ticket: Ticket, expectedVersion: number, event: HistoryEvent, comment?: Comment): Promise<void>;
+  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment): Promise<void>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
   listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>>;
 }

@@ -64,8 +64,8 @@ export async function addComment(
       if (change.field === 'resolvedAt') delete next.resolvedAt;
     }
     await deps.store.saveTicket(
+      ticket,
       next,
-      ticket.version,
       { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id },
       comment,
     );

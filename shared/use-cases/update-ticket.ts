@@ -31,7 +31,7 @@ export async function updateTicket(
     const { ticket: next, changes } = applyTicketChanges(ticket, routingChanges(deps, ticket, body), deps.now().toISOString());
     if (changes.length === 0) return ticket;
     try {
-      await deps.store.saveTicket(next, ticket.version, {
+      await deps.store.saveTicket(ticket, next, {
         id: deps.newId(),
         ticketKey: key,
         at: next.updatedAt,

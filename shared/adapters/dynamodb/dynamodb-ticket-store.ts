@@ -144,7 +144,8 @@ export class DynamoDbTicketStore implements TicketStore {
     return ticket ? { ticket, comments, history } : undefined;
   }
 
-  async saveTicket(ticket: Ticket, expectedVersion: number, event: HistoryEvent, comment?: Comment): Promise<void> {
+  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment): Promise<void> {
+    const expectedVersion = previous.version;
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
         Put: {

@@ -45,7 +45,7 @@ describe('the DynamoDB ticket store', () => {
 
   it('saves only over the version it read, and reports a lost race as a stale version', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
-    await expect(store.saveTicket(aTicket({ version: 3 }), 2, event)).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event)).rejects.toBeInstanceOf(StaleVersionError);
     const put = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Put!;
     expect(put.ConditionExpression).toBe('version = :expected');
     expect(put.ExpressionAttributeValues).toEqual({ ':expected': 2 });
@@ -53,7 +53,7 @@ describe('the DynamoDB ticket store', () => {
 
   it('reports a transaction conflict as a retryable conflict', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
-    await expect(store.saveTicket(aTicket({ version: 3 }), 2, event)).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event)).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('drops the assignee index keys when a ticket is unassigned', () => {
