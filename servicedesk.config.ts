@@ -2,39 +2,187 @@ import { defineConfig } from './shared/config/define-config.ts';
 
 /**
  * The service desk's configuration as code: validated at `cdk synth`, at `npm start` and when a
- * function starts. The demo organisation below is what `npm start` seeds; replace it with yours.
+ * function starts. The example organisation below (IT, HR, Facilities) is what `npm start` loads;
+ * replace it with yours.
  */
 export default defineConfig({
   ticketKeyPrefix: 'SD',
   defaultDesk: 'it',
+
+  // Staff: the Cognito group gives the role, this list gives names and desk membership.
   users: [
     { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
     { email: 'maria.manager@example.com', name: 'Maria Manager', role: 'manager' },
+    { email: 'hugo.hr@example.com', name: 'Hugo HR Manager', role: 'manager' },
     { email: 'alice.agent@example.com', name: 'Alice Agent', role: 'agent' },
+    { email: 'dan.agent@example.com', name: 'Dan Agent', role: 'agent' },
     { email: 'bob.agent@example.com', name: 'Bob Agent', role: 'agent' },
+    { email: 'eve.agent@example.com', name: 'Eve Agent', role: 'agent' },
     { email: 'hana.hr@example.com', name: 'Hana HR', role: 'agent' },
+    { email: 'henry.hr@example.com', name: 'Henry HR', role: 'agent' },
     { email: 'frank.facilities@example.com', name: 'Frank Facilities', role: 'agent' },
+    { email: 'fiona.facilities@example.com', name: 'Fiona Facilities', role: 'agent' },
+    { email: 'femi.facilities@example.com', name: 'Femi Facilities', role: 'agent' },
+    { email: 'fatima.facilities@example.com', name: 'Fatima Facilities', role: 'agent' },
   ],
+
   desks: [
     {
       id: 'it',
       name: 'IT Service Desk',
       managers: ['maria.manager@example.com'],
       levels: [
-        { id: 'l1', name: 'Level 1', members: ['alice.agent@example.com'] },
-        { id: 'l2', name: 'Level 2', members: ['bob.agent@example.com'] },
+        // First line picks from the queue; second line gets work by load.
+        { id: 'l1', name: 'Level 1', members: ['alice.agent@example.com', 'dan.agent@example.com'], assignment: 'free' },
+        { id: 'l2', name: 'Level 2', members: ['bob.agent@example.com', 'eve.agent@example.com'], assignment: 'workload' },
       ],
     },
     {
       id: 'hr',
       name: 'HR',
-      levels: [{ id: 'l1', name: 'Level 1', members: ['hana.hr@example.com'] }],
+      // Personal matters: only HR staff and the requester see these tickets.
+      restricted: true,
+      managers: ['hugo.hr@example.com'],
+      levels: [{ id: 'l1', name: 'HR Team', members: ['hana.hr@example.com', 'henry.hr@example.com'], assignment: 'round_robin' }],
     },
     {
       id: 'facilities',
       name: 'Facilities',
       managers: ['maria.manager@example.com'],
-      levels: [{ id: 'l1', name: 'Level 1', members: ['frank.facilities@example.com'] }],
+      escalateTo: 'it',
+      levels: [
+        {
+          id: 'l1',
+          name: 'Caretakers',
+          members: [
+            'frank.facilities@example.com',
+            'fiona.facilities@example.com',
+            'femi.facilities@example.com',
+            'fatima.facilities@example.com',
+          ],
+          assignment: 'round_robin',
+        },
+        { id: 'l2', name: 'Building management', members: ['maria.manager@example.com'], assignment: 'manual' },
+      ],
+    },
+  ],
+
+  // What the desk knows about requesters: VIPs, organisations, locations and their managers.
+  directory: [
+    { email: 'ceo@example.org', name: 'Cora Chief', organisation: 'Executive', location: 'HQ', vip: true },
+    { email: 'jane@example.org', name: 'Jane Doe', organisation: 'Sales', location: 'Berlin', manager: 'mark.lead@example.org' },
+    { email: 'rita@example.org', name: 'Rita Requester', organisation: 'Finance', location: 'HQ', manager: 'mark.lead@example.org' },
+    { email: 'mark.lead@example.org', name: 'Mark Lead', organisation: 'Sales', location: 'Berlin' },
+  ],
+
+  groups: [{ id: 'software-approvers', name: 'Software approvers', members: ['admin@example.com', 'sam.security@example.org'] }],
+
+  catalog: [
+    {
+      id: 'it',
+      name: 'IT',
+      desk: 'it',
+      children: [
+        {
+          id: 'it-access',
+          name: 'Access',
+          children: [
+            {
+              id: 'it-access-request',
+              name: 'Request system access',
+              type: 'service_request',
+              form: [
+                { id: 'system', label: 'System', type: 'choice', required: true, options: ['ERP', 'CRM', 'Data warehouse'] },
+                { id: 'accessLevel', label: 'Access level', type: 'choice', options: ['read', 'write'], default: 'read' },
+                { id: 'justification', label: 'Why do you need it?', type: 'text', required: true, min: 10, max: 2000 },
+              ],
+              approval: [{ kind: 'requester_manager' }],
+            },
+            { id: 'it-access-password', name: 'Password reset', type: 'incident', priority: 'P3' },
+          ],
+        },
+        {
+          id: 'it-hardware',
+          name: 'Hardware',
+          children: [
+            {
+              id: 'it-hardware-laptop',
+              name: 'New laptop',
+              type: 'service_request',
+              form: [
+                { id: 'model', label: 'Model', type: 'choice', required: true, options: ['14-inch', '16-inch'] },
+                { id: 'neededBy', label: 'Needed by', type: 'date', help: 'The first working day you need it' },
+              ],
+              approval: [{ kind: 'requester_manager' }, { kind: 'group', group: 'software-approvers' }],
+            },
+            {
+              id: 'it-hardware-broken',
+              name: 'Broken device',
+              type: 'incident',
+              priority: 'P2',
+              form: [{ id: 'assetTag', label: 'Asset tag', type: 'asset', required: true, help: 'On the sticker under the device' }],
+            },
+          ],
+        },
+        {
+          id: 'it-software-install',
+          name: 'Install software',
+          type: 'service_request',
+          form: [{ id: 'software', label: 'Software and version', type: 'text', required: true }],
+          approval: [{ kind: 'group', group: 'software-approvers' }],
+        },
+      ],
+    },
+    {
+      id: 'hr',
+      name: 'HR',
+      desk: 'hr',
+      type: 'service_request',
+      children: [
+        { id: 'hr-payroll', name: 'Payroll question' },
+        {
+          id: 'hr-leave',
+          name: 'Special leave',
+          form: [
+            { id: 'from', label: 'From', type: 'date', required: true },
+            { id: 'until', label: 'Until', type: 'date', required: true },
+          ],
+          approval: [{ kind: 'requester_manager' }],
+        },
+      ],
+    },
+    {
+      id: 'facilities',
+      name: 'Facilities',
+      desk: 'facilities',
+      children: [
+        {
+          id: 'facilities-repair',
+          name: 'Something is broken',
+          type: 'incident',
+          form: [
+            { id: 'room', label: 'Room', type: 'text', required: true },
+            { id: 'floor', label: 'Floor', type: 'number', min: -2, max: 20 },
+          ],
+        },
+        { id: 'facilities-move', name: 'Desk move', type: 'service_request' },
+      ],
+    },
+  ],
+
+  // Evaluated in order; the first rule whose conditions all hold wins.
+  routingRules: [
+    {
+      id: 'major-incident',
+      description: 'Outages go to second line at once',
+      when: { subjectKeywords: ['outage', 'down for everyone'] },
+      then: { desk: 'it', level: 'l2', priority: 'P1', tags: ['major-incident'] },
+    },
+    {
+      id: 'vip-to-l2',
+      description: 'VIP IT requests skip the first line',
+      when: { vip: true, catalog: ['it'] },
+      then: { level: 'l2', tags: ['vip'] },
     },
   ],
 });

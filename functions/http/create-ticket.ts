@@ -1,4 +1,4 @@
-import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-env';
 import { createTicketBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { etagOf, jsonResponse } from '#shared/http/json-response';
@@ -7,6 +7,6 @@ import { createTicket } from '#shared/use-cases/create-ticket';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const body = validate(createTicketBodySchema, parseJsonBody(event), 'ticket');
-  const { ticket, created } = await createTicket(ticketDepsFromEnv(), principal, body, parseIdempotencyKey(event));
+  const { ticket, created } = await createTicket(assignmentDepsFromEnv(), principal, body, parseIdempotencyKey(event));
   return jsonResponse(created ? 201 : 200, { ticket }, { location: `/tickets/${ticket.key}`, etag: etagOf(ticket.version) });
 });

@@ -1,4 +1,4 @@
-import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-env';
 import { updateTicketBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { etagOf, jsonResponse } from '#shared/http/json-response';
@@ -9,6 +9,6 @@ import { updateTicket } from '#shared/use-cases/update-ticket';
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(updateTicketBodySchema, parseJsonBody(event), 'update');
-  const ticket = await updateTicket(ticketDepsFromEnv(), principal, key, body, parseIfMatch(event));
+  const ticket = await updateTicket(assignmentDepsFromEnv(), principal, key, body, parseIfMatch(event));
   return jsonResponse(200, { ticket }, { etag: etagOf(ticket.version) });
 });

@@ -1,4 +1,4 @@
-import type { ServiceDeskConfig } from '../config/config-schema.ts';
+import type { DeskConfig, ServiceDeskConfig } from '../config/config-schema.ts';
 import type { Actor, Ticket } from '../domain/ticket.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Principal } from './principal.ts';
@@ -9,19 +9,20 @@ export type TicketAccess = 'staff' | 'requester' | 'none';
 
 export const isStaff = (principal: Principal): boolean => principal.kind === 'user' && principal.roles.length > 0;
 
-/** Desks whose tickets a caller works; undefined means every desk (admins and scoped clients). */
-export function staffDesks(principal: Principal, config: ServiceDeskConfig): string[] | undefined {
-  if (principal.kind === 'client') return undefined;
-  if (principal.roles.includes('admin')) return undefined;
-  if (principal.roles.length === 0 || !principal.email) return [];
+/**
+ * Desks whose tickets a caller works: agents and managers their own desks; admins and scoped
+ * machine clients every desk except restricted ones they are not members or managers of.
+ */
+export function staffDesks(principal: Principal, config: ServiceDeskConfig): string[] {
+  const worksDesk = (desk: DeskConfig, email: string | undefined): boolean =>
+    email !== undefined && (desk.levels.some((level) => level.members.includes(email)) || desk.managers.includes(email));
+  if (principal.kind === 'client') return config.desks.filter((desk) => !desk.restricted).map((desk) => desk.id);
   const email = principal.email;
-  const managesAny = principal.roles.includes('manager');
-  return config.desks
-    .filter(
-      (desk) =>
-        desk.levels.some((level) => level.members.includes(email)) || (managesAny && desk.managers.includes(email)),
-    )
-    .map((desk) => desk.id);
+  if (principal.roles.includes('admin')) {
+    return config.desks.filter((desk) => !desk.restricted || worksDesk(desk, email)).map((desk) => desk.id);
+  }
+  if (principal.roles.length === 0) return [];
+  return config.desks.filter((desk) => worksDesk(desk, email)).map((desk) => desk.id);
 }
 
 /** Checks a machine client holds a scope; people are judged by role and desk instead. */
@@ -31,12 +32,18 @@ export function requireScope(principal: Principal, scope: string): void {
   }
 }
 
-/** How the caller may see this ticket. Staff of another desk who asked for it see it as its requester. */
+/**
+ * How the caller may see this ticket. Staff of another desk who asked for it, and the approvers of
+ * a request, see it as its requester does.
+ */
 export function ticketAccess(principal: Principal, ticket: Ticket, config: ServiceDeskConfig): TicketAccess {
-  if (principal.kind === 'client') return principal.scopes.includes(SCOPES.ticketsRead) || principal.scopes.includes(SCOPES.ticketsWrite) ? 'staff' : 'none';
-  const desks = staffDesks(principal, config);
-  if (isStaff(principal) && (desks === undefined || desks.includes(ticket.desk))) return 'staff';
-  if (principal.email && principal.email === ticket.requester.email) return 'requester';
+  const hasTicketScope = principal.kind === 'client' && (principal.scopes.includes(SCOPES.ticketsRead) || principal.scopes.includes(SCOPES.ticketsWrite));
+  if ((principal.kind === 'client' ? hasTicketScope : isStaff(principal)) && staffDesks(principal, config).includes(ticket.desk)) return 'staff';
+  if (principal.kind === 'user' && principal.email) {
+    if (principal.email === ticket.requester.email) return 'requester';
+    // Approvers read the request they decide on, as its requester sees it.
+    if (ticket.approval?.steps.some((step) => step.approvers.includes(principal.email!))) return 'requester';
+  }
   return 'none';
 }
 

@@ -17,3 +17,31 @@ export interface Approval {
   current: number;
   steps: ApprovalStep[];
 }
+
+export type ApprovalDecision = 'approve' | 'reject';
+
+export interface DecidedApproval {
+  approval: Approval;
+  /** What the decision did: moved to the next step, or finished the approval either way. */
+  outcome: 'next_step' | 'approved' | 'rejected';
+}
+
+/** Whether this person may decide the step that is waiting. */
+export function canDecide(approval: Approval, email: string): boolean {
+  return approval.state === 'pending' && (approval.steps[approval.current]?.approvers.includes(email) ?? false);
+}
+
+/**
+ * Records a decision on the waiting step: a rejection ends the approval, an approval moves to the
+ * next step or, on the last one, approves the request. The caller checks canDecide first.
+ */
+export function decide(approval: Approval, email: string, decision: ApprovalDecision, now: string, comment?: string): DecidedApproval {
+  const steps = approval.steps.map((step, index) =>
+    index === approval.current
+      ? { ...step, decision: decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedBy: email, decidedAt: now, ...(comment ? { comment } : {}) }
+      : step,
+  );
+  if (decision === 'reject') return { approval: { ...approval, steps, state: 'rejected' }, outcome: 'rejected' };
+  if (approval.current + 1 < steps.length) return { approval: { ...approval, steps, current: approval.current + 1 }, outcome: 'next_step' };
+  return { approval: { ...approval, steps, state: 'approved' }, outcome: 'approved' };
+}

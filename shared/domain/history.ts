@@ -1,6 +1,6 @@
 import type { Actor } from './ticket.ts';
 
-export type HistoryAction = 'created' | 'updated' | 'commented';
+export type HistoryAction = 'created' | 'routed' | 'assigned' | 'updated' | 'commented' | 'escalated' | 'approval';
 
 /** One field's move; values are as the API shows them, `null` for "not set". */
 export interface FieldChange {
@@ -17,5 +17,7 @@ export interface HistoryEvent {
   actor: Actor;
   action: HistoryAction;
   changes: FieldChange[];
+  /** Why: the rule that routed, the assignment method that picked, the reason given. */
+  detail?: string;
   commentId?: string;
 }

@@ -1,12 +1,14 @@
 import { ValidationError } from '../errors.ts';
 import type { FieldChange } from './history.ts';
 import { priorityFrom, type Impact, type Priority, type Urgency } from './priority.ts';
-import type { CustomFieldValue, Ticket } from './ticket.ts';
+import type { CustomFieldValue, Ticket, TicketType } from './ticket.ts';
 import { allowedTransitions, canTransition, type TicketStatus } from './ticket-status.ts';
 
 /** What an update may change; `null` clears an optional field. */
 export interface TicketChanges {
   subject?: string;
+  type?: TicketType;
+  catalogItem?: string;
   status?: TicketStatus;
   priority?: Priority;
   impact?: Impact | null;
@@ -54,6 +56,8 @@ export function applyTicketChanges(ticket: Ticket, update: TicketChanges, now: s
   }
 
   if (update.subject !== undefined) set('subject', update.subject);
+  if (update.type !== undefined) set('type', update.type);
+  if (update.catalogItem !== undefined) set('catalogItem', update.catalogItem);
   if (update.category !== undefined) set('category', update.category);
   if (update.desk !== undefined) set('desk', update.desk);
   if (update.level !== undefined) set('level', update.level);

@@ -22,17 +22,22 @@ export const requesterSchema = z.strictObject({ email, name: z.string().trim().m
 
 export const createTicketBodySchema = z
   .strictObject({
-    type: ticketTypeSchema.default('incident'),
+    catalogItem: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id')
+      .optional()
+      .describe('What is asked for (GET /catalog); routes the ticket and names its form'),
+    type: ticketTypeSchema.optional().describe("Defaults to the catalog item's type, else incident"),
     subject: z.string().trim().min(1).max(250),
     description: z.string().max(50_000).default(''),
     requester: requesterSchema.optional().describe('Who asked; staff and clients must give it, a requester is itself'),
     priority: prioritySchema.optional().describe('Derived from impact x urgency when omitted'),
     impact: impactSchema.optional(),
     urgency: urgencySchema.optional(),
-    category: categoryPath.default([]),
-    desk: deskId.optional().describe('Defaults to the configured default desk'),
+    category: categoryPath.optional().describe('Free category path; a catalog item sets its own'),
+    desk: deskId.optional().describe('Staff only: skips routing. Defaults to routing by catalog item and rules'),
     tags: z.array(tag).max(20).default([]),
-    customFields: z.record(customFieldName, customFieldValue).default({}),
+    customFields: z.record(customFieldName, customFieldValue).default({}).describe("The request form's values, by field id"),
   })
   .meta({ id: 'CreateTicket' });
 
@@ -44,6 +49,7 @@ export const updateTicketBodySchema = z
     impact: impactSchema.nullable().optional(),
     urgency: urgencySchema.nullable().optional(),
     category: categoryPath.optional(),
+    catalogItem: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id').optional().describe('Recategorise: routes and assigns again'),
     desk: deskId.optional(),
     level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
     assignee: email.nullable().optional().describe('An agent of the desk, or null to unassign'),
@@ -61,18 +67,47 @@ export const addCommentBodySchema = z
   })
   .meta({ id: 'AddComment' });
 
+export const escalateBodySchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(2000).optional().describe('Recorded in the history') })
+  .meta({ id: 'Escalate' });
+
+export const approvalBodySchema = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().min(1).max(5000).optional().describe('Required when rejecting: the requester reads it'),
+  })
+  .refine((body) => body.decision === 'approve' || body.comment !== undefined, {
+    message: 'give the reason for a rejection',
+    path: ['comment'],
+  })
+  .meta({ id: 'ApprovalDecision' });
+
+/** `PUT /agents/{email}/availability` body. */
+export const setAvailabilityBodySchema = z
+  .strictObject({ available: z.boolean().describe('false: automatic assignment skips the agent') })
+  .meta({ id: 'SetAgentAvailability' });
+
 /** `status` takes one or more statuses separated by commas, or `active` (default) or `all`. */
+const statusFilter = z
+  .string()
+  .regex(/^(active|all|[a-z_]+(,[a-z_]+)*)$/, 'use active, all, or statuses separated by commas')
+  .refine((value) => ['active', 'all'].includes(value) || value.split(',').every((s) => (TICKET_STATUSES as readonly string[]).includes(s)), {
+    message: `statuses are ${TICKET_STATUSES.join(', ')}`,
+  })
+  .default('active');
+
 export const listTicketsQuerySchema = z.strictObject({
   desk: deskId.optional(),
-  status: z
-    .string()
-    .regex(/^(active|all|[a-z_]+(,[a-z_]+)*)$/, 'use active, all, or statuses separated by commas')
-    .refine((value) => ['active', 'all'].includes(value) || value.split(',').every((s) => (TICKET_STATUSES as readonly string[]).includes(s)), {
-      message: `statuses are ${TICKET_STATUSES.join(', ')}`,
-    })
-    .default('active'),
+  status: statusFilter,
   assignee: z.union([z.literal('me'), email]).optional().describe('An agent email, or me'),
   requester: email.optional(),
+  cursor: z.string().max(4000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const deskQueueQuerySchema = z.strictObject({
+  level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
+  status: statusFilter,
   cursor: z.string().max(4000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -94,18 +129,41 @@ export const ticketSchema = z
     type: ticketTypeSchema,
     subject: z.string(),
     description: z.string(),
-    requester: z.object({ email: z.string(), name: z.string().optional() }),
+    requester: z.object({
+      email: z.string(),
+      name: z.string().optional(),
+      organisation: z.string().optional(),
+      location: z.string().optional(),
+      vip: z.boolean().optional(),
+    }),
     status: ticketStatusSchema,
     priority: prioritySchema,
     impact: impactSchema.optional(),
     urgency: urgencySchema.optional(),
     category: z.array(z.string()),
+    catalogItem: z.string().optional(),
     desk: z.string(),
     level: z.string(),
     assignee: z.string().optional(),
     tags: z.array(z.string()),
     customFields: z.record(z.string(), customFieldValue),
     channel: z.enum(CHANNELS),
+    approval: z
+      .object({
+        state: z.enum(['pending', 'approved', 'rejected']),
+        current: z.number().int(),
+        steps: z.array(
+          z.object({
+            label: z.string(),
+            approvers: z.array(z.string()),
+            decision: z.enum(['approved', 'rejected']).optional(),
+            decidedBy: z.string().optional(),
+            decidedAt: timestamp.optional(),
+            comment: z.string().optional(),
+          }),
+        ),
+      })
+      .optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
     firstResponseAt: timestamp.optional(),
@@ -134,7 +192,8 @@ export const historyEventSchema = z
     ticketKey: z.string(),
     at: timestamp,
     actor: z.object({ kind: z.enum(['user', 'client', 'system']), id: z.string(), name: z.string().optional() }),
-    action: z.enum(['created', 'updated', 'commented']),
+    action: z.enum(['created', 'routed', 'assigned', 'updated', 'commented', 'escalated', 'approval']),
+    detail: z.string().optional(),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
     commentId: z.string().optional(),
   })
@@ -160,3 +219,4 @@ export type CreateTicketBody = z.output<typeof createTicketBodySchema>;
 export type UpdateTicketBody = z.output<typeof updateTicketBodySchema>;
 export type AddCommentBody = z.output<typeof addCommentBodySchema>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuerySchema>;
+export type SetAvailabilityBody = z.output<typeof setAvailabilityBodySchema>;

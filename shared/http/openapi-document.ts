@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import {
   addCommentBodySchema,
+  approvalBodySchema,
+  deskQueueQuerySchema,
+  escalateBodySchema,
+  setAvailabilityBodySchema,
   commentResponseSchema,
   createTicketBodySchema,
   errorResponseSchema,
@@ -13,6 +17,7 @@ import {
   ticketWithConversationSchema,
   updateTicketBodySchema,
 } from './api-schemas.ts';
+import { catalogResponseSchema } from './catalog-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -129,6 +134,51 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           summary: 'The audit log of a ticket (staff only)',
           parameters: [keyParameter, ...queryParameters(historyQuerySchema, components)],
           responses: { '200': { description: 'A page of history events', ...json(schemaOf(historyPageSchema, 'output', components)) }, ...withTicket },
+        },
+      },
+      '/tickets/{key}/escalate': {
+        post: {
+          summary: 'Escalate to the next level, or to the next desk after the last level; assigns by that level\'s method',
+          parameters: [keyParameter],
+          requestBody: { required: false, ...json(schemaOf(escalateBodySchema, 'input', components)) },
+          responses: {
+            '200': { description: 'The escalated ticket', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            ...withTicket,
+            '409': error('Nowhere to escalate to, or the ticket is not active'),
+          },
+        },
+      },
+      '/tickets/{key}/approval': {
+        post: {
+          summary: 'Approve or reject the waiting approval step (approvers of that step only)',
+          parameters: [keyParameter],
+          requestBody: { required: true, ...json(schemaOf(approvalBodySchema, 'input', components)) },
+          responses: {
+            '200': { description: 'The ticket after the decision', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            ...withTicket,
+            '409': error('The ticket waits for no approval'),
+          },
+        },
+      },
+      '/catalog': {
+        get: {
+          summary: 'The service catalog and its request forms',
+          responses: { '200': { description: 'The catalog tree', ...json(schemaOf(catalogResponseSchema, 'output', components)) }, '401': common['401'], '403': common['403'] },
+        },
+      },
+      '/desks/{id}/queue': {
+        get: {
+          summary: 'A desk\'s queue, or one level of it, by priority then age (staff of the desk)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(deskQueueQuerySchema, components)],
+          responses: { '200': { description: 'A page of tickets', ...json(schemaOf(ticketPageSchema, 'output', components)) }, ...common, '404': error('No such desk') },
+        },
+      },
+      '/agents/{email}/availability': {
+        put: {
+          summary: 'Mark an agent available or not for automatic assignment (the agent, its desk managers, admins)',
+          parameters: [{ name: 'email', in: 'path', required: true, schema: { type: 'string', format: 'email' } }],
+          requestBody: { required: true, ...json(schemaOf(setAvailabilityBodySchema, 'input', components)) },
+          responses: { '200': { description: 'The availability now in force' }, ...common, '404': error('No such agent') },
         },
       },
     },

@@ -1,6 +1,7 @@
 import type { HistoryEvent } from '../domain/history.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
 import type { TicketStatus } from '../domain/ticket-status.ts';
+import type { WorkloadGuard } from './assignment-store.ts';
 
 /** A page of results and the opaque cursor of the next page, if there is one. */
 export interface Page<T> {
@@ -17,6 +18,8 @@ export interface TicketActivity {
 /** Which tickets to list. One of desk, assignee or requester selects the index; the rest filter. */
 export interface TicketListQuery {
   desk?: string;
+  /** Only this level of the desk. */
+  level?: string;
   assignee?: string;
   requester?: string;
   statuses: readonly TicketStatus[];
@@ -40,18 +43,21 @@ export interface TicketStore {
   /** Atomically takes the next number of a named sequence (1, 2, 3, ...). */
   nextNumber(sequence: string): Promise<number>;
   /**
-   * Writes a new ticket and its first history event together. With an idempotency claim that was
+   * Writes a new ticket and its first history events together. With an idempotency claim that was
    * already made, nothing is written and the key of the ticket that claim created is returned.
+   * Assignees' workload counters move in the same transaction; with a guard, an agent whose
+   * counter moved since it was read fails the write with AssignmentRaceError.
    */
-  createTicket(ticket: Ticket, event: HistoryEvent, idempotency?: IdempotencyClaim): Promise<CreateTicketOutcome>;
+  createTicket(ticket: Ticket, events: HistoryEvent | readonly HistoryEvent[], idempotency?: IdempotencyClaim, guard?: WorkloadGuard): Promise<CreateTicketOutcome>;
   getTicket(key: string): Promise<Ticket | undefined>;
   /** The ticket, its conversation and its history, from one partition. */
   getTicketActivity(key: string): Promise<TicketActivity | undefined>;
   /**
    * Replaces `previous` by `next` if the stored version is still `previous.version`, appending the
-   * history event (and the comment, if any) in the same transaction. Throws StaleVersionError otherwise.
+   * history event (and the comment, if any) and the workload counter changes in the same
+   * transaction. Throws StaleVersionError otherwise, or AssignmentRaceError when only the guard failed.
    */
-  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment): Promise<void>;
+  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<void>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
   listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>>;
 }

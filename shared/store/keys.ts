@@ -38,6 +38,18 @@ export const idempotencyKey = (caller: string, key: string): PrimaryKey => ({
   SK: 'IDEMPOTENCY',
 });
 
+/** Everything the desk keeps about one agent (workload counter, availability) shares its partition. */
+const agentPartition = (email: string): string => `AGENT#${email}`;
+
+/** An agent's count of assigned tickets in a workload status, kept in step with the tickets. */
+export const agentWorkloadKey = (email: string): PrimaryKey => ({ PK: agentPartition(email), SK: 'WORKLOAD' });
+
+/** Whether an agent takes new tickets; absent means available. */
+export const agentAvailabilityKey = (email: string): PrimaryKey => ({ PK: agentPartition(email), SK: 'AVAILABILITY' });
+
+/** Round-robin position of one desk level, incremented with `ADD`. */
+export const rotationKey = (desk: string, level: string): PrimaryKey => ({ PK: `ROTATION#${desk}#${level}`, SK: 'ROTATION' });
+
 // Index partitions: one status per partition keeps each queue a single ordered range.
 export const deskQueuePartition = (desk: string, status: TicketStatus): string => `DESK#${desk}#STATUS#${status}`;
 export const assigneeWorkPartition = (assignee: string, status: TicketStatus): string =>

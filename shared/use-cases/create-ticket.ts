@@ -1,16 +1,24 @@
 import { actorOf, isStaff, requireScope } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
+import { findCatalogItem, type ResolvedCatalogItem } from '../domain/catalog.ts';
 import type { HistoryEvent } from '../domain/history.ts';
 import { DEFAULT_PRIORITY, priorityFrom } from '../domain/priority.ts';
-import type { Ticket } from '../domain/ticket.ts';
+import { validateRequestForm } from '../domain/request-form.ts';
+import { routeRequest, type RoutingResult } from '../domain/routing.ts';
+import type { Actor, Ticket } from '../domain/ticket.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { CreateTicketBody } from '../http/api-schemas.ts';
+import { AssignmentRaceError } from '../ports/assignment-store.ts';
+import { startApproval } from './approval-steps.ts';
+import { chooseAssignee, type AssigneeChoice, type AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
-import type { TicketDeps } from './ticket-deps.ts';
+import { requesterFromDirectory } from './requester-from-directory.ts';
 
 /** How long an Idempotency-Key is remembered: a client retrying within a day gets the same ticket. */
 const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
+/** A workload pick raced by concurrent creates is made again, a few times at most. */
+const MAX_ASSIGNMENT_ATTEMPTS = 5;
 
 export interface CreateTicketResult {
   ticket: Ticket;
@@ -23,50 +31,57 @@ const STAFF_ONLY_FIELDS = ['priority', 'desk', 'tags'] as const;
 
 /**
  * Opens a ticket from the API: a requester opens it for itself, staff and clients on behalf of a
- * requester. The key comes from an atomic counter; an Idempotency-Key makes retries safe.
+ * requester. A catalog item's form is validated and its defaults applied; the ticket is routed
+ * (catalog item, then routing rules) and assigned by the level's method, or waits for approval
+ * when its item needs one. Routing and assignment are recorded in the history with what decided.
  */
 export async function createTicket(
-  deps: TicketDeps,
+  deps: AssignmentDeps,
   principal: Principal,
   body: CreateTicketBody,
   idempotencyKey?: string,
 ): Promise<CreateTicketResult> {
   requireScope(principal, SCOPES.ticketsWrite);
-  const requester = resolveRequester(principal, body);
-  const desk = deskById(deps.config, body.desk ?? deps.config.defaultDesk);
-  const level = desk.levels[0]!.id;
-  const priority = body.priority ?? (body.impact && body.urgency ? priorityFrom(body.impact, body.urgency) : DEFAULT_PRIORITY);
+  const requester = requesterFromDirectory(deps.config, resolveRequester(principal, body));
+  const item = body.catalogItem === undefined ? undefined : catalogItemOrFail(deps, body.catalogItem);
+  const customFields = item ? validateRequestForm(item.form, body.customFields) : withoutNulls(body.customFields);
+  const route = body.desk !== undefined ? explicitDesk(deps, body) : routeRequest({
+    config: deps.config,
+    ...(item ? { catalogItem: item } : {}),
+    requester,
+    channel: 'api',
+    subject: body.subject,
+    ...(body.priority ? { priority: body.priority } : {}),
+    ...(body.impact && body.urgency ? { impactUrgencyPriority: priorityFrom(body.impact, body.urgency) } : {}),
+  });
+  const desk = deskById(deps.config, route.desk);
+  const approval = item ? startApproval(deps.config, item.approval, requester.email, desk) : undefined;
 
   const number = await deps.store.nextNumber(deps.config.ticketKeyPrefix);
   const now = deps.now().toISOString();
-  const ticket: Ticket = {
+  const draft: Ticket = {
     key: `${deps.config.ticketKeyPrefix}-${number}`,
-    type: body.type,
+    type: body.type ?? item?.type ?? 'incident',
     subject: body.subject,
     description: body.description,
     requester,
-    status: 'new',
-    priority,
+    status: approval ? 'pending_approval' : 'new',
+    priority: route.priority,
     ...(body.impact ? { impact: body.impact } : {}),
     ...(body.urgency ? { urgency: body.urgency } : {}),
-    category: body.category,
-    desk: desk.id,
-    level,
-    tags: [...new Set(body.tags)],
-    customFields: Object.fromEntries(Object.entries(body.customFields).filter(([, value]) => value !== null)),
+    category: item ? [...item.names] : (body.category ?? []),
+    ...(item ? { catalogItem: item.node.id } : {}),
+    desk: route.desk,
+    level: route.level,
+    tags: [...new Set([...body.tags, ...route.tags])],
+    customFields,
     channel: 'api',
+    ...(approval ? { approval } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,
   };
-  const event: HistoryEvent = {
-    id: deps.newId(),
-    ticketKey: ticket.key,
-    at: now,
-    actor: actorOf(principal),
-    action: 'created',
-    changes: (['status', 'priority', 'desk', 'level', 'type'] as const).map((field) => ({ field, from: null, to: ticket[field] })),
-  };
+  const actor = actorOf(principal);
   const claim = idempotencyKey
     ? {
         caller: principal.kind === 'client' ? `client:${principal.clientId}` : `user:${principal.sub}`,
@@ -74,11 +89,68 @@ export async function createTicket(
         expiresAt: Math.floor(deps.now().getTime() / 1000) + IDEMPOTENCY_SECONDS,
       }
     : undefined;
-  const outcome = await deps.store.createTicket(ticket, event, claim);
-  if (outcome.created) return { ticket: outcome.ticket, created: true };
-  const existing = await deps.store.getTicket(outcome.ticketKey);
-  if (!existing) throw new Error(`Idempotency record points at missing ticket ${outcome.ticketKey}`);
-  return { ticket: existing, created: false };
+
+  for (let attempt = 1; ; attempt++) {
+    // Requests waiting for approval are assigned when the last approver says yes.
+    const choice: AssigneeChoice | undefined = approval ? undefined : await chooseAssignee(deps, desk, route.level);
+    const ticket: Ticket = choice?.assignee ? { ...draft, assignee: choice.assignee } : draft;
+    try {
+      const outcome = await deps.store.createTicket(ticket, creationEvents(deps, ticket, actor, route, choice), claim, choice?.guard);
+      if (outcome.created) return { ticket: outcome.ticket, created: true };
+      const existing = await deps.store.getTicket(outcome.ticketKey);
+      if (!existing) throw new Error(`Idempotency record points at missing ticket ${outcome.ticketKey}`);
+      return { ticket: existing, created: false };
+    } catch (error) {
+      if (!(error instanceof AssignmentRaceError) || attempt >= MAX_ASSIGNMENT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** The history a new ticket starts with: created, routed, and assigned or waiting for approval. */
+function creationEvents(deps: AssignmentDeps, ticket: Ticket, actor: Actor, route: RoutingResult, choice?: AssigneeChoice): HistoryEvent[] {
+  const event = (action: HistoryEvent['action'], changes: HistoryEvent['changes'], detail?: string, by: Actor = actor): HistoryEvent => ({
+    id: deps.newId(),
+    ticketKey: ticket.key,
+    at: ticket.createdAt,
+    actor: by,
+    action,
+    changes,
+    ...(detail ? { detail } : {}),
+  });
+  const system: Actor = { kind: 'system', id: 'routing' };
+  const events = [
+    event('created', (['status', 'type'] as const).map((field) => ({ field, from: null, to: ticket[field] }))),
+    event(
+      'routed',
+      (['desk', 'level', 'priority'] as const).map((field) => ({ field, from: null, to: ticket[field] })),
+      route.decisions.map((decision) => decision.detail).join('; '),
+      system,
+    ),
+  ];
+  if (ticket.approval) {
+    const step = ticket.approval.steps[0]!;
+    events.push(event('approval', [], `waiting for ${step.label} (${step.approvers.join(', ')})`, system));
+  } else if (choice) {
+    events.push(event('assigned', ticket.assignee ? [{ field: 'assignee', from: null, to: ticket.assignee }] : [], choice.reason, system));
+  }
+  return events;
+}
+
+function catalogItemOrFail(deps: AssignmentDeps, id: string): ResolvedCatalogItem {
+  const item = findCatalogItem(deps.config, id);
+  if (!item) throw new ValidationError(`Unknown catalog item ${id}`, [{ path: 'catalogItem', message: 'not an item of GET /catalog' }]);
+  return item;
+}
+
+/** Staff who name a desk place the ticket there themselves: no routing rule applies. */
+function explicitDesk(deps: AssignmentDeps, body: CreateTicketBody): RoutingResult {
+  const desk = deskById(deps.config, body.desk!);
+  const priority = body.priority ?? (body.impact && body.urgency ? priorityFrom(body.impact, body.urgency) : DEFAULT_PRIORITY);
+  return { desk: desk.id, level: desk.levels[0]!.id, priority, tags: [], decisions: [{ step: 'default', detail: `desk ${desk.id} chosen by the creator` }] };
+}
+
+function withoutNulls<T>(values: Record<string, T | null>): Record<string, T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)) as Record<string, T>;
 }
 
 function resolveRequester(principal: Principal, body: CreateTicketBody): Ticket['requester'] {

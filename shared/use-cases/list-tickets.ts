@@ -2,18 +2,12 @@ import { isStaff, requireScope, staffDesks } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import type { Ticket } from '../domain/ticket.ts';
-import { ACTIVE_STATUSES, TICKET_STATUSES, type TicketStatus } from '../domain/ticket-status.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { ListTicketsQuery } from '../http/api-schemas.ts';
 import type { Page, TicketListQuery } from '../ports/ticket-store.ts';
 import { deskById } from './desk-assignment.ts';
+import { statusesOf } from './get-desk-queue.ts';
 import type { TicketDeps } from './ticket-deps.ts';
-
-function statusesOf(status: string): TicketStatus[] {
-  if (status === 'active') return [...ACTIVE_STATUSES];
-  if (status === 'all') return [...TICKET_STATUSES];
-  return [...new Set(status.split(','))] as TicketStatus[];
-}
 
 /**
  * Lists tickets: a desk's queue, an agent's work or a requester's tickets, by priority then age
@@ -36,10 +30,10 @@ export async function listTickets(deps: TicketDeps, principal: Principal, query:
   }
 
   const visibleDesks = staffDesks(principal, deps.config);
-  if (query.desk && visibleDesks && !visibleDesks.includes(query.desk)) {
+  if (query.desk && !visibleDesks.includes(query.desk)) {
     throw new ForbiddenError(`You do not work desk ${query.desk}`, [{ path: 'desk', message: `you work ${visibleDesks.join(', ') || 'no desk'}` }]);
   }
-  let selection: TicketListQuery = withFilters({ ...base, ...(visibleDesks ? { visibleDesks } : {}) }, query.desk, assignee);
+  let selection: TicketListQuery = withFilters({ ...base, visibleDesks }, query.desk, assignee);
   if (query.requester) selection = { ...selection, requester: query.requester };
   if (!selection.desk && !selection.assignee && !selection.requester) {
     if (principal.kind === 'client') {

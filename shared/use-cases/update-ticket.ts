@@ -7,6 +7,8 @@ import { ForbiddenError, PreconditionFailedError, ValidationError } from '../err
 import type { UpdateTicketBody } from '../http/api-schemas.ts';
 import { StaleVersionError } from '../ports/ticket-store.ts';
 import { deskById, requireLevel, worksDesk } from './desk-assignment.ts';
+import type { AssignmentDeps } from './choose-assignee.ts';
+import { recategorise } from './recategorise.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 import { withVersionRetry } from './version-retry.ts';
 
@@ -15,7 +17,7 @@ import { withVersionRetry } from './version-retry.ts';
  * stale write is refused with 412; without it the change is re-applied to the latest version.
  */
 export async function updateTicket(
-  deps: TicketDeps,
+  deps: AssignmentDeps,
   principal: Principal,
   key: string,
   body: UpdateTicketBody,
@@ -28,17 +30,29 @@ export async function updateTicket(
     if (expectedVersion !== undefined && expectedVersion !== ticket.version) {
       throw new PreconditionFailedError(`Ticket ${key} is at version ${ticket.version}, not ${expectedVersion}`, ticket.version);
     }
-    const { ticket: next, changes } = applyTicketChanges(ticket, routingChanges(deps, ticket, body), deps.now().toISOString());
+    // Fields the caller names win over what recategorising routes.
+    const recategorised =
+      body.catalogItem !== undefined && body.catalogItem !== ticket.catalogItem ? await recategorise(deps, ticket, body.catalogItem) : undefined;
+    const requested = { ...recategorised?.changes, ...body };
+    const { ticket: next, changes } = applyTicketChanges(ticket, routingChanges(deps, ticket, requested), deps.now().toISOString());
     if (changes.length === 0) return ticket;
+    const guard = recategorised?.guard && next.assignee === recategorised.guard.email ? recategorised.guard : undefined;
     try {
-      await deps.store.saveTicket(ticket, next, {
-        id: deps.newId(),
-        ticketKey: key,
-        at: next.updatedAt,
-        actor: actorOf(principal),
-        action: 'updated',
-        changes,
-      });
+      await deps.store.saveTicket(
+        ticket,
+        next,
+        {
+          id: deps.newId(),
+          ticketKey: key,
+          at: next.updatedAt,
+          actor: actorOf(principal),
+          action: 'updated',
+          changes,
+          ...(recategorised ? { detail: `recategorised: ${recategorised.detail}` } : {}),
+        },
+        undefined,
+        guard,
+      );
     } catch (error) {
       if (error instanceof StaleVersionError && expectedVersion !== undefined) {
         const current = await deps.store.getTicket(key);
@@ -55,7 +69,7 @@ export async function updateTicket(
  * Checks desk, level and assignee against the configuration. Moving to another desk lands on its
  * first level and drops an assignee who does not work there, unless the update names both.
  */
-function routingChanges(deps: TicketDeps, ticket: Ticket, body: UpdateTicketBody): TicketChanges {
+function routingChanges(deps: TicketDeps, ticket: Ticket, body: TicketChanges): TicketChanges {
   const changes: TicketChanges = { ...body };
   const desk = deskById(deps.config, body.desk ?? ticket.desk);
   const movesDesk = body.desk !== undefined && body.desk !== ticket.desk;

@@ -69,7 +69,12 @@ describe('desk queues', () => {
     const response = await app.request('GET', '/tickets?desk=hr', { token: agent });
     expect(response.status).toBe(403);
     expect(response.json.error.details[0].path).toBe('desk');
-    expect((await listAll(admin, 'desk=hr', 10)).map((item) => item.key)).toEqual([keys['hr-case']]);
+    expect((await listAll(hrAgent, 'desk=hr', 10)).map((item) => item.key)).toEqual([keys['hr-case']]);
+  });
+
+  it('keeps a restricted desk from admins who do not work it', async () => {
+    const response = await app.request('GET', '/tickets?desk=hr', { token: admin });
+    expect(response.status).toBe(403);
   });
 
   it('refuses a cursor from another query', async () => {
@@ -104,7 +109,9 @@ describe('a requester\'s tickets', () => {
 
   it('shows staff a requester\'s tickets on their own desks only', async () => {
     expect((await listAll(agent, 'requester=ivan@example.org', 10)).map((item) => item.key)).toEqual([keys['other-requester']]);
-    expect((await listAll(admin, 'requester=ivan@example.org', 10)).map((item) => item.key)).toEqual([keys['other-requester'], keys['hr-case']]);
+    // HR is restricted: not even an admin sees Ivan's HR case.
+    expect((await listAll(admin, 'requester=ivan@example.org', 10)).map((item) => item.key)).toEqual([keys['other-requester']]);
+    expect((await listAll(hrAgent, 'requester=ivan@example.org', 10)).map((item) => item.key)).toEqual([keys['hr-case']]);
   });
 
   it('asks a machine client to say which tickets it wants', async () => {
@@ -112,6 +119,7 @@ describe('a requester\'s tickets', () => {
     const response = await app.request('GET', '/tickets', { token: client });
     expect(response.status).toBe(400);
     expect(response.json.error.details[0].path).toBe('desk');
-    expect((await listAll(client, 'desk=hr', 10)).map((item) => item.key)).toEqual([keys['hr-case']]);
+    expect((await listAll(client, 'desk=it&status=resolved', 10)).map((item) => item.key)).toEqual([keys['mid']]);
+    expect((await app.request('GET', '/tickets?desk=hr', { token: client })).status).toBe(403);
   });
 });

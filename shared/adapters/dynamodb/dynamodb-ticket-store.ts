@@ -10,7 +10,9 @@ import {
 import type { HistoryEvent } from '../../domain/history.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
 import type { TicketStatus } from '../../domain/ticket-status.ts';
+import { workloadChanges } from '../../domain/workload.ts';
 import { ConflictError } from '../../errors.ts';
+import { AssignmentRaceError, type WorkloadGuard } from '../../ports/assignment-store.ts';
 import {
   StaleVersionError,
   type CreateTicketOutcome,
@@ -31,9 +33,13 @@ import {
   ticketPartition,
 } from '../../store/keys.ts';
 import type { IndexName } from '../../store/table-definition.ts';
+import { workloadTransactItems, type TransactItem } from './dynamodb-assignment-store.ts';
 import { commentItem, entityOf, historyItem, ticketItem, toComment, toHistoryEvent, toTicket } from './ticket-items.ts';
 
 type Item = Record<string, unknown>;
+
+/** Creates that lost only to concurrent transactions on a shared item (an agent's counter) try again. */
+const MAX_CREATE_ATTEMPTS = 4;
 
 /** Upper bound of reads one partition may spend filling a page, so a selective filter stays cheap. */
 const MAX_QUERIES_PER_PARTITION = 5;
@@ -54,6 +60,18 @@ interface PartitionRead {
 
 const reasonCodes = (error: TransactionCanceledException): (string | undefined)[] =>
   (error.CancellationReasons ?? []).map((reason) => reason.Code);
+
+const CONDITION_FAILED = 'ConditionalCheckFailed';
+
+/** Whether the guard's condition, and no other, cancelled the transaction. */
+const onlyGuardFailed = (codes: (string | undefined)[], guardIndex: number | undefined): boolean =>
+  guardIndex !== undefined &&
+  codes[guardIndex] === CONDITION_FAILED &&
+  codes.every((code, index) => index === guardIndex || code !== CONDITION_FAILED);
+
+/** Cancelled only because other transactions held some of its items: nothing was written. */
+const onlyConflicts = (codes: (string | undefined)[]): boolean =>
+  codes.includes('TransactionConflict') && codes.every((code) => code === undefined || code === 'None' || code === 'TransactionConflict');
 
 /** The ticket store on one DynamoDB table (see shared/store/ACCESS-PATTERNS.md). */
 export class DynamoDbTicketStore implements TicketStore {
@@ -76,38 +94,57 @@ export class DynamoDbTicketStore implements TicketStore {
     return Number(result.Attributes?.value);
   }
 
-  async createTicket(ticket: Ticket, event: HistoryEvent, idempotency?: IdempotencyClaim): Promise<CreateTicketOutcome> {
-    const items = [
+  async createTicket(
+    ticket: Ticket,
+    events: HistoryEvent | readonly HistoryEvent[],
+    idempotency?: IdempotencyClaim,
+    guard?: WorkloadGuard,
+  ): Promise<CreateTicketOutcome> {
+    const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: ticketItem(ticket), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: this.tableName, Item: historyItem(event) } },
+      ...[events].flat().map((event) => ({ Put: { TableName: this.tableName, Item: historyItem(event) } })),
     ];
+    let idempotencyIndex: number | undefined;
     if (idempotency) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...idempotencyKey(idempotency.caller, idempotency.key),
-            entity: 'idempotency',
-            ticketKey: ticket.key,
-            expiresAt: idempotency.expiresAt,
+      idempotencyIndex =
+        items.push({
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...idempotencyKey(idempotency.caller, idempotency.key),
+              entity: 'idempotency',
+              ticketKey: ticket.key,
+              expiresAt: idempotency.expiresAt,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      });
+        }) - 1;
     }
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { created: true, ticket };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const codes = reasonCodes(error);
-      if (idempotency && codes[2] === 'ConditionalCheckFailed') {
-        const claim = await this.client.send(
-          new GetCommand({ TableName: this.tableName, Key: idempotencyKey(idempotency.caller, idempotency.key), ConsistentRead: true }),
-        );
-        if (claim.Item) return { created: false, ticketKey: String(claim.Item.ticketKey) };
+    // The assignee's counter moves with the ticket, so the two always agree.
+    const workload = workloadTransactItems(this.tableName, workloadChanges(undefined, ticket), ticket.updatedAt, guard);
+    const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
+    items.push(...workload.items);
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return { created: true, ticket };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = reasonCodes(error);
+        if (idempotencyIndex !== undefined && codes[idempotencyIndex] === CONDITION_FAILED) {
+          const claim = await this.client.send(
+            new GetCommand({ TableName: this.tableName, Key: idempotencyKey(idempotency!.caller, idempotency!.key), ConsistentRead: true }),
+          );
+          if (claim.Item) return { created: false, ticketKey: String(claim.Item.ticketKey) };
+        }
+        if (onlyGuardFailed(codes, guardIndex)) throw new AssignmentRaceError(guard!.email);
+        if (onlyConflicts(codes) && attempt < MAX_CREATE_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 10 * attempt * Math.random()));
+          continue;
+        }
+        throw new ConflictError(`Ticket ${ticket.key} could not be created: ${codes.filter(Boolean).join(', ')}`);
       }
-      throw new ConflictError(`Ticket ${ticket.key} could not be created: ${codes.filter(Boolean).join(', ')}`);
     }
   }
 
@@ -144,9 +181,9 @@ export class DynamoDbTicketStore implements TicketStore {
     return ticket ? { ticket, comments, history } : undefined;
   }
 
-  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment): Promise<void> {
+  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<void> {
     const expectedVersion = previous.version;
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const items: TransactItem[] = [
       {
         Put: {
           TableName: this.tableName,
@@ -160,12 +197,17 @@ export class DynamoDbTicketStore implements TicketStore {
     if (comment) {
       items.push({ Put: { TableName: this.tableName, Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
     }
+    // Assign, unassign, reassign or a status change moves the counters in the same transaction.
+    const workload = workloadTransactItems(this.tableName, workloadChanges(previous, ticket), ticket.updatedAt, guard);
+    const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
+    items.push(...workload.items);
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = reasonCodes(error);
-      if (codes[0] === 'ConditionalCheckFailed') throw new StaleVersionError(ticket.key);
+      if (codes[0] === CONDITION_FAILED) throw new StaleVersionError(ticket.key);
+      if (onlyGuardFailed(codes, guardIndex)) throw new AssignmentRaceError(guard!.email);
       // TransactionConflict: another transaction held the item; the caller may retry.
       throw new ConflictError(`Ticket ${ticket.key} is being changed by another request; retry`);
     }
@@ -260,6 +302,11 @@ export class DynamoDbTicketStore implements TicketStore {
         conditions.push('assignee = :assignee');
         values[':assignee'] = query.assignee;
       }
+    }
+    if (query.level) {
+      conditions.push('#level = :level');
+      names['#level'] = 'level';
+      values[':level'] = query.level;
     }
     if (query.desk && (query.requester || query.assignee)) {
       conditions.push('desk = :desk');

@@ -16,7 +16,8 @@ describe('who sees which ticket', () => {
   it('gives agents the desks of their levels and managers the desks they manage', () => {
     expect(staffDesks(user('alice.agent@example.com', ['agent']), config)).toEqual(['it']);
     expect(staffDesks(user('maria.manager@example.com', ['manager']), config)).toEqual(['it', 'facilities']);
-    expect(staffDesks(user('admin@example.com', ['admin']), config)).toBeUndefined();
+    expect(staffDesks(user('admin@example.com', ['admin']), config)).toEqual(['it', 'facilities']);
+    expect(staffDesks(user('hugo.hr@example.com', ['manager']), config)).toEqual(['hr']);
   });
 
   it('lets staff see tickets of their desks only', () => {
@@ -40,6 +41,15 @@ describe('who sees which ticket', () => {
   it('gives machine clients access by scope only', () => {
     expect(ticketAccess({ kind: 'client', clientId: 'c', scopes: ['servicedesk/tickets.read'] }, itTicket, config)).toBe('staff');
     expect(ticketAccess({ kind: 'client', clientId: 'c', scopes: [] }, itTicket, config)).toBe('none');
+  });
+
+  it('hides a restricted desk from admins and machine clients but not from its members or the requester', () => {
+    const hrCase = aTicket({ desk: 'hr', requester: { email: 'rita@example.org' } });
+    expect(ticketAccess(user('admin@example.com', ['admin']), hrCase, config)).toBe('none');
+    expect(ticketAccess({ kind: 'client', clientId: 'c', scopes: ['servicedesk/tickets.read'] }, hrCase, config)).toBe('none');
+    expect(ticketAccess(user('hana.hr@example.com', ['agent']), hrCase, config)).toBe('staff');
+    expect(ticketAccess(user('hugo.hr@example.com', ['manager']), hrCase, config)).toBe('staff');
+    expect(ticketAccess(user('rita@example.org'), hrCase, config)).toBe('requester');
   });
 
   it('reports a ticket the caller may not see as not found', () => {

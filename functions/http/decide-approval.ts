@@ -1,0 +1,14 @@
+import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-env';
+import { approvalBodySchema } from '#shared/http/api-schemas';
+import { authenticatedRoute } from '#shared/http/http-handler';
+import { etagOf, jsonResponse } from '#shared/http/json-response';
+import { ticketKeyParam } from '#shared/http/path-parameters';
+import { parseJsonBody, validate } from '#shared/http/request-parsing';
+import { decideApproval } from '#shared/use-cases/decide-approval';
+
+export const handler = authenticatedRoute(async ({ event, principal }) => {
+  const key = ticketKeyParam(event);
+  const body = validate(approvalBodySchema, parseJsonBody(event), 'decision');
+  const ticket = await decideApproval(assignmentDepsFromEnv(), principal, key, body);
+  return jsonResponse(200, { ticket }, { etag: etagOf(ticket.version) });
+});

@@ -1,0 +1,31 @@
+import type { ApprovalStepConfig } from '../config/catalog-schema.ts';
+import type { DeskConfig, ServiceDeskConfig } from '../config/config-schema.ts';
+import type { Approval, ApprovalStep } from '../domain/approval.ts';
+
+/**
+ * Turns a catalog item's approval steps into the people who may decide each one. A requester
+ * without a manager in the directory has the routed desk's managers (or else the admins) decide
+ * that step instead, so the request never waits on nobody.
+ */
+export function startApproval(config: ServiceDeskConfig, steps: ApprovalStepConfig[], requesterEmail: string, desk: DeskConfig): Approval | undefined {
+  if (steps.length === 0) return undefined;
+  const resolved: ApprovalStep[] = steps.map((step) => {
+    switch (step.kind) {
+      case 'user':
+        return { label: `Approval by ${step.email}`, approvers: [step.email] };
+      case 'group': {
+        const group = config.groups.find((candidate) => candidate.id === step.group)!;
+        return { label: `Approval by ${group.name}`, approvers: [...group.members] };
+      }
+      case 'requester_manager': {
+        const manager = config.directory.find((entry) => entry.email === requesterEmail)?.manager;
+        if (manager) return { label: 'Approval by the requester\'s manager', approvers: [manager] };
+        const admins = config.users.filter((user) => user.role === 'admin').map((user) => user.email);
+        return desk.managers.length
+          ? { label: `Approval by the managers of ${desk.name} (the requester has no manager in the directory)`, approvers: [...desk.managers] }
+          : { label: 'Approval by an admin (the requester has no manager in the directory)', approvers: admins };
+      }
+    }
+  });
+  return { state: 'pending', current: 0, steps: resolved };
+}

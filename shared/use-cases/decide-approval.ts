@@ -1,0 +1,81 @@
+import { requireTicketAccess } from '../auth/access-policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import { canDecide, decide, type ApprovalDecision } from '../domain/approval.ts';
+import type { FieldChange, HistoryEvent } from '../domain/history.ts';
+import type { Comment, Ticket } from '../domain/ticket.ts';
+import { ConflictError, ForbiddenError } from '../errors.ts';
+import type { WorkloadGuard } from '../ports/assignment-store.ts';
+import { chooseAssignee, type AssignmentDeps } from './choose-assignee.ts';
+import { deskById } from './desk-assignment.ts';
+import { withVersionRetry } from './version-retry.ts';
+
+export interface ApprovalInput {
+  decision: ApprovalDecision;
+  comment?: string;
+}
+
+/**
+ * An approver decides the waiting step of a request. The last approval releases the ticket to its
+ * desk (status new) and assigns it by the level's method; a rejection closes it, and the reason is
+ * posted publicly so the requester learns why.
+ */
+export async function decideApproval(deps: AssignmentDeps, principal: Principal, key: string, input: ApprovalInput): Promise<Ticket> {
+  if (principal.kind !== 'user' || !principal.email) {
+    throw new ForbiddenError('Approvals are decided by people with a verified email address');
+  }
+  const email = principal.email;
+  return withVersionRetry(async () => {
+    const { ticket } = requireTicketAccess(principal, await deps.store.getTicket(key), deps.config, key);
+    const approval = ticket.approval;
+    if (!approval || approval.state !== 'pending') throw new ConflictError(`Ticket ${key} is not waiting for an approval`);
+    if (!canDecide(approval, email)) throw new ForbiddenError(`You are not an approver of the waiting step: ${approval.steps[approval.current]!.label}`);
+
+    const now = deps.now().toISOString();
+    const decided = decide(approval, email, input.decision, now, input.comment);
+    const next: Ticket = { ...ticket, approval: decided.approval, updatedAt: now, version: ticket.version + 1 };
+    const changes: FieldChange[] = [
+      { field: `approval.steps[${approval.current}]`, from: 'pending', to: input.decision === 'approve' ? 'approved' : 'rejected' },
+    ];
+    let detail = `${approval.steps[approval.current]!.label}: ${input.decision === 'approve' ? 'approved' : 'rejected'}`;
+    let comment: Comment | undefined;
+    let guard: WorkloadGuard | undefined;
+
+    if (decided.outcome === 'rejected') {
+      Object.assign(next, { status: 'closed', resolvedAt: now, closedAt: now });
+      changes.push({ field: 'status', from: ticket.status, to: 'closed' });
+      comment = {
+        id: deps.newId(),
+        ticketKey: key,
+        author: { email, ...(principal.name ? { name: principal.name } : {}), role: 'system' },
+        public: true,
+        body: `The request was not approved.${input.comment ? ` Reason: ${input.comment}` : ''}`,
+        attachments: [],
+        createdAt: now,
+      };
+    } else if (decided.outcome === 'approved') {
+      next.status = 'new';
+      changes.push({ field: 'status', from: ticket.status, to: 'new' });
+      const choice = await chooseAssignee(deps, deskById(deps.config, ticket.desk), ticket.level);
+      guard = choice.guard;
+      if (choice.assignee) {
+        next.assignee = choice.assignee;
+        changes.push({ field: 'assignee', from: ticket.assignee ?? null, to: choice.assignee });
+      }
+      detail += `; ${choice.reason}`;
+    }
+    if (input.comment) detail += `; comment: ${input.comment}`;
+
+    const event: HistoryEvent = {
+      id: deps.newId(),
+      ticketKey: key,
+      at: now,
+      actor: { kind: 'user', id: email, ...(principal.name ? { name: principal.name } : {}) },
+      action: 'approval',
+      changes,
+      detail,
+      ...(comment ? { commentId: comment.id } : {}),
+    };
+    await deps.store.saveTicket(ticket, next, event, comment, guard);
+    return next;
+  });
+}
