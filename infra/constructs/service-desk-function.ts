@@ -19,8 +19,8 @@ export type TableAccessMode = 'read' | 'write';
 /** Item reads the handlers make: single gets and queries. No Scan: no production path scans. */
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 
-/** Transactions need no action of their own: TransactWriteItems is authorised per Put and Update. */
-export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+/** Transactions need no action of their own: TransactWriteItems is authorised per Put, Update and ConditionCheck (the workload guard). */
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'] as const;
 
 export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'role' | 'logGroup'> {
   /** Entry file relative to the repository root, e.g. `functions/http/health.ts`. */
