@@ -36,7 +36,8 @@ export const approvalStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group'), group: idSchema }),
 ]);
 
-export interface CatalogNodeInput {
+/** What a catalog node says of itself, as written and once validated. */
+interface CatalogNodeFields {
   id: string;
   name: string;
   description?: string;
@@ -44,6 +45,9 @@ export interface CatalogNodeInput {
   level?: string;
   type?: (typeof TICKET_TYPES)[number];
   priority?: (typeof PRIORITIES)[number];
+}
+
+export interface CatalogNodeInput extends CatalogNodeFields {
   form?: z.input<typeof formFieldSchema>[];
   approval?: z.input<typeof approvalStepSchema>[];
   children?: CatalogNodeInput[];
@@ -71,14 +75,7 @@ export const catalogNodeSchema: z.ZodType<CatalogNode, CatalogNodeInput> = z.laz
 export type FormField = z.output<typeof formFieldSchema>;
 export type ApprovalStepConfig = z.output<typeof approvalStepSchema>;
 
-export interface CatalogNode {
-  id: string;
-  name: string;
-  description?: string;
-  desk?: string;
-  level?: string;
-  type?: (typeof TICKET_TYPES)[number];
-  priority?: (typeof PRIORITIES)[number];
+export interface CatalogNode extends CatalogNodeFields {
   form: FormField[];
   approval: ApprovalStepConfig[];
   children: CatalogNode[];
