@@ -50,6 +50,7 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     webClient: stateful.webClient,
     machineClient: stateful.machineClient,
     tokenEndpoint: stateful.tokenEndpoint,
+    approvalLinkSecret: stateful.approvalLinkSecret,
     routes: options.routes,
   });
   // The functions read the table and the API trusts the pool's tokens: both must exist first, and

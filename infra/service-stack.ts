@@ -5,6 +5,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
@@ -19,6 +20,8 @@ export interface ServiceStackProps extends StackProps {
   webClient: UserPoolClient;
   machineClient: UserPoolClient;
   tokenEndpoint: string;
+  /** Signs the links in approval emails. */
+  approvalLinkSecret: ISecret;
   /** Defaults to the route manifest; tests may pass a subset. */
   routes?: readonly HttpRoute[];
 }
@@ -91,7 +94,7 @@ export class ServiceStack extends Stack {
 
     const functions = new Map<string, ServiceDeskFunction>();
     for (const route of routes) {
-      const fn = functions.get(route.handler) ?? this.createRouteFunction(route, settings, table);
+      const fn = functions.get(route.handler) ?? this.createRouteFunction(route, settings, table, props.approvalLinkSecret);
       functions.set(route.handler, fn);
       const added = this.api.addRoutes({
         path: route.path,
@@ -113,7 +116,7 @@ export class ServiceStack extends Stack {
     new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
   }
 
-  private createRouteFunction(route: HttpRoute, settings: StageSettings, table: ITableV2): ServiceDeskFunction {
+  private createRouteFunction(route: HttpRoute, settings: StageSettings, table: ITableV2, approvalLinkSecret: ISecret): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, pascalCase(route.handler), {
       entry: `functions/http/${route.handler}.ts`,
       functionName: `service-desk-${settings.stage}-${route.handler}`,
@@ -121,6 +124,7 @@ export class ServiceStack extends Stack {
       settings,
     });
     if (route.table !== 'none') fn.bindTable(table, route.table);
+    if (route.approvalLinkKey) fn.bindApprovalLinkSecret(approvalLinkSecret);
     return fn;
   }
 }
@@ -129,7 +133,7 @@ function acknowledgePublicRoutes(routes: CdkHttpRoute[], route: HttpRoute): void
   for (const added of routes) {
     Validations.of(added).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: `${route.method} ${route.path} is public by design (liveness probe or API description); it reads no data.`,
+      reason: `${route.method} ${route.path} is public by design: ${route.publicBecause ?? 'no reason given'}.`,
     });
   }
 }

@@ -8,6 +8,8 @@ export const LOCAL_PATHS = {
   dynamodbData: `${LOCAL_STATE_DIR}dynamodb`,
   /** Shared by `npm start` and `npm run token`, so tokens minted earlier stay valid. */
   issuerKey: `${LOCAL_STATE_DIR}issuer-key.json`,
+  /** Signs approval links; shared by `npm start` and `npm run approval-link`. */
+  approvalLinkKey: `${LOCAL_STATE_DIR}approval-link-key`,
 } as const;
 
 export const LOCAL_TABLE_NAME = 'servicedesk-local';

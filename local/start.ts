@@ -1,4 +1,5 @@
 import { ENV } from '#shared/environment';
+import { loadOrCreateApprovalLinkKey } from './approval-link-key.ts';
 import { ConfigError } from '#shared/config/config-error';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
 import type { ServiceDeskConfig } from '#shared/config/config-schema';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     dynamodb = await startDynamoDbLocal({ port: dynamodbPort, dbPath: LOCAL_PATHS.dynamodbData, portEnvVar: 'DYNAMODB_PORT' });
     // Handlers read these when their module loads, which happens on their first request.
     process.env[ENV.tableName] = LOCAL_TABLE_NAME;
+    process.env[ENV.approvalLinkSecret] = loadOrCreateApprovalLinkKey(LOCAL_PATHS.approvalLinkKey);
     process.env[ENV.dynamodbEndpoint] = dynamodb.endpoint;
     const client = createLocalDynamoDbClient(dynamodb.endpoint);
     await ensureTable(client, LOCAL_TABLE_NAME);

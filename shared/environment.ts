@@ -3,6 +3,10 @@ export const ENV = {
   tableName: 'TABLE_NAME',
   /** Only set locally: where DynamoDB Local listens. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  /** On AWS: the Secrets Manager secret whose value signs approval links. */
+  approvalLinkSecretArn: 'APPROVAL_LINK_SECRET_ARN',
+  /** Locally: the approval link signing key itself. */
+  approvalLinkSecret: 'APPROVAL_LINK_SECRET',
 } as const;
 
 /** Reads a required variable once; fails fast with the variable's name. */

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -100,6 +101,12 @@ export class ServiceDeskFunction extends NodejsFunction {
       id: 'AwsSolutions-L1',
       reason: 'nodejs22.x is pinned on purpose: Middy 6 is the last major that supports Node 22 (Middy 7 needs Node 24).',
     });
+  }
+
+  /** Lets the function read the approval link signing key, and tells it where the key is. */
+  bindApprovalLinkSecret(secret: ISecret): void {
+    this.addEnvironment(ENV.approvalLinkSecretArn, secret.secretArn);
+    secret.grantRead(this.functionRole);
   }
 
   /**

@@ -82,6 +82,19 @@ export const approvalBodySchema = z
   })
   .meta({ id: 'ApprovalDecision' });
 
+/** `POST /approvals/decide`: a decision taken through the signed link of an approval email. */
+export const approvalLinkBodySchema = z
+  .strictObject({
+    token: z.string().min(20).max(4000).describe('The token of the approval link'),
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().min(1).max(5000).optional().describe('Required when rejecting'),
+  })
+  .refine((body) => body.decision === 'approve' || body.comment !== undefined, {
+    message: 'give the reason for a rejection',
+    path: ['comment'],
+  })
+  .meta({ id: 'ApprovalLinkDecision' });
+
 /** `PUT /agents/{email}/availability` body. */
 export const setAvailabilityBodySchema = z
   .strictObject({ available: z.boolean().describe('false: automatic assignment skips the agent') })

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import {
   addCommentBodySchema,
   approvalBodySchema,
+  approvalLinkBodySchema,
   deskQueueQuerySchema,
   escalateBodySchema,
   setAvailabilityBodySchema,
@@ -157,6 +158,20 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
             '200': { description: 'The ticket after the decision', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
             ...withTicket,
             '409': error('The ticket waits for no approval'),
+          },
+        },
+      },
+      '/approvals/decide': {
+        post: {
+          summary: 'Approve or reject through the signed link of an approval email (no sign-in; the link is the authority)',
+          security: [],
+          requestBody: { required: true, ...json(schemaOf(approvalLinkBodySchema, 'input', components)) },
+          responses: {
+            '200': { description: 'The outcome: ticket key, status and approval state' },
+            '400': common['400'],
+            '403': error('A forged, altered or expired link, or not an approver of the waiting step'),
+            '404': error('The ticket no longer exists'),
+            '409': error('The step was already decided: the link is spent'),
           },
         },
       },

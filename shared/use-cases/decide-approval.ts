@@ -3,7 +3,9 @@ import type { Principal } from '../auth/principal.ts';
 import { canDecide, decide, type ApprovalDecision } from '../domain/approval.ts';
 import type { FieldChange, HistoryEvent } from '../domain/history.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
-import { ConflictError, ForbiddenError } from '../errors.ts';
+import { verifyApprovalLink } from '../auth/approval-link-token.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import type { SigningKeySource } from '../ports/signing-key-source.ts';
 import type { WorkloadGuard } from '../ports/assignment-store.ts';
 import { chooseAssignee, type AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
@@ -23,59 +25,85 @@ export async function decideApproval(deps: AssignmentDeps, principal: Principal,
   if (principal.kind !== 'user' || !principal.email) {
     throw new ForbiddenError('Approvals are decided by people with a verified email address');
   }
-  const email = principal.email;
+  const approver = { email: principal.email, ...(principal.name ? { name: principal.name } : {}) };
   return withVersionRetry(async () => {
     const { ticket } = requireTicketAccess(principal, await deps.store.getTicket(key), deps.config, key);
-    const approval = ticket.approval;
-    if (!approval || approval.state !== 'pending') throw new ConflictError(`Ticket ${key} is not waiting for an approval`);
-    if (!canDecide(approval, email)) throw new ForbiddenError(`You are not an approver of the waiting step: ${approval.steps[approval.current]!.label}`);
+    return decideLoaded(deps, ticket, approver, input);
+  });
+}
 
-    const now = deps.now().toISOString();
-    const decided = decide(approval, email, input.decision, now, input.comment);
-    const next: Ticket = { ...ticket, approval: decided.approval, updatedAt: now, version: ticket.version + 1 };
-    const changes: FieldChange[] = [
-      { field: `approval.steps[${approval.current}]`, from: 'pending', to: input.decision === 'approve' ? 'approved' : 'rejected' },
-    ];
-    let detail = `${approval.steps[approval.current]!.label}: ${input.decision === 'approve' ? 'approved' : 'rejected'}`;
-    let comment: Comment | undefined;
-    let guard: WorkloadGuard | undefined;
-
-    if (decided.outcome === 'rejected') {
-      Object.assign(next, { status: 'closed', resolvedAt: now, closedAt: now });
-      changes.push({ field: 'status', from: ticket.status, to: 'closed' });
-      comment = {
-        id: deps.newId(),
-        ticketKey: key,
-        author: { email, ...(principal.name ? { name: principal.name } : {}), role: 'system' },
-        public: true,
-        body: `The request was not approved.${input.comment ? ` Reason: ${input.comment}` : ''}`,
-        attachments: [],
-        createdAt: now,
-      };
-    } else if (decided.outcome === 'approved') {
-      next.status = 'new';
-      changes.push({ field: 'status', from: ticket.status, to: 'new' });
-      const choice = await chooseAssignee(deps, deskById(deps.config, ticket.desk), ticket.level);
-      guard = choice.guard;
-      if (choice.assignee) {
-        next.assignee = choice.assignee;
-        changes.push({ field: 'assignee', from: ticket.assignee ?? null, to: choice.assignee });
-      }
-      detail += `; ${choice.reason}`;
+/**
+ * The same decision taken through the signed link of an approval email: the link names the
+ * approver and the step, and is spent once that step is decided.
+ */
+export async function decideApprovalByLink(
+  deps: AssignmentDeps & { signingKeys: SigningKeySource },
+  token: string,
+  input: ApprovalInput,
+): Promise<Ticket> {
+  const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
+  return withVersionRetry(async () => {
+    const ticket = await deps.store.getTicket(link.ticketKey);
+    if (!ticket) throw new NotFoundError(`Ticket ${link.ticketKey} was not found`);
+    if (ticket.approval?.state === 'pending' && ticket.approval.current !== link.step) {
+      throw new ConflictError('This approval step was already decided; the link is spent');
     }
-    if (input.comment) detail += `; comment: ${input.comment}`;
+    return decideLoaded(deps, ticket, { email: link.approver }, input);
+  });
+}
 
-    const event: HistoryEvent = {
+async function decideLoaded(deps: AssignmentDeps, ticket: Ticket, approver: { email: string; name?: string }, input: ApprovalInput): Promise<Ticket> {
+  const key = ticket.key;
+  const email = approver.email;
+  const approval = ticket.approval;
+  if (!approval || approval.state !== 'pending') throw new ConflictError(`Ticket ${key} is not waiting for an approval`);
+  if (!canDecide(approval, email)) throw new ForbiddenError(`You are not an approver of the waiting step: ${approval.steps[approval.current]!.label}`);
+
+  const now = deps.now().toISOString();
+  const decided = decide(approval, email, input.decision, now, input.comment);
+  const next: Ticket = { ...ticket, approval: decided.approval, updatedAt: now, version: ticket.version + 1 };
+  const changes: FieldChange[] = [
+    { field: `approval.steps[${approval.current}]`, from: 'pending', to: input.decision === 'approve' ? 'approved' : 'rejected' },
+  ];
+  let detail = `${approval.steps[approval.current]!.label}: ${input.decision === 'approve' ? 'approved' : 'rejected'}`;
+  let comment: Comment | undefined;
+  let guard: WorkloadGuard | undefined;
+
+  if (decided.outcome === 'rejected') {
+    Object.assign(next, { status: 'closed', resolvedAt: now, closedAt: now });
+    changes.push({ field: 'status', from: ticket.status, to: 'closed' });
+    comment = {
       id: deps.newId(),
       ticketKey: key,
-      at: now,
-      actor: { kind: 'user', id: email, ...(principal.name ? { name: principal.name } : {}) },
-      action: 'approval',
-      changes,
-      detail,
-      ...(comment ? { commentId: comment.id } : {}),
+      author: { ...approver, role: 'system' },
+      public: true,
+      body: `The request was not approved.${input.comment ? ` Reason: ${input.comment}` : ''}`,
+      attachments: [],
+      createdAt: now,
     };
-    await deps.store.saveTicket(ticket, next, event, comment, guard);
-    return next;
-  });
+  } else if (decided.outcome === 'approved') {
+    next.status = 'new';
+    changes.push({ field: 'status', from: ticket.status, to: 'new' });
+    const choice = await chooseAssignee(deps, deskById(deps.config, ticket.desk), ticket.level);
+    guard = choice.guard;
+    if (choice.assignee) {
+      next.assignee = choice.assignee;
+      changes.push({ field: 'assignee', from: ticket.assignee ?? null, to: choice.assignee });
+    }
+    detail += `; ${choice.reason}`;
+  }
+  if (input.comment) detail += `; comment: ${input.comment}`;
+
+  const event: HistoryEvent = {
+    id: deps.newId(),
+    ticketKey: key,
+    at: now,
+    actor: { kind: 'user', id: email, ...(approver.name ? { name: approver.name } : {}) },
+    action: 'approval',
+    changes,
+    detail,
+    ...(comment ? { commentId: comment.id } : {}),
+  };
+  await deps.store.saveTicket(ticket, next, event, comment, guard);
+  return next;
 }

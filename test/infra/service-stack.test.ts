@@ -115,6 +115,15 @@ describe('functions', () => {
     for (const index of ['GSI1', 'GSI2', 'GSI3']) expect(text).toContain(`/index/${index}`);
   });
 
+  it('lets only the approval link route read the signing secret, and tells it where the secret is', () => {
+    for (const route of HTTP_ROUTES) {
+      const readsSecret = actionsOf(route.handler).includes('secretsmanager:GetSecretValue');
+      expect(readsSecret, route.handler).toBe(route.approvalLinkKey === true);
+      const variables = functionOf(route.handler).properties.Environment.Variables;
+      expect('APPROVAL_LINK_SECRET_ARN' in variables, route.handler).toBe(route.approvalLinkKey === true);
+    }
+  });
+
   it('uses no AWS managed policies', () => {
     const roles = Object.values(template.findResources('AWS::IAM::Role'));
     expect(roles.length).toBeGreaterThan(0);

@@ -140,3 +140,12 @@ describe('user pool', () => {
     expect(domain).toContain('AWS::StackId');
   });
 });
+
+describe('approval link secret', () => {
+  it('generates a long random signing key and keeps it when the stack goes', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+      DeletionPolicy: 'Retain',
+    });
+  });
+});

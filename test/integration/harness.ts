@@ -43,6 +43,8 @@ export interface TestApp {
   tableName: string;
   endpoint: string;
   issuer: LocalIssuer;
+  /** The key the handlers verify approval links with. */
+  approvalLinkKey: Uint8Array;
   token(options?: TestTokenOptions): Promise<string>;
   request(method: string, path: string, options?: TestRequestOptions): Promise<TestResponse>;
   close(): Promise<void>;
@@ -69,6 +71,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   client.destroy();
   process.env[ENV.tableName] = tableName;
   process.env[ENV.dynamodbEndpoint] = endpoint;
+  const approvalLinkKey = randomBytes(32).toString('base64url');
+  process.env[ENV.approvalLinkSecret] = approvalLinkKey;
 
   const issuer = await createInMemoryIssuer();
   const server = await startHttpServer({
@@ -84,6 +88,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     tableName,
     endpoint,
     issuer,
+    approvalLinkKey: new TextEncoder().encode(approvalLinkKey),
 
     async token(tokenOptions = {}) {
       const { expiresIn = '1h' } = tokenOptions;

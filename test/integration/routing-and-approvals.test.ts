@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signApprovalLink } from '../../shared/auth/approval-link-token.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -183,6 +184,49 @@ describe('approvals', () => {
     expect(rejected.json.ticket).toMatchObject({ status: 'closed', approval: { state: 'rejected' } });
     const view = await app.request('GET', `/tickets/${ticket.key}`, { token: await token('rita@example.org') });
     expect(view.json.comments.map((comment: { body: string }) => comment.body)).toEqual(['The request was not approved. Reason: Quarter-end freeze']);
+  });
+});
+
+describe('approval links', () => {
+  const link = (ticketKey: string, step: number, approver: string, now = new Date()) =>
+    signApprovalLink(app.approvalLinkKey, { ticketKey, step, approver }, now);
+  const decide = (body: Record<string, unknown>) => app.request('POST', '/approvals/decide', { body });
+
+  it('lets an approver decide from the signed link of the email, without signing in', async () => {
+    const ticket = await request('jane@example.org', { catalogItem: 'it-hardware-laptop', subject: 'Laptop', customFields: { model: '16-inch' } });
+    const first = await decide({ token: await link(ticket.key, 0, 'mark.lead@example.org'), decision: 'approve' });
+    expect(first.status, first.text).toBe(200);
+    expect(first.json).toEqual({ ticketKey: ticket.key, status: 'pending_approval', approval: 'pending' });
+
+    // The first step's link is spent; the second step's approvers decide next.
+    const replay = await decide({ token: await link(ticket.key, 0, 'mark.lead@example.org'), decision: 'approve' });
+    expect(replay.status).toBe(409);
+    const wrongPerson = await decide({ token: await link(ticket.key, 1, 'mark.lead@example.org'), decision: 'approve' });
+    expect(wrongPerson.status).toBe(403);
+    const second = await decide({ token: await link(ticket.key, 1, 'sam.security@example.org'), decision: 'reject', comment: 'Not this quarter' });
+    expect(second.json).toEqual({ ticketKey: ticket.key, status: 'closed', approval: 'rejected' });
+    const events = await history(ticket.key);
+    expect(events.filter((event) => event.action === 'approval').map((event) => event.detail)).toEqual([
+      expect.stringContaining('waiting for'),
+      expect.stringContaining('approved'),
+      expect.stringContaining('rejected; comment: Not this quarter'),
+    ]);
+  });
+
+  it('refuses a forged, altered or expired link with 403 naming the token, and changes nothing', async () => {
+    const ticket = await request('jane@example.org', { catalogItem: 'it-software-install', subject: 'Graph tool', customFields: { software: 'Plotter 2' } });
+    const valid = await link(ticket.key, 0, 'admin@example.com');
+    const forged = await signApprovalLink(new TextEncoder().encode('not-the-desk-key-not-the-desk-key'), { ticketKey: ticket.key, step: 0, approver: 'admin@example.com' }, new Date());
+    const altered = `${valid.slice(0, -4)}AAAA`;
+    const expired = await link(ticket.key, 0, 'admin@example.com', new Date(Date.now() - 15 * 24 * 60 * 60 * 1000));
+    for (const token of [forged, altered, expired]) {
+      const response = await decide({ token, decision: 'approve' });
+      expect(response.status).toBe(403);
+      expect(response.json.error.details[0].path).toBe('token');
+    }
+    expect((await decide({ token: expired, decision: 'approve' })).json.error.details[0].message).toContain('expired');
+    const view = await app.request('GET', `/tickets/${ticket.key}`, { token: await token('admin@example.com') });
+    expect(view.json.ticket.status).toBe('pending_approval');
   });
 });
 
