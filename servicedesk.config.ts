@@ -124,6 +124,7 @@ export default defineConfig({
             },
           ],
         },
+        { id: 'it-sla-demo', name: 'SLA demo (2-minute first response)', type: 'incident', description: 'Try the SLA timers: warned at 75%, breached at 2 minutes' },
         {
           id: 'it-software-install',
           name: 'Install software',
@@ -167,6 +168,58 @@ export default defineConfig({
         },
         { id: 'facilities-move', name: 'Desk move', type: 'service_request' },
       ],
+    },
+  ],
+
+  // Working hours that SLA targets count in.
+  calendars: [
+    { id: 'office', timeZone: 'Europe/Berlin', hours: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], wed: [['08:00', '18:00']], thu: [['08:00', '18:00']], fri: [['08:00', '16:00']] }, holidays: { country: 'DE', state: 'BE', dates: ['2026-12-24', '2026-12-31'] } },
+    { id: 'always', timeZone: 'UTC', hours: '24x7' },
+  ],
+
+  // Evaluated in order; the first policy whose conditions all hold sets the targets.
+  slaPolicies: [
+    {
+      id: 'sla-demo',
+      name: 'Demo: minutes, round the clock',
+      when: { catalog: ['it-sla-demo'] },
+      calendar: 'always',
+      targets: { firstResponse: '2m', resolution: '10m' },
+      thresholds: [
+        { percent: 75, actions: [{ kind: 'notify', to: ['assignee'] }] },
+        { percent: 100, actions: [{ kind: 'notify', to: ['desk_managers'] }, { kind: 'set_priority', priority: 'P1' }] },
+      ],
+    },
+    {
+      id: 'it-major',
+      name: 'IT P1, round the clock',
+      when: { desks: ['it'], priorities: ['P1'] },
+      calendar: 'always',
+      targets: { firstResponse: '30m', nextResponse: '1h', resolution: '4h' },
+      thresholds: [
+        { percent: 75, actions: [{ kind: 'notify', to: ['assignee', 'desk_managers'] }] },
+        { percent: 90, actions: [{ kind: 'escalate' }] },
+        { percent: 100, actions: [{ kind: 'notify', to: ['desk_managers'] }] },
+      ],
+    },
+    {
+      id: 'it-standard',
+      name: 'IT, office hours',
+      when: { desks: ['it'] },
+      calendar: 'office',
+      targets: { firstResponse: '4h', nextResponse: '8h', resolution: '24h' },
+      thresholds: [
+        { percent: 75, actions: [{ kind: 'notify', to: ['assignee'] }] },
+        { percent: 100, actions: [{ kind: 'notify', to: ['assignee', 'desk_managers'] }, { kind: 'set_priority', priority: 'P2' }] },
+      ],
+    },
+    {
+      id: 'facilities',
+      name: 'Facilities, office hours',
+      when: { desks: ['facilities'] },
+      calendar: 'office',
+      targets: { firstResponse: '8h', resolution: '40h' },
+      thresholds: [{ percent: 90, actions: [{ kind: 'notify', to: ['level_members'] }] }, { percent: 100, actions: [{ kind: 'escalate' }] }],
     },
   ],
 

@@ -10,6 +10,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
+import { SlaTimers } from './sla-timers.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface ServiceStackProps extends StackProps {
@@ -36,6 +37,8 @@ export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 export class ServiceStack extends Stack {
   readonly api: HttpApi;
   readonly functions: ReadonlyMap<string, ServiceDeskFunction>;
+  /** SLA timer queue, dead-letter queue, schedule group and scheduler role; grant and consume through it. */
+  readonly slaTimers: SlaTimers;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -105,6 +108,8 @@ export class ServiceStack extends Stack {
       if (!route.auth) acknowledgePublicRoutes(added, route);
     }
     this.functions = functions;
+
+    this.slaTimers = new SlaTimers(this, 'SlaTimers', { settings });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });

@@ -10,6 +10,7 @@ import { assertJavaAvailable } from './java-runtime.ts';
 import { LOCAL_PATHS, LOCAL_TABLE_NAME } from './local-paths.ts';
 import { LocalRuntimeError } from './local-runtime-error.ts';
 import { assertPortFree } from './port-check.ts';
+import { startSideEffects, type RunningSideEffects } from './side-effects.ts';
 import { ensureTable } from './table.ts';
 
 /** `npm start`: the whole service desk on this machine, with no AWS account. */
@@ -27,11 +28,13 @@ async function main(): Promise<void> {
 
   let dynamodb: RunningDynamoDbLocal | undefined;
   let http: RunningHttpServer | undefined;
+  let sideEffects: RunningSideEffects | undefined;
   let stopping = false;
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     await http?.close().catch(() => undefined);
+    await sideEffects?.stop().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
     process.exit(exitCode);
   };
@@ -49,7 +52,9 @@ async function main(): Promise<void> {
     client.destroy();
     const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
     http = await startHttpServer({ port: httpPort, issuer });
+    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME });
   } catch (error) {
+    await http?.close().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
     throw error;
   }

@@ -7,6 +7,14 @@ export const ENV = {
   approvalLinkSecretArn: 'APPROVAL_LINK_SECRET_ARN',
   /** Locally: the approval link signing key itself. */
   approvalLinkSecret: 'APPROVAL_LINK_SECRET',
+  /** The EventBridge Scheduler group that holds the SLA timer schedules. */
+  slaTimerScheduleGroup: 'SLA_TIMER_SCHEDULE_GROUP',
+  /** The SQS queue SLA timer schedules deliver to. */
+  slaTimerQueueArn: 'SLA_TIMER_QUEUE_ARN',
+  /** Where Scheduler puts a firing it could not deliver. */
+  slaTimerDeadLetterQueueArn: 'SLA_TIMER_DLQ_ARN',
+  /** The role Scheduler assumes to send to the queues (passed with iam:PassRole). */
+  slaTimerSchedulerRoleArn: 'SLA_TIMER_SCHEDULER_ROLE_ARN',
 } as const;
 
 /** Reads a required variable once; fails fast with the variable's name. */

@@ -61,6 +61,8 @@ export function checkConfigReferences(config: ServiceDeskConfig, ctx: z.Refineme
   };
   config.catalog.forEach((node, index) => visit(node, ['catalog', index], undefined));
 
+  checkSlaReferences(config, problem, catalogIds);
+
   duplicates(config.routingRules.map((rule) => rule.id)).forEach((index) => problem(['routingRules', index, 'id'], `duplicate rule id "${config.routingRules[index]!.id}"`));
   config.routingRules.forEach((rule, ruleIndex) => {
     const path = ['routingRules', ruleIndex];
@@ -74,6 +76,27 @@ export function checkConfigReferences(config: ServiceDeskConfig, ctx: z.Refineme
     }
     rule.when.catalog?.forEach((id, index) => {
       if (!catalogIds.has(id)) problem([...path, 'when', 'catalog', index], `unknown catalog id "${id}"`);
+    });
+  });
+}
+
+function checkSlaReferences(config: ServiceDeskConfig, problem: (path: Path, message: string) => void, catalogIds: Map<string, Path>): void {
+  const calendarIds = config.calendars.map((calendar) => calendar.id);
+  duplicates(calendarIds).forEach((index) => problem(['calendars', index, 'id'], `duplicate calendar id "${calendarIds[index]}"`));
+  duplicates(config.slaPolicies.map((policy) => policy.id)).forEach((index) =>
+    problem(['slaPolicies', index, 'id'], `duplicate policy id "${config.slaPolicies[index]!.id}"`),
+  );
+  const deskIds = config.desks.map((desk) => desk.id);
+  config.slaPolicies.forEach((policy, index) => {
+    const path = ['slaPolicies', index];
+    if (!calendarIds.includes(policy.calendar)) {
+      problem([...path, 'calendar'], `unknown calendar "${policy.calendar}"; define it under calendars (${calendarIds.join(', ') || 'none yet'})`);
+    }
+    policy.when.desks?.forEach((desk, deskIndex) => {
+      if (!deskIds.includes(desk)) problem([...path, 'when', 'desks', deskIndex], `unknown desk "${desk}"; use one of ${deskIds.join(', ')}`);
+    });
+    policy.when.catalog?.forEach((id, idIndex) => {
+      if (!catalogIds.has(id)) problem([...path, 'when', 'catalog', idIndex], `unknown catalog id "${id}"`);
     });
   });
 }

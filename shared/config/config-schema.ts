@@ -1,9 +1,11 @@
 import * as z from 'zod';
+import { calendarSchema } from './calendar-schema.ts';
 import { catalogNodeSchema } from './catalog-schema.ts';
 import { emailSchema, idSchema } from './config-primitives.ts';
 import { checkConfigReferences } from './config-references.ts';
 import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
 import { routingRuleSchema } from './routing-schema.ts';
+import { slaPolicySchema } from './sla-schema.ts';
 
 export const staffRoleSchema = z.enum(['admin', 'manager', 'agent']);
 
@@ -55,6 +57,10 @@ export const serviceDeskConfigSchema = z
     catalog: z.array(catalogNodeSchema).default([]),
     /** Evaluated in order; the first rule whose conditions all hold overrides the catalog's routing. */
     routingRules: z.array(routingRuleSchema).default([]),
+    /** Business-hours calendars that SLA targets count in. */
+    calendars: z.array(calendarSchema).default([]),
+    /** Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. */
+    slaPolicies: z.array(slaPolicySchema).default([]),
   })
   .superRefine(checkConfigReferences);
 

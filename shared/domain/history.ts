@@ -1,6 +1,6 @@
 import type { Actor } from './ticket.ts';
 
-export type HistoryAction = 'created' | 'routed' | 'assigned' | 'updated' | 'commented' | 'escalated' | 'approval';
+export type HistoryAction = 'created' | 'routed' | 'assigned' | 'updated' | 'commented' | 'escalated' | 'approval' | 'sla';
 
 /** One field's move; values are as the API shows them, `null` for "not set". */
 export interface FieldChange {

@@ -1,5 +1,6 @@
 import type { Impact, Priority, Urgency } from './priority.ts';
 import type { Approval } from './approval.ts';
+import type { TicketSla } from './sla.ts';
 import type { TicketStatus } from './ticket-status.ts';
 
 export const TICKET_TYPES = ['incident', 'service_request'] as const;
@@ -42,6 +43,10 @@ export interface Ticket {
   channel: Channel;
   /** Present on service requests whose catalog item needs approval. */
   approval?: Approval;
+  /** Who wrote the last public reply, and when: next-response SLAs start and stop on it. */
+  lastPublicReply?: { by: 'agent' | 'requester'; at: string };
+  /** SLA clocks of the matching policy, kept up to date on every write. */
+  sla?: TicketSla;
   createdAt: string;
   updatedAt: string;
   firstResponseAt?: string;

@@ -114,6 +114,7 @@ export const listTicketsQuerySchema = z.strictObject({
   status: statusFilter,
   assignee: z.union([z.literal('me'), email]).optional().describe('An agent email, or me'),
   requester: email.optional(),
+  sla: z.enum(['at_risk', 'breached']).optional().describe('Only tickets whose SLA is at risk (a warning fired) or breached'),
   cursor: z.string().max(4000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -177,6 +178,28 @@ export const ticketSchema = z
         ),
       })
       .optional(),
+    sla: z
+      .object({
+        policy: z.string(),
+        version: z.number().int(),
+        clocks: z.array(
+          z.object({
+            metric: z.enum(['first_response', 'next_response', 'resolution']),
+            state: z.enum(['running', 'paused', 'met', 'at_risk', 'breached']),
+            targetMinutes: z.number(),
+            deadline: timestamp.optional().describe('While running: when the target is reached'),
+            consumedMinutes: z.number().describe('Working time used, as of asOf'),
+            pausedMinutes: z.number().describe('Working time that passed while paused'),
+            asOf: timestamp,
+            startedAt: timestamp,
+            metAt: timestamp.optional(),
+            breachedAt: timestamp.optional(),
+            firedThresholds: z.array(z.number()),
+          }),
+        ),
+      })
+      .optional(),
+    lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
     firstResponseAt: timestamp.optional(),
@@ -205,7 +228,7 @@ export const historyEventSchema = z
     ticketKey: z.string(),
     at: timestamp,
     actor: z.object({ kind: z.enum(['user', 'client', 'system']), id: z.string(), name: z.string().optional() }),
-    action: z.enum(['created', 'routed', 'assigned', 'updated', 'commented', 'escalated', 'approval']),
+    action: z.enum(['created', 'routed', 'assigned', 'updated', 'commented', 'escalated', 'approval', 'sla']),
     detail: z.string().optional(),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
     commentId: z.string().optional(),

@@ -23,6 +23,8 @@ export interface TicketListQuery {
   assignee?: string;
   requester?: string;
   statuses: readonly TicketStatus[];
+  /** Only tickets whose SLA is at risk, or breached. */
+  sla?: 'at_risk' | 'breached';
   /** Desks the caller may see; undefined means every desk. */
   visibleDesks?: readonly string[];
   cursor?: string;
@@ -57,7 +59,7 @@ export interface TicketStore {
    * history event (and the comment, if any) and the workload counter changes in the same
    * transaction. Throws StaleVersionError otherwise, or AssignmentRaceError when only the guard failed.
    */
-  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<void>;
+  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<Ticket>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
   listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>>;
 }

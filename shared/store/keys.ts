@@ -73,3 +73,12 @@ export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
   }
   return keys;
 }
+
+/**
+ * Local runtime only (`npm start`): pending SLA timers, one partition so a single Query restores
+ * them at start. On AWS the schedules live in EventBridge Scheduler and this partition stays empty.
+ */
+export const LOCAL_TIMER_PARTITION = 'LOCALTIMER';
+
+/** One pending local timer, by its schedule name. */
+export const localTimerKey = (name: string): PrimaryKey => ({ PK: LOCAL_TIMER_PARTITION, SK: name });

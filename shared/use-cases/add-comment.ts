@@ -58,17 +58,18 @@ export async function addComment(
     };
     const effects = commentEffects(ticket, role, body.public, now);
     const next: Ticket = { ...ticket, updatedAt: now, version: ticket.version + 1 };
+    if (body.public && role !== 'system') next.lastPublicReply = { by: role, at: now };
     for (const change of effects) {
       if (change.field === 'status') next.status = change.to as Ticket['status'];
       if (change.field === 'firstResponseAt') next.firstResponseAt = String(change.to);
       if (change.field === 'resolvedAt') delete next.resolvedAt;
     }
-    await deps.store.saveTicket(
+    const saved = await deps.store.saveTicket(
       ticket,
       next,
       { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id },
       comment,
     );
-    return { comment, ticket: next };
+    return { comment, ticket: saved };
   });
 }

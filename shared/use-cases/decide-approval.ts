@@ -104,6 +104,5 @@ async function decideLoaded(deps: AssignmentDeps, ticket: Ticket, approver: { em
     detail,
     ...(comment ? { commentId: comment.id } : {}),
   };
-  await deps.store.saveTicket(ticket, next, event, comment, guard);
-  return next;
+  return deps.store.saveTicket(ticket, next, event, comment, guard);
 }

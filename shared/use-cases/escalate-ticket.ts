@@ -40,8 +40,7 @@ async function escalateLoaded(deps: AssignmentDeps, ticket: Ticket, actor: Actor
     .filter((field) => ticket[field] !== next[field])
     .map((field) => ({ field, from: ticket[field] ?? null, to: next[field] ?? null }));
   const detail = [`to ${target.desk}/${target.level}`, reason ? `reason: ${reason}` : undefined, choice.reason].filter(Boolean).join('; ');
-  await deps.store.saveTicket(ticket, next, { id: deps.newId(), ticketKey: ticket.key, at: now, actor, action: 'escalated', changes, detail }, undefined, choice.guard);
-  return next;
+  return deps.store.saveTicket(ticket, next, { id: deps.newId(), ticketKey: ticket.key, at: now, actor, action: 'escalated', changes, detail }, undefined, choice.guard);
 }
 
 /** `POST /tickets/{key}/escalate`: staff of the ticket's desk and write clients. */

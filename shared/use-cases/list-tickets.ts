@@ -16,7 +16,12 @@ import type { TicketDeps } from './ticket-deps.ts';
  */
 export async function listTickets(deps: TicketDeps, principal: Principal, query: ListTicketsQuery): Promise<Page<Ticket>> {
   requireScope(principal, SCOPES.ticketsRead);
-  const base = { statuses: statusesOf(query.status), limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) };
+  const base = {
+    statuses: statusesOf(query.status),
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+    ...(query.sla ? { sla: query.sla } : {}),
+  };
   if (query.desk) deskById(deps.config, query.desk);
 
   const assignee = query.assignee === 'me' ? selfEmail(principal, 'assignee') : query.assignee;

@@ -38,7 +38,7 @@ export async function updateTicket(
     if (changes.length === 0) return ticket;
     const guard = recategorised?.guard && next.assignee === recategorised.guard.email ? recategorised.guard : undefined;
     try {
-      await deps.store.saveTicket(
+      return await deps.store.saveTicket(
         ticket,
         next,
         {
@@ -60,7 +60,6 @@ export async function updateTicket(
       }
       throw error;
     }
-    return next;
   };
   return expectedVersion === undefined ? withVersionRetry(attempt) : attempt();
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { HttpRoute } from '../../functions/http/routes.ts';
 import { ENV } from '../../shared/environment.ts';
-import { serviceDeskConfig } from '../../shared/config/service-desk-config.ts';
+import { serviceDeskConfig, useServiceDeskConfig } from '../../shared/config/service-desk-config.ts';
+import { startSideEffects, type RunningSideEffects } from '../../local/side-effects.ts';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { startHttpServer, type HandlerLoader } from '../../local/http-server.ts';
 import { createInMemoryIssuer, type LocalIssuer } from '../../local/issuer.ts';
@@ -40,6 +41,8 @@ export interface TestResponse {
 
 export interface TestApp {
   url: string;
+  /** The stream and timers, when started with `sideEffects: true`. */
+  sideEffects: RunningSideEffects | undefined;
   tableName: string;
   endpoint: string;
   issuer: LocalIssuer;
@@ -56,6 +59,10 @@ export interface TestAppOptions {
   loadHandler?: HandlerLoader;
   /** Request log lines; off by default to keep test output readable. */
   log?: boolean;
+  /** A configuration other than the shipped servicedesk.config.ts (validated like it). */
+  config?: unknown;
+  /** Also run the stream handler and the local SLA timers, as `npm start` does. */
+  sideEffects?: boolean;
 }
 
 /**
@@ -73,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   process.env[ENV.dynamodbEndpoint] = endpoint;
   const approvalLinkKey = randomBytes(32).toString('base64url');
   process.env[ENV.approvalLinkSecret] = approvalLinkKey;
+  if (options.config !== undefined) useServiceDeskConfig(options.config);
 
   const issuer = await createInMemoryIssuer();
   const server = await startHttpServer({
@@ -82,9 +90,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
   });
+  const sideEffects = options.sideEffects ? await startSideEffects({ endpoint, tableName }) : undefined;
 
   return {
     url: server.url,
+    sideEffects,
     tableName,
     endpoint,
     issuer,
@@ -115,7 +125,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return { status: response.status, headers: Object.fromEntries(response.headers), json: parseJson(text), text };
     },
 
-    close: () => server.close(),
+    async close() {
+      await server.close();
+      await sideEffects?.stop();
+    },
   };
 }
 

@@ -181,7 +181,7 @@ export class DynamoDbTicketStore implements TicketStore {
     return ticket ? { ticket, comments, history } : undefined;
   }
 
-  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<void> {
+  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<Ticket> {
     const expectedVersion = previous.version;
     const items: TransactItem[] = [
       {
@@ -203,6 +203,7 @@ export class DynamoDbTicketStore implements TicketStore {
     items.push(...workload.items);
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return ticket;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = reasonCodes(error);
@@ -302,6 +303,10 @@ export class DynamoDbTicketStore implements TicketStore {
         conditions.push('assignee = :assignee');
         values[':assignee'] = query.assignee;
       }
+    }
+    if (query.sla) {
+      conditions.push('slaAttention = :sla');
+      values[':sla'] = query.sla;
     }
     if (query.level) {
       conditions.push('#level = :level');

@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../../domain/history.ts';
+import { ticketSlaAttention } from '../../domain/sla.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
 import { commentKey, historyKey, ticketIndexKeys, ticketKey } from '../../store/keys.ts';
 
@@ -6,7 +7,8 @@ import { commentKey, historyKey, ticketIndexKeys, ticketKey } from '../../store/
 
 type Item = Record<string, unknown>;
 
-const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity']);
+// Keys and attributes derived for queries only; they are not part of the domain objects.
+const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity', 'slaAttention']);
 
 function withoutKeys<T>(item: Item): T {
   const result: Item = {};
@@ -14,12 +16,10 @@ function withoutKeys<T>(item: Item): T {
   return result as T;
 }
 
-export const ticketItem = (ticket: Ticket): Item => ({
-  ...ticketKey(ticket.key),
-  ...ticketIndexKeys(ticket),
-  entity: 'ticket',
-  ...ticket,
-});
+export const ticketItem = (ticket: Ticket): Item => {
+  const attention = ticketSlaAttention(ticket.sla);
+  return { ...ticketKey(ticket.key), ...ticketIndexKeys(ticket), entity: 'ticket', ...(attention ? { slaAttention: attention } : {}), ...ticket };
+};
 
 export const commentItem = (comment: Comment): Item => ({
   ...commentKey(comment.ticketKey, comment.id),
@@ -36,8 +36,8 @@ export const historyItem = (event: HistoryEvent): Item => ({
 /** The order in which a ticket's fields are read back, so API responses read the same every time. */
 const TICKET_FIELD_ORDER: readonly (keyof Ticket)[] = [
   'key', 'type', 'subject', 'description', 'requester', 'status', 'priority', 'impact', 'urgency', 'category', 'catalogItem',
-  'desk', 'level', 'assignee', 'tags', 'customFields', 'channel', 'approval', 'createdAt', 'updatedAt', 'firstResponseAt',
-  'resolvedAt', 'closedAt', 'version',
+  'desk', 'level', 'assignee', 'tags', 'customFields', 'channel', 'approval', 'sla', 'lastPublicReply', 'createdAt', 'updatedAt',
+  'firstResponseAt', 'resolvedAt', 'closedAt', 'version',
 ];
 
 export function toTicket(item: Item): Ticket {

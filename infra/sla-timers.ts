@@ -1,0 +1,151 @@
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../shared/environment.ts';
+import type { StageSettings } from './stage.ts';
+
+export interface SlaTimersProps {
+  settings: StageSettings;
+}
+
+/** Lambda's rule for SQS event sources: the visibility timeout at least six times the function timeout. */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+/** Room for consumers of up to 10 s (the project's function timeout) at the factor of six. */
+export const TIMER_QUEUE_VISIBILITY_TIMEOUT = Duration.seconds(60);
+
+/** Receives before a firing goes to the dead-letter queue. */
+export const TIMER_MAX_RECEIVE_COUNT = 5;
+
+/** Records per consumer invocation. */
+export const TIMER_BATCH_SIZE = 10;
+
+/** The only actions a function that manages timers gets on Scheduler. */
+export const SCHEDULE_MANAGE_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'] as const;
+
+/**
+ * The plumbing of SLA timers: one-time EventBridge Scheduler schedules in their own group send the
+ * timer to the `sla-timers` queue, whose consumer applies the firing. What Scheduler cannot deliver
+ * and what the consumer fails five times ends in one dead-letter queue, which alarms.
+ */
+export class SlaTimers extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly scheduleGroupName: string;
+  /** The role Scheduler assumes to deliver firings; it may only send to the two queues. */
+  readonly schedulerRole: Role;
+  /** Fires on the first dead letter; add an action (e.g. an SNS topic) to be told. */
+  readonly deadLetterAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: SlaTimersProps) {
+    super(scope, id);
+    const { stage } = props.settings;
+    const stack = Stack.of(this);
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      queueName: `service-desk-${stage}-sla-timers-dlq`,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The longest SQS keeps anything: two weeks to find the cause and redrive.
+      retentionPeriod: Duration.days(14),
+    });
+
+    this.queue = new Queue(this, 'Queue', {
+      queueName: `service-desk-${stage}-sla-timers`,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: TIMER_QUEUE_VISIBILITY_TIMEOUT,
+      // Five tries ride out a throttled table or a deploy; a firing that fails more is a bug to look at.
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: TIMER_MAX_RECEIVE_COUNT },
+    });
+
+    this.scheduleGroupName = `service-desk-${stage}-sla`;
+    new CfnScheduleGroup(this, 'ScheduleGroup', { name: this.scheduleGroupName });
+    const groupArn = stack.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: this.scheduleGroupName });
+
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      description: `Delivers SLA timer firings to their queue (${stage})`,
+      // Only Scheduler in this account, for schedules of this group: no confused deputy.
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': groupArn },
+        },
+      }),
+    });
+    // SendMessage only: the DLQ is Scheduler's own dead-letter target for firings it cannot deliver.
+    this.schedulerRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn, this.deadLetterQueue.queueArn] }),
+    );
+
+    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
+      alarmName: `service-desk-${stage}-sla-timers-dlq-not-empty`,
+      alarmDescription: 'An SLA timer firing could not be delivered or processed; it waits in the dead-letter queue.',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /**
+   * Lets a function create and delete schedules of the SLA group, and pass the scheduler role to
+   * Scheduler, and gives it the variables EventBridgeTimerScheduler reads: grant and configuration
+   * in one place so they cannot drift apart.
+   */
+  grantManageSchedules(fn: LambdaFunction): void {
+    const stack = Stack.of(this);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...SCHEDULE_MANAGE_ACTIONS],
+        resources: [stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroupName}/*` })],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    fn.addEnvironment(ENV.slaTimerScheduleGroup, this.scheduleGroupName);
+    fn.addEnvironment(ENV.slaTimerQueueArn, this.queue.queueArn);
+    fn.addEnvironment(ENV.slaTimerDeadLetterQueueArn, this.deadLetterQueue.queueArn);
+    fn.addEnvironment(ENV.slaTimerSchedulerRoleArn, this.schedulerRole.roleArn);
+    if (fn.role) {
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagArn(stack, `schedule/${this.scheduleGroupName}/*`)}]`,
+        reason: 'Schedule names are made per ticket at run time (sla.<ticket>.<metric>.<threshold>.v<version>); the wildcard covers the SLA schedule group only.',
+      });
+    }
+  }
+
+  /**
+   * Makes the function the queue's consumer: batches of 10 with partial batch failures, so one bad
+   * firing is retried alone. Refuses a function whose timeout the visibility timeout does not cover
+   * six times, since a record could then be delivered again while still being processed.
+   */
+  addConsumer(fn: LambdaFunction): void {
+    const timeout = fn.timeout ?? Duration.seconds(3);
+    if (timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR > TIMER_QUEUE_VISIBILITY_TIMEOUT.toSeconds()) {
+      throw new Error(
+        `${fn.node.path}: a timeout of ${timeout.toSeconds()} s needs a queue visibility timeout of at least ` +
+          `${timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR} s; the SLA timers queue has ${TIMER_QUEUE_VISIBILITY_TIMEOUT.toSeconds()} s`,
+      );
+    }
+    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: TIMER_BATCH_SIZE, reportBatchItemFailures: true }));
+  }
+}
+
+/** A scheduler ARN as cdk-nag writes it in a finding id: unresolved parts as `<AWS::...>`. */
+function nagArn(stack: Stack, resource: string): string {
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  return `arn:<AWS::Partition>:scheduler:${region}:${account}:${resource}`;
+}

@@ -1,0 +1,159 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+
+/** A queue consumer as Lambda's SQS event source calls it: partial batch failures allowed. */
+export type SqsConsumer = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+
+/** A message that failed `maxReceiveCount` receives. */
+export interface DeadLetter {
+  messageId: string;
+  body: string;
+  receiveCount: number;
+  /** Why the last receive failed: the consumer's error message, or that it reported the record as failed. */
+  reason: string;
+  deadLetteredAt: string;
+}
+
+/** What finally became of a message, reported to its sender. */
+export type DeliveryOutcome = 'delivered' | 'dead_lettered';
+
+export interface LocalQueueOptions {
+  /** The queue's name, as in its ARN on AWS (`sla-timers`). */
+  name: string;
+  /** Receives before a message is dead-lettered; DEFAULT_MAX_RECEIVE_COUNT by default. */
+  maxReceiveCount?: number;
+  /** Wait before receive n+1 after receive n failed; on AWS this is the visibility timeout. */
+  retryDelayMs?: (receiveCount: number) => number;
+  /** Where dead letters are reported; console.warn by default. */
+  log?: (line: string) => void;
+}
+
+/** As the stack's redrive policy: five receives, then the dead-letter queue. */
+export const DEFAULT_MAX_RECEIVE_COUNT = 5;
+
+/** 1, 2, 4, 8 s...: quicker than AWS's 60 s visibility timeout, so local retries are visible while trying things out. */
+export const defaultRetryDelayMs = (receiveCount: number): number => Math.min(1_000 * 2 ** (receiveCount - 1), 30_000);
+
+interface Message {
+  messageId: string;
+  body: string;
+  sentAt: number;
+  firstReceivedAt?: number;
+  receiveCount: number;
+  onSettled?: (outcome: DeliveryOutcome) => Promise<void> | void;
+}
+
+/**
+ * An in-process stand-in for an SQS queue with a Lambda event source: each message is delivered
+ * as an SQSEvent of one record, at least once; a consumer that throws or reports the record in
+ * `batchItemFailures` gets it again after a backoff with ApproximateReceiveCount one higher, until
+ * `maxReceiveCount`, then it goes to the dead-letter list. Messages live in memory only: a sender
+ * that must survive a restart keeps its own record until `onSettled` (the timer scheduler does).
+ */
+export class LocalQueue {
+  private readonly maxReceiveCount: number;
+  private readonly retryDelayMs: (receiveCount: number) => number;
+  private readonly log: (line: string) => void;
+  private readonly arn: string;
+  private consumer: SqsConsumer | undefined;
+  private readonly waiting = new Map<string, { message: Message; timer: NodeJS.Timeout }>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly dead: DeadLetter[] = [];
+
+  constructor(options: LocalQueueOptions) {
+    this.maxReceiveCount = options.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
+    this.retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
+    this.log = options.log ?? ((line) => console.warn(line));
+    this.arn = `arn:aws:sqs:local:000000000000:${options.name}`;
+  }
+
+  /** Starts delivering to the consumer. */
+  start(consumer: SqsConsumer): void {
+    if (this.consumer) throw new Error(`Queue ${this.arn} is already started`);
+    this.consumer = consumer;
+  }
+
+  /** Stops delivering: messages waiting for a retry are dropped, deliveries under way are awaited. */
+  async stop(): Promise<void> {
+    this.consumer = undefined;
+    for (const { timer } of this.waiting.values()) clearTimeout(timer);
+    this.waiting.clear();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Sends a message and delivers it at once; returns its messageId. */
+  send(body: string, onSettled?: Message['onSettled']): string {
+    if (!this.consumer) throw new Error(`Queue ${this.arn} is not started`);
+    const message: Message = { messageId: randomUUID(), body, sentAt: Date.now(), receiveCount: 0, ...(onSettled ? { onSettled } : {}) };
+    this.deliver(message);
+    return message.messageId;
+  }
+
+  /** Messages that failed every receive, oldest first. Kept in memory for the life of the process. */
+  deadLetters(): readonly DeadLetter[] {
+    return [...this.dead];
+  }
+
+  private deliver(message: Message): void {
+    const delivery = this.receive(message).finally(() => this.inFlight.delete(delivery));
+    this.inFlight.add(delivery);
+  }
+
+  private async receive(message: Message): Promise<void> {
+    const consumer = this.consumer;
+    if (!consumer) return;
+    message.receiveCount += 1;
+    message.firstReceivedAt ??= Date.now();
+    let failure: string | undefined;
+    try {
+      const response = await consumer({ Records: [this.record(message)] });
+      // One record per event: any reported failure is this record's (an unknown id fails the whole batch on AWS too).
+      if (response && response.batchItemFailures.length > 0) failure = 'reported in batchItemFailures';
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+
+    if (failure === undefined) {
+      await this.settle(message, 'delivered');
+    } else if (message.receiveCount >= this.maxReceiveCount) {
+      this.dead.push({ messageId: message.messageId, body: message.body, receiveCount: message.receiveCount, reason: failure, deadLetteredAt: new Date().toISOString() });
+      this.log(`[${this.arn}] message ${message.messageId} dead-lettered after ${message.receiveCount} receives: ${failure}`);
+      await this.settle(message, 'dead_lettered');
+    } else if (this.consumer) {
+      const timer = setTimeout(() => {
+        this.waiting.delete(message.messageId);
+        this.deliver(message);
+      }, this.retryDelayMs(message.receiveCount));
+      this.waiting.set(message.messageId, { message, timer });
+    }
+  }
+
+  private async settle(message: Message, outcome: DeliveryOutcome): Promise<void> {
+    try {
+      await message.onSettled?.(outcome);
+    } catch (error) {
+      this.log(`[${this.arn}] message ${message.messageId}: settling failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The record as Lambda's SQS event source shapes it. */
+  private record(message: Message): SQSRecord {
+    return {
+      messageId: message.messageId,
+      // A new handle per receive, as SQS gives.
+      receiptHandle: randomUUID(),
+      body: message.body,
+      attributes: {
+        ApproximateReceiveCount: String(message.receiveCount),
+        SentTimestamp: String(message.sentAt),
+        SenderId: 'LOCAL',
+        ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt ?? Date.now()),
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(message.body).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: this.arn,
+      awsRegion: 'local',
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { Ticket } from '../../domain/ticket.ts';
+import { entityOf, toTicket } from './ticket-items.ts';
+
+type Image = Record<string, AttributeValue>;
+
+/** The ticket before and after a stream record's change; undefined sides for creates, deletes and other items. */
+export function ticketImages(record: DynamoDBRecord): { before?: Ticket; after?: Ticket } {
+  const decode = (image: unknown): Ticket | undefined => {
+    if (!image) return undefined;
+    const item = unmarshall(image as Image);
+    return entityOf(item) === 'ticket' ? toTicket(item) : undefined;
+  };
+  const before = decode(record.dynamodb?.OldImage);
+  const after = decode(record.dynamodb?.NewImage);
+  return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
+}

@@ -1,0 +1,23 @@
+import { desiredTimers } from '../domain/sla.ts';
+import { reconcileTimers } from '../domain/sla-timer.ts';
+import type { Ticket } from '../domain/ticket.ts';
+import type { TimerScheduler } from '../ports/timer-scheduler.ts';
+
+export interface TimerReconciliation {
+  created: number;
+  deleted: number;
+}
+
+/**
+ * Makes the scheduled timers follow a ticket change (from the stream's old and new images): the
+ * timers the new SLA state needs and the old one did not are created, the others deleted. Names are
+ * deterministic, so a redelivered change finds its timers already there ('exists') or gone ('absent').
+ */
+export async function reconcileSlaTimers(scheduler: TimerScheduler, before: Ticket | undefined, after: Ticket | undefined): Promise<TimerReconciliation> {
+  const key = after?.key ?? before?.key;
+  if (!key) return { created: 0, deleted: 0 };
+  const changes = reconcileTimers(desiredTimers(key, before?.sla), desiredTimers(key, after?.sla));
+  await Promise.all(changes.delete.map((name) => scheduler.cancel(name)));
+  await Promise.all(changes.create.map((timer) => scheduler.schedule(timer)));
+  return { created: changes.create.length, deleted: changes.delete.length };
+}

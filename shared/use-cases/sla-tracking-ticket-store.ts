@@ -1,0 +1,70 @@
+import type { ServiceDeskConfig } from '../config/config-schema.ts';
+import { createBusinessCalendar, type BusinessCalendar } from '../domain/business-calendar.ts';
+import type { HistoryEvent } from '../domain/history.ts';
+import { advanceSla } from '../domain/sla-clocks.ts';
+import { matchSlaPolicy } from '../domain/sla-policy-match.ts';
+import type { Comment, Ticket } from '../domain/ticket.ts';
+import type { WorkloadGuard } from '../ports/assignment-store.ts';
+import type { IdempotencyClaim, TicketStore } from '../ports/ticket-store.ts';
+
+const calendarsByConfig = new WeakMap<ServiceDeskConfig, Map<string, BusinessCalendar>>();
+
+function calendars(config: ServiceDeskConfig): Map<string, BusinessCalendar> {
+  let built = calendarsByConfig.get(config);
+  if (!built) {
+    built = new Map(config.calendars.map((calendar) => [calendar.id, createBusinessCalendar(calendar)]));
+    calendarsByConfig.set(config, built);
+  }
+  return built;
+}
+
+/** The ticket with its SLA clocks brought up to the moment of the change (`updatedAt`). */
+export function withSla(config: ServiceDeskConfig, ticket: Ticket): Ticket {
+  const policy = matchSlaPolicy(config, ticket);
+  const sla = advanceSla(ticket.sla, ticket, new Date(ticket.updatedAt), {
+    policy,
+    calendar: policy ? calendars(config).get(policy.calendar) : undefined,
+  });
+  const { sla: _old, ...rest } = ticket;
+  return sla ? { ...rest, sla } : rest;
+}
+
+/**
+ * The ticket store with SLA accounting on every write: whichever path changes a ticket (API,
+ * email, timers), its clocks, deadlines and due thresholds are current in the same write, and the
+ * stream turns them into timers.
+ */
+export class SlaTrackingTicketStore implements TicketStore {
+  constructor(
+    private readonly inner: TicketStore,
+    private readonly config: ServiceDeskConfig,
+  ) {}
+
+  nextNumber(sequence: string) {
+    return this.inner.nextNumber(sequence);
+  }
+
+  createTicket(ticket: Ticket, events: HistoryEvent | readonly HistoryEvent[], idempotency?: IdempotencyClaim, guard?: WorkloadGuard) {
+    return this.inner.createTicket(withSla(this.config, ticket), events, idempotency, guard);
+  }
+
+  getTicket(key: string) {
+    return this.inner.getTicket(key);
+  }
+
+  getTicketActivity(key: string) {
+    return this.inner.getTicketActivity(key);
+  }
+
+  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard) {
+    return this.inner.saveTicket(previous, withSla(this.config, next), event, comment, guard);
+  }
+
+  listTickets(query: Parameters<TicketStore['listTickets']>[0]) {
+    return this.inner.listTickets(query);
+  }
+
+  listHistory(key: string, options: { cursor?: string; limit: number }) {
+    return this.inner.listHistory(key, options);
+  }
+}
