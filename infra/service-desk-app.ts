@@ -51,6 +51,7 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     machineClient: stateful.machineClient,
     tokenEndpoint: stateful.tokenEndpoint,
     approvalLinkSecret: stateful.approvalLinkSecret,
+    config,
     routes: options.routes,
   });
   // The functions read the table and the API trusts the pool's tokens: both must exist first, and

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute as CdkHttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -6,9 +6,15 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Alarm, ComparisonOperator } from 'aws-cdk-lib/aws-cloudwatch';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
+import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
+import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
 import type { StageSettings } from './stage.ts';
@@ -23,6 +29,8 @@ export interface ServiceStackProps extends StackProps {
   tokenEndpoint: string;
   /** Signs the links in approval emails. */
   approvalLinkSecret: ISecret;
+  /** The validated configuration: its calendars' public holidays are built into the functions. */
+  config: ServiceDeskConfig;
   /** Defaults to the route manifest; tests may pass a subset. */
   routes?: readonly HttpRoute[];
 }
@@ -39,11 +47,19 @@ export class ServiceStack extends Stack {
   readonly functions: ReadonlyMap<string, ServiceDeskFunction>;
   /** SLA timer queue, dead-letter queue, schedule group and scheduler role; grant and consume through it. */
   readonly slaTimers: SlaTimers;
+  private readonly publicHolidays: string;
+  /** Follows the table's stream: SLA timers match every ticket change. */
+  readonly ticketChanges: ServiceDeskFunction;
+  /** Consumes the `sla-timers` queue. */
+  readonly slaTimerHandler: ServiceDeskFunction;
+  /** Stream records that kept failing, kept for inspection and redrive. */
+  readonly ticketChangesFailures: Queue;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
     const { settings, table, userPool, webClient, machineClient } = props;
     const routes = props.routes ?? HTTP_ROUTES;
+    this.publicHolidays = builtInHolidays(props.config);
 
     // CORS is off: no browser front end calls the API cross-origin yet; add corsPreflight when one does.
     this.api = new HttpApi(this, 'HttpApi', {
@@ -110,6 +126,16 @@ export class ServiceStack extends Stack {
     this.functions = functions;
 
     this.slaTimers = new SlaTimers(this, 'SlaTimers', { settings });
+    ({ fn: this.ticketChanges, failures: this.ticketChangesFailures } = this.createTicketChangesConsumer(settings, table));
+    this.slaTimerHandler = new ServiceDeskFunction(this, 'SlaTimer', {
+      publicHolidays: this.publicHolidays,
+      entry: 'functions/sqs/sla-timer.ts',
+      functionName: `service-desk-${settings.stage}-sla-timer`,
+      description: 'Applies fired SLA thresholds: warnings, breaches and their actions',
+      settings,
+    });
+    this.slaTimerHandler.bindTable(table, 'write');
+    this.slaTimers.addConsumer(this.slaTimerHandler);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
@@ -121,8 +147,49 @@ export class ServiceStack extends Stack {
     new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
   }
 
+  private createTicketChangesConsumer(settings: StageSettings, table: ITableV2): { fn: ServiceDeskFunction; failures: Queue } {
+    const fn = new ServiceDeskFunction(this, 'TicketChanges', {
+      publicHolidays: this.publicHolidays,
+      entry: 'functions/stream/ticket-changes.ts',
+      functionName: `service-desk-${settings.stage}-ticket-changes`,
+      description: 'Reconciles the SLA timers of every changed ticket (DynamoDB stream)',
+      settings,
+    });
+    this.slaTimers.grantManageSchedules(fn);
+    // Records that still fail after the retries land here with their position, never vanish.
+    const failures = new Queue(this, 'TicketChangesFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(failures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the failure destination of the stream consumer; a queue for its own failures would have none to catch.',
+    });
+    new Alarm(this, 'TicketChangesFailuresAlarm', {
+      metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      alarmDescription: 'A ticket change could not be followed (SLA timers); inspect and redrive the failure queue',
+    });
+    fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(failures),
+        // Tickets only: comments, history and counters change no timer.
+        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('ticket') } } } })],
+      }),
+    );
+    return { fn, failures };
+  }
+
   private createRouteFunction(route: HttpRoute, settings: StageSettings, table: ITableV2, approvalLinkSecret: ISecret): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, pascalCase(route.handler), {
+      publicHolidays: this.publicHolidays,
       entry: `functions/http/${route.handler}.ts`,
       functionName: `service-desk-${settings.stage}-${route.handler}`,
       description: `${route.method} ${route.path}`,
@@ -141,6 +208,15 @@ function acknowledgePublicRoutes(routes: CdkHttpRoute[], route: HttpRoute): void
       reason: `${route.method} ${route.path} is public by design: ${route.publicBecause ?? 'no reason given'}.`,
     });
   }
+}
+
+/** Public holidays of the configured calendars from last year to 15 years ahead, as the functions need them. */
+function builtInHolidays(config: ServiceDeskConfig): string {
+  const places = config.calendars.flatMap((calendar) =>
+    calendar.holidays?.country ? [{ country: calendar.holidays.country, ...(calendar.holidays.state ? { state: calendar.holidays.state } : {}) }] : [],
+  );
+  const thisYear = new Date().getUTCFullYear();
+  return buildPublicHolidays(places, Array.from({ length: 17 }, (_, index) => thisYear - 1 + index));
 }
 
 /** `get-ticket-history` -> `GetTicketHistory`: construct ids that read like the handler files. */

@@ -147,5 +147,6 @@ export class SlaTimers extends Construct {
 function nagArn(stack: Stack, resource: string): string {
   const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
   const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-  return `arn:<AWS::Partition>:scheduler:${region}:${account}:${resource}`;
+  const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+  return `arn:${partition}:scheduler:${region}:${account}:${resource}`;
 }

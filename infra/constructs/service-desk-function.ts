@@ -27,6 +27,8 @@ export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'ent
   /** Entry file relative to the repository root, e.g. `functions/http/health.ts`. */
   entry: string;
   settings: StageSettings;
+  /** Public holiday dates worked out at build time (see shared/domain/public-holidays.ts). */
+  publicHolidays?: string;
 }
 
 /** Lets ESM bundles load CommonJS dependencies that call require() (esbuild's ESM output has none). */
@@ -43,7 +45,7 @@ export class ServiceDeskFunction extends NodejsFunction {
   readonly functionRole: Role;
 
   constructor(scope: Construct, id: string, props: ServiceDeskFunctionProps) {
-    const { settings, entry, environment, bundling, ...rest } = props;
+    const { settings, entry, environment, bundling, publicHolidays = '{}', ...rest } = props;
     // Created beside the function because a subclass cannot create children before super().
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: settings.logRetention,
@@ -86,7 +88,9 @@ export class ServiceDeskFunction extends NodejsFunction {
         banner: ESM_REQUIRE_SHIM,
         // Bundle the SDK v3 clients, tree-shaken: the runtime's SDK version drifts under us.
         bundleAwsSDK: true,
-        externalModules: [],
+        // The holiday library is only used where it is installed; its dates are built in instead.
+        externalModules: ['date-holidays'],
+        define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(publicHolidays) },
         ...bundling,
       },
     });

@@ -1,6 +1,6 @@
-import Holidays from 'date-holidays';
 import { DateTime, IANAZone } from 'luxon';
 import * as z from 'zod';
+import { holidayLibrary } from '../domain/public-holidays.ts';
 import { formatPath } from './config-error.ts';
 import { idSchema } from './config-primitives.ts';
 
@@ -14,15 +14,20 @@ export function minuteOfDay(time: string): number {
   return hours! * 60 + minutes!;
 }
 
-// One lookup instance for validation; its data is bundled with the package.
-let holidayLookup: Holidays | undefined;
-function holidays(): Holidays {
-  holidayLookup ??= new Holidays();
+// One lookup instance for validation. Inside a Lambda bundle the library is left out: the
+// configuration was validated with it when the functions were built, so names are trusted there.
+let holidayLookup: InstanceType<NonNullable<ReturnType<typeof holidayLibrary>>> | null | undefined;
+function holidays() {
+  if (holidayLookup === undefined) {
+    const Holidays = holidayLibrary();
+    holidayLookup = Holidays ? new Holidays() : null;
+  }
   return holidayLookup;
 }
 
 function isKnownCountry(country: string): boolean {
-  return /^[A-Z]{2}$/.test(country) && country in holidays().getCountries();
+  const lookup = holidays();
+  return /^[A-Z]{2}$/.test(country) && (!lookup || country in lookup.getCountries());
 }
 
 /** An error map that names unknown keys of a strict object and the keys it knows. */
@@ -125,7 +130,9 @@ export const calendarHolidaysSchema = z
       ctx.addIssue({ code: 'custom', path: ['state'], message: 'a state needs a country; set country too, like DE with state BY' });
       return;
     }
-    const states = holidays().getStates(value.country);
+    const lookup = holidays();
+    if (!lookup) return;
+    const states = lookup.getStates(value.country);
     if (states && value.state in states) return;
     const known = states ? Object.keys(states).join(', ') : 'none';
     ctx.addIssue({

@@ -14,6 +14,8 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 const handlers = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
+/** Functions that serve no route: the stream consumer and the SLA timer consumer. */
+const backgroundFunctions = ['ticket-changes', 'sla-timer'];
 
 /** The Lambda function resource of a handler, found by its stage-qualified name. */
 function functionOf(handler: string): { logicalId: string; properties: Record<string, any> } {
@@ -49,8 +51,8 @@ function routeOf(route: HttpRoute): Record<string, any> {
 }
 
 describe('functions', () => {
-  it('creates one function per handler of the route manifest', () => {
-    template.resourceCountIs('AWS::Lambda::Function', handlers.length);
+  it('creates one function per handler of the route manifest, plus the two background consumers', () => {
+    template.resourceCountIs('AWS::Lambda::Function', handlers.length + backgroundFunctions.length);
   });
 
   it.each(handlers)('runs %s on Node.js 22, arm64, with tracing, 512 MB and 10 s', (handler) => {
@@ -131,7 +133,39 @@ describe('functions', () => {
   });
 
   it('gives every function its own log group with a retention', () => {
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, handlers.length + 1);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, handlers.length + backgroundFunctions.length + 1);
+  });
+});
+
+describe('background consumers', () => {
+  it('feeds ticket changes (tickets only) from the table stream, with partial failures and a failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionOf('ticket-changes').logicalId },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 10,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['ticket'] } } } }) }] },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  it('lets the stream consumer manage SLA schedules but not touch the table items', () => {
+    const actions = actionsOf('ticket-changes');
+    expect(actions).toEqual(expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']));
+    expect(actions.filter((action) => ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem'].includes(action))).toEqual([]);
+  });
+
+  it('lets the SLA timer consumer write tickets but not manage schedules', () => {
+    expect(actionsOf('sla-timer')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actionsOf('sla-timer').some((action) => action.startsWith('scheduler:'))).toBe(false);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionOf('sla-timer').logicalId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('alarms when a ticket change lands in the failure queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
   });
 });
 
