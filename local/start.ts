@@ -90,6 +90,8 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
     '  npm run token -- --role agent',
     '  npm run token -- --role requester --email jane@example.org',
     '',
+    'SLA timers run here too: open a ticket from catalog item it-sla-demo (2-minute target) and watch its history.',
+    '',
     'Try it:',
     `  TOKEN=$(npm run --silent token -- --role agent | tail -n 1)`,
     `  curl -H "Authorization: Bearer $TOKEN" ${url}/tickets`,
