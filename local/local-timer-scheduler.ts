@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '#shared/adapters/dynamodb/query-all';
 import { timerName, timerPayload, type SlaTimer } from '#shared/domain/sla-timer';
 import type { TimerScheduler } from '#shared/ports/timer-scheduler';
 import { LOCAL_TIMER_PARTITION, localTimerKey } from '#shared/store/keys';
@@ -160,21 +161,12 @@ export class LocalTimerScheduler implements TimerScheduler {
   }
 
   private async persistedItems(): Promise<TimerItem[]> {
-    const items: TimerItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': LOCAL_TIMER_PARTITION },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((page.Items ?? []) as TimerItem[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': LOCAL_TIMER_PARTITION },
+      ConsistentRead: true,
+    });
+    return items as unknown as TimerItem[];
   }
 }

@@ -71,28 +71,19 @@ export const escalateBodySchema = z
   .strictObject({ reason: z.string().trim().min(1).max(2000).optional().describe('Recorded in the history') })
   .meta({ id: 'Escalate' });
 
-export const approvalBodySchema = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject']),
-    comment: z.string().trim().min(1).max(5000).optional().describe('Required when rejecting: the requester reads it'),
-  })
-  .refine((body) => body.decision === 'approve' || body.comment !== undefined, {
-    message: 'give the reason for a rejection',
-    path: ['comment'],
-  })
-  .meta({ id: 'ApprovalDecision' });
+const decisionFields = {
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().min(1).max(5000).optional().describe('Required when rejecting: the requester reads it'),
+};
+const rejectionHasReason = (body: { decision: string; comment?: string | undefined }) => body.decision === 'approve' || body.comment !== undefined;
+const rejectionReasonMissing = { message: 'give the reason for a rejection', path: ['comment'] };
+
+export const approvalBodySchema = z.strictObject(decisionFields).refine(rejectionHasReason, rejectionReasonMissing).meta({ id: 'ApprovalDecision' });
 
 /** `POST /approvals/decide`: a decision taken through the signed link of an approval email. */
 export const approvalLinkBodySchema = z
-  .strictObject({
-    token: z.string().min(20).max(4000).describe('The token of the approval link'),
-    decision: z.enum(['approve', 'reject']),
-    comment: z.string().trim().min(1).max(5000).optional().describe('Required when rejecting'),
-  })
-  .refine((body) => body.decision === 'approve' || body.comment !== undefined, {
-    message: 'give the reason for a rejection',
-    path: ['comment'],
-  })
+  .strictObject({ token: z.string().min(20).max(4000).describe('The token of the approval link'), ...decisionFields })
+  .refine(rejectionHasReason, rejectionReasonMissing)
   .meta({ id: 'ApprovalLinkDecision' });
 
 /** `PUT /agents/{email}/availability` body. */

@@ -34,6 +34,7 @@ import {
 } from '../../store/keys.ts';
 import type { IndexName } from '../../store/table-definition.ts';
 import { workloadTransactItems, type TransactItem } from './dynamodb-assignment-store.ts';
+import { queryAll } from './query-all.ts';
 import { commentItem, entityOf, historyItem, ticketItem, toComment, toHistoryEvent, toTicket } from './ticket-items.ts';
 
 type Item = Record<string, unknown>;
@@ -159,25 +160,18 @@ export class DynamoDbTicketStore implements TicketStore {
     let ticket: Ticket | undefined;
     const comments: Comment[] = [];
     const history: HistoryEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': ticketPartition(key) },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const entity = entityOf(item);
-        if (entity === 'ticket') ticket = toTicket(item);
-        else if (entity === 'comment') comments.push(toComment(item));
-        else if (entity === 'history') history.push(toHistoryEvent(item));
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': ticketPartition(key) },
+      ConsistentRead: true,
+    });
+    for (const item of items) {
+      const entity = entityOf(item);
+      if (entity === 'ticket') ticket = toTicket(item);
+      else if (entity === 'comment') comments.push(toComment(item));
+      else if (entity === 'history') history.push(toHistoryEvent(item));
+    }
     return ticket ? { ticket, comments, history } : undefined;
   }
 
