@@ -10,6 +10,8 @@ export const LOCAL_PATHS = {
   issuerKey: `${LOCAL_STATE_DIR}issuer-key.json`,
   /** Signs approval links; shared by `npm start` and `npm run approval-link`. */
   approvalLinkKey: `${LOCAL_STATE_DIR}approval-link-key`,
+  /** The raw mail bucket: each received message as SES's S3 action would store it, at `mail/<key>`. */
+  mail: `${LOCAL_STATE_DIR}mail`,
 } as const;
 
 export const LOCAL_TABLE_NAME = 'servicedesk-local';
