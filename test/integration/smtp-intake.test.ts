@@ -11,7 +11,7 @@ import { startSmtpIntake, tooLargeReply, type SmtpIntake, type SmtpIntakeOptions
 import { rawMailLocationsFromSqsBody } from '../../shared/adapters/s3/s3-event-notification.ts';
 
 /** The shared corpus of real-world mails (see its SOURCES.md); read as bytes, never as text. */
-const FIXTURES = new URL('../../../shared/fixtures/email/', import.meta.url);
+const FIXTURES = new URL('../fixtures/email/', import.meta.url);
 const fixture = (path: string) => readFile(new URL(path, FIXTURES));
 
 const BUCKET = 'local-raw-mail';

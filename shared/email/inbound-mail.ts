@@ -1,0 +1,160 @@
+import { convert as htmlToText } from 'html-to-text';
+import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
+import { InvalidMailError } from './invalid-mail-error.ts';
+import { firstHeader, headerValues, mailHeadersFromLines, type MailHeaders } from './mail-headers.ts';
+import { messageIds } from './message-id.ts';
+
+/** A mailbox from an address header; the address is lower-cased, the name decoded. */
+export interface MailAddress {
+  address: string;
+  name?: string;
+}
+
+/** An attachment or inline part of an inbound message. */
+export interface InboundAttachment {
+  /** Decoded file name, when the part has one. */
+  filename?: string;
+  contentType: string;
+  /** Size of the decoded content in bytes. */
+  size: number;
+  content: Buffer;
+  /** Content-ID without angle brackets, for inline images referenced by `cid:`. */
+  contentId?: string;
+  /** True for parts shown inside the body (inline disposition or multipart/related). */
+  inline: boolean;
+}
+
+/** The top-level Content-Type: lower-cased media type and its parameters (e.g. `report-type`). */
+export interface MailContentType {
+  value: string;
+  params: Record<string, string>;
+}
+
+/** What the intake needs from a raw inbound message, decoded and sanitised. */
+export interface InboundMail {
+  /** `<id>` form; undefined when the message has none. */
+  messageId?: string;
+  /** The first id of In-Reply-To, `<id>` form. */
+  inReplyTo?: string;
+  /** The References ids, `<id>` form, oldest first. */
+  references: string[];
+  from: MailAddress;
+  replyTo: MailAddress[];
+  to: MailAddress[];
+  cc: MailAddress[];
+  /** Decoded subject, '' when missing. */
+  subject: string;
+  /** The Date header; undefined when missing or not a date. */
+  date?: Date;
+  /** Plain text: the text part, else the HTML part converted to text; '' when there is neither. */
+  text: string;
+  /** The HTML part, sanitised for display; undefined when there is none. */
+  html?: string;
+  attachments: InboundAttachment[];
+  contentType: MailContentType;
+  /** Top-level raw headers in order, for classification and SES verdicts. */
+  headers: MailHeaders;
+}
+
+/** Parser options: we convert HTML ourselves and keep `cid:` references untouched. */
+const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true } as const;
+
+// A usable mailbox: one @, something on both sides, no white space or brackets (non-ASCII allowed, RFC 6532).
+const USABLE_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+$/;
+
+/**
+ * Parses a raw MIME message (as SES stores it in S3) into an {@link InboundMail}.
+ * Broken charsets, truncated MIME, NUL bytes and 8-bit headers are decoded as well as possible.
+ * @throws {InvalidMailError} when the bytes cannot be parsed or there is no usable From address.
+ */
+export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(raw, PARSER_OPTIONS);
+  } catch (error) {
+    throw new InvalidMailError(`MIME: could not be parsed (${error instanceof Error ? error.message : String(error)})`);
+  }
+
+  const from = addresses(parsed.from)[0];
+  if (from === undefined) throw new InvalidMailError('From: missing or not an address');
+
+  const headers = mailHeadersFromLines(parsed.headerLines);
+  const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? sanitizeCommentHtml(parsed.html) : undefined;
+  const date = parsed.date !== undefined && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined;
+
+  return {
+    // Raw header values, because mailparser's own splitting mangles folded or broken id lists.
+    messageId: messageIds(firstHeader(headers, 'message-id'))[0],
+    inReplyTo: messageIds(firstHeader(headers, 'in-reply-to'))[0],
+    references: messageIds(headerValues(headers, 'references')),
+    from,
+    replyTo: addresses(parsed.replyTo),
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    subject: clean(repairRawUtf8(parsed.subject ?? '')).trim(),
+    date,
+    text: bodyText(parsed.text, html),
+    html,
+    attachments: parsed.attachments.map((attachment) => ({
+      filename: attachment.filename === undefined ? undefined : clean(repairRawUtf8(attachment.filename)),
+      contentType: attachment.contentType,
+      size: attachment.content.length,
+      content: attachment.content,
+      contentId: attachment.contentId?.replace(/^<|>$/g, ''),
+      inline: attachment.contentDisposition === 'inline' || attachment.related === true,
+    })),
+    contentType: contentType(parsed),
+    headers,
+  };
+}
+
+function bodyText(text: string | undefined, sanitisedHtml: string | undefined): string {
+  if (text !== undefined && text.trim() !== '') return clean(text);
+  if (sanitisedHtml === undefined) return '';
+  // The sanitised HTML is converted, so script and style content never reaches the text.
+  return clean(htmlToText(sanitisedHtml, { wordwrap: false, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] }));
+}
+
+/** Flattens address headers (several headers, groups) into usable mailboxes; unusable entries are skipped. */
+function addresses(header: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  if (header === undefined) return [];
+  const mailboxes = (Array.isArray(header) ? header : [header]).flatMap((object) => object.value.flatMap(flattenGroup));
+  return mailboxes.flatMap((mailbox) => {
+    const address = clean(mailbox.address ?? '').trim().toLowerCase();
+    if (!USABLE_ADDRESS.test(address)) return [];
+    const name = clean(repairRawUtf8(mailbox.name ?? '')).trim();
+    return [name === '' ? { address } : { address, name }];
+  });
+}
+
+function flattenGroup(entry: EmailAddress): EmailAddress[] {
+  return entry.group === undefined ? [entry] : entry.group.flatMap(flattenGroup);
+}
+
+function contentType(parsed: ParsedMail): MailContentType {
+  const header = parsed.headers.get('content-type');
+  if (header !== undefined && typeof header === 'object' && 'params' in header && typeof header.value === 'string') {
+    return { value: header.value.toLowerCase(), params: { ...header.params } };
+  }
+  // RFC 2045 5.2: no Content-Type means plain text.
+  return { value: 'text/plain', params: {} };
+}
+
+/**
+ * Undoes raw 8-bit UTF-8 in a header that was read as Latin-1 (`ÐÐ°Ñ` for `Кар`). Only text
+ * that decodes as UTF-8 (allowing one character cut off at the end) is changed, so real Latin-1
+ * (`Müller`) stays as it is.
+ */
+function repairRawUtf8(text: string): string {
+  if (!/[\u0080-\u00ff]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return text;
+  const decoded = Buffer.from(text, 'latin1').toString('utf8');
+  const cutOff = decoded.replace(/\uFFFD+$/, '');
+  return cutOff.includes('\uFFFD') ? text : cutOff;
+}
+
+/** Drops NUL and other C0 control characters (keeping tab and line breaks) that break storage and display. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}

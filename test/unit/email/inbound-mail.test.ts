@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { parseInboundMail } from '../../../shared/email/inbound-mail.ts';
+import { InvalidMailError } from '../../../shared/email/invalid-mail-error.ts';
+import { fixture, fixturePaths } from './email-fixtures.ts';
+
+const NO_FROM_FIXTURE = 'webklex-php-imap/references.eml';
+
+async function invalidReason(raw: Buffer): Promise<string> {
+  const error = await parseInboundMail(raw).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(InvalidMailError);
+  return (error as InvalidMailError).reason;
+}
+
+function mail(lines: string[]): Buffer {
+  return Buffer.from(lines.join('\r\n'), 'utf8');
+}
+
+describe('parseInboundMail over the real-world corpus', () => {
+  const paths = fixturePaths('.eml').filter((path) => path !== NO_FROM_FIXTURE);
+
+  it.each(paths)('parses %s into a mail with a usable sender', async (path) => {
+    const parsed = await parseInboundMail(fixture(path));
+    expect(parsed.from.address).toMatch(/^[^\s@]+@[^\s@]+$/);
+    expect(parsed.from.address).toBe(parsed.from.address.toLowerCase());
+    expect(parsed.text).not.toMatch(/\u0000/);
+    expect(parsed.headers.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a message whose From is not an address, naming the header', async () => {
+    expect(await invalidReason(fixture(NO_FROM_FIXTURE))).toBe('From: missing or not an address');
+  });
+
+  it('keeps the fixtures byte for byte, CRLF line endings included', () => {
+    expect(fixture('mikel-mail/plain_emails/raw_email_reply.eml').includes('\r\n')).toBe(true);
+    expect(fixture('github-email_reply_parser/email_1_7.txt').includes('\r\n')).toBe(true);
+    // Shift_JIS bytes that are not valid UTF-8 must survive checkout unchanged.
+    expect(fixture('mikel-mail/multi_charset/japanese_shift_jis.eml').toString('utf8')).toContain('\uFFFD');
+  });
+});
+
+describe('threading headers', () => {
+  it('reads Message-ID, In-Reply-To and References in their <id> form, oldest reference first', async () => {
+    const parsed = await parseInboundMail(fixture('mikel-mail/plain_emails/raw_email_reply.eml'));
+    expect(parsed.messageId).toBe('<473FFE27.20003@xxx.org>');
+    expect(parsed.inReplyTo).toBe('<348F04F142D69C21-291E56D292BC@xxxx.net>');
+    expect(parsed.references).toEqual(['<473FF3B8.9020707@xxx.org>', '<348F04F142D69C21-291E56D292BC@xxxx.net>']);
+  });
+
+  it('reads folded ids of a Hotmail reply', async () => {
+    const parsed = await parseInboundMail(fixture('webklex-php-imap/issue-412.eml'));
+    expect(parsed.messageId).toBe('<PAXP193MB2364F1160B9E7C559D7D897ABB489@PAXP193MB2364.EURP193.PROD.OUTLOOK.COM>');
+    expect(parsed.references).toEqual([
+      '<PAXP193MB236463D7319FE32F29EB5FF1BB469@PAXP193MB2364.EURP193.PROD.OUTLOOK.COM>',
+      '<944a7d16fcb607628f358cdd0f5ba8c0@tonymarston.co.uk>',
+    ]);
+  });
+
+  it('treats an empty In-Reply-To as absent', async () => {
+    const parsed = await parseInboundMail(fixture('mikel-mail/error_emails/empty_in_reply_to.eml'));
+    expect(parsed.inReplyTo).toBeUndefined();
+    expect(parsed.references).toEqual([]);
+  });
+
+  it('joins repeated References headers and skips a broken id', async () => {
+    const parsed = await parseInboundMail(fixture('mikel-mail/error_emails/multiple_references_with_one_invalid.eml'));
+    expect(parsed.references).toEqual(['<foo@bar.net>', '<baz@bar.net>']);
+  });
+});
+
+describe('addresses', () => {
+  it('lower-cases the sender address and keeps the decoded name', async () => {
+    const parsed = await parseInboundMail(fixture('mailgun-flanker/bounce/delayed.eml'));
+    expect(parsed.from).toEqual({ address: 'mailer-daemon@cs.example.com', name: 'Mail Delivery Subsystem' });
+  });
+
+  it('reads UTF-8 headers (RFC 6532)', async () => {
+    const parsed = await parseInboundMail(fixture('mikel-mail/rfc6532/utf8_headers.eml'));
+    expect(parsed.from).toEqual({ address: 'jdöe@mächine.example', name: 'Jöhn Doe' });
+    expect(parsed.subject).toBe('Säying Hello');
+  });
+
+  it('reads Reply-To, To and Cc, skipping entries that are not addresses', async () => {
+    const parsed = await parseInboundMail(
+      mail([
+        'From: Jane <Jane@Example.org>',
+        'Reply-To: Desk Team <team@example.org>',
+        'To: support@desk.example.com, Undisclosed recipients:;',
+        'Cc: "Bob" <BOB@example.org>, No-address',
+        'Subject: Printer',
+        '',
+        'Hello',
+      ]),
+    );
+    expect(parsed.from).toEqual({ address: 'jane@example.org', name: 'Jane' });
+    expect(parsed.replyTo).toEqual([{ address: 'team@example.org', name: 'Desk Team' }]);
+    expect(parsed.to).toEqual([{ address: 'support@desk.example.com' }]);
+    expect(parsed.cc).toEqual([{ address: 'bob@example.org', name: 'Bob' }]);
+  });
+});
+
+describe('charsets', () => {
+  it('decodes Shift_JIS 8-bit bodies', async () => {
+    expect((await parseInboundMail(fixture('mikel-mail/multi_charset/japanese_shift_jis.eml'))).text).toContain('あいうえお');
+  });
+
+  it('decodes ISO-2022-JP subjects and bodies', async () => {
+    const parsed = await parseInboundMail(fixture('mikel-mail/multi_charset/japanese_iso_2022.eml'));
+    expect(parsed.subject).toBe('まみむめも');
+    expect(parsed.text).toContain('すみません。');
+  });
+
+  it('decodes ks_c_5601-1987 bodies and headers', async () => {
+    expect((await parseInboundMail(fixture('mikel-mail/multi_charset/ks_c_5601-1987.eml'))).text).toContain('스티해');
+    expect((await parseInboundMail(fixture('webklex-php-imap/ks_c_5601-1987_headers.eml'))).from.name).toBe('김 현진');
+  });
+
+  it('decodes a UTF-8 Russian subject and body', async () => {
+    const parsed = await parseInboundMail(fixture('mailgun-flanker/bilingual-simple.eml'));
+    expect(parsed.subject).toBe('Simple text. How are you? Как ты поживаешь?');
+    expect(parsed.text).toContain('А эта линия по-русски.');
+  });
+
+  it('survives an unknown charset (X-IAS-German)', async () => {
+    const parsed = await parseInboundMail(fixture('webklex-php-imap/undefined_charset_header.eml'));
+    expect(parsed.from.address).toBe('info@bla.bla');
+    expect(parsed.subject).toBe('Submit your tax refund | Australian Taxation Office.');
+  });
+
+  it('reads a raw UTF-8 file name that is cut off mid-character', async () => {
+    const parsed = await parseInboundMail(fixture('mailgun-flanker/russian-attachment-yahoo.eml'));
+    const [attachment] = parsed.attachments;
+    expect(attachment?.filename).toMatch(/^Картинка с очень, очень длинным/);
+    expect(attachment?.filename).not.toContain('\uFFFD');
+    expect(attachment?.contentType).toBe('image/png');
+  });
+
+  it('reads an 8-bit Latin-1 From header without failing; the undecodable byte becomes U+FFFD', async () => {
+    const raw = Buffer.concat([Buffer.from('From: M'), Buffer.from([0xfc]), Buffer.from('ller <M@Example.org>\r\nSubject: x\r\n\r\nbody')]);
+    // mailparser reads raw header bytes as UTF-8; the name must not be "repaired" into something else.
+    expect((await parseInboundMail(raw)).from).toEqual({ address: 'm@example.org', name: 'M\uFFFDller' });
+  });
+});
+
+describe('bodies and attachments', () => {
+  it('converts an HTML-only body to text and keeps the sanitised HTML', async () => {
+    const parsed = await parseInboundMail(
+      mail([
+        'From: jane@example.org',
+        'Subject: html',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p onclick="steal()">Printer <b>jams</b></p><script>alert(1)</script><img src="https://tracker.example/p.gif"><p><a href="javascript:alert(1)">link</a></p>',
+      ]),
+    );
+    expect(parsed.text).toBe('Printer jams\n\nlink');
+    expect(parsed.html).toBe('<p>Printer <b>jams</b></p><p><a rel="noopener noreferrer nofollow">link</a></p>');
+  });
+
+  it('prefers the text part of a multipart/alternative message', async () => {
+    const parsed = await parseInboundMail(fixture('mailgun-talon/standard_replies/gmail.eml'));
+    expect(parsed.text).toMatch(/^Hello\n\nOn Mon, Apr 2, 2012/);
+    expect(parsed.html).toBeDefined();
+  });
+
+  it('lists attachments with name, type, size and content', async () => {
+    const parsed = await parseInboundMail(fixture('mailgun-flanker/iphone.eml'));
+    expect(parsed.attachments).toHaveLength(1);
+    const [photo] = parsed.attachments;
+    expect(photo).toMatchObject({ filename: 'photo.JPG', contentType: 'image/jpeg', size: 9023 });
+    expect(photo?.content.length).toBe(9023);
+    // JPEG magic number: the content is decoded, not base64.
+    expect(photo?.content.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+
+  it('decodes RFC 2231/2047 encoded attachment names', async () => {
+    const parsed = await parseInboundMail(fixture('webklex-php-imap/issue-410.eml'));
+    expect(parsed.attachments[0]?.filename).toBe('☆第132号　「ガーデン&エクステリア」専門店のためのＱ&Ａサロン　【月刊エクステリア・ワーク】');
+  });
+
+  it('reads the top-level content type with its parameters', async () => {
+    const parsed = await parseInboundMail(fixture('mailgun-flanker/complaints/aol.eml'));
+    expect(parsed.contentType.value).toBe('multipart/report');
+    expect(parsed.contentType.params['report-type']).toBe('feedback-report');
+  });
+
+  it('has no date when the Date header is missing', async () => {
+    expect((await parseInboundMail(fixture('mikel-mail/rfc6532/utf8_headers.eml'))).date).toBeUndefined();
+    expect((await parseInboundMail(fixture('webklex-php-imap/thread_my_topic.eml'))).date).toEqual(new Date('2017-09-13T11:05:45Z'));
+  });
+});
+
+describe('hostile and broken input', () => {
+  it('refuses an empty message with the From reason', async () => {
+    expect(await invalidReason(Buffer.alloc(0))).toBe('From: missing or not an address');
+  });
+
+  it('refuses random bytes without throwing anything else', async () => {
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_value, index) => (index * 7919 + 13) % 256));
+    expect(await invalidReason(noise)).toBe('From: missing or not an address');
+  });
+
+  it('refuses a From header that holds only a name', async () => {
+    expect(await invalidReason(mail(['From: Jane Doe', 'Subject: x', '', 'body']))).toBe('From: missing or not an address');
+  });
+
+  it('parses a truncated multipart message, keeping what arrived', async () => {
+    const whole = fixture('mailgun-flanker/iphone.eml');
+    const parsed = await parseInboundMail(whole.subarray(0, Math.floor(whole.length / 2)));
+    expect(parsed.from.address).toBe('someone@somewhere.com');
+    expect(parsed.text).toContain('Hello');
+  });
+
+  it('drops NUL bytes from subject and text', async () => {
+    const raw = Buffer.from('From: a@example.org\r\nSubject: Print\u0000er\r\n\r\nHel\u0000lo\r\n', 'latin1');
+    const parsed = await parseInboundMail(raw);
+    expect(parsed.subject).toBe('Printer');
+    expect(parsed.text).toBe('Hello\n');
+  });
+});
