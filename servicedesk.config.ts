@@ -8,6 +8,7 @@ import { defineConfig } from './shared/config/define-config.ts';
 export default defineConfig({
   ticketKeyPrefix: 'SD',
   defaultDesk: 'it',
+  email: { address: 'support@desk.example.com', name: 'Example Service Desk' },
 
   // Staff: the Cognito group gives the role, this list gives names and desk membership.
   users: [

@@ -1,10 +1,16 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
+import { LocalRawMailStore } from './local-raw-mail-store.ts';
 import { startLocalStream, type LocalStream } from './local-stream.ts';
+import { startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
 import { LocalTimerScheduler } from './local-timer-scheduler.ts';
+
+/** The local stand-in for the SES receipt bucket. */
+export const LOCAL_MAIL_BUCKET = 'servicedesk-local-mail';
 
 export interface RunningSideEffects {
   timers: LocalTimerScheduler;
   stream: LocalStream;
+  smtp: SmtpIntake;
   stop(): Promise<void>;
 }
 
@@ -13,9 +19,18 @@ export interface RunningSideEffects {
  * (SLA timer reconciliation), and exact-time local timers feed the same `sla-timers` queue handler
  * that EventBridge Scheduler targets on AWS. Call after TABLE_NAME and DYNAMODB_ENDPOINT are set.
  */
-export async function startSideEffects(options: { endpoint: string; tableName: string; log?: (line: string) => void }): Promise<RunningSideEffects> {
+export async function startSideEffects(options: {
+  endpoint: string;
+  tableName: string;
+  /** Where the SMTP intake listens; 0 picks a free port. */
+  smtpPort: number;
+  mailDir?: string;
+  log?: (line: string) => void;
+}): Promise<RunningSideEffects> {
   const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
+  const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
+  const { emailIntakeDepsFromEnv } = await import('#shared/composition/email-intake-deps-from-env');
   const timers = new LocalTimerScheduler({ documentClient: createDocumentClient(options.endpoint), tableName: options.tableName });
   await timers.start(slaTimerHandler);
   const stream = await startLocalStream({
@@ -24,10 +39,21 @@ export async function startSideEffects(options: { endpoint: string; tableName: s
     consumer: ticketChangesHandler(() => timers),
     ...(options.log ? { log: options.log } : {}),
   });
+  // Inbound mail: stored as SES would store it in S3, then handed to the intake as the S3 notification through SQS.
+  const mailStore = new LocalRawMailStore(options.mailDir ? { rootDir: options.mailDir } : {});
+  const smtp = await startSmtpIntake({
+    port: options.smtpPort,
+    store: mailStore,
+    bucket: LOCAL_MAIL_BUCKET,
+    onMessage: emailIntakeHandler(async () => ({ deps: await emailIntakeDepsFromEnv(), store: mailStore })),
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     timers,
     stream,
+    smtp,
     async stop() {
+      await smtp.close();
       await stream.stop();
       await timers.stop();
     },

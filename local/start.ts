@@ -22,9 +22,11 @@ async function main(): Promise<void> {
   const config = serviceDeskConfig();
   const dynamodbPort = portFromEnv('DYNAMODB_PORT', 8000);
   const httpPort = portFromEnv('PORT', 3000);
+  const smtpPort = portFromEnv('SMTP_PORT', 2525);
   assertJavaAvailable();
   // Both ports are checked before anything starts, so a clash leaves nothing half-running.
   await assertPortFree(httpPort, 'the local API', 'PORT');
+  await assertPortFree(smtpPort, 'the local SMTP intake', 'SMTP_PORT');
 
   let dynamodb: RunningDynamoDbLocal | undefined;
   let http: RunningHttpServer | undefined;
@@ -52,13 +54,13 @@ async function main(): Promise<void> {
     client.destroy();
     const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
     http = await startHttpServer({ port: httpPort, issuer });
-    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME });
+    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, smtpPort });
   } catch (error) {
     await http?.close().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
     throw error;
   }
-  printBanner(config, http.url, dynamodb.endpoint);
+  printBanner(config, http.url, dynamodb.endpoint, smtpPort);
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -71,7 +73,7 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string): void {
+function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number): void {
   const roles = ['admin', 'manager', 'agent'] as const;
   const lines = [
     '',
@@ -79,6 +81,7 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
     `  health           ${url}/health`,
     `  OpenAPI          ${url}/openapi.json`,
     `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in .local/dynamodb)`,
+    `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in .local/mail)`,
     '',
     'Demo users (servicedesk.config.ts):',
     ...roles.flatMap((role) =>

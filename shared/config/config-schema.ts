@@ -57,6 +57,13 @@ export const serviceDeskConfigSchema = z
     catalog: z.array(catalogNodeSchema).default([]),
     /** Evaluated in order; the first rule whose conditions all hold overrides the catalog's routing. */
     routingRules: z.array(routingRuleSchema).default([]),
+    /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
+    email: z
+      .strictObject({
+        address: emailSchema,
+        name: z.string().min(1).max(100).optional(),
+      })
+      .optional(),
     /** Business-hours calendars that SLA targets count in. */
     calendars: z.array(calendarSchema).default([]),
     /** Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. */

@@ -43,6 +43,8 @@ export interface Ticket {
   channel: Channel;
   /** Present on service requests whose catalog item needs approval. */
   approval?: Approval;
+  /** People copied on the requester's mail: they may answer on the thread by mail. */
+  watchers?: string[];
   /** Who wrote the last public reply, and when: next-response SLAs start and stop on it. */
   lastPublicReply?: { by: 'agent' | 'requester'; at: string };
   /** SLA clocks of the matching policy, kept up to date on every write. */

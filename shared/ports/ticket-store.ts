@@ -59,9 +59,19 @@ export interface TicketStore {
    * history event (and the comment, if any) and the workload counter changes in the same
    * transaction. Throws StaleVersionError otherwise, or AssignmentRaceError when only the guard failed.
    */
-  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<Ticket>;
+  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket>;
+  /** The ticket an idempotency claim (an Idempotency-Key, a mail's Message-ID) was recorded for. */
+  findClaim(caller: string, key: string): Promise<string | undefined>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
   listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>>;
+}
+
+/** The claim of a save was already recorded: the same message or request was applied before. */
+export class AlreadyRecordedError extends Error {
+  constructor(readonly claimKey: string) {
+    super(`Already recorded: ${claimKey}`);
+    this.name = 'AlreadyRecordedError';
+  }
 }
 
 /** The stored ticket moved on since it was read. */

@@ -56,8 +56,12 @@ export class SlaTrackingTicketStore implements TicketStore {
     return this.inner.getTicketActivity(key);
   }
 
-  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard) {
-    return this.inner.saveTicket(previous, withSla(this.config, next), event, comment, guard);
+  saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim) {
+    return this.inner.saveTicket(previous, withSla(this.config, next), event, comment, guard, claim);
+  }
+
+  findClaim(caller: string, key: string) {
+    return this.inner.findClaim(caller, key);
   }
 
   listTickets(query: Parameters<TicketStore['listTickets']>[0]) {

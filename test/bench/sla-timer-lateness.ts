@@ -4,6 +4,9 @@
  * chain run (write -> stream -> timers -> queue handler -> write), and compares when each warning
  * and breach was recorded with the instant the clock computed for it.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rawConfig from '../../servicedesk.config.ts';
 import { createLocalDynamoDbClient, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { startHttpServer } from '../../local/http-server.ts';
@@ -36,7 +39,7 @@ process.env[ENV.approvalLinkSecret] = 'bench';
 
 const issuer = await createInMemoryIssuer();
 const server = await startHttpServer({ port: 0, issuer, quiet: true });
-const sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName });
+const sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')) });
 const token = await issuer.sign(personClaims(resolveTokenPerson(parsed, { email: 'rita@example.org' })), { expiresIn: '1h' });
 const agent = await issuer.sign(personClaims(resolveTokenPerson(parsed, { role: 'agent' })), { expiresIn: '1h' });
 const call = async (method: string, path: string, auth: string, body?: unknown) => {

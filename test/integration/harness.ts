@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { HttpRoute } from '../../functions/http/routes.ts';
 import { ENV } from '../../shared/environment.ts';
@@ -90,7 +93,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
   });
-  const sideEffects = options.sideEffects ? await startSideEffects({ endpoint, tableName }) : undefined;
+  const sideEffects = options.sideEffects
+    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'servicedesk-mail-')) })
+    : undefined;
 
   return {
     url: server.url,

@@ -14,6 +14,7 @@ import { workloadChanges } from '../../domain/workload.ts';
 import { ConflictError } from '../../errors.ts';
 import { AssignmentRaceError, type WorkloadGuard } from '../../ports/assignment-store.ts';
 import {
+  AlreadyRecordedError,
   StaleVersionError,
   type CreateTicketOutcome,
   type IdempotencyClaim,
@@ -106,21 +107,7 @@ export class DynamoDbTicketStore implements TicketStore {
       ...[events].flat().map((event) => ({ Put: { TableName: this.tableName, Item: historyItem(event) } })),
     ];
     let idempotencyIndex: number | undefined;
-    if (idempotency) {
-      idempotencyIndex =
-        items.push({
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...idempotencyKey(idempotency.caller, idempotency.key),
-              entity: 'idempotency',
-              ticketKey: ticket.key,
-              expiresAt: idempotency.expiresAt,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        }) - 1;
-    }
+    if (idempotency) idempotencyIndex = items.push(this.claimPut(idempotency, ticket.key)) - 1;
     // The assignee's counter moves with the ticket, so the two always agree.
     const workload = workloadTransactItems(this.tableName, workloadChanges(undefined, ticket), ticket.updatedAt, guard);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
@@ -175,7 +162,7 @@ export class DynamoDbTicketStore implements TicketStore {
     return ticket ? { ticket, comments, history } : undefined;
   }
 
-  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard): Promise<Ticket> {
+  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket> {
     const expectedVersion = previous.version;
     const items: TransactItem[] = [
       {
@@ -191,6 +178,7 @@ export class DynamoDbTicketStore implements TicketStore {
     if (comment) {
       items.push({ Put: { TableName: this.tableName, Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
     }
+    const claimIndex = claim ? items.push(this.claimPut(claim, ticket.key)) - 1 : undefined;
     // Assign, unassign, reassign or a status change moves the counters in the same transaction.
     const workload = workloadTransactItems(this.tableName, workloadChanges(previous, ticket), ticket.updatedAt, guard);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
@@ -201,11 +189,29 @@ export class DynamoDbTicketStore implements TicketStore {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = reasonCodes(error);
+      if (claimIndex !== undefined && codes[claimIndex] === CONDITION_FAILED) throw new AlreadyRecordedError(claim!.key);
       if (codes[0] === CONDITION_FAILED) throw new StaleVersionError(ticket.key);
       if (onlyGuardFailed(codes, guardIndex)) throw new AssignmentRaceError(guard!.email);
       // TransactionConflict: another transaction held the item; the caller may retry.
       throw new ConflictError(`Ticket ${ticket.key} is being changed by another request; retry`);
     }
+  }
+
+  async findClaim(caller: string, key: string): Promise<string | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }),
+    );
+    return typeof result.Item?.ticketKey === 'string' ? result.Item.ticketKey : undefined;
+  }
+
+  private claimPut(claim: IdempotencyClaim, ticketKey: string): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...idempotencyKey(claim.caller, claim.key), entity: 'idempotency', ticketKey, expiresAt: claim.expiresAt },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
   }
 
   async listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>> {

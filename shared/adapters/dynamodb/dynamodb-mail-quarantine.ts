@@ -1,0 +1,17 @@
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MailQuarantine, QuarantinedMail } from '../../ports/mail-quarantine.ts';
+import { quarantineKey } from '../../store/keys.ts';
+
+/** Quarantined mail as items of a per-day partition; recording the same mail twice keeps one item. */
+export class DynamoDbMailQuarantine implements MailQuarantine {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async record(mail: QuarantinedMail): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...quarantineKey(mail.at.slice(0, 10), mail.location), entity: 'quarantine', ...mail } }),
+    );
+  }
+}

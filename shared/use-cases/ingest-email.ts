@@ -1,0 +1,206 @@
+import { staffDesks } from '../auth/access-policy.ts';
+import { classifyAutomatic } from '../email/automatic-mail.ts';
+import { InvalidMailError } from '../email/invalid-mail-error.ts';
+import { parseInboundMail, type InboundMail } from '../email/inbound-mail.ts';
+import { threadCandidateIds } from '../email/message-id.ts';
+import { ticketKeyFromAddress } from '../email/plus-address.ts';
+import { readSesVerdicts, shouldQuarantine } from '../email/ses-verdicts.ts';
+import { ticketKeyFromSubject } from '../email/ticket-token.ts';
+import { visibleReply } from '../email/visible-reply.ts';
+import type { HistoryEvent } from '../domain/history.ts';
+import { routeRequest } from '../domain/routing.ts';
+import type { Actor, Comment, Ticket } from '../domain/ticket.ts';
+import { AssignmentRaceError } from '../ports/assignment-store.ts';
+import type { MailQuarantine } from '../ports/mail-quarantine.ts';
+import { AlreadyRecordedError } from '../ports/ticket-store.ts';
+import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
+import { commentEffects } from './add-comment.ts';
+import { chooseAssignee, type AssignmentDeps } from './choose-assignee.ts';
+import { deskById } from './desk-assignment.ts';
+import { requesterFromDirectory } from './requester-from-directory.ts';
+import { withVersionRetry } from './version-retry.ts';
+
+/** Message-IDs are remembered for threading and to apply each mail once: a year is beyond any reply. */
+const MESSAGE_ID_DAYS = 365;
+const MAX_SUBJECT = 250;
+
+export interface IngestDeps extends AssignmentDeps {
+  quarantine: MailQuarantine;
+  /** Verifies the signature of plus-addressed replies. */
+  replyAddressSecret: Uint8Array;
+}
+
+export type IngestOutcome =
+  | { outcome: 'created' | 'commented' | 'duplicate'; ticketKey: string }
+  | { outcome: 'quarantined' | 'ignored'; reason: string };
+
+/**
+ * Turns one inbound mail into a ticket or a comment. Refused mail (unparseable, spam, virus) is
+ * quarantined with its reason; automatic mail (auto-replies, bounces, lists) never opens a ticket and
+ * on a known thread becomes an internal note. A reply threads by In-Reply-To/References, then the
+ * subject token, then a signed plus-address, and only if its sender may write on that ticket; a
+ * sender whose DMARC failed never appends. Each Message-ID is applied once.
+ */
+export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: string): Promise<IngestOutcome> {
+  const at = deps.now().toISOString();
+  let mail: InboundMail;
+  try {
+    mail = await parseInboundMail(raw);
+  } catch (error) {
+    if (!(error instanceof InvalidMailError)) throw error;
+    return quarantine(deps, { at, location, reason: error.reason });
+  }
+  const verdicts = readSesVerdicts(mail.headers);
+  const refused = shouldQuarantine(verdicts);
+  if (refused) return quarantine(deps, { at, location, reason: refused, ...(mail.messageId ? { messageId: mail.messageId } : {}), from: mail.from.address });
+
+  // A mail without a Message-ID is still applied once: by where its bytes are stored.
+  const messageKey = mail.messageId ?? `location:${location}`;
+  const seen = await deps.store.findClaim('mail', messageKey);
+  if (seen) return { outcome: 'duplicate', ticketKey: seen };
+
+  const automatic = classifyAutomatic(mail);
+  const authenticated = verdicts.dmarc !== 'fail';
+  const thread = await findThread(deps, mail);
+  const claim = { caller: 'mail', key: messageKey, expiresAt: Math.floor(deps.now().getTime() / 1000) + MESSAGE_ID_DAYS * 86_400 };
+
+  if (thread && thread.status !== 'closed') {
+    const writer = authenticated ? senderRole(deps, thread, mail) : undefined;
+    if (writer || automatic.automatic) {
+      try {
+        await appendMail(deps, thread.key, mail, writer ?? 'system', automatic.automatic ? automatic.reason : undefined, claim);
+        return { outcome: 'commented', ticketKey: thread.key };
+      } catch (error) {
+        if (error instanceof AlreadyRecordedError) return { outcome: 'duplicate', ticketKey: thread.key };
+        throw error;
+      }
+    }
+  }
+  if (automatic.automatic) return { outcome: 'ignored', reason: automatic.reason };
+  return openTicket(deps, mail, claim);
+}
+
+async function quarantine(deps: IngestDeps, entry: Parameters<MailQuarantine['record']>[0]): Promise<IngestOutcome> {
+  await deps.quarantine.record(entry);
+  return { outcome: 'quarantined', reason: entry.reason };
+}
+
+/** The ticket a mail answers: by the ids it refers to, the subject token, or a signed reply address. */
+async function findThread(deps: IngestDeps, mail: InboundMail): Promise<Ticket | undefined> {
+  for (const id of threadCandidateIds(mail)) {
+    const key = await deps.store.findClaim('mail', id);
+    if (key) return deps.store.getTicket(key);
+  }
+  const fromSubject = ticketKeyFromSubject(mail.subject, deps.config.ticketKeyPrefix);
+  if (fromSubject) return deps.store.getTicket(fromSubject);
+  const desk = deps.config.email?.address;
+  if (desk) {
+    for (const recipient of [...mail.to, ...mail.cc]) {
+      const key = ticketKeyFromAddress(recipient.address, desk, deps.replyAddressSecret);
+      if (key) return deps.store.getTicket(key);
+    }
+  }
+  return undefined;
+}
+
+/** Who may write on a ticket by mail: its requester, people copied on its thread, or staff of its desk. */
+function senderRole(deps: IngestDeps, ticket: Ticket, mail: InboundMail): 'agent' | 'requester' | undefined {
+  const sender = mail.from.address;
+  const staff = deps.config.users.find((user) => user.email === sender);
+  if (staff && staffDesks({ kind: 'user', sub: sender, email: sender, roles: [staff.role] }, deps.config).includes(ticket.desk)) return 'agent';
+  if (sender === ticket.requester.email || (ticket.watchers ?? []).includes(sender)) return 'requester';
+  return undefined;
+}
+
+async function appendMail(
+  deps: IngestDeps,
+  key: string,
+  mail: InboundMail,
+  role: 'agent' | 'requester' | 'system',
+  automaticReason: string | undefined,
+  claim: { caller: string; key: string; expiresAt: number },
+): Promise<void> {
+  await withVersionRetry(async () => {
+    const ticket = (await deps.store.getTicket(key))!;
+    const now = deps.now().toISOString();
+    const isPublic = automaticReason === undefined;
+    const body = (isPublic ? visibleReply(mail.text) : mail.text) || mail.text || '(no text)';
+    const comment: Comment = {
+      id: deps.newId(),
+      ticketKey: key,
+      author: { email: mail.from.address, ...(mail.from.name ? { name: mail.from.name } : {}), role },
+      public: isPublic,
+      body: automaticReason ? `Automatic mail (${automaticReason}): ${body}` : body,
+      ...(mail.html ? { html: sanitizeCommentHtml(mail.html) } : {}),
+      attachments: mail.attachments.map((attachment) => ({ name: attachment.filename ?? 'attachment', contentType: attachment.contentType, size: attachment.size })),
+      createdAt: now,
+    };
+    const effects = isPublic && role !== 'system' ? commentEffects(ticket, role, true, now) : [];
+    const next: Ticket = { ...ticket, updatedAt: now, version: ticket.version + 1, watchers: mergeWatchers(ticket, mail) };
+    if (isPublic && role !== 'system') next.lastPublicReply = { by: role, at: now };
+    for (const change of effects) {
+      if (change.field === 'status') next.status = change.to as Ticket['status'];
+      if (change.field === 'firstResponseAt') next.firstResponseAt = String(change.to);
+      if (change.field === 'resolvedAt') delete next.resolvedAt;
+    }
+    const actor: Actor = { kind: role === 'system' ? 'system' : 'user', id: mail.from.address };
+    const event: HistoryEvent = { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id, detail: 'by email' };
+    await deps.store.saveTicket(ticket, next, event, comment, undefined, claim);
+  });
+}
+
+/** Everyone copied on a requester's mail may answer on the thread (a reply-all must not open a new ticket). */
+function mergeWatchers(ticket: Ticket, mail: InboundMail): string[] {
+  const known = ticket.watchers ?? [];
+  const own = new Set([ticket.requester.email, ...(ticket.assignee ? [ticket.assignee] : [])]);
+  const copied = mail.cc.map((address) => address.address).filter((address) => !own.has(address));
+  return [...new Set([...known, ...copied])];
+}
+
+async function openTicket(deps: IngestDeps, mail: InboundMail, claim: { caller: string; key: string; expiresAt: number }): Promise<IngestOutcome> {
+  const requester = requesterFromDirectory(deps.config, { email: (mail.replyTo[0] ?? mail.from).address, ...(mail.from.name ? { name: mail.from.name } : {}) });
+  const subject = (mail.subject.trim() || '(no subject)').slice(0, MAX_SUBJECT);
+  const route = routeRequest({ config: deps.config, requester, channel: 'email', subject });
+  const desk = deskById(deps.config, route.desk);
+  const number = await deps.store.nextNumber(deps.config.ticketKeyPrefix);
+  const now = deps.now().toISOString();
+  const actor: Actor = { kind: 'user', id: requester.email, ...(requester.name ? { name: requester.name } : {}) };
+  for (let attempt = 1; ; attempt++) {
+    const choice = await chooseAssignee(deps, desk, route.level);
+    const ticket: Ticket = {
+      key: `${deps.config.ticketKeyPrefix}-${number}`,
+      type: 'incident',
+      subject,
+      description: mail.text,
+      requester,
+      status: 'new',
+      priority: route.priority,
+      category: [],
+      desk: route.desk,
+      level: route.level,
+      ...(choice.assignee ? { assignee: choice.assignee } : {}),
+      tags: route.tags,
+      customFields: {},
+      channel: 'email',
+      watchers: mail.cc.map((address) => address.address).filter((address) => address !== requester.email),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const event = (action: HistoryEvent['action'], changes: HistoryEvent['changes'], detail?: string, by: Actor = actor): HistoryEvent => ({
+      id: deps.newId(), ticketKey: ticket.key, at: now, actor: by, action, changes, ...(detail ? { detail } : {}),
+    });
+    const system: Actor = { kind: 'system', id: 'routing' };
+    const events = [
+      event('created', [{ field: 'status', from: null, to: 'new' }], 'by email'),
+      event('routed', (['desk', 'level', 'priority'] as const).map((field) => ({ field, from: null, to: ticket[field] })), route.decisions.map((d) => d.detail).join('; '), system),
+      event('assigned', ticket.assignee ? [{ field: 'assignee', from: null, to: ticket.assignee }] : [], choice.reason, system),
+    ];
+    try {
+      const outcome = await deps.store.createTicket(ticket, events, claim, choice.guard);
+      return outcome.created ? { outcome: 'created', ticketKey: ticket.key } : { outcome: 'duplicate', ticketKey: outcome.ticketKey };
+    } catch (error) {
+      if (!(error instanceof AssignmentRaceError) || attempt >= 5) throw error;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
+import { queryAll } from '../../shared/adapters/dynamodb/query-all.ts';
+import { deriveKey } from '../../shared/auth/derive-key.ts';
+import { replyAddress } from '../../shared/email/plus-address.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+
+let app: TestApp;
+let smtp: Transporter;
+let admin: string;
+const DESK = 'support@desk.example.com';
+
+type Ticket = { key: string; subject: string; channel: string; desk: string; requester: { email: string }; watchers?: string[]; status: string };
+type Comment = { body: string; public: boolean; author: { email: string; role: string } };
+
+const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
+
+async function send(mail: { from: string; to?: string; cc?: string; subject: string; text: string; messageId?: string; inReplyTo?: string; headers?: Record<string, string> }) {
+  const messageId = mail.messageId ?? `<${unique()}@mail.example.org>`;
+  await smtp.sendMail({ to: DESK, ...mail, messageId, ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] } : {}) });
+  return messageId;
+}
+
+/** Bounded polling until the requester has `count` tickets. */
+async function ticketsOf(email: string, count: number): Promise<Ticket[]> {
+  for (let tries = 0; tries < 100; tries++) {
+    const items: Ticket[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all&limit=100`, { token: admin })).json.items;
+    if (items.length >= count) return items;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${email} never had ${count} tickets`);
+}
+
+async function commentsOf(key: string, count: number): Promise<Comment[]> {
+  for (let tries = 0; tries < 100; tries++) {
+    const comments: Comment[] = (await app.request('GET', `/tickets/${key}`, { token: admin })).json.comments;
+    if (comments.length >= count) return comments;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${key} never had ${count} comments`);
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ sideEffects: true });
+  admin = await app.token({ role: 'admin' });
+  smtp = createTransport({ host: '127.0.0.1', port: app.sideEffects!.smtp.port, secure: false, ignoreTLS: true });
+});
+
+afterAll(async () => {
+  smtp?.close();
+  await app?.close();
+});
+
+describe('mail to the desk', () => {
+  it('opens a ticket from a new mail, routed to the default desk', async () => {
+    const from = `ann.${unique()}@example.org`;
+    await send({ from: `Ann Example <${from}>`, subject: 'Monitor flickers', text: 'Since this morning the left monitor flickers.' });
+    const [ticket] = await ticketsOf(from, 1);
+    expect(ticket).toMatchObject({ subject: 'Monitor flickers', channel: 'email', requester: { email: from }, desk: 'it', status: 'new' });
+  });
+
+  it('threads a reply by In-Reply-To and keeps only the new text', async () => {
+    const from = `ben.${unique()}@example.org`;
+    const first = await send({ from, subject: 'VPN fails', text: 'The VPN client says error 809.' });
+    const [ticket] = await ticketsOf(from, 1);
+    await send({ from, subject: 'Re: VPN fails', inReplyTo: first, text: 'It works again after a restart.\n\nOn Mon, Nov 2, 2026 at 9:00 AM Ben <ben@example.org> wrote:\n> The VPN client says error 809.\n' });
+    const comments = await commentsOf(ticket!.key, 1);
+    expect(comments[0]).toMatchObject({ public: true, body: 'It works again after a restart.', author: { email: from, role: 'requester' } });
+    expect(await ticketsOf(from, 1)).toHaveLength(1);
+  });
+
+  it('threads by the ticket token in the subject and by a signed plus-address', async () => {
+    const from = `cleo.${unique()}@example.org`;
+    await send({ from, subject: 'Keyboard missing keys', text: 'The E key is gone.' });
+    const [ticket] = await ticketsOf(from, 1);
+    await send({ from, subject: `Re: [${ticket!.key}] Keyboard missing keys`, text: 'Also the R key now.' });
+    await commentsOf(ticket!.key, 1);
+    const address = replyAddress(DESK, ticket!.key, deriveKey(app.approvalLinkKey, 'reply-address'));
+    await send({ from, to: address, subject: 'one more thing', text: 'And the space bar.' });
+    const comments = await commentsOf(ticket!.key, 2);
+    expect(comments.map((comment) => comment.body)).toEqual(['Also the R key now.', 'And the space bar.']);
+    const forged = DESK.replace('@', `+${ticket!.key.toLowerCase()}.aaaaaaaaaa@`);
+    await send({ from, to: forged, subject: 'forged', text: 'This must open a new ticket.' });
+    expect((await ticketsOf(from, 2)).length).toBe(2);
+  });
+
+  it('lets someone copied on the mail answer with reply-all on the same ticket', async () => {
+    const from = `dora.${unique()}@example.org`;
+    const colleague = `eli.${unique()}@example.org`;
+    const first = await send({ from, cc: colleague, subject: 'Printer offline', text: 'Printer 3 is offline.' });
+    const [ticket] = await ticketsOf(from, 1);
+    expect(ticket!.watchers).toEqual([colleague]);
+    await send({ from: colleague, cc: from, subject: 'Re: Printer offline', inReplyTo: first, text: 'Same here on floor 3.' });
+    expect((await commentsOf(ticket!.key, 1))[0]).toMatchObject({ author: { email: colleague } });
+    expect(await app.request('GET', `/tickets?requester=${encodeURIComponent(colleague)}&status=all`, { token: admin }).then((r) => r.json.items)).toEqual([]);
+  });
+
+  it('does not let a stranger append to someone else\'s ticket', async () => {
+    const from = `fay.${unique()}@example.org`;
+    const stranger = `gus.${unique()}@example.org`;
+    const first = await send({ from, subject: 'Access badge', text: 'My badge stopped working.' });
+    const [ticket] = await ticketsOf(from, 1);
+    await send({ from: stranger, subject: 'Re: Access badge', inReplyTo: first, text: 'Give me access too.' });
+    await ticketsOf(stranger, 1);
+    expect((await app.request('GET', `/tickets/${ticket!.key}`, { token: admin })).json.comments).toEqual([]);
+  });
+
+  it('opens no ticket for an out-of-office reply, and notes one that answers a ticket internally', async () => {
+    const from = `hal.${unique()}@example.org`;
+    await send({ from, subject: 'Out of office', text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    const first = await send({ from, subject: 'Laptop slow', text: 'Very slow.' });
+    const [ticket] = await ticketsOf(from, 1);
+    await send({ from, subject: 'Automatic reply: Laptop slow', inReplyTo: first, text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    const [note] = await commentsOf(ticket!.key, 1);
+    expect(note).toMatchObject({ public: false });
+    expect(await ticketsOf(from, 1)).toHaveLength(1);
+  });
+
+  it('applies a mail delivered twice only once', async () => {
+    const from = `ida.${unique()}@example.org`;
+    const messageId = `<${unique()}@mail.example.org>`;
+    await send({ from, subject: 'Twice', text: 'Sent twice by a retrying server.', messageId });
+    await send({ from, subject: 'Twice', text: 'Sent twice by a retrying server.', messageId });
+    await ticketsOf(from, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await ticketsOf(from, 1)).toHaveLength(1);
+  });
+
+  it('quarantines a mail without a usable sender and goes on with the next', async () => {
+    await smtp.sendMail({ envelope: { from: 'x@example.org', to: [DESK] }, raw: 'Subject: no sender\r\n\r\nbody\r\n' });
+    const from = `jo.${unique()}@example.org`;
+    await send({ from, subject: 'After the bad one', text: 'Still processed.' });
+    expect(await ticketsOf(from, 1)).toHaveLength(1);
+    expect(app.sideEffects!.smtp.deadLetters()).toEqual([]);
+    const quarantined = await queryAll(createDocumentClient(app.endpoint), {
+      TableName: app.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `QUARANTINE#${new Date().toISOString().slice(0, 10)}` },
+    });
+    expect(quarantined.map((item) => item.reason)).toContain('From: missing or not an address');
+    expect(String(quarantined[0]!.location)).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
+  });
+});
