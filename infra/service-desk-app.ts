@@ -40,6 +40,7 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     description: `Service desk ${stage}: table and user pool (retained on delete)`,
     settings,
     terminationProtection: settings.production,
+    ...(config.email ? { email: config.email } : {}),
   });
   const service = new ServiceStack(app, `ServiceDesk-${stage}-Service`, {
     env: options.env,
@@ -52,6 +53,7 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     tokenEndpoint: stateful.tokenEndpoint,
     approvalLinkSecret: stateful.approvalLinkSecret,
     config,
+    ...(stateful.emailIntake ? { emailIntake: stateful.emailIntake } : {}),
     routes: options.routes,
   });
   // The functions read the table and the API trusts the pool's tokens: both must exist first, and

@@ -7,8 +7,9 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Alarm, ComparisonOperator } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -17,6 +18,8 @@ import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
 import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
+import { EmailIntake, INBOUND_PREFIX, rawMailBucketName } from './email-intake.ts';
+import { nagEnvironment } from './nag-text.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface ServiceStackProps extends StackProps {
@@ -31,6 +34,8 @@ export interface ServiceStackProps extends StackProps {
   approvalLinkSecret: ISecret;
   /** The validated configuration: its calendars' public holidays are built into the functions. */
   config: ServiceDeskConfig;
+  /** The raw mail bucket and intake queue, when the desk receives mail. */
+  emailIntake?: EmailIntake;
   /** Defaults to the route manifest; tests may pass a subset. */
   routes?: readonly HttpRoute[];
 }
@@ -52,6 +57,8 @@ export class ServiceStack extends Stack {
   readonly ticketChanges: ServiceDeskFunction;
   /** Consumes the `sla-timers` queue. */
   readonly slaTimerHandler: ServiceDeskFunction;
+  /** Turns inbound mail into tickets and comments, when the desk receives mail. */
+  readonly emailIntakeHandler?: ServiceDeskFunction;
   /** Stream records that kept failing, kept for inspection and redrive. */
   readonly ticketChangesFailures: Queue;
 
@@ -136,6 +143,7 @@ export class ServiceStack extends Stack {
     });
     this.slaTimerHandler.bindTable(table, 'write');
     this.slaTimers.addConsumer(this.slaTimerHandler);
+    if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake, props.approvalLinkSecret);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
@@ -145,6 +153,31 @@ export class ServiceStack extends Stack {
       description: 'App client for other systems (client credentials; read its secret in the Cognito console)',
     });
     new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
+  }
+
+  private createEmailIntakeConsumer(settings: StageSettings, table: ITableV2, intake: EmailIntake, approvalLinkSecret: ISecret): ServiceDeskFunction {
+    const fn = new ServiceDeskFunction(this, 'EmailIntakeHandler', {
+      publicHolidays: this.publicHolidays,
+      entry: 'functions/sqs/email-intake.ts',
+      functionName: `service-desk-${settings.stage}-email-intake`,
+      description: 'Turns inbound mail into tickets and comments',
+      settings,
+    });
+    fn.bindTable(table, 'write');
+    // Signed reply addresses are checked with a key derived from the desk's signing secret.
+    fn.bindApprovalLinkSecret(approvalLinkSecret);
+    // Read the raw mail SES stored, nothing else of the bucket; object names are made by SES.
+    const bucket = rawMailBucketName(this, settings.stage);
+    fn.functionRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:${this.partition}:s3:::${bucket}/${INBOUND_PREFIX}*`] }),
+    );
+    const nag = nagEnvironment(this);
+    Validations.of(fn.functionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:${nag.partition}:s3:::service-desk-${settings.stage}-mail-${nag.account}-${nag.region}/${INBOUND_PREFIX}*]`,
+      reason: 'SES names each stored mail itself; the function may read the inbound prefix of the raw mail bucket only.',
+    });
+    fn.addEventSource(new SqsEventSource(intake.queue, { batchSize: 5, reportBatchItemFailures: true }));
+    return fn;
   }
 
   private createTicketChangesConsumer(settings: StageSettings, table: ITableV2): { fn: ServiceDeskFunction; failures: Queue } {

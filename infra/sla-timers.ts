@@ -6,6 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { nagArn } from './nag-text.ts';
 import { ENV } from '../shared/environment.ts';
 import type { StageSettings } from './stage.ts';
 
@@ -120,7 +121,7 @@ export class SlaTimers extends Construct {
     fn.addEnvironment(ENV.slaTimerSchedulerRoleArn, this.schedulerRole.roleArn);
     if (fn.role) {
       Validations.of(fn.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagArn(stack, `schedule/${this.scheduleGroupName}/*`)}]`,
+        id: `AwsSolutions-IAM5[Resource::${nagArn(stack, 'scheduler', `schedule/${this.scheduleGroupName}/*`)}]`,
         reason: 'Schedule names are made per ticket at run time (sla.<ticket>.<metric>.<threshold>.v<version>); the wildcard covers the SLA schedule group only.',
       });
     }
@@ -143,10 +144,3 @@ export class SlaTimers extends Construct {
   }
 }
 
-/** A scheduler ARN as cdk-nag writes it in a finding id: unresolved parts as `<AWS::...>`. */
-function nagArn(stack: Stack, resource: string): string {
-  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
-  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-  const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
-  return `arn:${partition}:scheduler:${region}:${account}:${resource}`;
-}

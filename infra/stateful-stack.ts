@@ -18,10 +18,14 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { RESOURCE_SERVER_ID, SCOPES, STAFF_GROUPS } from '../shared/auth/scopes.ts';
 import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/store/table-definition.ts';
+import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
+import { EmailIntake } from './email-intake.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface StatefulStackProps extends StackProps {
   settings: StageSettings;
+  /** The desk's mailbox; without it the stack receives no mail. */
+  email?: ServiceDeskConfig['email'];
 }
 
 /** Lower number wins when a user is in several groups (cognito:preferred_role order). */
@@ -44,6 +48,8 @@ export class StatefulStack extends Stack {
   /** OAuth 2.0 token endpoint of the user pool domain (client credentials grant). */
   readonly tokenEndpoint: string;
   readonly approvalLinkSecret: Secret;
+  /** Present when the configuration names the desk's mailbox. */
+  readonly emailIntake?: EmailIntake;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -177,6 +183,17 @@ export class StatefulStack extends Stack {
         'Rotating the key would void every approval link already emailed (valid 14 days); rotate by hand with ' +
         '`aws secretsmanager put-secret-value` when a leak is suspected, then re-send pending approvals.',
     });
+
+    // Raw mail and its queue are kept with the data: mail in flight must survive a service redeploy.
+    if (props.email) {
+      this.emailIntake = new EmailIntake(this, 'EmailIntake', {
+        settings,
+        address: props.email.address,
+        retainRawMailDays: props.email.retainRawMailDays,
+        ...(props.email.receiptRuleSet ? { receiptRuleSet: props.email.receiptRuleSet } : {}),
+      });
+      new CfnOutput(this, 'ReceiptRuleSet', { value: this.emailIntake.ruleSet.receiptRuleSetName, description: 'Activate it once if the stack created it' });
+    }
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

@@ -62,6 +62,10 @@ export const serviceDeskConfigSchema = z
       .strictObject({
         address: emailSchema,
         name: z.string().min(1).max(100).optional(),
+        /** An existing, active SES receipt rule set to add the desk's rule to; by default the stack makes its own. */
+        receiptRuleSet: z.string().regex(/^[a-zA-Z0-9_.-]{1,64}$/, 'use the name of an SES receipt rule set').optional(),
+        /** Days raw inbound mail is kept. */
+        retainRawMailDays: z.number().int().min(1).max(3650).default(365),
       })
       .optional(),
     /** Business-hours calendars that SLA targets count in. */

@@ -14,8 +14,8 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 const handlers = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
-/** Functions that serve no route: the stream consumer and the SLA timer consumer. */
-const backgroundFunctions = ['ticket-changes', 'sla-timer'];
+/** Functions that serve no route: the stream consumer, the SLA timer consumer and the email intake. */
+const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake'];
 
 /** The Lambda function resource of a handler, found by its stage-qualified name. */
 function functionOf(handler: string): { logicalId: string; properties: Record<string, any> } {
@@ -51,7 +51,7 @@ function routeOf(route: HttpRoute): Record<string, any> {
 }
 
 describe('functions', () => {
-  it('creates one function per handler of the route manifest, plus the two background consumers', () => {
+  it('creates one function per handler of the route manifest, plus the three background consumers', () => {
     template.resourceCountIs('AWS::Lambda::Function', handlers.length + backgroundFunctions.length);
   });
 
@@ -160,6 +160,16 @@ describe('background consumers', () => {
     expect(actionsOf('sla-timer').some((action) => action.startsWith('scheduler:'))).toBe(false);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: functionOf('sla-timer').logicalId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('lets the email intake read raw mail of the inbound prefix only, and no other bucket action', () => {
+    const actions = actionsOf('email-intake');
+    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'secretsmanager:GetSecretValue']));
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionOf('email-intake').logicalId },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
   });

@@ -149,3 +149,37 @@ describe('approval link secret', () => {
     });
   });
 });
+
+describe('email intake', () => {
+  it('keeps raw mail in an encrypted, private bucket that expires it and survives the stack', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      Properties: {
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        LifecycleConfiguration: { Rules: [Match.objectLike({ Prefix: 'inbound/', ExpirationInDays: 365, Status: 'Enabled' })] },
+      },
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  it('receives mail for the whole desk domain into the bucket, with spam and virus scanning', () => {
+    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({
+        Recipients: ['desk.example.com'],
+        ScanEnabled: true,
+        Actions: [{ S3Action: Match.objectLike({ ObjectKeyPrefix: 'inbound/' }) }],
+      }),
+    });
+  });
+
+  it('queues every stored mail for the intake, with a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'service-desk-test-email-intake',
+      VisibilityTimeout: 60,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+    });
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: { QueueConfigurations: [Match.objectLike({ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbound/' }] } } })] },
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { ReceiptRuleSet, type IReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
+import { S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StageSettings } from './stage.ts';
+
+/** Where SES writes inbound mail in the bucket; the intake is notified for this prefix only. */
+export const INBOUND_PREFIX = 'inbound/';
+/** The raw mail bucket's name: fixed per stage, account and region, so other stacks can name it without a reference. */
+export function rawMailBucketName(stack: Stack, stage: string): string {
+  return `service-desk-${stage}-mail-${stack.account}-${stack.region}`;
+}
+
+/** The intake function's timeout is 10 s: SQS wants a visibility timeout of at least six times that. */
+export const EMAIL_INTAKE_VISIBILITY_TIMEOUT = Duration.seconds(60);
+
+export interface EmailIntakeProps {
+  settings: StageSettings;
+  /** The desk's address; the receipt rule covers its whole domain so plus-addressed replies arrive. */
+  address: string;
+  /**
+   * SES allows one active receipt rule set per region: name an existing active set to add the rule
+   * to it, or leave it out to create the desk's own set (then activate it once, see the README).
+   */
+  receiptRuleSet?: string;
+  /** Days raw mail is kept before S3 deletes it. */
+  retainRawMailDays?: number;
+}
+
+/**
+ * Mail in: SES receipt rule -> raw MIME in S3 -> S3 event notification -> `email-intake` queue (with a
+ * dead-letter queue and an alarm). The SES Lambda action carries no body, hence S3 first.
+ */
+export class EmailIntake extends Construct {
+  readonly bucket: Bucket;
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly ruleSet: IReceiptRuleSet;
+
+  constructor(scope: Construct, id: string, props: EmailIntakeProps) {
+    super(scope, id);
+    const { stage } = props.settings;
+
+    this.bucket = new Bucket(this, 'RawMail', {
+      bucketName: rawMailBucketName(Stack.of(this), stage),
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ prefix: INBOUND_PREFIX, expiration: Duration.days(props.retainRawMailDays ?? 365) }],
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Only SES writes here and only the intake function reads; CloudTrail data events can be enabled where object-level audit is required.',
+    });
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      queueName: `service-desk-${stage}-email-intake-dlq`,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new Queue(this, 'Queue', {
+      queueName: `service-desk-${stage}-email-intake`,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: EMAIL_INTAKE_VISIBILITY_TIMEOUT,
+      // A mail that fails five times is a bug or a poison message: keep it for inspection and redrive.
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+    });
+    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), { prefix: INBOUND_PREFIX });
+    // CDK configures bucket notifications through its own singleton function, outside our construct.
+    const notificationsHandler = Stack.of(this).node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (notificationsHandler) {
+      Validations.of(notificationsHandler).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "CDK's bucket-notification handler runs once at deploy time to set the bucket's notification; its logging policy is CDK's.",
+      });
+    }
+
+    new Alarm(this, 'DeadLetterAlarm', {
+      alarmName: `service-desk-${stage}-email-intake-dlq-not-empty`,
+      alarmDescription: 'An inbound mail could not be processed; it waits in the dead-letter queue.',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    this.ruleSet = props.receiptRuleSet
+      ? ReceiptRuleSet.fromReceiptRuleSetName(this, 'RuleSet', props.receiptRuleSet)
+      : new ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: `service-desk-${stage}` });
+    const domain = props.address.slice(props.address.indexOf('@') + 1);
+    // The S3 action also grants SES (of this account) PutObject on the bucket.
+    this.ruleSet.addRule('DeskMail', {
+      receiptRuleName: `service-desk-${stage}-mail`,
+      recipients: [domain],
+      scanEnabled: true,
+      actions: [new S3Action({ bucket: this.bucket, objectKeyPrefix: INBOUND_PREFIX })],
+    });
+  }
+}
