@@ -41,19 +41,25 @@ export async function startSideEffects(options: {
   });
   // Inbound mail: stored as SES would store it in S3, then handed to the intake as the S3 notification through SQS.
   const mailStore = new LocalRawMailStore(options.mailDir ? { rootDir: options.mailDir } : {});
-  const smtp = await startSmtpIntake({
-    port: options.smtpPort,
-    store: mailStore,
-    bucket: LOCAL_MAIL_BUCKET,
-    onMessage: emailIntakeHandler(async () => ({ deps: await emailIntakeDepsFromEnv(), store: mailStore })),
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const intake = (host: string, port: number) =>
+    startSmtpIntake({
+      host,
+      port,
+      store: mailStore,
+      bucket: LOCAL_MAIL_BUCKET,
+      onMessage: emailIntakeHandler(async () => ({ deps: await emailIntakeDepsFromEnv(), store: mailStore })),
+      ...(options.log ? { log: options.log } : {}),
+    });
+  const smtp = await intake('127.0.0.1', options.smtpPort);
+  // Mail clients may resolve localhost to ::1 first: listen on both loopbacks, never beyond them.
+  const smtpIpv6 = await intake('::1', smtp.port).catch(() => undefined);
   return {
     timers,
     stream,
     smtp,
     async stop() {
       await smtp.close();
+      await smtpIpv6?.close();
       await stream.stop();
       await timers.stop();
     },
