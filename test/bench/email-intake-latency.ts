@@ -3,37 +3,13 @@
  * (each from its own sender), waits until every one is a ticket, and reports how long each took
  * from the SMTP answer to the ticket's creation, and whether any mail became two tickets.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
-import { createLocalDynamoDbClient, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
-import { startHttpServer } from '../../local/http-server.ts';
-import { createInMemoryIssuer } from '../../local/issuer.ts';
-import { findFreePort } from '../../local/port-check.ts';
-import { startSideEffects } from '../../local/side-effects.ts';
-import { ensureTable } from '../../local/table.ts';
-import { personClaims, resolveTokenPerson } from '../../local/token-claims.ts';
-import { serviceDeskConfig } from '../../shared/config/service-desk-config.ts';
-import { ENV } from '../../shared/environment.ts';
+import { startBenchRuntime } from './bench-runtime.ts';
 
 const MAILS = Number(process.env.BENCH_MAILS ?? 200);
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-
-const dynamodb = await startDynamoDbLocal({ port: await findFreePort() });
-const tableName = 'bench-email';
-const client = createLocalDynamoDbClient(dynamodb.endpoint);
-await ensureTable(client, tableName);
-client.destroy();
-process.env[ENV.tableName] = tableName;
-process.env[ENV.dynamodbEndpoint] = dynamodb.endpoint;
-process.env[ENV.approvalLinkSecret] = 'bench';
-
-const issuer = await createInMemoryIssuer();
-const server = await startHttpServer({ port: 0, issuer, quiet: true });
-const sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')) });
-const admin = await issuer.sign(personClaims(resolveTokenPerson(serviceDeskConfig(), { role: 'admin' })), { expiresIn: '1h' });
+const runtime = await startBenchRuntime('bench-email');
+const { server, sideEffects } = runtime;
+const admin = await runtime.token({ role: 'admin' });
 const smtp = createTransport({ host: '127.0.0.1', port: sideEffects.smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 20 });
 const run = Date.now().toString(36);
 
@@ -69,7 +45,5 @@ try {
   console.log(`SMTP accepted -> ticket created: p50 ${pick(0.5)} ms, p99 ${pick(0.99)} ms, max ${latencies.at(-1)} ms`);
 } finally {
   smtp.close();
-  await sideEffects.stop();
-  await server.close();
-  await dynamodb.stop();
+  await runtime.stop();
 }

@@ -4,44 +4,21 @@
  * chain run (write -> stream -> timers -> queue handler -> write), and compares when each warning
  * and breach was recorded with the instant the clock computed for it.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import rawConfig from '../../servicedesk.config.ts';
-import { createLocalDynamoDbClient, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
-import { startHttpServer } from '../../local/http-server.ts';
-import { createInMemoryIssuer } from '../../local/issuer.ts';
-import { findFreePort } from '../../local/port-check.ts';
-import { startSideEffects } from '../../local/side-effects.ts';
-import { ensureTable } from '../../local/table.ts';
-import { personClaims, resolveTokenPerson } from '../../local/token-claims.ts';
 import { useServiceDeskConfig } from '../../shared/config/service-desk-config.ts';
-import { ENV } from '../../shared/environment.ts';
+import { startBenchRuntime } from './bench-runtime.ts';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100);
 const TARGET = process.env.BENCH_TARGET ?? 'PT8S';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 
 const config = structuredClone(rawConfig) as Record<string, any>;
 config.slaPolicies[0].targets = { firstResponse: TARGET };
 const parsed = useServiceDeskConfig(config);
 
-const dynamodb = await startDynamoDbLocal({ port: await findFreePort() });
-const tableName = 'bench-sla';
-const client = createLocalDynamoDbClient(dynamodb.endpoint);
-await ensureTable(client, tableName);
-client.destroy();
-process.env[ENV.tableName] = tableName;
-process.env[ENV.dynamodbEndpoint] = dynamodb.endpoint;
-process.env[ENV.approvalLinkSecret] = 'bench';
-
-const issuer = await createInMemoryIssuer();
-const server = await startHttpServer({ port: 0, issuer, quiet: true });
-const sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')) });
-const token = await issuer.sign(personClaims(resolveTokenPerson(parsed, { email: 'rita@example.org' })), { expiresIn: '1h' });
-const agent = await issuer.sign(personClaims(resolveTokenPerson(parsed, { role: 'agent' })), { expiresIn: '1h' });
+const runtime = await startBenchRuntime('bench-sla');
+const { server } = runtime;
+const token = await runtime.token({ email: 'rita@example.org' });
+const agent = await runtime.token({ role: 'agent' });
 const call = async (method: string, path: string, auth: string, body?: unknown) => {
   const response = await fetch(new URL(path, server.url), { method, headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
   return response.json() as Promise<any>;
@@ -76,9 +53,7 @@ try {
   console.log(`${TICKETS} tickets, first-response target ${TARGET}: ${lateness.length} warnings and breaches recorded (expected ${TICKETS * 2})`);
   console.log(`lateness after the computed instant: p50 ${pick(0.5)} ms, p99 ${pick(0.99)} ms, max ${lateness.at(-1)} ms, min ${lateness[0]} ms`);
 } finally {
-  await sideEffects.stop();
-  await server.close();
-  await dynamodb.stop();
+  await runtime.stop();
 }
 
 function targetMs(percent: number): number {
