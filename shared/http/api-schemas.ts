@@ -117,6 +117,10 @@ export const deskQueueQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+export const quarantineQuerySchema = z.strictObject({
+  day: z.iso.date().optional().describe('UTC day, YYYY-MM-DD; today by default'),
+});
+
 export const historyQuerySchema = z.strictObject({
   cursor: z.string().max(4000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

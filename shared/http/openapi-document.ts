@@ -11,6 +11,7 @@ import {
   errorResponseSchema,
   historyPageSchema,
   historyQuerySchema,
+  quarantineQuerySchema,
   listTicketsQuerySchema,
   ticketKeyParamSchema,
   ticketPageSchema,
@@ -159,6 +160,13 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
             ...withTicket,
             '409': error('The ticket waits for no approval'),
           },
+        },
+      },
+      '/mail/quarantine': {
+        get: {
+          summary: 'Mail kept aside on a day, with the reason (admins)',
+          parameters: queryParameters(quarantineQuerySchema, components),
+          responses: { '200': { description: 'The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID' }, ...common },
         },
       },
       '/approvals/decide': {

@@ -10,4 +10,6 @@ export interface QuarantinedMail {
 
 export interface MailQuarantine {
   record(mail: QuarantinedMail): Promise<void>;
+  /** The mail quarantined on a day (YYYY-MM-DD, UTC). */
+  listDay(day: string): Promise<QuarantinedMail[]>;
 }

@@ -30,7 +30,8 @@ export const historyKey = (key: string, eventId: string): PrimaryKey => ({
 });
 
 /** A mail that could not become a ticket or comment, kept with its reason: one partition per day, one item per mail. */
-export const quarantineKey = (day: string, location: string): PrimaryKey => ({ PK: `QUARANTINE#${day}`, SK: location });
+export const quarantinePartition = (day: string): string => `QUARANTINE#${day}`;
+export const quarantineKey = (day: string, location: string): PrimaryKey => ({ PK: quarantinePartition(day), SK: location });
 
 /** Atomic counter, e.g. the ticket number sequence of one key prefix. */
 export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });

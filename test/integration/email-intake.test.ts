@@ -1,7 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
-import { queryAll } from '../../shared/adapters/dynamodb/query-all.ts';
 import { deriveKey } from '../../shared/auth/derive-key.ts';
 import { replyAddress } from '../../shared/email/plus-address.ts';
 import { startTestApp, type TestApp } from './harness.ts';
@@ -133,12 +131,11 @@ describe('mail to the desk', () => {
     await send({ from, subject: 'After the bad one', text: 'Still processed.' });
     expect(await ticketsOf(from, 1)).toHaveLength(1);
     expect(app.sideEffects!.smtp.deadLetters()).toEqual([]);
-    const quarantined = await queryAll(createDocumentClient(app.endpoint), {
-      TableName: app.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': `QUARANTINE#${new Date().toISOString().slice(0, 10)}` },
-    });
+    const listed = await app.request('GET', '/mail/quarantine', { token: admin });
+    const quarantined: { reason: string; location: string }[] = listed.json.items;
     expect(quarantined.map((item) => item.reason)).toContain('From: missing or not an address');
-    expect(String(quarantined[0]!.location)).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
+    expect(quarantined[0]!.location).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
+    const agent = await app.token({ role: 'agent' });
+    expect((await app.request('GET', '/mail/quarantine', { token: agent })).status).toBe(403);
   });
 });

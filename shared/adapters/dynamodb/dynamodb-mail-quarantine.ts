@@ -1,6 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MailQuarantine, QuarantinedMail } from '../../ports/mail-quarantine.ts';
-import { quarantineKey } from '../../store/keys.ts';
+import { quarantineKey, quarantinePartition } from '../../store/keys.ts';
+import { queryAll } from './query-all.ts';
 
 /** Quarantined mail as items of a per-day partition; recording the same mail twice keeps one item. */
 export class DynamoDbMailQuarantine implements MailQuarantine {
@@ -13,5 +14,20 @@ export class DynamoDbMailQuarantine implements MailQuarantine {
     await this.client.send(
       new PutCommand({ TableName: this.tableName, Item: { ...quarantineKey(mail.at.slice(0, 10), mail.location), entity: 'quarantine', ...mail } }),
     );
+  }
+
+  async listDay(day: string): Promise<QuarantinedMail[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': quarantinePartition(day) },
+    });
+    return items.map(({ at, location, reason, messageId, from }) => ({
+      at: String(at),
+      location: String(location),
+      reason: String(reason),
+      ...(typeof messageId === 'string' ? { messageId } : {}),
+      ...(typeof from === 'string' ? { from } : {}),
+    }));
   }
 }
