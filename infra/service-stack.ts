@@ -15,6 +15,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
+import { ENV } from '../shared/environment.ts';
 import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
@@ -57,6 +58,10 @@ export class ServiceStack extends Stack {
   readonly ticketChanges: ServiceDeskFunction;
   /** Consumes the `sla-timers` queue. */
   readonly slaTimerHandler: ServiceDeskFunction;
+  /** Sends queued notifications through SES, when the desk has a mailbox. */
+  readonly notificationsHandler?: ServiceDeskFunction;
+  /** Where notifications wait to be sent. */
+  readonly notificationsQueue: Queue;
   /** Turns inbound mail into tickets and comments, when the desk receives mail. */
   readonly emailIntakeHandler?: ServiceDeskFunction;
   /** Stream records that kept failing, kept for inspection and redrive. */
@@ -133,6 +138,7 @@ export class ServiceStack extends Stack {
     this.functions = functions;
 
     this.slaTimers = new SlaTimers(this, 'SlaTimers', { settings });
+    this.notificationsQueue = this.createQueueWithDeadLetters('Notifications', `service-desk-${settings.stage}-notifications`, 'A notification could not be sent; it waits in the dead-letter queue.');
     ({ fn: this.ticketChanges, failures: this.ticketChangesFailures } = this.createTicketChangesConsumer(settings, table));
     this.slaTimerHandler = new ServiceDeskFunction(this, 'SlaTimer', {
       publicHolidays: this.publicHolidays,
@@ -144,6 +150,9 @@ export class ServiceStack extends Stack {
     this.slaTimerHandler.bindTable(table, 'write');
     this.slaTimers.addConsumer(this.slaTimerHandler);
     if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake, props.approvalLinkSecret);
+    if (props.config.email) {
+      this.notificationsHandler = this.createNotificationsConsumer(settings, table, props.config.email.address, props.approvalLinkSecret);
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
@@ -153,6 +162,54 @@ export class ServiceStack extends Stack {
       description: 'App client for other systems (client credentials; read its secret in the Cognito console)',
     });
     new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
+  }
+
+  private createQueueWithDeadLetters(id: string, queueName: string, alarmDescription: string): Queue {
+    const deadLetters = new Queue(this, `${id}DeadLetters`, {
+      queueName: `${queueName}-dlq`,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    new Alarm(this, `${id}DeadLettersAlarm`, {
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      alarmDescription,
+    });
+    return new Queue(this, id, {
+      queueName,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the 10 s function timeout, so a message is never handled twice at once.
+      visibilityTimeout: Duration.seconds(60),
+      // Five tries ride out SES throttling; what fails more is kept two weeks for a redrive.
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+    });
+  }
+
+  private createNotificationsConsumer(settings: StageSettings, table: ITableV2, address: string, approvalLinkSecret: ISecret): ServiceDeskFunction {
+    const fn = new ServiceDeskFunction(this, 'NotificationsHandler', {
+      publicHolidays: this.publicHolidays,
+      entry: 'functions/sqs/notifications.ts',
+      functionName: `service-desk-${settings.stage}-notifications`,
+      description: 'Sends queued notifications through SES',
+      settings,
+    });
+    // Reads tickets, records sent notifications and outbound Message-IDs (the thread index).
+    fn.bindTable(table, 'write');
+    // Signs the reply addresses of mails to requesters.
+    fn.bindApprovalLinkSecret(approvalLinkSecret);
+    const domain = address.slice(address.indexOf('@') + 1);
+    fn.functionRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${domain}`, `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${address}`],
+      }),
+    );
+    fn.addEventSource(new SqsEventSource(this.notificationsQueue, { batchSize: 10, reportBatchItemFailures: true }));
+    return fn;
   }
 
   private createEmailIntakeConsumer(settings: StageSettings, table: ITableV2, intake: EmailIntake, approvalLinkSecret: ISecret): ServiceDeskFunction {
@@ -189,6 +246,10 @@ export class ServiceStack extends Stack {
       settings,
     });
     this.slaTimers.grantManageSchedules(fn);
+    // Reads the ticket of a new comment, and queues the mails a change calls for.
+    fn.bindTable(table, 'read');
+    this.notificationsQueue.grantSendMessages(fn);
+    fn.addEnvironment(ENV.notificationsQueueUrl, this.notificationsQueue.queueUrl);
     // Records that still fail after the retries land here with their position, never vanish.
     const failures = new Queue(this, 'TicketChangesFailures', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -213,8 +274,11 @@ export class ServiceStack extends Stack {
         retryAttempts: 10,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(failures),
-        // Tickets only: comments, history and counters change no timer.
-        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('ticket') } } } })],
+        // Tickets and comments only: history, counters and claims cause nothing.
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('ticket') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('comment') } } } }),
+        ],
       }),
     );
     return { fn, failures };

@@ -12,6 +12,8 @@ export const LOCAL_PATHS = {
   approvalLinkKey: `${LOCAL_STATE_DIR}approval-link-key`,
   /** The raw mail bucket: each received message as SES's S3 action would store it, at `mail/<key>`. */
   mail: `${LOCAL_STATE_DIR}mail`,
+  /** Every outbound mail exactly as sent, as `<timestamp>-<MessageId>.eml`, with the Message-ID SES would set. */
+  outbox: `${LOCAL_STATE_DIR}outbox`,
 } as const;
 
 export const LOCAL_TABLE_NAME = 'servicedesk-local';

@@ -1,5 +1,8 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
+import { LocalQueue } from './local-queue.ts';
 import { LocalRawMailStore } from './local-raw-mail-store.ts';
+import { startLocalSes, type LocalSes } from './local-ses.ts';
+import { OutboxMailSender } from './outbox-mail-sender.ts';
 import { startLocalStream, type LocalStream } from './local-stream.ts';
 import { startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
 import { LocalTimerScheduler } from './local-timer-scheduler.ts';
@@ -11,6 +14,10 @@ export interface RunningSideEffects {
   timers: LocalTimerScheduler;
   stream: LocalStream;
   smtp: SmtpIntake;
+  ses: LocalSes;
+  notifications: LocalQueue;
+  /** Where exact copies of sent mail are kept. */
+  outboxDir: string;
   stop(): Promise<void>;
 }
 
@@ -25,18 +32,40 @@ export async function startSideEffects(options: {
   /** Where the SMTP intake listens; 0 picks a free port. */
   smtpPort: number;
   mailDir?: string;
+  /** Where the local SES (and its mail viewer) listens; 0 picks a free port. */
+  sesPort: number;
+  outboxDir: string;
   log?: (line: string) => void;
 }): Promise<RunningSideEffects> {
   const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
   const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
   const { emailIntakeDepsFromEnv } = await import('#shared/composition/email-intake-deps-from-env');
+  const { notificationsHandler } = await import('../functions/sqs/notifications.ts');
+  const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
   const timers = new LocalTimerScheduler({ documentClient: createDocumentClient(options.endpoint), tableName: options.tableName });
   await timers.start(slaTimerHandler);
+
+  // Mail out: the same notifications handler, sending through the SES adapter to the local SES.
+  const ses = await startLocalSes({ port: options.sesPort });
+  const sender = new OutboxMailSender({ sesEndpoint: ses.url, outboxDir: options.outboxDir });
+  const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}) });
+  notifications.start(
+    notificationsHandler(async () => {
+      const { config, store, now } = ticketDepsFromEnv();
+      const intake = await emailIntakeDepsFromEnv();
+      return { config, store, now, sender, replyAddressSecret: intake.replyAddressSecret };
+    }),
+  );
+  const notificationQueue = { enqueue: async (items: readonly { id: string }[]) => void items.forEach((item) => notifications.send(JSON.stringify(item))) };
+
   const stream = await startLocalStream({
     endpoint: options.endpoint,
     tableName: options.tableName,
-    consumer: ticketChangesHandler(() => timers),
+    consumer: ticketChangesHandler(() => {
+      const { config, store } = ticketDepsFromEnv();
+      return { config, store, scheduler: timers, notifications: notificationQueue };
+    }),
     ...(options.log ? { log: options.log } : {}),
   });
   // Inbound mail: stored as SES would store it in S3, then handed to the intake as the S3 notification through SQS.
@@ -57,11 +86,16 @@ export async function startSideEffects(options: {
     timers,
     stream,
     smtp,
+    ses,
+    notifications,
+    outboxDir: options.outboxDir,
     async stop() {
       await smtp.close();
       await smtpIpv6?.close();
       await stream.stop();
       await timers.stop();
+      await notifications.stop();
+      await ses.close();
     },
   };
 }

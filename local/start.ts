@@ -23,10 +23,12 @@ async function main(): Promise<void> {
   const dynamodbPort = portFromEnv('DYNAMODB_PORT', 8000);
   const httpPort = portFromEnv('PORT', 3000);
   const smtpPort = portFromEnv('SMTP_PORT', 2525);
+  const sesPort = portFromEnv('SES_PORT', 8005);
   assertJavaAvailable();
   // Both ports are checked before anything starts, so a clash leaves nothing half-running.
   await assertPortFree(httpPort, 'the local API', 'PORT');
   await assertPortFree(smtpPort, 'the local SMTP intake', 'SMTP_PORT');
+  await assertPortFree(sesPort, 'the local SES and its mail viewer', 'SES_PORT');
 
   let dynamodb: RunningDynamoDbLocal | undefined;
   let http: RunningHttpServer | undefined;
@@ -54,13 +56,13 @@ async function main(): Promise<void> {
     client.destroy();
     const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
     http = await startHttpServer({ port: httpPort, issuer });
-    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, smtpPort });
+    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, smtpPort, sesPort, outboxDir: LOCAL_PATHS.outbox });
   } catch (error) {
     await http?.close().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
     throw error;
   }
-  printBanner(config, http.url, dynamodb.endpoint, smtpPort);
+  printBanner(config, http.url, dynamodb.endpoint, smtpPort, sideEffects.ses.url);
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -73,7 +75,7 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number): void {
+function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number, sesUrl: string): void {
   const roles = ['admin', 'manager', 'agent'] as const;
   const lines = [
     '',
@@ -82,6 +84,7 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
     `  OpenAPI          ${url}/openapi.json`,
     `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in .local/dynamodb)`,
     `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in .local/mail)`,
+    `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in .local/outbox)`,
     '',
     'Demo users (servicedesk.config.ts):',
     ...roles.flatMap((role) =>

@@ -5,6 +5,8 @@ export const ENV = {
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
   /** On AWS: the Secrets Manager secret whose value signs approval links. */
   approvalLinkSecretArn: 'APPROVAL_LINK_SECRET_ARN',
+  /** The queue notifications wait in before they are sent. */
+  notificationsQueueUrl: 'NOTIFICATIONS_QUEUE_URL',
   /** Locally: the approval link signing key itself. */
   approvalLinkSecret: 'APPROVAL_LINK_SECRET',
   /** The EventBridge Scheduler group that holds the SLA timer schedules. */
@@ -15,6 +17,8 @@ export const ENV = {
   slaTimerDeadLetterQueueArn: 'SLA_TIMER_DLQ_ARN',
   /** The role Scheduler assumes to send to the queues (passed with iam:PassRole). */
   slaTimerSchedulerRoleArn: 'SLA_TIMER_SCHEDULER_ROLE_ARN',
+  /** Only set locally: where the local SES (aws-ses-v2-local) listens. */
+  sesEndpoint: 'SES_ENDPOINT',
 } as const;
 
 /** Reads a required variable once; fails fast with the variable's name. */

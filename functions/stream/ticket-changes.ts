@@ -1,23 +1,29 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { ticketImages } from '#shared/adapters/dynamodb/stream-images';
+import { addedComment, ticketImages } from '#shared/adapters/dynamodb/stream-images';
 import { eventBridgeTimerSchedulerFromEnv } from '#shared/adapters/scheduler/eventbridge-timer-scheduler';
+import { sqsNotificationQueueFromEnv } from '#shared/adapters/sqs/sqs-notification-queue';
+import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { logger } from '#shared/observability/logger';
-import type { TimerScheduler } from '#shared/ports/timer-scheduler';
-import { reconcileSlaTimers } from '#shared/use-cases/reconcile-sla-timers';
+import { followNewComment, followTicketChange, type TicketChangeDeps } from '#shared/use-cases/follow-ticket-change';
 
 /**
- * Follows every ticket change on the table's stream: the SLA timers are made to match the new
- * state. Records fail one by one (the rest of the batch goes on) and are retried in order.
+ * Follows every ticket change on the table's stream: SLA timers are made to match the new state and
+ * notifications are queued. Records fail one by one (the rest of the batch waits) and are retried in order.
  */
-export function ticketChangesHandler(scheduler: () => TimerScheduler) {
+export function ticketChangesHandler(dependencies: () => TicketChangeDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       try {
+        const comment = addedComment(record);
+        if (comment) {
+          await followNewComment(dependencies(), comment);
+          continue;
+        }
         const { before, after } = ticketImages(record);
         if (!before && !after) continue;
-        const result = await reconcileSlaTimers(scheduler(), before, after);
-        if (result.created || result.deleted) logger.info('SLA timers reconciled', { ticket: (after ?? before)!.key, ...result });
+        const result = await followTicketChange(dependencies(), before, after);
+        if (result.created || result.deleted || result.queued) logger.info('Ticket change followed', { ticket: (after ?? before)!.key, ...result });
       } catch (error) {
         logger.error('Ticket change failed', { sequenceNumber: record.dynamodb?.SequenceNumber, error: error as Error });
         // Stream order matters per ticket: stop here, later records are retried after this one.
@@ -29,4 +35,7 @@ export function ticketChangesHandler(scheduler: () => TimerScheduler) {
   };
 }
 
-export const handler = ticketChangesHandler(eventBridgeTimerSchedulerFromEnv);
+export const handler = ticketChangesHandler(() => {
+  const { config, store } = ticketDepsFromEnv();
+  return { config, store, scheduler: eventBridgeTimerSchedulerFromEnv(), notifications: sqsNotificationQueueFromEnv() };
+});

@@ -43,6 +43,8 @@ export interface Ticket {
   channel: Channel;
   /** Present on service requests whose catalog item needs approval. */
   approval?: Approval;
+  /** Message-ID of the mail that opened the ticket: notifications answer it, so they thread. */
+  sourceMessageId?: string;
   /** People copied on the requester's mail: they may answer on the thread by mail. */
   watchers?: string[];
   /** Who wrote the last public reply, and when: next-response SLAs start and stop on it. */

@@ -196,6 +196,7 @@ export const ticketSchema = z
       .optional(),
     lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
     watchers: z.array(z.string()).optional().describe('People copied on mail about the ticket'),
+    sourceMessageId: z.string().optional().describe('Message-ID of the mail that opened the ticket'),
     createdAt: timestamp,
     updatedAt: timestamp,
     firstResponseAt: timestamp.optional(),

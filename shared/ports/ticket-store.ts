@@ -62,6 +62,8 @@ export interface TicketStore {
   saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket>;
   /** The ticket an idempotency claim (an Idempotency-Key, a mail's Message-ID) was recorded for. */
   findClaim(caller: string, key: string): Promise<string | undefined>;
+  /** Records a claim for a ticket; false when it was already recorded. */
+  claim(claim: IdempotencyClaim, ticketKey: string): Promise<boolean>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
   listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>>;
 }

@@ -182,6 +182,7 @@ async function openTicket(deps: IngestDeps, mail: InboundMail, claim: { caller: 
       tags: route.tags,
       customFields: {},
       channel: 'email',
+      ...(mail.messageId ? { sourceMessageId: mail.messageId } : {}),
       watchers: mail.cc.map((address) => address.address).filter((address) => address !== requester.email),
       createdAt: now,
       updatedAt: now,

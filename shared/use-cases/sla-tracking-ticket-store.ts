@@ -64,6 +64,10 @@ export class SlaTrackingTicketStore implements TicketStore {
     return this.inner.findClaim(caller, key);
   }
 
+  claim(claim: IdempotencyClaim, ticketKey: string) {
+    return this.inner.claim(claim, ticketKey);
+  }
+
   listTickets(query: Parameters<TicketStore['listTickets']>[0]) {
     return this.inner.listTickets(query);
   }

@@ -35,7 +35,7 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
   process.env[ENV.approvalLinkSecret] = 'bench';
   const issuer = await createInMemoryIssuer();
   const server = await startHttpServer({ port: 0, issuer, quiet: true });
-  const sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')) });
+  const sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'bench-mail-')), sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'bench-outbox-')) });
   return {
     server,
     sideEffects,

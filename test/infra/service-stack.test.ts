@@ -14,8 +14,8 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 const handlers = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
-/** Functions that serve no route: the stream consumer, the SLA timer consumer and the email intake. */
-const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake'];
+/** Functions that serve no route: the stream consumer, the SLA timer consumer, the email intake and the mail sender. */
+const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake', 'notifications'];
 
 /** The Lambda function resource of a handler, found by its stage-qualified name. */
 function functionOf(handler: string): { logicalId: string; properties: Record<string, any> } {
@@ -51,7 +51,7 @@ function routeOf(route: HttpRoute): Record<string, any> {
 }
 
 describe('functions', () => {
-  it('creates one function per handler of the route manifest, plus the three background consumers', () => {
+  it('creates one function per handler of the route manifest, plus the four background consumers', () => {
     template.resourceCountIs('AWS::Lambda::Function', handlers.length + backgroundFunctions.length);
   });
 
@@ -144,15 +144,30 @@ describe('background consumers', () => {
       StartingPosition: 'TRIM_HORIZON',
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 10,
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['ticket'] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['ticket'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['comment'] } } } }) },
+        ],
+      },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
   });
 
-  it('lets the stream consumer manage SLA schedules but not touch the table items', () => {
+  it('lets the stream consumer manage SLA schedules, read tickets and queue mail, but write no table item', () => {
     const actions = actionsOf('ticket-changes');
-    expect(actions).toEqual(expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']));
-    expect(actions.filter((action) => ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem'].includes(action))).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole', 'dynamodb:GetItem', 'sqs:SendMessage']));
+    expect(actions.filter((action) => ['dynamodb:PutItem', 'dynamodb:UpdateItem'].includes(action))).toEqual([]);
+  });
+
+  it('lets the mail sender send raw mail as the desk only', () => {
+    const roleLogicalId = functionOf('notifications').properties.Role['Fn::GetAtt'][0] as string;
+    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) } });
+    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const ses = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
+    expect(ses.map((statement) => statement.Action)).toEqual(['ses:SendRawEmail']);
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/desk.example.com');
+    expect(JSON.stringify(ses[0]!.Resource)).not.toContain('*');
   });
 
   it('lets the SLA timer consumer write tickets but not manage schedules', () => {

@@ -94,7 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
   });
   const sideEffects = options.sideEffects
-    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'servicedesk-mail-')) })
+    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'servicedesk-mail-')), sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) })
     : undefined;
 
   return {

@@ -1,6 +1,7 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -202,6 +203,16 @@ export class DynamoDbTicketStore implements TicketStore {
       new GetCommand({ TableName: this.tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }),
     );
     return typeof result.Item?.ticketKey === 'string' ? result.Item.ticketKey : undefined;
+  }
+
+  async claim(claim: IdempotencyClaim, ticketKey: string): Promise<boolean> {
+    try {
+      await this.client.send(new PutCommand(this.claimPut(claim, ticketKey).Put as ConstructorParameters<typeof PutCommand>[0]));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   private claimPut(claim: IdempotencyClaim, ticketKey: string): TransactItem {

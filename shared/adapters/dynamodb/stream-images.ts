@@ -1,8 +1,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { Ticket } from '../../domain/ticket.ts';
-import { entityOf, toTicket } from './ticket-items.ts';
+import type { Comment, Ticket } from '../../domain/ticket.ts';
+import { entityOf, toComment, toTicket } from './ticket-items.ts';
 
 type Image = Record<string, AttributeValue>;
 
@@ -16,4 +16,11 @@ export function ticketImages(record: DynamoDBRecord): { before?: Ticket; after?:
   const before = decode(record.dynamodb?.OldImage);
   const after = decode(record.dynamodb?.NewImage);
   return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
+}
+
+/** The comment a stream record added; undefined for anything else (comments are never changed). */
+export function addedComment(record: DynamoDBRecord): Comment | undefined {
+  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
+  const item = unmarshall(record.dynamodb.NewImage as Image);
+  return entityOf(item) === 'comment' ? toComment(item) : undefined;
 }

@@ -36,7 +36,7 @@ export const historyItem = (event: HistoryEvent): Item => ({
 /** The order in which a ticket's fields are read back, so API responses read the same every time. */
 const TICKET_FIELD_ORDER: readonly (keyof Ticket)[] = [
   'key', 'type', 'subject', 'description', 'requester', 'status', 'priority', 'impact', 'urgency', 'category', 'catalogItem',
-  'desk', 'level', 'assignee', 'tags', 'customFields', 'channel', 'approval', 'watchers', 'sla', 'lastPublicReply', 'createdAt', 'updatedAt',
+  'desk', 'level', 'assignee', 'tags', 'customFields', 'channel', 'approval', 'sourceMessageId', 'watchers', 'sla', 'lastPublicReply', 'createdAt', 'updatedAt',
   'firstResponseAt', 'resolvedAt', 'closedAt', 'version',
 ];
 

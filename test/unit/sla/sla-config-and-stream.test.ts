@@ -34,6 +34,14 @@ describe('SLA configuration', () => {
 });
 
 describe('the ticket stream handler', () => {
+  const config = parseConfig(rawConfig);
+  const queued: string[] = [];
+  const deps = (scheduler: TimerScheduler) => ({
+    config,
+    store: { getTicket: async () => undefined },
+    scheduler,
+    notifications: { enqueue: async (items: readonly { id: string }[]) => void queued.push(...items.map((item) => item.id)) },
+  });
   const withSla = (ticket: Ticket, version: number, due: Record<string, string>): Ticket => ({
     ...ticket,
     sla: { policy: 'p', version, clocks: [{ metric: 'first_response', state: 'running', targetMinutes: 60, startedAt: ticket.createdAt, asOf: ticket.createdAt, consumedMinutes: 0, pausedMinutes: 0, running: true, due, firedThresholds: [] }] },
@@ -59,22 +67,23 @@ describe('the ticket stream handler', () => {
     const { calls, scheduler } = recording();
     const first = withSla(aTicket(), 1, { '75': '2026-11-02T09:45:00.000Z', '100': '2026-11-02T10:00:00.000Z' });
     const paused = withSla(aTicket({ status: 'pending' }), 2, {});
-    const response = await ticketChangesHandler(() => scheduler)({ Records: [record('1', undefined, first), record('2', first, paused)] });
+    const response = await ticketChangesHandler(() => deps(scheduler))({ Records: [record('1', undefined, first), record('2', first, paused)] });
     expect(response.batchItemFailures).toEqual([]);
     expect(calls).toEqual(['schedule first_response 75 v1', 'schedule first_response 100 v1', 'cancel sla.SD-1.fr.75.v1', 'cancel sla.SD-1.fr.100.v1']);
+    expect(queued).toEqual(['SD-1.acknowledgement.v1', 'SD-1.status_changed.v1']);
   });
 
   it('ignores items that are not tickets', async () => {
     const { calls, scheduler } = recording();
     const comment: DynamoDBRecord = { eventName: 'INSERT', dynamodb: { SequenceNumber: '9', NewImage: marshall({ PK: 'TICKET#SD-1', SK: 'COMMENT#1', entity: 'comment' }) as never } };
-    expect((await ticketChangesHandler(() => scheduler)({ Records: [comment] })).batchItemFailures).toEqual([]);
+    expect((await ticketChangesHandler(() => deps(scheduler))({ Records: [comment] })).batchItemFailures).toEqual([]);
     expect(calls).toEqual([]);
   });
 
   it('reports the first failing record and leaves the later ones for the retry, in order', async () => {
     const failing: TimerScheduler = { schedule: async () => Promise.reject(new Error('throttled')), cancel: async () => 'absent' };
     const ticket = withSla(aTicket(), 1, { '100': '2026-11-02T10:00:00.000Z' });
-    const response = await ticketChangesHandler(() => failing)({ Records: [record('5', undefined, ticket), record('6', undefined, ticket)] });
+    const response = await ticketChangesHandler(() => deps(failing))({ Records: [record('5', undefined, ticket), record('6', undefined, ticket)] });
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: '5' }]);
   });
 });

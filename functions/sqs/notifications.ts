@@ -1,0 +1,41 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { sesMailSenderFromEnv } from '#shared/adapters/ses/ses-mail-sender';
+import { deriveKey } from '#shared/auth/derive-key';
+import { signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
+import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { logger } from '#shared/observability/logger';
+import { notificationSchema, sendNotification, type SendNotificationDeps } from '#shared/use-cases/send-notification';
+
+/**
+ * Sends queued notifications through SES. Each message fails alone and is retried, then
+ * dead-lettered; a notification already sent is not sent twice.
+ */
+export function notificationsHandler(dependencies: () => Promise<SendNotificationDeps>) {
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      try {
+        const notification = notificationSchema.parse(JSON.parse(record.body));
+        const outcome = await sendNotification(await dependencies(), notification);
+        // Kind and ticket only: recipients' addresses stay out of the logs.
+        logger.info('Notification handled', { id: notification.id, kind: notification.kind, outcome });
+      } catch (error) {
+        logger.error('Notification failed', { messageId: record.messageId, error: error as Error });
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures };
+  };
+}
+
+let deps: Promise<SendNotificationDeps> | undefined;
+
+export const handler = notificationsHandler(() => {
+  deps ??= signingKeyFromEnv()
+    .approvalLinkKey()
+    .then((key) => {
+      const { config, store, now } = ticketDepsFromEnv();
+      return { config, store, now, sender: sesMailSenderFromEnv(), replyAddressSecret: deriveKey(key, 'reply-address') };
+    });
+  return deps;
+});

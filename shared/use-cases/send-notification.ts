@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
+import type { ServiceDeskConfig } from '../config/config-schema.ts';
+import type { Notification } from '../domain/notifications.ts';
+import { composeOutboundMail } from '../email/outbound-message.ts';
+import { replyAddress } from '../email/plus-address.ts';
+import { subjectWithToken } from '../email/ticket-token.ts';
+import type { MailSender } from '../ports/mail-sender.ts';
+import type { TicketStore } from '../ports/ticket-store.ts';
+
+/** Sent notifications and outbound Message-IDs are remembered a year: beyond any reply to them. */
+const REMEMBER_SECONDS = 365 * 86_400;
+
+export interface SendNotificationDeps {
+  config: ServiceDeskConfig;
+  store: Pick<TicketStore, 'getTicket' | 'findClaim' | 'claim'>;
+  sender: MailSender;
+  replyAddressSecret: Uint8Array;
+  now: () => Date;
+}
+
+export const notificationSchema = z.object({
+  id: z.string().min(1).max(200),
+  ticketKey: z.string().min(1),
+  kind: z.enum(['acknowledgement', 'public_reply', 'status_changed', 'resolved', 'assigned', 'sla']),
+  to: z.array(z.email()).min(1),
+  cc: z.array(z.email()),
+  subject: z.string(),
+  text: z.string(),
+  toRequester: z.boolean(),
+});
+
+/**
+ * Sends one notification, once: a notification already sent is skipped. The mail carries the ticket
+ * token in its subject, answers the mail that opened the ticket, and (to requesters) a signed reply
+ * address; the Message-ID it goes out with is recorded in the thread index, so replies thread.
+ * A crash between sending and recording sends it again on retry: at least once, never lost.
+ */
+export async function sendNotification(deps: SendNotificationDeps, notification: Notification): Promise<'sent' | 'already_sent' | 'no_mailbox'> {
+  const desk = deps.config.email;
+  if (!desk) return 'no_mailbox';
+  if (await deps.store.findClaim('notification', notification.id)) return 'already_sent';
+  const ticket = await deps.store.getTicket(notification.ticketKey);
+  const thread = ticket?.sourceMessageId ? [ticket.sourceMessageId] : [];
+  const raw = await composeOutboundMail({
+    from: { address: desk.address, ...(desk.name ? { name: desk.name } : {}) },
+    to: notification.to,
+    ...(notification.cc.length ? { cc: notification.cc } : {}),
+    ...(notification.toRequester ? { replyTo: replyAddress(desk.address, notification.ticketKey, deps.replyAddressSecret) } : {}),
+    subject: subjectWithToken(notification.subject, notification.ticketKey),
+    text: notification.text,
+    ...(thread.length ? { inReplyTo: thread[0]!, references: thread } : {}),
+    messageId: `<${randomUUID()}@${desk.address.slice(desk.address.indexOf('@') + 1)}>`,
+  });
+  const sent = await deps.sender.send(raw, { from: desk.address, to: [...notification.to, ...notification.cc] });
+  const expiresAt = Math.floor(deps.now().getTime() / 1000) + REMEMBER_SECONDS;
+  await deps.store.claim({ caller: 'mail', key: sent.messageId, expiresAt }, notification.ticketKey);
+  await deps.store.claim({ caller: 'notification', key: notification.id, expiresAt }, notification.ticketKey);
+  return 'sent';
+}

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { createTransport, type Transporter } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness.ts';
+
+let app: TestApp;
+let smtp: Transporter;
+let admin: string;
+let agent: string;
+const DESK = 'support@desk.example.com';
+
+const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
+
+/** The sent mails (exact copies from the outbox) addressed to someone, oldest first; bounded polling. */
+async function mailsTo(address: string, count: number) {
+  for (let tries = 0; tries < 100; tries++) {
+    const dir = app.sideEffects!.outboxDir;
+    const files = readdirSync(dir).sort();
+    const mails = await Promise.all(files.map(async (file) => simpleParser(readFileSync(join(dir, file)))));
+    const mine = mails.filter((mail) => JSON.stringify(mail.to).includes(address));
+    if (mine.length >= count) return mine;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${address} never got ${count} mails`);
+}
+
+async function ticketOf(email: string) {
+  for (let tries = 0; tries < 100; tries++) {
+    const items = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all`, { token: admin })).json.items;
+    if (items.length) return items[0] as { key: string };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ticket for ${email}`);
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ sideEffects: true });
+  admin = await app.token({ role: 'admin' });
+  agent = await app.token({ role: 'agent' });
+  smtp = createTransport({ host: '127.0.0.1', port: app.sideEffects!.smtp.port, secure: false, ignoreTLS: true });
+});
+
+afterAll(async () => {
+  smtp?.close();
+  await app?.close();
+});
+
+describe('mail out', () => {
+  it('acknowledges a mailed request so that the mail client threads it, and threads the reply to it', async () => {
+    const from = `kim.${unique()}@example.org`;
+    const original = `<${unique()}@mail.example.org>`;
+    await smtp.sendMail({ from, to: DESK, subject: 'Scanner broken', text: 'The scanner shows E42.', messageId: original });
+    const ticket = await ticketOf(from);
+    const [ack] = await mailsTo(from, 1);
+    expect(ack!.subject).toBe(`[${ticket.key}] Scanner broken`);
+    expect(ack!.inReplyTo).toBe(original);
+    expect(ack!.references).toEqual(original);
+    expect(ack!.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(ack!.messageId).toMatch(/@email\.amazonses\.com>$/);
+    expect(JSON.stringify(ack!.replyTo)).toContain(`support+${ticket.key.toLowerCase()}.`);
+
+    // The requester answers the acknowledgement from a client that keeps the quoted history.
+    await smtp.sendMail({
+      from,
+      to: DESK,
+      subject: 'Re: Scanner broken',
+      inReplyTo: ack!.messageId,
+      references: [original, ack!.messageId!],
+      text: `It also beeps.\n\nOn Mon, Nov 2, 2026 at 9:00 AM Service Desk <${DESK}> wrote:\n> We received your request\n`,
+    });
+    for (let tries = 0; tries < 100; tries++) {
+      const comments = (await app.request('GET', `/tickets/${ticket.key}`, { token: admin })).json.comments;
+      if (comments.length) {
+        expect(comments.map((comment: { body: string }) => comment.body)).toEqual(['It also beeps.']);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the reply never threaded');
+  });
+
+  it('mails an agent\'s public reply to the requester, never an internal note', async () => {
+    const requester = `lea.${unique()}@example.org`;
+    const created = await app.request('POST', '/tickets', { token: agent, body: { subject: 'Badge reader', requester: { email: requester } } });
+    const key = created.json.ticket.key;
+    await app.request('POST', `/tickets/${key}/comments`, { token: agent, body: { body: 'Secret: the reader is unplugged.', public: false } });
+    await app.request('POST', `/tickets/${key}/comments`, { token: agent, body: { body: 'We replaced the reader.' } });
+    const mails = await mailsTo(requester, 2);
+    expect(mails.map((mail) => mail.text?.split('\n')[2])).toEqual([expect.stringContaining('We received your request'), 'We replaced the reader.']);
+    expect(mails.some((mail) => mail.text?.includes('Secret'))).toBe(false);
+  });
+
+  it('tells an agent about an assignment', async () => {
+    const created = await app.request('POST', '/tickets', { token: agent, body: { subject: 'Docking station', requester: { email: `max.${unique()}@example.org` } } });
+    await app.request('PATCH', `/tickets/${created.json.ticket.key}`, { token: agent, body: { assignee: 'dan.agent@example.com' } });
+    const mails = await mailsTo('dan.agent@example.com', 1);
+    expect(mails.some((mail) => mail.subject === `[${created.json.ticket.key}] Docking station` && mail.text?.includes('is assigned to you'))).toBe(true);
+  });
+
+  it('does not answer an out-of-office mail', async () => {
+    const from = `ooo.${unique()}@example.org`;
+    await smtp.sendMail({ from, to: DESK, subject: 'Out of office', text: 'Away.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const dir = app.sideEffects!.outboxDir;
+    const sent = readdirSync(dir).map((file) => readFileSync(join(dir, file), 'utf8'));
+    expect(sent.some((raw) => raw.includes(from))).toBe(false);
+  });
+});
