@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rawConfig from '../../servicedesk.config.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
@@ -95,6 +97,13 @@ describe('SLA timers', () => {
     ]);
     const listed = await app.request('GET', '/tickets?desk=it&sla=breached', { token: agent });
     expect(listed.json.items.map((item: Ticket) => item.key)).toContain(ticket.key);
+    // The breach's notify action reaches the desk managers by mail.
+    const notice = await eventually(async () => {
+      const dir = app.sideEffects!.outboxDir;
+      const sent = readdirSync(dir).map((file) => readFileSync(join(dir, file), 'utf8'));
+      return sent.find((raw) => raw.includes(`[${ticket.key}]`) && raw.includes('first response target breached'));
+    }, 10_000);
+    expect(notice).toContain('maria.manager@example.com');
   });
 
   it('cancels the timers when the first response comes in time', async () => {
