@@ -55,8 +55,9 @@ async function main(): Promise<void> {
     await ensureTable(client, LOCAL_TABLE_NAME);
     client.destroy();
     const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
-    http = await startHttpServer({ port: httpPort, issuer });
+    // Everything behind the API first: once /health answers, mail and timers work too.
     sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, smtpPort, sesPort, outboxDir: LOCAL_PATHS.outbox });
+    http = await startHttpServer({ port: httpPort, issuer });
   } catch (error) {
     await http?.close().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
