@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     http = await startHttpServer({ port: httpPort, issuer });
   } catch (error) {
     await http?.close().catch(() => undefined);
+    await sideEffects?.stop().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
     throw error;
   }
