@@ -1,11 +1,11 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ReceiptRuleSet, type IReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
 import { S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
 import type { StageSettings } from './stage.ts';
 
 /** Where SES writes inbound mail in the bucket; the intake is notified for this prefix only. */
@@ -59,20 +59,15 @@ export class EmailIntake extends Construct {
       reason: 'Only SES writes here and only the intake function reads; CloudTrail data events can be enabled where object-level audit is required.',
     });
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      queueName: `service-desk-${stage}-email-intake-dlq`,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new Queue(this, 'Queue', {
+    // A mail that fails five times is a bug or a poison message: keep it for inspection and redrive.
+    const queues = new QueueWithDeadLetters(this, 'Queues', {
       queueName: `service-desk-${stage}-email-intake`,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
       visibilityTimeout: EMAIL_INTAKE_VISIBILITY_TIMEOUT,
-      // A mail that fails five times is a bug or a poison message: keep it for inspection and redrive.
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      maxReceiveCount: 5,
+      alarmDescription: 'An inbound mail could not be processed; it waits in the dead-letter queue.',
     });
+    this.queue = queues.queue;
+    this.deadLetterQueue = queues.deadLetterQueue;
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), { prefix: INBOUND_PREFIX });
     // CDK configures bucket notifications through its own singleton function, outside our construct.
     const notificationsHandler = Stack.of(this).node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
@@ -83,15 +78,6 @@ export class EmailIntake extends Construct {
       });
     }
 
-    new Alarm(this, 'DeadLetterAlarm', {
-      alarmName: `service-desk-${stage}-email-intake-dlq-not-empty`,
-      alarmDescription: 'An inbound mail could not be processed; it waits in the dead-letter queue.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
 
     this.ruleSet = props.receiptRuleSet
       ? ReceiptRuleSet.fromReceiptRuleSetName(this, 'RuleSet', props.receiptRuleSet)

@@ -19,6 +19,7 @@ import { ENV } from '../shared/environment.ts';
 import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
+import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
 import { EmailIntake, INBOUND_PREFIX, rawMailBucketName } from './email-intake.ts';
 import { nagEnvironment } from './nag-text.ts';
 import type { StageSettings } from './stage.ts';
@@ -138,7 +139,14 @@ export class ServiceStack extends Stack {
     this.functions = functions;
 
     this.slaTimers = new SlaTimers(this, 'SlaTimers', { settings });
-    this.notificationsQueue = this.createQueueWithDeadLetters('Notifications', `service-desk-${settings.stage}-notifications`, 'A notification could not be sent; it waits in the dead-letter queue.');
+    // Five tries ride out SES throttling; what fails more waits for a redrive.
+    this.notificationsQueue = new QueueWithDeadLetters(this, 'Notifications', {
+      queueName: `service-desk-${settings.stage}-notifications`,
+      // Six times the 10 s function timeout, so a message is never handled twice at once.
+      visibilityTimeout: Duration.seconds(60),
+      maxReceiveCount: 5,
+      alarmDescription: 'A notification could not be sent; it waits in the dead-letter queue.',
+    }).queue;
     ({ fn: this.ticketChanges, failures: this.ticketChangesFailures } = this.createTicketChangesConsumer(settings, table));
     this.slaTimerHandler = new ServiceDeskFunction(this, 'SlaTimer', {
       publicHolidays: this.publicHolidays,
@@ -162,31 +170,6 @@ export class ServiceStack extends Stack {
       description: 'App client for other systems (client credentials; read its secret in the Cognito console)',
     });
     new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
-  }
-
-  private createQueueWithDeadLetters(id: string, queueName: string, alarmDescription: string): Queue {
-    const deadLetters = new Queue(this, `${id}DeadLetters`, {
-      queueName: `${queueName}-dlq`,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    new Alarm(this, `${id}DeadLettersAlarm`, {
-      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      alarmDescription,
-    });
-    return new Queue(this, id, {
-      queueName,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // Six times the 10 s function timeout, so a message is never handled twice at once.
-      visibilityTimeout: Duration.seconds(60),
-      // Five tries ride out SES throttling; what fails more is kept two weeks for a redrive.
-      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
-    });
   }
 
   private createNotificationsConsumer(settings: StageSettings, table: ITableV2, address: string, approvalLinkSecret: ISecret): ServiceDeskFunction {

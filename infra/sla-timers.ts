@@ -1,11 +1,12 @@
-import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
 import { nagArn } from './nag-text.ts';
 import { ENV } from '../shared/environment.ts';
 import type { StageSettings } from './stage.ts';
@@ -48,22 +49,16 @@ export class SlaTimers extends Construct {
     const { stage } = props.settings;
     const stack = Stack.of(this);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      queueName: `service-desk-${stage}-sla-timers-dlq`,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // The longest SQS keeps anything: two weeks to find the cause and redrive.
-      retentionPeriod: Duration.days(14),
-    });
-
-    this.queue = new Queue(this, 'Queue', {
+    // Five tries ride out a throttled table or a deploy; a firing that fails more is a bug to look at.
+    const queues = new QueueWithDeadLetters(this, 'Queues', {
       queueName: `service-desk-${stage}-sla-timers`,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
       visibilityTimeout: TIMER_QUEUE_VISIBILITY_TIMEOUT,
-      // Five tries ride out a throttled table or a deploy; a firing that fails more is a bug to look at.
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: TIMER_MAX_RECEIVE_COUNT },
+      maxReceiveCount: TIMER_MAX_RECEIVE_COUNT,
+      alarmDescription: 'An SLA timer firing could not be delivered or processed; it waits in the dead-letter queue.',
     });
+    this.queue = queues.queue;
+    this.deadLetterQueue = queues.deadLetterQueue;
+    this.deadLetterAlarm = queues.deadLetterAlarm;
 
     this.scheduleGroupName = `service-desk-${stage}-sla`;
     new CfnScheduleGroup(this, 'ScheduleGroup', { name: this.scheduleGroupName });
@@ -84,15 +79,6 @@ export class SlaTimers extends Construct {
       new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn, this.deadLetterQueue.queueArn] }),
     );
 
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmName: `service-desk-${stage}-sla-timers-dlq-not-empty`,
-      alarmDescription: 'An SLA timer firing could not be delivered or processed; it waits in the dead-letter queue.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
   }
 
   /**

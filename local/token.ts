@@ -8,7 +8,6 @@ import {
   machineClientClaims,
   personClaims,
   resolveTokenPerson,
-  TOKEN_ROLES,
   UnknownRoleError,
 } from './token-claims.ts';
 
