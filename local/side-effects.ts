@@ -1,4 +1,5 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
+import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { LocalQueue } from './local-queue.ts';
 import { LocalRawMailStore } from './local-raw-mail-store.ts';
 import { startLocalSes, type LocalSes } from './local-ses.ts';
@@ -49,12 +50,13 @@ export async function startSideEffects(options: {
   // Mail out: the same notifications handler, sending through the SES adapter to the local SES.
   const ses = await startLocalSes({ port: options.sesPort });
   const sender = new OutboxMailSender({ sesEndpoint: ses.url, outboxDir: options.outboxDir });
+  const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(options.endpoint), options.tableName);
   const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}) });
   notifications.start(
     notificationsHandler(async () => {
       const { config, store, now } = ticketDepsFromEnv();
       const intake = await emailIntakeDepsFromEnv();
-      return { config, store, now, sender, replyAddressSecret: intake.replyAddressSecret };
+      return { config, store, now, sender, limiter, replyAddressSecret: intake.replyAddressSecret };
     }),
   );
   const notificationQueue = { enqueue: async (items: readonly { id: string }[]) => void items.forEach((item) => notifications.send(JSON.stringify(item))) };

@@ -1,5 +1,8 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
+import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { sesMailSenderFromEnv } from '#shared/adapters/ses/ses-mail-sender';
+import { ENV, requiredEnv } from '#shared/environment';
 import { deriveKey } from '#shared/auth/derive-key';
 import { signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
@@ -35,7 +38,8 @@ export const handler = notificationsHandler(() => {
     .approvalLinkKey()
     .then((key) => {
       const { config, store, now } = ticketDepsFromEnv();
-      return { config, store, now, sender: sesMailSenderFromEnv(), replyAddressSecret: deriveKey(key, 'reply-address') };
+      const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(), requiredEnv(ENV.tableName));
+      return { config, store, now, sender: sesMailSenderFromEnv(), limiter, replyAddressSecret: deriveKey(key, 'reply-address') };
     });
   return deps;
 });

@@ -66,6 +66,8 @@ export const serviceDeskConfigSchema = z
         receiptRuleSet: z.string().regex(/^[a-zA-Z0-9_.-]{1,64}$/, 'use the name of an SES receipt rule set').optional(),
         /** Days raw inbound mail is kept. */
         retainRawMailDays: z.number().int().min(1).max(3650).default(365),
+        /** Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here. */
+        maxAutomaticRepliesPerHour: z.number().int().min(1).max(1000).default(5),
       })
       .optional(),
     /** Business-hours calendars that SLA targets count in. */

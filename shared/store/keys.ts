@@ -33,6 +33,9 @@ export const historyKey = (key: string, eventId: string): PrimaryKey => ({
 export const quarantinePartition = (day: string): string => `QUARANTINE#${day}`;
 export const quarantineKey = (day: string, location: string): PrimaryKey => ({ PK: quarantinePartition(day), SK: location });
 
+/** How many automatic replies a sender got in one hour (`YYYY-MM-DDTHH`), for flood protection. */
+export const autoReplyCounterKey = (email: string, hour: string): PrimaryKey => ({ PK: `AUTOREPLY#${email}`, SK: hour });
+
 /** Atomic counter, e.g. the ticket number sequence of one key prefix. */
 export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });
 

@@ -5,6 +5,7 @@ import type { Notification } from '../domain/notifications.ts';
 import { composeOutboundMail } from '../email/outbound-message.ts';
 import { replyAddress } from '../email/plus-address.ts';
 import { subjectWithToken } from '../email/ticket-token.ts';
+import type { AutoReplyLimiter } from '../ports/auto-reply-limiter.ts';
 import type { MailSender } from '../ports/mail-sender.ts';
 import type { TicketStore } from '../ports/ticket-store.ts';
 
@@ -15,6 +16,7 @@ export interface SendNotificationDeps {
   config: ServiceDeskConfig;
   store: Pick<TicketStore, 'getTicket' | 'findClaim' | 'claim'>;
   sender: MailSender;
+  limiter: AutoReplyLimiter;
   replyAddressSecret: Uint8Array;
   now: () => Date;
 }
@@ -34,12 +36,20 @@ export const notificationSchema = z.object({
  * Sends one notification, once: a notification already sent is skipped. The mail carries the ticket
  * token in its subject, answers the mail that opened the ticket, and (to requesters) a signed reply
  * address; the Message-ID it goes out with is recorded in the thread index, so replies thread.
- * A crash between sending and recording sends it again on retry: at least once, never lost.
+ * Acknowledgements are capped per recipient and hour. A crash between sending and recording sends
+ * it again on retry: at least once, never lost.
  */
-export async function sendNotification(deps: SendNotificationDeps, notification: Notification): Promise<'sent' | 'already_sent' | 'no_mailbox'> {
+export async function sendNotification(
+  deps: SendNotificationDeps,
+  notification: Notification,
+): Promise<'sent' | 'already_sent' | 'no_mailbox' | 'rate_limited'> {
   const desk = deps.config.email;
   if (!desk) return 'no_mailbox';
   if (await deps.store.findClaim('notification', notification.id)) return 'already_sent';
+  // An acknowledgement answers mail automatically: past the hourly allowance the ticket still opens, unanswered.
+  if (notification.kind === 'acknowledgement' && !(await deps.limiter.allow(notification.to[0]!, deps.now(), desk.maxAutomaticRepliesPerHour))) {
+    return 'rate_limited';
+  }
   const ticket = await deps.store.getTicket(notification.ticketKey);
   const thread = ticket?.sourceMessageId ? [ticket.sourceMessageId] : [];
   const raw = await composeOutboundMail({

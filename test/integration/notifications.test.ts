@@ -99,6 +99,19 @@ describe('mail out', () => {
     expect(mails.some((mail) => mail.subject === `[${created.json.ticket.key}] Docking station` && mail.text?.includes('is assigned to you'))).toBe(true);
   });
 
+  it('acknowledges at most five mails of one sender an hour, and still opens every ticket', async () => {
+    const from = `flood.${unique()}@example.org`;
+    for (let index = 0; index < 7; index++) await smtp.sendMail({ from, to: DESK, subject: `Flood ${index}`, text: `Mail ${index}.` });
+    for (let tries = 0; tries < 100; tries++) {
+      const items = (await app.request('GET', `/tickets?requester=${encodeURIComponent(from)}&status=all`, { token: admin })).json.items;
+      if (items.length === 7) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await mailsTo(from, 5);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await mailsTo(from, 5)).toHaveLength(5);
+  });
+
   it('does not answer an out-of-office mail', async () => {
     const from = `ooo.${unique()}@example.org`;
     await smtp.sendMail({ from, to: DESK, subject: 'Out of office', text: 'Away.', headers: { 'Auto-Submitted': 'auto-replied' } });
