@@ -42,6 +42,7 @@ export async function startSideEffects(options: {
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
   const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
   const { emailIntakeDepsFromEnv } = await import('#shared/composition/email-intake-deps-from-env');
+  const { replyAddressSecretFromEnv } = await import('#shared/composition/signing-key-from-env');
   const { notificationsHandler } = await import('../functions/sqs/notifications.ts');
   const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
   const timers = new LocalTimerScheduler({ documentClient: createDocumentClient(options.endpoint), tableName: options.tableName });
@@ -55,8 +56,7 @@ export async function startSideEffects(options: {
   notifications.start(
     notificationsHandler(async () => {
       const { config, store, now } = ticketDepsFromEnv();
-      const intake = await emailIntakeDepsFromEnv();
-      return { config, store, now, sender, limiter, replyAddressSecret: intake.replyAddressSecret };
+      return { config, store, now, sender, limiter, replyAddressSecret: await replyAddressSecretFromEnv() };
     }),
   );
   const notificationQueue = { enqueue: async (items: readonly { id: string }[]) => void items.forEach((item) => notifications.send(JSON.stringify(item))) };

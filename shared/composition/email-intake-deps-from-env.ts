@@ -1,22 +1,19 @@
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbMailQuarantine } from '../adapters/dynamodb/dynamodb-mail-quarantine.ts';
-import { deriveKey } from '../auth/derive-key.ts';
 import { ENV, requiredEnv } from '../environment.ts';
 import type { IngestDeps } from '../use-cases/ingest-email.ts';
 import { assignmentDepsFromEnv } from './assignment-deps-from-env.ts';
-import { signingKeyFromEnv } from './signing-key-from-env.ts';
+import { replyAddressSecretFromEnv } from './signing-key-from-env.ts';
 
 let deps: Promise<IngestDeps> | undefined;
 
 /** The email intake's dependencies, built once per cold start. */
 export function emailIntakeDepsFromEnv(): Promise<IngestDeps> {
-  deps ??= signingKeyFromEnv()
-    .approvalLinkKey()
-    .then((key) => ({
-      ...assignmentDepsFromEnv(),
-      quarantine: new DynamoDbMailQuarantine(createDocumentClient(), requiredEnv(ENV.tableName)),
-      replyAddressSecret: deriveKey(key, 'reply-address'),
-    }));
+  deps ??= replyAddressSecretFromEnv().then((replyAddressSecret) => ({
+    ...assignmentDepsFromEnv(),
+    quarantine: new DynamoDbMailQuarantine(createDocumentClient(), requiredEnv(ENV.tableName)),
+    replyAddressSecret,
+  }));
   deps.catch(() => (deps = undefined));
   return deps;
 }

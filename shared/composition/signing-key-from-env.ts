@@ -1,4 +1,5 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { deriveKey } from '../auth/derive-key.ts';
 import { SecretsManagerSigningKey } from '../adapters/secrets-manager/secrets-manager-signing-key.ts';
 import { ENV, requiredEnv } from '../environment.ts';
 import type { SigningKeySource } from '../ports/signing-key-source.ts';
@@ -13,4 +14,9 @@ export function signingKeyFromEnv(): SigningKeySource {
     ? { approvalLinkKey: async () => new TextEncoder().encode(localKey) }
     : new SecretsManagerSigningKey(new SecretsManagerClient({}), requiredEnv(ENV.approvalLinkSecretArn));
   return source;
+}
+
+/** The key that signs reply addresses, derived from the desk's signing secret. */
+export async function replyAddressSecretFromEnv(): Promise<Uint8Array> {
+  return deriveKey(await signingKeyFromEnv().approvalLinkKey(), 'reply-address');
 }
