@@ -19,11 +19,27 @@ export function commentEffects(ticket: Ticket, role: AuthorRole, isPublic: boole
     if (!ticket.firstResponseAt) changes.push({ field: 'firstResponseAt', from: null, to: now });
     if (ticket.status === 'new') changes.push({ field: 'status', from: 'new', to: 'open' });
   }
-  if (role === 'requester' && (ticket.status === 'pending' || ticket.status === 'resolved')) {
+  if (role === 'requester' && isPublic && (ticket.status === 'pending' || ticket.status === 'resolved')) {
     changes.push({ field: 'status', from: ticket.status, to: 'open' });
     if (ticket.resolvedAt) changes.push({ field: 'resolvedAt', from: ticket.resolvedAt, to: null });
   }
   return changes;
+}
+
+/**
+ * The ticket after a comment, whichever way the comment came (API, email): the comment's effects
+ * applied, the last public reply noted, the version moved on.
+ */
+export function ticketAfterComment(ticket: Ticket, role: AuthorRole, isPublic: boolean, now: string): { ticket: Ticket; changes: FieldChange[] } {
+  const changes = commentEffects(ticket, role, isPublic, now);
+  const next: Ticket = { ...ticket, updatedAt: now, version: ticket.version + 1 };
+  if (isPublic && role !== 'system') next.lastPublicReply = { by: role, at: now };
+  for (const change of changes) {
+    if (change.field === 'status') next.status = change.to as Ticket['status'];
+    if (change.field === 'firstResponseAt') next.firstResponseAt = String(change.to);
+    if (change.field === 'resolvedAt') delete next.resolvedAt;
+  }
+  return { ticket: next, changes };
 }
 
 /** Adds a public reply or an internal note; the ticket, the comment and the history move together. */
@@ -56,14 +72,7 @@ export async function addComment(
       attachments: [],
       createdAt: now,
     };
-    const effects = commentEffects(ticket, role, body.public, now);
-    const next: Ticket = { ...ticket, updatedAt: now, version: ticket.version + 1 };
-    if (body.public && role !== 'system') next.lastPublicReply = { by: role, at: now };
-    for (const change of effects) {
-      if (change.field === 'status') next.status = change.to as Ticket['status'];
-      if (change.field === 'firstResponseAt') next.firstResponseAt = String(change.to);
-      if (change.field === 'resolvedAt') delete next.resolvedAt;
-    }
+    const { ticket: next, changes: effects } = ticketAfterComment(ticket, role, body.public, now);
     const saved = await deps.store.saveTicket(
       ticket,
       next,

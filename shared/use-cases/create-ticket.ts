@@ -2,23 +2,20 @@ import { actorOf, isStaff, requireScope } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import { findCatalogItem, type ResolvedCatalogItem } from '../domain/catalog.ts';
-import type { HistoryEvent } from '../domain/history.ts';
 import { DEFAULT_PRIORITY, priorityFrom } from '../domain/priority.ts';
 import { validateRequestForm } from '../domain/request-form.ts';
 import { routeRequest, type RoutingResult } from '../domain/routing.ts';
-import type { Actor, Ticket } from '../domain/ticket.ts';
+import type { Ticket } from '../domain/ticket.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { CreateTicketBody } from '../http/api-schemas.ts';
-import { AssignmentRaceError } from '../ports/assignment-store.ts';
 import { startApproval } from './approval-steps.ts';
-import { chooseAssignee, type AssigneeChoice, type AssignmentDeps } from './choose-assignee.ts';
+import type { AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
+import { storeNewTicket } from './store-new-ticket.ts';
 
 /** How long an Idempotency-Key is remembered: a client retrying within a day gets the same ticket. */
 const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
-/** A workload pick raced by concurrent creates is made again, a few times at most. */
-const MAX_ASSIGNMENT_ATTEMPTS = 5;
 
 export interface CreateTicketResult {
   ticket: Ticket;
@@ -90,50 +87,11 @@ export async function createTicket(
       }
     : undefined;
 
-  for (let attempt = 1; ; attempt++) {
-    // Requests waiting for approval are assigned when the last approver says yes.
-    const choice: AssigneeChoice | undefined = approval ? undefined : await chooseAssignee(deps, desk, route.level);
-    const ticket: Ticket = choice?.assignee ? { ...draft, assignee: choice.assignee } : draft;
-    try {
-      const outcome = await deps.store.createTicket(ticket, creationEvents(deps, ticket, actor, route, choice), claim, choice?.guard);
-      if (outcome.created) return { ticket: outcome.ticket, created: true };
-      const existing = await deps.store.getTicket(outcome.ticketKey);
-      if (!existing) throw new Error(`Idempotency record points at missing ticket ${outcome.ticketKey}`);
-      return { ticket: existing, created: false };
-    } catch (error) {
-      if (!(error instanceof AssignmentRaceError) || attempt >= MAX_ASSIGNMENT_ATTEMPTS) throw error;
-    }
-  }
-}
-
-/** The history a new ticket starts with: created, routed, and assigned or waiting for approval. */
-function creationEvents(deps: AssignmentDeps, ticket: Ticket, actor: Actor, route: RoutingResult, choice?: AssigneeChoice): HistoryEvent[] {
-  const event = (action: HistoryEvent['action'], changes: HistoryEvent['changes'], detail?: string, by: Actor = actor): HistoryEvent => ({
-    id: deps.newId(),
-    ticketKey: ticket.key,
-    at: ticket.createdAt,
-    actor: by,
-    action,
-    changes,
-    ...(detail ? { detail } : {}),
-  });
-  const system: Actor = { kind: 'system', id: 'routing' };
-  const events = [
-    event('created', (['status', 'type'] as const).map((field) => ({ field, from: null, to: ticket[field] }))),
-    event(
-      'routed',
-      (['desk', 'level', 'priority'] as const).map((field) => ({ field, from: null, to: ticket[field] })),
-      route.decisions.map((decision) => decision.detail).join('; '),
-      system,
-    ),
-  ];
-  if (ticket.approval) {
-    const step = ticket.approval.steps[0]!;
-    events.push(event('approval', [], `waiting for ${step.label} (${step.approvers.join(', ')})`, system));
-  } else if (choice) {
-    events.push(event('assigned', ticket.assignee ? [{ field: 'assignee', from: null, to: ticket.assignee }] : [], choice.reason, system));
-  }
-  return events;
+  const outcome = await storeNewTicket(deps, draft, { route, actor, createdFields: ['status', 'type'], ...(claim ? { claim } : {}) });
+  if (outcome.created) return { ticket: outcome.ticket, created: true };
+  const existing = await deps.store.getTicket(outcome.ticketKey);
+  if (!existing) throw new Error(`Idempotency record points at missing ticket ${outcome.ticketKey}`);
+  return { ticket: existing, created: false };
 }
 
 function catalogItemOrFail(deps: AssignmentDeps, id: string): ResolvedCatalogItem {

@@ -10,14 +10,13 @@ import { visibleReply } from '../email/visible-reply.ts';
 import type { HistoryEvent } from '../domain/history.ts';
 import { routeRequest } from '../domain/routing.ts';
 import type { Actor, Comment, Ticket } from '../domain/ticket.ts';
-import { AssignmentRaceError } from '../ports/assignment-store.ts';
 import type { MailQuarantine } from '../ports/mail-quarantine.ts';
 import { AlreadyRecordedError } from '../ports/ticket-store.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
-import { commentEffects } from './add-comment.ts';
-import { chooseAssignee, type AssignmentDeps } from './choose-assignee.ts';
-import { deskById } from './desk-assignment.ts';
+import { ticketAfterComment } from './add-comment.ts';
+import type { AssignmentDeps } from './choose-assignee.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
+import { storeNewTicket } from './store-new-ticket.ts';
 import { withVersionRetry } from './version-retry.ts';
 
 /** Message-IDs are remembered for threading and to apply each mail once: a year is beyond any reply. */
@@ -135,14 +134,9 @@ async function appendMail(
       attachments: mail.attachments.map((attachment) => ({ name: attachment.filename ?? 'attachment', contentType: attachment.contentType, size: attachment.size })),
       createdAt: now,
     };
-    const effects = isPublic && role !== 'system' ? commentEffects(ticket, role, true, now) : [];
-    const next: Ticket = { ...ticket, updatedAt: now, version: ticket.version + 1, watchers: mergeWatchers(ticket, mail) };
-    if (isPublic && role !== 'system') next.lastPublicReply = { by: role, at: now };
-    for (const change of effects) {
-      if (change.field === 'status') next.status = change.to as Ticket['status'];
-      if (change.field === 'firstResponseAt') next.firstResponseAt = String(change.to);
-      if (change.field === 'resolvedAt') delete next.resolvedAt;
-    }
+    const after = ticketAfterComment(ticket, role, isPublic, now);
+    const effects = after.changes;
+    const next: Ticket = { ...after.ticket, watchers: mergeWatchers(ticket, mail) };
     const actor: Actor = { kind: role === 'system' ? 'system' : 'user', id: mail.from.address };
     const event: HistoryEvent = { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id, detail: 'by email' };
     await deps.store.saveTicket(ticket, next, event, comment, undefined, claim);
@@ -161,47 +155,29 @@ async function openTicket(deps: IngestDeps, mail: InboundMail, claim: { caller: 
   const requester = requesterFromDirectory(deps.config, { email: (mail.replyTo[0] ?? mail.from).address, ...(mail.from.name ? { name: mail.from.name } : {}) });
   const subject = (mail.subject.trim() || '(no subject)').slice(0, MAX_SUBJECT);
   const route = routeRequest({ config: deps.config, requester, channel: 'email', subject });
-  const desk = deskById(deps.config, route.desk);
   const number = await deps.store.nextNumber(deps.config.ticketKeyPrefix);
   const now = deps.now().toISOString();
+  const draft: Ticket = {
+    key: `${deps.config.ticketKeyPrefix}-${number}`,
+    type: 'incident',
+    subject,
+    description: mail.text,
+    requester,
+    status: 'new',
+    priority: route.priority,
+    category: [],
+    desk: route.desk,
+    level: route.level,
+    tags: route.tags,
+    customFields: {},
+    channel: 'email',
+    ...(mail.messageId ? { sourceMessageId: mail.messageId } : {}),
+    watchers: mail.cc.map((address) => address.address).filter((address) => address !== requester.email),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   const actor: Actor = { kind: 'user', id: requester.email, ...(requester.name ? { name: requester.name } : {}) };
-  for (let attempt = 1; ; attempt++) {
-    const choice = await chooseAssignee(deps, desk, route.level);
-    const ticket: Ticket = {
-      key: `${deps.config.ticketKeyPrefix}-${number}`,
-      type: 'incident',
-      subject,
-      description: mail.text,
-      requester,
-      status: 'new',
-      priority: route.priority,
-      category: [],
-      desk: route.desk,
-      level: route.level,
-      ...(choice.assignee ? { assignee: choice.assignee } : {}),
-      tags: route.tags,
-      customFields: {},
-      channel: 'email',
-      ...(mail.messageId ? { sourceMessageId: mail.messageId } : {}),
-      watchers: mail.cc.map((address) => address.address).filter((address) => address !== requester.email),
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    const event = (action: HistoryEvent['action'], changes: HistoryEvent['changes'], detail?: string, by: Actor = actor): HistoryEvent => ({
-      id: deps.newId(), ticketKey: ticket.key, at: now, actor: by, action, changes, ...(detail ? { detail } : {}),
-    });
-    const system: Actor = { kind: 'system', id: 'routing' };
-    const events = [
-      event('created', [{ field: 'status', from: null, to: 'new' }], 'by email'),
-      event('routed', (['desk', 'level', 'priority'] as const).map((field) => ({ field, from: null, to: ticket[field] })), route.decisions.map((d) => d.detail).join('; '), system),
-      event('assigned', ticket.assignee ? [{ field: 'assignee', from: null, to: ticket.assignee }] : [], choice.reason, system),
-    ];
-    try {
-      const outcome = await deps.store.createTicket(ticket, events, claim, choice.guard);
-      return outcome.created ? { outcome: 'created', ticketKey: ticket.key } : { outcome: 'duplicate', ticketKey: outcome.ticketKey };
-    } catch (error) {
-      if (!(error instanceof AssignmentRaceError) || attempt >= 5) throw error;
-    }
-  }
+  const outcome = await storeNewTicket(deps, draft, { route, actor, claim, createdFields: ['status'], createdDetail: 'by email' });
+  return outcome.created ? { outcome: 'created', ticketKey: draft.key } : { outcome: 'duplicate', ticketKey: outcome.ticketKey };
 }

@@ -28,6 +28,10 @@ describe('what a comment does to its ticket', () => {
     expect(commentEffects(aTicket({ status: 'pending' }), 'requester', true, NOW)).toEqual([{ field: 'status', from: 'pending', to: 'open' }]);
   });
 
+  it('does not reopen a ticket for a requester\'s mail kept as an internal note (an automatic reply)', () => {
+    expect(commentEffects(aTicket({ status: 'pending' }), 'requester', false, NOW)).toEqual([]);
+  });
+
   it('reopens a resolved ticket and clears its resolution on a requester reply', () => {
     expect(commentEffects(aTicket({ status: 'resolved', resolvedAt: '2026-11-02T10:00:00.000Z' }), 'requester', true, NOW)).toEqual([
       { field: 'status', from: 'resolved', to: 'open' },
