@@ -1,11 +1,11 @@
 import type { SlaAction } from '../config/sla-schema.ts';
-import { escalationTarget } from '../domain/escalation.ts';
 import type { FieldChange } from '../domain/history.ts';
 import type { SlaTimer } from '../domain/sla-timer.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import type { WorkloadGuard } from '../ports/assignment-store.ts';
 import { chooseAssignee, type AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
+import { moveToEscalationTarget } from './escalate-ticket.ts';
 import { withVersionRetry } from './version-retry.ts';
 
 export type SlaFiringOutcome = 'applied' | 'stale' | 'duplicate' | 'missing';
@@ -84,19 +84,12 @@ async function applyAction(deps: AssignmentDeps, action: SlaAction, next: Ticket
       return { ...assign(next, choice.assignee), detail: `reassign: ${choice.reason}`, ...(choice.guard ? { guard: choice.guard } : {}) };
     }
     case 'escalate': {
-      const target = escalationTarget(deps.config, next.desk, next.level);
-      if (!target) return { detail: `escalate: ${next.desk}/${next.level} escalates nowhere`, changes: [] };
-      const choice = await chooseAssignee(deps, deskById(deps.config, target.desk), target.level);
-      const changes: FieldChange[] = [];
-      if (target.desk !== next.desk) changes.push({ field: 'desk', from: next.desk, to: target.desk });
-      if (target.level !== next.level) changes.push({ field: 'level', from: next.level, to: target.level });
-      next.desk = target.desk;
-      next.level = target.level;
-      const assigned = assign(next, choice.assignee);
+      const move = await moveToEscalationTarget(deps, next);
+      if (!move) return { detail: `escalate: ${next.desk}/${next.level} escalates nowhere`, changes: [] };
       return {
-        detail: `escalate to ${target.desk}/${target.level}; ${choice.reason}`,
-        changes: [...changes, ...assigned.changes],
-        ...(choice.guard ? { guard: choice.guard } : {}),
+        detail: `escalate to ${move.target.desk}/${move.target.level}; ${move.choice.reason}`,
+        changes: move.changes,
+        ...(move.choice.guard ? { guard: move.choice.guard } : {}),
       };
     }
   }

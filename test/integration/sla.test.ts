@@ -20,6 +20,7 @@ config.slaPolicies[0] = {
 
 let app: TestApp;
 let agent: string;
+let admin: string;
 let rita: string;
 
 type Clock = { metric: string; state: string; deadline?: string; firedThresholds: number[]; breachedAt?: string; metAt?: string; due?: unknown };
@@ -50,6 +51,7 @@ async function eventually<T>(probe: () => Promise<T | undefined>, ms: number): P
 beforeAll(async () => {
   app = await startTestApp({ config, sideEffects: true });
   agent = await app.token({ role: 'agent' });
+  admin = await app.token({ role: 'admin' });
   rita = await app.token({ email: 'rita@example.org' });
 });
 
@@ -116,6 +118,23 @@ describe('SLA timers', () => {
     expect(names.filter((name) => name.includes(`.${ticket.key}.fr.`))).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 4500));
     expect(await slaEvents(ticket.key)).toEqual([]);
+  });
+
+  it('escalates on a breach whose policy says so, in the same write as the breach', async () => {
+    const ticket: Ticket & { desk: string; level: string; assignee?: string } = (
+      await app.request('POST', '/tickets', { token: rita, body: { catalogItem: 'facilities-repair', subject: 'Leaking tap', customFields: { room: 'K1' } } })
+    ).json.ticket;
+    expect(ticket).toMatchObject({ desk: 'facilities', level: 'l1' });
+    const store = new SlaTrackingTicketStore(new DynamoDbTicketStore(createDocumentClient(app.endpoint), app.tableName), serviceDeskConfig());
+    const deps = { store, config: serviceDeskConfig(), ...systemClockAndIds(), assignments: new DynamoDbAssignmentStore(createDocumentClient(app.endpoint), app.tableName) };
+    expect(await handleSlaTimer(deps, { ticketKey: ticket.key, metric: 'first_response', threshold: 100, slaVersion: ticket.sla!.version })).toBe('applied');
+    const escalated = (await app.request('GET', `/tickets/${ticket.key}`, { token: admin })).json.ticket;
+    expect(escalated).toMatchObject({ desk: 'facilities', level: 'l2' });
+    expect(escalated.assignee).toBeUndefined(); // l2 assigns manually
+    const events = await app.request('GET', `/tickets/${ticket.key}/history`, { token: admin });
+    const breach = events.json.items.find((event: { action: string }) => event.action === 'sla');
+    expect(breach.detail).toContain('escalate to facilities/l2');
+    expect(breach.changes).toEqual(expect.arrayContaining([{ field: 'level', from: 'l1', to: 'l2' }, { field: 'assignee', from: ticket.assignee, to: null }]));
   });
 
   it('ignores a firing computed for an older SLA version, and a repeated one', async () => {
