@@ -7,6 +7,7 @@ import { durationSchema } from './duration.ts';
 
 /** Who an SLA notification goes to. */
 export const SLA_RECIPIENTS = ['assignee', 'desk_managers', 'level_members', 'requester'] as const;
+export type SlaRecipient = (typeof SLA_RECIPIENTS)[number];
 
 export const slaActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('notify'), to: z.array(z.enum(SLA_RECIPIENTS)).min(1) }),

@@ -1,5 +1,5 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
-import type { SlaAction } from '../config/sla-schema.ts';
+import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
 import type { SlaMetric } from './sla-timer.ts';
 import type { Comment, Ticket } from './ticket.ts';
 
@@ -115,17 +115,20 @@ function slaNotifications(before: Ticket | undefined, after: Ticket, config: Ser
 
 function recipients(action: SlaAction, ticket: Ticket, config: ServiceDeskConfig): string[] {
   if (action.kind !== 'notify') return [];
+  return action.to.flatMap((recipient) => slaRecipientEmails(recipient, ticket, config));
+}
+
+/** Who an SLA notify action means by a role, for this ticket as it stands. */
+export function slaRecipientEmails(recipient: SlaRecipient, ticket: Ticket, config: ServiceDeskConfig): string[] {
   const desk = config.desks.find((candidate) => candidate.id === ticket.desk);
-  return action.to.flatMap((recipient) => {
-    switch (recipient) {
-      case 'assignee':
-        return ticket.assignee ? [ticket.assignee] : [];
-      case 'desk_managers':
-        return desk?.managers ?? [];
-      case 'level_members':
-        return desk?.levels.find((level) => level.id === ticket.level)?.members ?? [];
-      case 'requester':
-        return [ticket.requester.email];
-    }
-  });
+  switch (recipient) {
+    case 'assignee':
+      return ticket.assignee ? [ticket.assignee] : [];
+    case 'desk_managers':
+      return desk?.managers ?? [];
+    case 'level_members':
+      return desk?.levels.find((level) => level.id === ticket.level)?.members ?? [];
+    case 'requester':
+      return [ticket.requester.email];
+  }
 }

@@ -1,4 +1,5 @@
-import type { SlaAction } from '../config/sla-schema.ts';
+import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
+import { slaRecipientEmails } from '../domain/notifications.ts';
 import type { FieldChange } from '../domain/history.ts';
 import type { SlaTimer } from '../domain/sla-timer.ts';
 import type { Ticket } from '../domain/ticket.ts';
@@ -103,16 +104,9 @@ function assign(next: Ticket, assignee: string | undefined): { changes: FieldCha
   return { changes: [change] };
 }
 
-function recipientText(deps: AssignmentDeps, recipient: string, ticket: Ticket): string {
-  const desk = deps.config.desks.find((candidate) => candidate.id === ticket.desk);
-  switch (recipient) {
-    case 'assignee':
-      return `assignee (${ticket.assignee ?? 'none'})`;
-    case 'desk_managers':
-      return `desk managers (${desk?.managers.join(', ') || 'none'})`;
-    case 'level_members':
-      return `level members (${desk?.levels.find((level) => level.id === ticket.level)?.members.join(', ') || 'none'})`;
-    default:
-      return 'requester';
-  }
+function recipientText(deps: AssignmentDeps, recipient: SlaRecipient, ticket: Ticket): string {
+  // The requester is named by role only; staff are listed, as the desk would look them up.
+  if (recipient === 'requester') return 'requester';
+  const emails = slaRecipientEmails(recipient, ticket, deps.config);
+  return `${recipient.replace('_', ' ')} (${emails.join(', ') || 'none'})`;
 }
