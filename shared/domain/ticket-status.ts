@@ -34,3 +34,10 @@ export function allowedTransitions(from: TicketStatus): readonly TicketStatus[] 
 export function isActive(status: TicketStatus): boolean {
   return ACTIVE_STATUSES.includes(status);
 }
+
+/** The statuses a list filter names: `active`, `all`, or statuses separated by commas (already validated). */
+export function statusesOf(filter: string): TicketStatus[] {
+  if (filter === 'active') return [...ACTIVE_STATUSES];
+  if (filter === 'all') return [...TICKET_STATUSES];
+  return [...new Set(filter.split(','))] as TicketStatus[];
+}

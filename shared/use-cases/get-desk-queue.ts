@@ -2,7 +2,7 @@ import { isStaff, requireScope, staffDesks } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import type { Ticket } from '../domain/ticket.ts';
-import { ACTIVE_STATUSES, TICKET_STATUSES, type TicketStatus } from '../domain/ticket-status.ts';
+import { statusesOf } from '../domain/ticket-status.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Page } from '../ports/ticket-store.ts';
 import { requireLevel } from './desk-assignment.ts';
@@ -13,12 +13,6 @@ export interface DeskQueueQuery {
   status: string;
   cursor?: string;
   limit: number;
-}
-
-export function statusesOf(status: string): TicketStatus[] {
-  if (status === 'active') return [...ACTIVE_STATUSES];
-  if (status === 'all') return [...TICKET_STATUSES];
-  return [...new Set(status.split(','))] as TicketStatus[];
 }
 
 /** A desk's queue, optionally one level of it, by priority then age; for the desk's staff. */

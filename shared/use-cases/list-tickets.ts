@@ -2,11 +2,11 @@ import { isStaff, requireScope, staffDesks } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import type { Ticket } from '../domain/ticket.ts';
+import { statusesOf } from '../domain/ticket-status.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { ListTicketsQuery } from '../http/api-schemas.ts';
 import type { Page, TicketListQuery } from '../ports/ticket-store.ts';
 import { deskById } from './desk-assignment.ts';
-import { statusesOf } from './get-desk-queue.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 
 /**
