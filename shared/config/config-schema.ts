@@ -4,6 +4,7 @@ import { catalogNodeSchema } from './catalog-schema.ts';
 import { emailSchema, idSchema } from './config-primitives.ts';
 import { checkConfigReferences } from './config-references.ts';
 import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
+import { emailConfigSchema } from './email-schema.ts';
 import { routingRuleSchema } from './routing-schema.ts';
 import { slaPolicySchema } from './sla-schema.ts';
 
@@ -58,18 +59,7 @@ export const serviceDeskConfigSchema = z
     /** Evaluated in order; the first rule whose conditions all hold overrides the catalog's routing. */
     routingRules: z.array(routingRuleSchema).default([]),
     /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
-    email: z
-      .strictObject({
-        address: emailSchema,
-        name: z.string().min(1).max(100).optional(),
-        /** An existing, active SES receipt rule set to add the desk's rule to; by default the stack makes its own. */
-        receiptRuleSet: z.string().regex(/^[a-zA-Z0-9_.-]{1,64}$/, 'use the name of an SES receipt rule set').optional(),
-        /** Days raw inbound mail is kept. */
-        retainRawMailDays: z.number().int().min(1).max(3650).default(365),
-        /** Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here. */
-        maxAutomaticRepliesPerHour: z.number().int().min(1).max(1000).default(5),
-      })
-      .optional(),
+    email: emailConfigSchema.optional(),
     /** Business-hours calendars that SLA targets count in. */
     calendars: z.array(calendarSchema).default([]),
     /** Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. */

@@ -1,9 +1,11 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
+import type { NotificationKind } from '../config/email-schema.ts';
+import { renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
 import type { SlaMetric } from './sla-timer.ts';
 import type { Comment, Ticket } from './ticket.ts';
 
-export type NotificationKind = 'acknowledgement' | 'public_reply' | 'status_changed' | 'resolved' | 'assigned' | 'sla';
+export type { NotificationKind };
 
 /** A mail to send about a ticket. The id is deterministic, so a change seen twice sends once. */
 export interface Notification {
@@ -14,6 +16,7 @@ export interface Notification {
   cc: string[];
   subject: string;
   text: string;
+  html: string;
   /** Mails to the requester carry the signed reply address, so answers thread. */
   toRequester: boolean;
 }
@@ -29,22 +32,36 @@ const STATUS_NAMES: Record<Ticket['status'], string> = {
   closed: 'closed',
 };
 
-const greeting = (ticket: Ticket) => `Hello ${ticket.requester.name ?? ticket.requester.email},`;
-const footer = (ticket: Ticket, config: ServiceDeskConfig) =>
-  `--\nTicket ${ticket.key}: ${ticket.subject}\nReply to this mail to add to the ticket.\n${config.email?.name ?? 'Service desk'}`;
-
-function toRequester(ticket: Ticket, config: ServiceDeskConfig, kind: NotificationKind, idSuffix: string, body: string): Notification {
+/** What the templates can name about a ticket (see shared/email/notification-templates.ts). */
+function viewOf(ticket: Ticket, config: ServiceDeskConfig, extra: Pick<NotificationView, 'comment' | 'sla'> = {}): NotificationView {
   return {
-    id: `${ticket.key}.${kind}.${idSuffix}`,
-    ticketKey: ticket.key,
-    kind,
-    to: [ticket.requester.email],
-    cc: ticket.watchers ?? [],
-    subject: ticket.subject,
-    text: `${greeting(ticket)}\n\n${body}\n\n${footer(ticket, config)}\n`,
-    toRequester: true,
+    desk: { name: config.email?.name ?? 'Service desk', address: config.email?.address ?? '' },
+    ticket: {
+      key: ticket.key,
+      subject: ticket.subject,
+      status: STATUS_NAMES[ticket.status],
+      priority: ticket.priority,
+      desk: config.desks.find((desk) => desk.id === ticket.desk)?.name ?? ticket.desk,
+      level: ticket.level,
+      ...(ticket.assignee ? { assignee: ticket.assignee } : {}),
+    },
+    requester: { email: ticket.requester.email, name: ticket.requester.name ?? ticket.requester.email },
+    ...extra,
   };
 }
+
+function notification(
+  ticket: Ticket,
+  config: ServiceDeskConfig,
+  kind: NotificationKind,
+  idSuffix: string,
+  to: { to: string[]; cc: string[]; toRequester: boolean },
+  extra?: Pick<NotificationView, 'comment' | 'sla'>,
+): Notification {
+  return { id: `${ticket.key}.${kind}.${idSuffix}`, ticketKey: ticket.key, kind, ...to, ...renderNotification(kind, viewOf(ticket, config, extra), config.email) };
+}
+
+const requesterAndWatchers = (ticket: Ticket) => ({ to: [ticket.requester.email], cc: ticket.watchers ?? [], toRequester: true });
 
 /**
  * The mails a ticket change calls for: an acknowledgement of a new ticket, the requester told of a
@@ -54,26 +71,13 @@ function toRequester(ticket: Ticket, config: ServiceDeskConfig, kind: Notificati
 export function ticketNotifications(before: Ticket | undefined, after: Ticket, config: ServiceDeskConfig): Notification[] {
   const notifications: Notification[] = [];
   if (!before) {
-    notifications.push(toRequester(after, config, 'acknowledgement', 'v1', `We received your request and opened ticket ${after.key}. We will answer as soon as we can.`));
+    notifications.push(notification(after, config, 'acknowledgement', 'v1', requesterAndWatchers(after)));
   } else if (before.status !== after.status && after.status !== 'open' && after.status !== 'new') {
     const kind = after.status === 'resolved' ? 'resolved' : 'status_changed';
-    const body =
-      after.status === 'resolved'
-        ? `Ticket ${after.key} was resolved. If the problem is not solved, reply to this mail and the ticket opens again.`
-        : `Ticket ${after.key} is now ${STATUS_NAMES[after.status]}.`;
-    notifications.push(toRequester(after, config, kind, `v${after.version}`, body));
+    notifications.push(notification(after, config, kind, `v${after.version}`, requesterAndWatchers(after)));
   }
   if (after.assignee && after.assignee !== before?.assignee) {
-    notifications.push({
-      id: `${after.key}.assigned.v${after.version}`,
-      ticketKey: after.key,
-      kind: 'assigned',
-      to: [after.assignee],
-      cc: [],
-      subject: after.subject,
-      text: `Ticket ${after.key} (${after.priority}) is assigned to you: ${after.subject}\nRequester: ${after.requester.email}\n`,
-      toRequester: false,
-    });
+    notifications.push(notification(after, config, 'assigned', `v${after.version}`, { to: [after.assignee], cc: [], toRequester: false }));
   }
   notifications.push(...slaNotifications(before, after, config));
   return notifications;
@@ -82,7 +86,8 @@ export function ticketNotifications(before: Ticket | undefined, after: Ticket, c
 /** An agent's public reply goes to the requester and the people copied on the thread. */
 export function commentNotification(ticket: Ticket, comment: Comment, config: ServiceDeskConfig): Notification | undefined {
   if (!comment.public || comment.author.role !== 'agent') return undefined;
-  return toRequester(ticket, config, 'public_reply', comment.id, comment.body);
+  const html = comment.html ?? textAsHtml(comment.body);
+  return notification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket), { comment: { body: comment.body, html } });
 }
 
 function slaNotifications(before: Ticket | undefined, after: Ticket, config: ServiceDeskConfig): Notification[] {
@@ -97,18 +102,8 @@ function slaNotifications(before: Ticket | undefined, after: Ticket, config: Ser
         const to = [...new Set(actions.flatMap((action) => recipients(action, after, config)))];
         if (to.length === 0) return [];
         const what = percent >= 100 ? `${METRIC_NAMES[clock.metric]} target breached` : `${METRIC_NAMES[clock.metric]} at ${percent}% of its target`;
-        return [
-          {
-            id: `${after.key}.sla.${clock.metric}.${percent}.v${after.sla!.version}`,
-            ticketKey: after.key,
-            kind: 'sla' as const,
-            to,
-            cc: [],
-            subject: after.subject,
-            text: `Ticket ${after.key} (${after.priority}): ${what}.\n${clock.deadline ? `Deadline: ${clock.deadline}\n` : ''}`,
-            toRequester: false,
-          },
-        ];
+        const sla = { what, ...(clock.deadline ? { deadline: clock.deadline } : {}) };
+        return [notification(after, config, 'sla', `${clock.metric}.${percent}.v${after.sla!.version}`, { to, cc: [], toRequester: false }, { sla })];
       });
   });
 }

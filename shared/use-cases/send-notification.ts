@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
-import type { Notification } from '../domain/notifications.ts';
+import { NOTIFICATION_KINDS } from '../config/email-schema.ts';
 import { composeOutboundMail } from '../email/outbound-message.ts';
 import { replyAddress } from '../email/plus-address.ts';
 import { subjectWithToken } from '../email/ticket-token.ts';
@@ -24,13 +24,18 @@ export interface SendNotificationDeps {
 export const notificationSchema = z.object({
   id: z.string().min(1).max(200),
   ticketKey: z.string().min(1),
-  kind: z.enum(['acknowledgement', 'public_reply', 'status_changed', 'resolved', 'assigned', 'sla']),
+  kind: z.enum(NOTIFICATION_KINDS),
   to: z.array(z.email()).min(1),
   cc: z.array(z.email()),
   subject: z.string(),
   text: z.string(),
+  // Optional: notifications queued before HTML parts existed still go out, as text only.
+  html: z.string().optional(),
   toRequester: z.boolean(),
 });
+
+/** A notification as it comes off the queue. */
+export type QueuedNotification = z.output<typeof notificationSchema>;
 
 /**
  * Sends one notification, once: a notification already sent is skipped. The mail carries the ticket
@@ -41,7 +46,7 @@ export const notificationSchema = z.object({
  */
 export async function sendNotification(
   deps: SendNotificationDeps,
-  notification: Notification,
+  notification: QueuedNotification,
 ): Promise<'sent' | 'already_sent' | 'no_mailbox' | 'rate_limited'> {
   const desk = deps.config.email;
   if (!desk) return 'no_mailbox';
@@ -59,6 +64,7 @@ export async function sendNotification(
     ...(notification.toRequester ? { replyTo: replyAddress(desk.address, notification.ticketKey, deps.replyAddressSecret) } : {}),
     subject: subjectWithToken(notification.subject, notification.ticketKey),
     text: notification.text,
+    ...(notification.html ? { html: notification.html } : {}),
     ...(thread.length ? { inReplyTo: thread[0]!, references: thread } : {}),
     messageId: `<${randomUUID()}@${desk.address.slice(desk.address.indexOf('@') + 1)}>`,
   });

@@ -1,0 +1,79 @@
+import Mustache from 'mustache';
+import type { EmailConfig, NotificationKind } from '../config/email-schema.ts';
+
+/**
+ * What a notification template can name. Every value is a string or absent (Mustache renders an
+ * absent one as nothing and skips its section), so `{{#sla.deadline}}…{{/sla.deadline}}` reads as
+ * "if there is a deadline".
+ */
+export interface NotificationView {
+  desk: { name: string; address: string };
+  ticket: { key: string; subject: string; status: string; priority: string; desk: string; level: string; assignee?: string };
+  requester: { email: string; name: string };
+  /** The public reply being sent; `html` is sanitised HTML, or the text with its line breaks. */
+  comment?: { body: string; html: string };
+  /** The SLA threshold that fired. */
+  sla?: { what: string; deadline?: string };
+}
+
+export interface RenderedNotification {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const TEXT_FOOTER = '--\nTicket {{ticket.key}}: {{ticket.subject}}\nReply to this mail to add to the ticket.\n{{desk.name}}\n';
+const HTML_FOOTER =
+  '<hr><p style="color:#666;font-size:smaller">Ticket {{ticket.key}}: {{ticket.subject}}<br>Reply to this mail to add to the ticket.<br>{{desk.name}}</p>';
+const toRequester = (text: string, html: string) => ({
+  subject: '{{ticket.subject}}',
+  text: `Hello {{requester.name}},\n\n${text}\n\n${TEXT_FOOTER}`,
+  html: `<p>Hello {{requester.name}},</p>${html}${HTML_FOOTER}`,
+});
+
+/** The built-in templates; `email.templates` in the configuration replaces any part of them. */
+export const BUILT_IN_TEMPLATES: Readonly<Record<NotificationKind, RenderedNotification>> = {
+  acknowledgement: toRequester(
+    'We received your request and opened ticket {{ticket.key}}. We will answer as soon as we can.',
+    '<p>We received your request and opened ticket <b>{{ticket.key}}</b>. We will answer as soon as we can.</p>',
+  ),
+  public_reply: toRequester('{{comment.body}}', '<div>{{{comment.html}}}</div>'),
+  status_changed: toRequester('Ticket {{ticket.key}} is now {{ticket.status}}.', '<p>Ticket {{ticket.key}} is now <b>{{ticket.status}}</b>.</p>'),
+  resolved: toRequester(
+    'Ticket {{ticket.key}} was resolved. If the problem is not solved, reply to this mail and the ticket opens again.',
+    '<p>Ticket {{ticket.key}} was resolved. If the problem is not solved, reply to this mail and the ticket opens again.</p>',
+  ),
+  assigned: {
+    subject: '{{ticket.subject}}',
+    text: 'Ticket {{ticket.key}} ({{ticket.priority}}) is assigned to you: {{ticket.subject}}\nRequester: {{requester.email}}\n',
+    html: '<p>Ticket <b>{{ticket.key}}</b> ({{ticket.priority}}) is assigned to you: {{ticket.subject}}<br>Requester: {{requester.email}}</p>',
+  },
+  sla: {
+    subject: '{{ticket.subject}}',
+    text: 'Ticket {{ticket.key}} ({{ticket.priority}}): {{sla.what}}.\n{{#sla.deadline}}Deadline: {{sla.deadline}}\n{{/sla.deadline}}',
+    html: '<p>Ticket <b>{{ticket.key}}</b> ({{ticket.priority}}): {{sla.what}}.{{#sla.deadline}}<br>Deadline: {{sla.deadline}}{{/sla.deadline}}</p>',
+  },
+};
+
+/** Plain text and subjects take values as they are; the HTML part escapes them (Mustache's default). */
+const asIs = { escape: (value: unknown) => String(value) };
+
+/**
+ * Renders one notification from the configured templates, falling back part by part to the
+ * built-in ones. Values in the HTML part are escaped, except `{{{comment.html}}}`, which is
+ * sanitised before it is stored.
+ */
+export function renderNotification(kind: NotificationKind, view: NotificationView, email: EmailConfig | undefined): RenderedNotification {
+  const configured = email?.templates[kind] ?? {};
+  const template = { ...BUILT_IN_TEMPLATES[kind], ...configured };
+  return {
+    subject: Mustache.render(template.subject, view, {}, asIs),
+    text: Mustache.render(template.text, view, {}, asIs),
+    html: Mustache.render(template.html, view),
+  };
+}
+
+/** A plain-text body as HTML: escaped, line breaks kept. */
+export function textAsHtml(text: string): string {
+  return Mustache.escape(text).replace(/\r?\n/g, '<br>\n');
+}
