@@ -16,6 +16,7 @@ import type { Construct } from 'constructs';
 import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
 import { ENV } from '../shared/environment.ts';
+import { ATTACHMENT_PREFIX } from '../shared/ports/attachment-store.ts';
 import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
@@ -206,15 +207,24 @@ export class ServiceStack extends Stack {
     fn.bindTable(table, 'write');
     // Signed reply addresses are checked with a key derived from the desk's signing secret.
     fn.bindApprovalLinkSecret(approvalLinkSecret);
-    // Read the raw mail SES stored, nothing else of the bucket; object names are made by SES.
+    // Read the raw mail SES stored and write the attachments taken from it, nothing else of the bucket.
     const bucket = rawMailBucketName(this, settings.stage);
+    fn.addEnvironment(ENV.mailBucket, bucket);
     fn.functionRole.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:${this.partition}:s3:::${bucket}/${INBOUND_PREFIX}*`] }),
     );
+    fn.functionRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:PutObject'], resources: [`arn:${this.partition}:s3:::${bucket}/${ATTACHMENT_PREFIX}*`] }),
+    );
     const nag = nagEnvironment(this);
+    const bucketArn = `arn:${nag.partition}:s3:::service-desk-${settings.stage}-mail-${nag.account}-${nag.region}`;
     Validations.of(fn.functionRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:${nag.partition}:s3:::service-desk-${settings.stage}-mail-${nag.account}-${nag.region}/${INBOUND_PREFIX}*]`,
+      id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INBOUND_PREFIX}*]`,
       reason: 'SES names each stored mail itself; the function may read the inbound prefix of the raw mail bucket only.',
+    });
+    Validations.of(fn.functionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${bucketArn}/${ATTACHMENT_PREFIX}*]`,
+      reason: "Attachment keys are derived from each mail's Message-ID; the function may write the attachments prefix of the mail bucket only.",
     });
     fn.addEventSource(new SqsEventSource(intake.queue, { batchSize: 5, reportBatchItemFailures: true }));
     return fn;

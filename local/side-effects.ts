@@ -1,6 +1,7 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { LocalQueue } from './local-queue.ts';
+import { LocalAttachmentStore } from './local-attachment-store.ts';
 import { LocalRawMailStore } from './local-raw-mail-store.ts';
 import { startLocalSes, type LocalSes } from './local-ses.ts';
 import { OutboxMailSender } from './outbox-mail-sender.ts';
@@ -19,6 +20,8 @@ export interface RunningSideEffects {
   notifications: LocalQueue;
   /** Where exact copies of sent mail are kept. */
   outboxDir: string;
+  /** The directory that stands for the mail bucket: raw mail under inbound/, attachments under attachments/. */
+  mailDir: string;
   stop(): Promise<void>;
 }
 
@@ -72,13 +75,15 @@ export async function startSideEffects(options: {
   });
   // Inbound mail: stored as SES would store it in S3, then handed to the intake as the S3 notification through SQS.
   const mailStore = new LocalRawMailStore(options.mailDir ? { rootDir: options.mailDir } : {});
+  // One local bucket, as on AWS: raw mail under inbound/, attachments under attachments/.
+  const attachments = new LocalAttachmentStore(mailStore);
   const intake = (host: string, port: number) =>
     startSmtpIntake({
       host,
       port,
       store: mailStore,
       bucket: LOCAL_MAIL_BUCKET,
-      onMessage: emailIntakeHandler(async () => ({ deps: await emailIntakeDepsFromEnv(), store: mailStore })),
+      onMessage: emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore })),
       ...(options.log ? { log: options.log } : {}),
     });
   const smtp = await intake('127.0.0.1', options.smtpPort);
@@ -91,6 +96,7 @@ export async function startSideEffects(options: {
     ses,
     notifications,
     outboxDir: options.outboxDir,
+    mailDir: mailStore.rootDir,
     async stop() {
       await smtp.close();
       await smtpIpv6?.close();

@@ -19,6 +19,8 @@ export const ENV = {
   slaTimerSchedulerRoleArn: 'SLA_TIMER_SCHEDULER_ROLE_ARN',
   /** Only set locally: where the local SES (aws-ses-v2-local) listens. */
   sesEndpoint: 'SES_ENDPOINT',
+  /** The bucket that holds raw inbound mail and the attachments taken from it. */
+  mailBucket: 'MAIL_BUCKET',
 } as const;
 
 /** Reads a required variable once; fails fast with the variable's name. */

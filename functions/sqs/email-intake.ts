@@ -1,5 +1,6 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { rawMailLocationsFromSqsBody } from '#shared/adapters/s3/s3-event-notification';
+import { s3AttachmentStoreFromEnv } from '#shared/adapters/s3/s3-attachment-store';
 import { s3RawMailStoreFromEnv } from '#shared/adapters/s3/s3-raw-mail-store';
 import { emailIntakeDepsFromEnv } from '#shared/composition/email-intake-deps-from-env';
 import { logger } from '#shared/observability/logger';
@@ -31,4 +32,7 @@ export function emailIntakeHandler(dependencies: () => Promise<{ deps: IngestDep
   };
 }
 
-export const handler = emailIntakeHandler(async () => ({ deps: await emailIntakeDepsFromEnv(), store: s3RawMailStoreFromEnv() }));
+export const handler = emailIntakeHandler(async () => ({
+  deps: { ...(await emailIntakeDepsFromEnv()), attachments: s3AttachmentStoreFromEnv() },
+  store: s3RawMailStoreFromEnv(),
+}));

@@ -5,10 +5,13 @@ import type { IngestDeps } from '../use-cases/ingest-email.ts';
 import { assignmentDepsFromEnv } from './assignment-deps-from-env.ts';
 import { replyAddressSecretFromEnv } from './signing-key-from-env.ts';
 
-let deps: Promise<IngestDeps> | undefined;
+/** Everything but the file stores, which differ between AWS (S3) and `npm start` (local files). */
+export type EmailIntakeTableDeps = Omit<IngestDeps, 'attachments'>;
+
+let deps: Promise<EmailIntakeTableDeps> | undefined;
 
 /** The email intake's dependencies, built once per cold start. */
-export function emailIntakeDepsFromEnv(): Promise<IngestDeps> {
+export function emailIntakeDepsFromEnv(): Promise<EmailIntakeTableDeps> {
   deps ??= replyAddressSecretFromEnv().then((replyAddressSecret) => ({
     ...assignmentDepsFromEnv(),
     quarantine: new DynamoDbMailQuarantine(createDocumentClient(), requiredEnv(ENV.tableName)),

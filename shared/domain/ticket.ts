@@ -43,6 +43,8 @@ export interface Ticket {
   channel: Channel;
   /** Present on service requests whose catalog item needs approval. */
   approval?: Approval;
+  /** Files of the mail that opened the ticket (its later mails' files are on their comments). */
+  attachments?: Attachment[];
   /** Message-ID of the mail that opened the ticket: notifications answer it, so they thread. */
   sourceMessageId?: string;
   /** People copied on the requester's mail: they may answer on the thread by mail. */
@@ -59,12 +61,17 @@ export interface Ticket {
   version: number;
 }
 
+/** A file that came with a mail. */
 export interface Attachment {
   name: string;
   contentType: string;
   size: number;
-  /** Where the bytes live (an S3 object key); absent when the attachment was refused. */
+  /** Where the bytes live (an object key in the mail bucket); absent when the file was not stored. */
   location?: string;
+  /** Shown inside the mail's body (an inline image) rather than attached. */
+  inline?: boolean;
+  /** Why the file was not stored (over a size or count limit). */
+  refused?: string;
 }
 
 /** A public reply or an internal note. */

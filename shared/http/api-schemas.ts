@@ -132,6 +132,17 @@ export const ticketKeyParamSchema = z.string().regex(/^[A-Z][A-Z0-9]{0,9}-[1-9][
 
 const timestamp = z.iso.datetime();
 
+export const attachmentSchema = z
+  .object({
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int().describe('Bytes'),
+    location: z.string().optional().describe('Object key in the mail bucket; absent when the file was not stored'),
+    inline: z.boolean().optional().describe('An image shown inside the mail body'),
+    refused: z.string().optional().describe('Why the file was not stored, e.g. over the size limit'),
+  })
+  .meta({ id: 'Attachment' });
+
 export const ticketSchema = z
   .object({
     key: z.string(),
@@ -196,6 +207,7 @@ export const ticketSchema = z
       .optional(),
     lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
     watchers: z.array(z.string()).optional().describe('People copied on mail about the ticket'),
+    attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
     sourceMessageId: z.string().optional().describe('Message-ID of the mail that opened the ticket'),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -214,7 +226,7 @@ export const commentSchema = z
     public: z.boolean(),
     body: z.string(),
     html: z.string().optional(),
-    attachments: z.array(z.object({ name: z.string(), contentType: z.string(), size: z.number(), location: z.string().optional() })),
+    attachments: z.array(attachmentSchema),
     createdAt: timestamp,
   })
   .meta({ id: 'Comment' });

@@ -1,4 +1,6 @@
 import { staffDesks } from '../auth/access-policy.ts';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../config/email-schema.ts';
+import { admitAttachments } from '../email/attachment-admission.ts';
 import { classifyAutomatic } from '../email/automatic-mail.ts';
 import { InvalidMailError } from '../email/invalid-mail-error.ts';
 import { parseInboundMail, type InboundMail } from '../email/inbound-mail.ts';
@@ -9,7 +11,8 @@ import { ticketKeyFromSubject } from '../email/ticket-token.ts';
 import { visibleReply } from '../email/visible-reply.ts';
 import type { HistoryEvent } from '../domain/history.ts';
 import { routeRequest } from '../domain/routing.ts';
-import type { Actor, Comment, Ticket } from '../domain/ticket.ts';
+import type { Actor, Attachment, Comment, Ticket } from '../domain/ticket.ts';
+import { attachmentObjectKey, type AttachmentStore } from '../ports/attachment-store.ts';
 import type { MailQuarantine } from '../ports/mail-quarantine.ts';
 import { AlreadyRecordedError } from '../ports/ticket-store.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
@@ -25,6 +28,8 @@ const MAX_SUBJECT = 250;
 
 export interface IngestDeps extends AssignmentDeps {
   quarantine: MailQuarantine;
+  /** Keeps the files mails bring. */
+  attachments: AttachmentStore;
   /** Verifies the signature of plus-addressed replies. */
   replyAddressSecret: Uint8Array;
 }
@@ -67,7 +72,8 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
     const writer = authenticated ? senderRole(deps, thread, mail) : undefined;
     if (writer || automatic.automatic) {
       try {
-        await appendMail(deps, thread.key, mail, writer ?? 'system', automatic.automatic ? automatic.reason : undefined, claim);
+        const files = await storeAttachments(deps, mail, messageKey);
+        await appendMail(deps, thread.key, mail, files, writer ?? 'system', automatic.automatic ? automatic.reason : undefined, claim);
         return { outcome: 'commented', ticketKey: thread.key };
       } catch (error) {
         if (error instanceof AlreadyRecordedError) return { outcome: 'duplicate', ticketKey: thread.key };
@@ -76,7 +82,29 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
     }
   }
   if (automatic.automatic) return { outcome: 'ignored', reason: automatic.reason };
-  return openTicket(deps, mail, claim);
+  return openTicket(deps, mail, await storeAttachments(deps, mail, messageKey), claim);
+}
+
+/**
+ * Stores a mail's files within the configured limits and lists every one of them, stored or not:
+ * a file over a limit is listed with the reason, never dropped without a trace. Keys come from the
+ * mail's id, so a redelivery rewrites the same objects.
+ */
+async function storeAttachments(deps: IngestDeps, mail: InboundMail, messageKey: string): Promise<Attachment[]> {
+  const verdicts = admitAttachments(
+    mail.attachments.map((attachment) => attachment.size),
+    deps.config.email?.attachments ?? DEFAULT_ATTACHMENT_LIMITS,
+  );
+  return Promise.all(
+    mail.attachments.map(async (attachment, index): Promise<Attachment> => {
+      const listed = { name: attachment.filename ?? 'attachment', contentType: attachment.contentType, size: attachment.size, ...(attachment.inline ? { inline: true } : {}) };
+      const refused = verdicts[index];
+      if (refused) return { ...listed, refused };
+      const location = attachmentObjectKey(messageKey, index, attachment.filename);
+      await deps.attachments.put(location, attachment.content, attachment.contentType);
+      return { ...listed, location };
+    }),
+  );
 }
 
 async function quarantine(deps: IngestDeps, entry: Parameters<MailQuarantine['record']>[0]): Promise<IngestOutcome> {
@@ -115,6 +143,7 @@ async function appendMail(
   deps: IngestDeps,
   key: string,
   mail: InboundMail,
+  files: Attachment[],
   role: 'agent' | 'requester' | 'system',
   automaticReason: string | undefined,
   claim: { caller: string; key: string; expiresAt: number },
@@ -131,7 +160,7 @@ async function appendMail(
       public: isPublic,
       body: automaticReason ? `Automatic mail (${automaticReason}): ${body}` : body,
       ...(mail.html ? { html: sanitizeCommentHtml(mail.html) } : {}),
-      attachments: mail.attachments.map((attachment) => ({ name: attachment.filename ?? 'attachment', contentType: attachment.contentType, size: attachment.size })),
+      attachments: files,
       createdAt: now,
     };
     const after = ticketAfterComment(ticket, role, isPublic, now);
@@ -151,7 +180,7 @@ function mergeWatchers(ticket: Ticket, mail: InboundMail): string[] {
   return [...new Set([...known, ...copied])];
 }
 
-async function openTicket(deps: IngestDeps, mail: InboundMail, claim: { caller: string; key: string; expiresAt: number }): Promise<IngestOutcome> {
+async function openTicket(deps: IngestDeps, mail: InboundMail, files: Attachment[], claim: { caller: string; key: string; expiresAt: number }): Promise<IngestOutcome> {
   const requester = requesterFromDirectory(deps.config, { email: (mail.replyTo[0] ?? mail.from).address, ...(mail.from.name ? { name: mail.from.name } : {}) });
   const subject = (mail.subject.trim() || '(no subject)').slice(0, MAX_SUBJECT);
   const route = routeRequest({ config: deps.config, requester, channel: 'email', subject });
@@ -173,6 +202,7 @@ async function openTicket(deps: IngestDeps, mail: InboundMail, claim: { caller: 
     channel: 'email',
     ...(mail.messageId ? { sourceMessageId: mail.messageId } : {}),
     watchers: mail.cc.map((address) => address.address).filter((address) => address !== requester.email),
+    ...(files.length ? { attachments: files } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,

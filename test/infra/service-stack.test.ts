@@ -179,9 +179,16 @@ describe('background consumers', () => {
     });
   });
 
-  it('lets the email intake read raw mail of the inbound prefix only, and no other bucket action', () => {
+  it('lets the email intake read raw mail of the inbound prefix and write attachments under their prefix, and nothing else of the bucket', () => {
     const actions = actionsOf('email-intake');
-    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject', 's3:PutObject']);
+    const roleLogicalId = functionOf('email-intake').properties.Role['Fn::GetAtt'][0] as string;
+    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) } });
+    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const resourceOf = (action: string) => JSON.stringify(statements.find((statement) => [statement.Action].flat().includes(action))!.Resource);
+    expect(resourceOf('s3:GetObject')).toMatch(/\/inbound\/\*"/);
+    expect(resourceOf('s3:PutObject')).toMatch(/\/attachments\/\*"/);
+    expect(functionOf('email-intake').properties.Environment.Variables.MAIL_BUCKET).toBeDefined();
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'secretsmanager:GetSecretValue']));
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: functionOf('email-intake').logicalId },

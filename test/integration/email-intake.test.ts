@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKey } from '../../shared/auth/derive-key.ts';
@@ -10,7 +12,8 @@ let admin: string;
 const DESK = 'support@desk.example.com';
 
 type Ticket = { key: string; subject: string; channel: string; desk: string; requester: { email: string }; watchers?: string[]; status: string };
-type Comment = { body: string; public: boolean; author: { email: string; role: string } };
+type Attachment = { name: string; contentType: string; size: number; location?: string; inline?: boolean; refused?: string };
+type Comment = { body: string; public: boolean; author: { email: string; role: string }; attachments: Attachment[] };
 
 const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
 
@@ -137,5 +140,35 @@ describe('mail to the desk', () => {
     expect(quarantined[0]!.location).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
     const agent = await app.token({ role: 'agent' });
     expect((await app.request('GET', '/mail/quarantine', { token: agent })).status).toBe(403);
+  });
+
+  it('keeps the files of a mail in the mail bucket, and lists the ones over the limits with the reason', async () => {
+    const from = `kai.${unique()}@example.org`;
+    const report = Buffer.from('%PDF-1.4 error log\n');
+    await smtp.sendMail({
+      from,
+      to: DESK,
+      subject: 'Crash report',
+      text: 'Log and screenshot attached.',
+      attachments: [
+        { filename: 'crash log (1).pdf', content: report, contentType: 'application/pdf' },
+        { filename: 'screen.png', content: Buffer.alloc(2048, 1), contentType: 'image/png' },
+      ],
+    });
+    const [ticket] = await ticketsOf(from, 1);
+    const opened = (await app.request('GET', `/tickets/${ticket!.key}`, { token: admin })).json.ticket;
+    expect(opened.attachments).toEqual([
+      { name: 'crash log (1).pdf', contentType: 'application/pdf', size: report.length, location: expect.stringMatching(/^attachments\/[0-9a-f]{32}\/0\/crash_log_1_.pdf$/) },
+      { name: 'screen.png', contentType: 'image/png', size: 2048, location: expect.stringMatching(/^attachments\/[0-9a-f]{32}\/1\/screen.png$/) },
+    ]);
+    expect(readFileSync(join(app.sideEffects!.mailDir, ...opened.attachments[0].location.split('/')))).toEqual(report);
+
+    // 21 files: the default limit stores 20 and lists the last one with the reason.
+    const files = Array.from({ length: 21 }, (_, index) => ({ filename: `part-${index}.txt`, content: `file ${index}`, contentType: 'text/plain' }));
+    await smtp.sendMail({ from, to: DESK, subject: `Re: [${ticket!.key}] Crash report`, text: 'All the logs.', attachments: files });
+    const [comment] = await commentsOf(ticket!.key, 1);
+    expect(comment!.attachments).toHaveLength(21);
+    expect(comment!.attachments.filter((attachment) => attachment.location)).toHaveLength(20);
+    expect(comment!.attachments[20]).toEqual({ name: 'part-20.txt', contentType: 'text/plain', size: 7, refused: 'over the limit of 20 attachments per mail' });
   });
 });

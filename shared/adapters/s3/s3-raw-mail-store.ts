@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import {
   describeRawMailLocation,
   MAX_RAW_MAIL_BYTES,
@@ -7,6 +7,7 @@ import {
   type RawMailLocation,
   type RawMailStore,
 } from '../../ports/raw-mail-store.ts';
+import { s3Client } from './s3-client.ts';
 
 export interface S3RawMailStoreOptions {
   /** Messages larger than this are refused; MAX_RAW_MAIL_BYTES (SES's 40 MB) by default. */
@@ -64,6 +65,6 @@ let fromEnv: S3RawMailStore | undefined;
 
 /** The function's raw mail store: one S3 client per cold start. */
 export function s3RawMailStoreFromEnv(): S3RawMailStore {
-  fromEnv ??= new S3RawMailStore(new S3Client({}));
+  fromEnv ??= new S3RawMailStore(s3Client());
   return fromEnv;
 }
