@@ -2,6 +2,7 @@ import { staffDesks } from '../auth/access-policy.ts';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../config/email-schema.ts';
 import { admitAttachments } from '../email/attachment-admission.ts';
 import { classifyAutomatic } from '../email/automatic-mail.ts';
+import { describeDeliveryOutcomes, readDeliveryReport } from '../email/delivery-report.ts';
 import { InvalidMailError } from '../email/invalid-mail-error.ts';
 import { parseInboundMail, type InboundMail } from '../email/inbound-mail.ts';
 import { threadCandidateIds } from '../email/message-id.ts';
@@ -64,8 +65,10 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
   if (seen) return { outcome: 'duplicate', ticketKey: seen };
 
   const automatic = classifyAutomatic(mail);
+  // A bounce of our own notification threads by the Message-ID of the message it returns.
+  const bounce = automatic.kind === 'bounce' ? await readDeliveryReport(mail) : undefined;
   const authenticated = verdicts.dmarc !== 'fail';
-  const thread = await findThread(deps, mail);
+  const thread = await findThread(deps, mail, bounce?.originalMessageId);
   const claim = { caller: 'mail', key: messageKey, expiresAt: Math.floor(deps.now().getTime() / 1000) + MESSAGE_ID_DAYS * 86_400 };
 
   if (thread && thread.status !== 'closed') {
@@ -73,7 +76,8 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
     if (writer || automatic.automatic) {
       try {
         const files = await storeAttachments(deps, mail, messageKey);
-        await appendMail(deps, thread.key, mail, files, writer ?? 'system', automatic.automatic ? automatic.reason : undefined, claim);
+        const note = automatic.automatic ? { reason: automatic.reason, ...(bounce?.outcomes.length ? { bounced: describeDeliveryOutcomes(bounce.outcomes) } : {}) } : undefined;
+        await appendMail(deps, thread.key, mail, files, writer ?? 'system', note, claim);
         return { outcome: 'commented', ticketKey: thread.key };
       } catch (error) {
         if (error instanceof AlreadyRecordedError) return { outcome: 'duplicate', ticketKey: thread.key };
@@ -113,8 +117,8 @@ async function quarantine(deps: IngestDeps, entry: Parameters<MailQuarantine['re
 }
 
 /** The ticket a mail answers: by the ids it refers to, the subject token, or a signed reply address. */
-async function findThread(deps: IngestDeps, mail: InboundMail): Promise<Ticket | undefined> {
-  for (const id of threadCandidateIds(mail)) {
+async function findThread(deps: IngestDeps, mail: InboundMail, returnedMessageId: string | undefined): Promise<Ticket | undefined> {
+  for (const id of [...threadCandidateIds(mail), ...(returnedMessageId ? [returnedMessageId] : [])]) {
     const key = await deps.store.findClaim('mail', id);
     if (key) return deps.store.getTicket(key);
   }
@@ -145,20 +149,21 @@ async function appendMail(
   mail: InboundMail,
   files: Attachment[],
   role: 'agent' | 'requester' | 'system',
-  automaticReason: string | undefined,
+  /** Set for automatic mail, which becomes an internal note; `bounced` says which deliveries failed. */
+  automatic: { reason: string; bounced?: string } | undefined,
   claim: { caller: string; key: string; expiresAt: number },
 ): Promise<void> {
   await withVersionRetry(async () => {
     const ticket = (await deps.store.getTicket(key))!;
     const now = deps.now().toISOString();
-    const isPublic = automaticReason === undefined;
+    const isPublic = automatic === undefined;
     const body = (isPublic ? visibleReply(mail.text) : mail.text) || mail.text || '(no text)';
     const comment: Comment = {
       id: deps.newId(),
       ticketKey: key,
       author: { email: mail.from.address, ...(mail.from.name ? { name: mail.from.name } : {}), role },
       public: isPublic,
-      body: automaticReason ? `Automatic mail (${automaticReason}): ${body}` : body,
+      body: automatic?.bounced ? `Mail bounced:\n${automatic.bounced}\n\n${body}` : automatic ? `Automatic mail (${automatic.reason}): ${body}` : body,
       ...(mail.html ? { html: sanitizeCommentHtml(mail.html) } : {}),
       attachments: files,
       createdAt: now,
@@ -167,7 +172,8 @@ async function appendMail(
     const effects = after.changes;
     const next: Ticket = { ...after.ticket, watchers: mergeWatchers(ticket, mail) };
     const actor: Actor = { kind: role === 'system' ? 'system' : 'user', id: mail.from.address };
-    const event: HistoryEvent = { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id, detail: 'by email' };
+    const detail = automatic?.bounced ? `bounce by email: ${automatic.bounced.replace(/\n/g, '; ')}` : 'by email';
+    const event: HistoryEvent = { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id, detail };
     await deps.store.saveTicket(ticket, next, event, comment, undefined, claim);
   });
 }

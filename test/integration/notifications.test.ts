@@ -17,7 +17,7 @@ const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
 async function mailsTo(address: string, count: number) {
   for (let tries = 0; tries < 100; tries++) {
     const dir = app.sideEffects!.outboxDir;
-    const files = readdirSync(dir).sort();
+    const files = readdirSync(dir).filter((file) => file.endsWith('.eml')).sort();
     const mails = await Promise.all(files.map(async (file) => simpleParser(readFileSync(join(dir, file)))));
     const mine = mails.filter((mail) => JSON.stringify(mail.to).includes(address));
     if (mine.length >= count) return mine;
@@ -117,7 +117,65 @@ describe('mail out', () => {
     await smtp.sendMail({ from, to: DESK, subject: 'Out of office', text: 'Away.', headers: { 'Auto-Submitted': 'auto-replied' } });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const dir = app.sideEffects!.outboxDir;
-    const sent = readdirSync(dir).map((file) => readFileSync(join(dir, file), 'utf8'));
+    const sent = readdirSync(dir).filter((file) => file.endsWith('.eml')).map((file) => readFileSync(join(dir, file), 'utf8'));
     expect(sent.some((raw) => raw.includes(from))).toBe(false);
+  });
+
+  it('records a bounce of its own acknowledgement on the ticket, as an internal note, and answers nothing', async () => {
+    const from = `gone.${unique()}@example.org`;
+    await smtp.sendMail({ from, to: DESK, subject: 'Badge reader', text: 'My badge stopped working.' });
+    const ticket = await ticketOf(from);
+    const [ack] = await mailsTo(from, 1);
+    // What SES forwards when the recipient's server refuses the mail: the returned message keeps the Message-ID SES gave it.
+    const boundary = 'report-boundary';
+    const dsn = [
+      'From: MAILER-DAEMON@email-bounces.amazonses.com',
+      `To: ${DESK}`,
+      'Subject: Delivery Status Notification (Failure)',
+      `Message-ID: <${unique()}@email-bounces.amazonses.com>`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      `An error occurred while trying to deliver the mail to the following recipients:\r\n${from}`,
+      `--${boundary}`,
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; a8-1.smtp-out.amazonses.com',
+      '',
+      `Final-Recipient: rfc822; ${from}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
+      `--${boundary}`,
+      'Content-Type: message/rfc822',
+      '',
+      `From: ${DESK}`,
+      `To: ${from}`,
+      `Subject: ${ack!.subject}`,
+      `Message-ID: ${ack!.messageId}`,
+      '',
+      'We received your request.',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    await smtp.sendMail({ envelope: { from: '', to: [DESK] }, raw: dsn });
+
+    let comments: { public: boolean; body: string; author: { role: string } }[] = [];
+    for (let tries = 0; tries < 100 && comments.length === 0; tries++) {
+      comments = (await app.request('GET', `/tickets/${ticket.key}`, { token: admin })).json.comments;
+      if (comments.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(comments).toEqual([expect.objectContaining({ public: false, author: expect.objectContaining({ role: 'system' }) })]);
+    expect(comments[0]!.body).toMatch(new RegExp(`^Mail bounced:\\nDelivery to ${from.replace(/\./g, '\\.')} failed \\(5\\.1\\.1: smtp; 550 5\\.1\\.1 user unknown\\)`));
+    const history = (await app.request('GET', `/tickets/${ticket.key}/history`, { token: admin })).json.items as { detail?: string }[];
+    expect(history.some((event) => event.detail?.startsWith(`bounce by email: Delivery to ${from} failed`))).toBe(true);
+    // The bounce is not acknowledged: the requester still has only the first mail, and nothing went to the mailer daemon.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await mailsTo(from, 1)).toHaveLength(1);
+    const dir = app.sideEffects!.outboxDir;
+    expect(readdirSync(dir).filter((file) => file.endsWith('.eml')).some((file) => readFileSync(join(dir, file), 'utf8').includes('MAILER-DAEMON@email-bounces'))).toBe(false);
   });
 });

@@ -102,7 +102,7 @@ describe('SLA timers', () => {
     // The breach's notify action reaches the desk managers by mail.
     const notice = await eventually(async () => {
       const dir = app.sideEffects!.outboxDir;
-      const sent = readdirSync(dir).map((file) => readFileSync(join(dir, file), 'utf8'));
+      const sent = readdirSync(dir).filter((file) => file.endsWith('.eml')).map((file) => readFileSync(join(dir, file), 'utf8'));
       return sent.find((raw) => raw.includes(`[${ticket.key}]`) && raw.includes('first response target breached'));
     }, 10_000);
     expect(notice).toContain('maria.manager@example.com');
