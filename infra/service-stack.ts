@@ -64,6 +64,9 @@ export class ServiceStack extends Stack {
   readonly notificationsHandler?: ServiceDeskFunction;
   /** Where notifications wait to be sent. */
   readonly notificationsQueue: Queue;
+  /** Where other systems send JSON requests (monitoring alerts, web forms). */
+  readonly intakeQueue: Queue;
+  readonly intakeHandler: ServiceDeskFunction;
   /** Turns inbound mail into tickets and comments, when the desk receives mail. */
   readonly emailIntakeHandler?: ServiceDeskFunction;
   /** Stream records that kept failing, kept for inspection and redrive. */
@@ -158,6 +161,7 @@ export class ServiceStack extends Stack {
     });
     this.slaTimerHandler.bindTable(table, 'write');
     this.slaTimers.addConsumer(this.slaTimerHandler);
+    ({ queue: this.intakeQueue, fn: this.intakeHandler } = this.createIntakeConsumer(settings, table));
     if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake, props.approvalLinkSecret);
     if (props.config.email) {
       this.notificationsHandler = this.createNotificationsConsumer(settings, table, props.config.email.address, props.approvalLinkSecret);
@@ -194,6 +198,28 @@ export class ServiceStack extends Stack {
     );
     fn.addEventSource(new SqsEventSource(this.notificationsQueue, { batchSize: 10, reportBatchItemFailures: true }));
     return fn;
+  }
+
+  private createIntakeConsumer(settings: StageSettings, table: ITableV2): { queue: Queue; fn: ServiceDeskFunction } {
+    // A message refused by its content fails the same way five times; then it waits in the dead-letter queue with its reason logged.
+    const queue = new QueueWithDeadLetters(this, 'Intake', {
+      queueName: `service-desk-${settings.stage}-intake`,
+      visibilityTimeout: Duration.seconds(60),
+      maxReceiveCount: 5,
+      alarmDescription: 'A request from another system could not become a ticket; it waits in the dead-letter queue (the reason is in the intake log).',
+    }).queue;
+    const fn = new ServiceDeskFunction(this, 'IntakeHandler', {
+      publicHolidays: this.publicHolidays,
+      entry: 'functions/sqs/intake.ts',
+      functionName: `service-desk-${settings.stage}-intake`,
+      description: 'Turns JSON requests from other systems into tickets, or notes on the ticket their external id opened',
+      settings,
+    });
+    fn.bindTable(table, 'write');
+    fn.addEventSource(new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));
+    new CfnOutput(this, 'IntakeQueueUrl', { value: queue.queueUrl, description: 'Send JSON requests from other systems here (sqs:SendMessage on IntakeQueueArn)' });
+    new CfnOutput(this, 'IntakeQueueArn', { value: queue.queueArn, description: 'Grant sqs:SendMessage on this to the systems that open tickets' });
+    return { queue, fn };
   }
 
   private createEmailIntakeConsumer(settings: StageSettings, table: ITableV2, intake: EmailIntake, approvalLinkSecret: ISecret): ServiceDeskFunction {

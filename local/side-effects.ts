@@ -5,9 +5,13 @@ import { LocalAttachmentStore } from './local-attachment-store.ts';
 import { LocalRawMailStore } from './local-raw-mail-store.ts';
 import { startLocalSes, type LocalSes } from './local-ses.ts';
 import { OutboxMailSender } from './outbox-mail-sender.ts';
+import { startLocalSqsEndpoint, type LocalSqsEndpoint } from './local-sqs-endpoint.ts';
 import { startLocalStream, type LocalStream } from './local-stream.ts';
 import { startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
 import { LocalTimerScheduler } from './local-timer-scheduler.ts';
+
+/** The intake queue's name, as on AWS without the stage. */
+export const INTAKE_QUEUE_NAME = 'intake';
 
 /** The local stand-in for the SES receipt bucket. */
 export const LOCAL_MAIL_BUCKET = 'servicedesk-local-mail';
@@ -18,6 +22,8 @@ export interface RunningSideEffects {
   smtp: SmtpIntake;
   ses: LocalSes;
   notifications: LocalQueue;
+  /** The intake queue for other systems, and the SQS endpoint in front of it. */
+  intake: { queue: LocalQueue; endpoint: LocalSqsEndpoint; queueUrl: string };
   /** Where exact copies of sent mail are kept. */
   outboxDir: string;
   /** The directory that stands for the mail bucket: raw mail under inbound/, attachments under attachments/. */
@@ -39,6 +45,8 @@ export async function startSideEffects(options: {
   /** Where the local SES (and its mail viewer) listens; 0 picks a free port. */
   sesPort: number;
   outboxDir: string;
+  /** Where the local SQS endpoint for the intake queue listens; 0 (the default) picks a free port. */
+  intakePort?: number;
   log?: (line: string) => void;
 }): Promise<RunningSideEffects> {
   const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
@@ -48,6 +56,8 @@ export async function startSideEffects(options: {
   const { replyAddressSecretFromEnv } = await import('#shared/composition/signing-key-from-env');
   const { notificationsHandler } = await import('../functions/sqs/notifications.ts');
   const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
+  const { intakeHandler } = await import('../functions/sqs/intake.ts');
+  const { assignmentDepsFromEnv } = await import('#shared/composition/assignment-deps-from-env');
   const timers = new LocalTimerScheduler({ documentClient: createDocumentClient(options.endpoint), tableName: options.tableName });
   await timers.start(slaTimerHandler);
 
@@ -87,6 +97,10 @@ export async function startSideEffects(options: {
       ...(options.log ? { log: options.log } : {}),
     });
   const smtp = await intake('127.0.0.1', options.smtpPort);
+  // Requests from other systems: the intake queue, reachable with the SQS SendMessage call.
+  const intakeQueue = new LocalQueue({ name: INTAKE_QUEUE_NAME, ...(options.log ? { log: options.log } : {}) });
+  intakeQueue.start(intakeHandler(assignmentDepsFromEnv));
+  const sqs = await startLocalSqsEndpoint({ host: '127.0.0.1', port: options.intakePort ?? 0, queues: { [INTAKE_QUEUE_NAME]: intakeQueue } });
   // Mail clients may resolve localhost to ::1 first: listen on both loopbacks, never beyond them.
   const smtpIpv6 = await intake('::1', smtp.port).catch(() => undefined);
   return {
@@ -95,9 +109,12 @@ export async function startSideEffects(options: {
     smtp,
     ses,
     notifications,
+    intake: { queue: intakeQueue, endpoint: sqs, queueUrl: sqs.queueUrl(INTAKE_QUEUE_NAME) },
     outboxDir: options.outboxDir,
     mailDir: mailStore.rootDir,
     async stop() {
+      await sqs.close();
+      await intakeQueue.stop();
       await smtp.close();
       await smtpIpv6?.close();
       await stream.stop();

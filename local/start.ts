@@ -24,11 +24,13 @@ async function main(): Promise<void> {
   const httpPort = portFromEnv('PORT', 3000);
   const smtpPort = portFromEnv('SMTP_PORT', 2525);
   const sesPort = portFromEnv('SES_PORT', 8005);
+  const intakePort = portFromEnv('INTAKE_PORT', 9324);
   assertJavaAvailable();
-  // Both ports are checked before anything starts, so a clash leaves nothing half-running.
+  // Every port is checked before anything starts, so a clash leaves nothing half-running.
   await assertPortFree(httpPort, 'the local API', 'PORT');
   await assertPortFree(smtpPort, 'the local SMTP intake', 'SMTP_PORT');
   await assertPortFree(sesPort, 'the local SES and its mail viewer', 'SES_PORT');
+  await assertPortFree(intakePort, 'the local SQS endpoint of the intake queue', 'INTAKE_PORT');
 
   let dynamodb: RunningDynamoDbLocal | undefined;
   let http: RunningHttpServer | undefined;
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     client.destroy();
     const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
     // Everything behind the API first: once /health answers, mail and timers work too.
-    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, smtpPort, sesPort, outboxDir: LOCAL_PATHS.outbox });
+    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, smtpPort, sesPort, intakePort, outboxDir: LOCAL_PATHS.outbox });
     http = await startHttpServer({ port: httpPort, issuer });
   } catch (error) {
     await http?.close().catch(() => undefined);
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     await dynamodb?.stop().catch(() => undefined);
     throw error;
   }
-  printBanner(config, http.url, dynamodb.endpoint, smtpPort, sideEffects.ses.url);
+  printBanner(config, http.url, dynamodb.endpoint, smtpPort, sideEffects.ses.url, sideEffects.intake.queueUrl);
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -77,7 +79,7 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number, sesUrl: string): void {
+function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number, sesUrl: string, intakeQueueUrl: string): void {
   const roles = ['admin', 'manager', 'agent'] as const;
   const lines = [
     '',
@@ -87,6 +89,7 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
     `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in .local/dynamodb)`,
     `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in .local/mail)`,
     `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in .local/outbox)`,
+    `Intake queue       ${intakeQueueUrl} (SQS SendMessage; JSON requests from other systems)`,
     '',
     'Demo users (servicedesk.config.ts):',
     ...roles.flatMap((role) =>

@@ -7,6 +7,6 @@ import { createTicket } from '#shared/use-cases/create-ticket';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const body = validate(createTicketBodySchema, parseJsonBody(event), 'ticket');
-  const { ticket, created } = await createTicket(assignmentDepsFromEnv(), principal, body, parseIdempotencyKey(event));
+  const { ticket, created } = await createTicket(assignmentDepsFromEnv(), principal, body, { idempotencyKey: parseIdempotencyKey(event) });
   return jsonResponse(created ? 201 : 200, { ticket }, { location: `/tickets/${ticket.key}`, etag: etagOf(ticket.version) });
 });

@@ -43,6 +43,8 @@ export interface Ticket {
   channel: Channel;
   /** Present on service requests whose catalog item needs approval. */
   approval?: Approval;
+  /** Set when another system opened the ticket through the intake queue: repeats of its id append here. */
+  intake?: { source: string; externalId: string; deliveryId: string };
   /** Files of the mail that opened the ticket (its later mails' files are on their comments). */
   attachments?: Attachment[];
   /** Message-ID of the mail that opened the ticket: notifications answer it, so they thread. */

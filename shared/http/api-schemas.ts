@@ -208,6 +208,10 @@ export const ticketSchema = z
     lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
     watchers: z.array(z.string()).optional().describe('People copied on mail about the ticket'),
     attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
+    intake: z
+      .object({ source: z.string(), externalId: z.string(), deliveryId: z.string() })
+      .optional()
+      .describe('Set when another system opened the ticket through the intake queue'),
     sourceMessageId: z.string().optional().describe('Message-ID of the mail that opened the ticket'),
     createdAt: timestamp,
     updatedAt: timestamp,

@@ -5,9 +5,10 @@ import { findCatalogItem, type ResolvedCatalogItem } from '../domain/catalog.ts'
 import { DEFAULT_PRIORITY, priorityFrom } from '../domain/priority.ts';
 import { validateRequestForm } from '../domain/request-form.ts';
 import { routeRequest, type RoutingResult } from '../domain/routing.ts';
-import type { Ticket } from '../domain/ticket.ts';
+import type { Channel, Ticket } from '../domain/ticket.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { CreateTicketBody } from '../http/api-schemas.ts';
+import type { IdempotencyClaim } from '../ports/ticket-store.ts';
 import { startApproval } from './approval-steps.ts';
 import type { AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
@@ -32,12 +33,24 @@ const STAFF_ONLY_FIELDS = ['priority', 'desk', 'tags'] as const;
  * (catalog item, then routing rules) and assigned by the level's method, or waits for approval
  * when its item needs one. Routing and assignment are recorded in the history with what decided.
  */
+export interface CreateTicketOptions {
+  /** The client's Idempotency-Key: a retry within a day gets the ticket made the first time. */
+  idempotencyKey?: string;
+  /** How the request came in; 'api' by default. */
+  channel?: Channel;
+  /** A claim to record with the ticket instead of the Idempotency-Key's (the intake's external id). */
+  claim?: IdempotencyClaim;
+  /** Where an intake message came from. */
+  intake?: Ticket['intake'];
+}
+
 export async function createTicket(
   deps: AssignmentDeps,
   principal: Principal,
   body: CreateTicketBody,
-  idempotencyKey?: string,
+  options: CreateTicketOptions = {},
 ): Promise<CreateTicketResult> {
+  const { idempotencyKey, channel = 'api' } = options;
   requireScope(principal, SCOPES.ticketsWrite);
   const requester = requesterFromDirectory(deps.config, resolveRequester(principal, body));
   const item = body.catalogItem === undefined ? undefined : catalogItemOrFail(deps, body.catalogItem);
@@ -46,7 +59,7 @@ export async function createTicket(
     config: deps.config,
     ...(item ? { catalogItem: item } : {}),
     requester,
-    channel: 'api',
+    channel,
     subject: body.subject,
     ...(body.priority ? { priority: body.priority } : {}),
     ...(body.impact && body.urgency ? { impactUrgencyPriority: priorityFrom(body.impact, body.urgency) } : {}),
@@ -72,22 +85,23 @@ export async function createTicket(
     level: route.level,
     tags: [...new Set([...body.tags, ...route.tags])],
     customFields,
-    channel: 'api',
+    channel,
+    ...(options.intake ? { intake: options.intake } : {}),
     ...(approval ? { approval } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,
   };
   const actor = actorOf(principal);
-  const claim = idempotencyKey
+  const claim = options.claim ?? (idempotencyKey
     ? {
         caller: principal.kind === 'client' ? `client:${principal.clientId}` : `user:${principal.sub}`,
         key: idempotencyKey,
         expiresAt: Math.floor(deps.now().getTime() / 1000) + IDEMPOTENCY_SECONDS,
       }
-    : undefined;
+    : undefined);
 
-  const outcome = await storeNewTicket(deps, draft, { route, actor, createdFields: ['status', 'type'], ...(claim ? { claim } : {}) });
+  const outcome = await storeNewTicket(deps, draft, { route, actor, createdFields: ['status', 'type'], ...(claim ? { claim } : {}), ...(channel === 'api' ? {} : { createdDetail: `by ${channel}` }) });
   if (outcome.created) return { ticket: outcome.ticket, created: true };
   const existing = await deps.store.getTicket(outcome.ticketKey);
   if (!existing) throw new Error(`Idempotency record points at missing ticket ${outcome.ticketKey}`);

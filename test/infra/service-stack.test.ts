@@ -14,8 +14,8 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 const handlers = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
-/** Functions that serve no route: the stream consumer, the SLA timer consumer, the email intake and the mail sender. */
-const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake', 'notifications'];
+/** Functions that serve no route: the stream consumer, the SLA timer consumer, the email and JSON intakes and the mail sender. */
+const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake', 'intake', 'notifications'];
 
 /** The Lambda function resource of a handler, found by its stage-qualified name. */
 function functionOf(handler: string): { logicalId: string; properties: Record<string, any> } {
@@ -51,7 +51,7 @@ function routeOf(route: HttpRoute): Record<string, any> {
 }
 
 describe('functions', () => {
-  it('creates one function per handler of the route manifest, plus the four background consumers', () => {
+  it('creates one function per handler of the route manifest, plus the five background consumers', () => {
     template.resourceCountIs('AWS::Lambda::Function', handlers.length + backgroundFunctions.length);
   });
 
@@ -194,6 +194,22 @@ describe('background consumers', () => {
       FunctionName: { Ref: functionOf('email-intake').logicalId },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+  });
+
+  it('lets the intake consumer write tickets from its queue, failing messages alone, with a dead-letter queue and its alarm', () => {
+    expect(actionsOf('intake')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actionsOf('intake').some((action) => action.startsWith('s3:') || action.startsWith('ses:'))).toBe(false);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionOf('intake').logicalId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'service-desk-test-intake',
+      VisibilityTimeout: 60,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'service-desk-test-intake-dlq-not-empty' });
+    template.hasOutput('IntakeQueueUrl', {});
   });
 
   it('alarms when a ticket change lands in the failure queue', () => {

@@ -1,0 +1,117 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness.ts';
+
+let app: TestApp;
+let sqs: SQSClient;
+let admin: string;
+
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+type Ticket = { key: string; channel: string; status: string; desk: string; priority: string; intake?: { source: string; externalId: string }; subject: string };
+type Comment = { body: string; public: boolean; author: { role: string } };
+
+/** Sends as another system would: the AWS SDK's SendMessage, only the endpoint changed. */
+async function send(message: unknown): Promise<string> {
+  const sent = await sqs.send(new SendMessageCommand({ QueueUrl: app.sideEffects!.intake.queueUrl, MessageBody: JSON.stringify(message) }));
+  return sent.MessageId!;
+}
+
+async function ticketsOf(email: string, count: number): Promise<Ticket[]> {
+  for (let tries = 0; tries < 100; tries++) {
+    const items: Ticket[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all`, { token: admin })).json.items;
+    if (items.length >= count) return items;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${email} never had ${count} tickets`);
+}
+
+async function commentsOf(key: string, count: number): Promise<Comment[]> {
+  for (let tries = 0; tries < 100; tries++) {
+    const comments: Comment[] = (await app.request('GET', `/tickets/${key}`, { token: admin })).json.comments;
+    if (comments.length >= count) return comments;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${key} never had ${count} comments`);
+}
+
+const alert = (externalId: string, requester: string, subject = 'Disk /var 95% full on db-1') => ({
+  source: 'monitoring',
+  externalId,
+  ticket: { subject, description: 'Free space below 5%.', requester: { email: requester }, impact: 'medium', urgency: 'high', tags: ['monitoring'] },
+});
+
+beforeAll(async () => {
+  app = await startTestApp({ sideEffects: true });
+  admin = await app.token({ role: 'admin' });
+  sqs = new SQSClient({ endpoint: app.sideEffects!.intake.endpoint.url, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+});
+
+afterAll(async () => {
+  sqs?.destroy();
+  await app?.close();
+});
+
+describe('the intake queue', () => {
+  it('opens a ticket from a message, routed and prioritised like an API request, marked with its source', async () => {
+    const requester = `ops.${unique()}@example.org`;
+    await send(alert(`alert-${unique()}`, requester));
+    const [ticket] = await ticketsOf(requester, 1);
+    expect(ticket).toMatchObject({ channel: 'intake', status: 'new', desk: 'it', priority: 'P2', intake: { source: 'monitoring' } });
+  });
+
+  it('appends a repeat of the same external id to the open ticket as an internal note, and opens a new ticket once that one is resolved', async () => {
+    const requester = `ops.${unique()}@example.org`;
+    const externalId = `alert-${unique()}`;
+    await send(alert(externalId, requester));
+    const [first] = await ticketsOf(requester, 1);
+    await send(alert(externalId, requester, 'Disk /var 97% full on db-1'));
+    const [note] = await commentsOf(first!.key, 1);
+    expect(note).toMatchObject({ public: false, author: { role: 'system' } });
+    expect(note!.body).toContain(`Repeated by monitoring (${externalId}):\nDisk /var 97% full on db-1`);
+    expect(await ticketsOf(requester, 1)).toHaveLength(1);
+
+    expect((await app.request('PATCH', `/tickets/${first!.key}`, { token: admin, body: { status: 'resolved' } })).status).toBe(200);
+    await send(alert(externalId, requester, 'Disk /var 99% full on db-1'));
+    const tickets = await ticketsOf(requester, 2);
+    const second = tickets.find((ticket) => ticket.key !== first!.key)!;
+    expect(second).toMatchObject({ subject: 'Disk /var 99% full on db-1', status: 'new', intake: { externalId } });
+    // A further repeat goes to the new ticket, not the resolved one.
+    await send(alert(externalId, requester, 'Disk /var 100% full on db-1'));
+    expect((await commentsOf(second.key, 1))[0]!.body).toContain('100% full');
+    expect(await commentsOf(first!.key, 1)).toHaveLength(1);
+  });
+
+  it('applies a message delivered twice once', async () => {
+    const { handler } = await import('../../functions/sqs/intake.ts');
+    const requester = `ops.${unique()}@example.org`;
+    const record = { messageId: `delivery-${unique()}`, body: JSON.stringify(alert(`alert-${unique()}`, requester)) };
+    const event = { Records: [record] } as unknown as SQSEvent;
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    const [ticket] = await ticketsOf(requester, 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await ticketsOf(requester, 1)).toHaveLength(1);
+    expect(await commentsOf(ticket!.key, 0)).toEqual([]);
+  });
+
+  it('fails a message that is not an intake message alone, and goes on with the rest of the batch', async () => {
+    const { handler } = await import('../../functions/sqs/intake.ts');
+    const requester = `ops.${unique()}@example.org`;
+    const event = {
+      Records: [
+        { messageId: 'bad-json', body: '{"source":' },
+        { messageId: 'no-subject', body: JSON.stringify({ source: 'monitoring', externalId: 'x', ticket: { requester: { email: requester } } }) },
+        { messageId: `good-${unique()}`, body: JSON.stringify(alert(`alert-${unique()}`, requester)) },
+      ],
+    } as unknown as SQSEvent;
+    expect(await handler(event)).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad-json' }, { itemIdentifier: 'no-subject' }] });
+    expect(await ticketsOf(requester, 1)).toHaveLength(1);
+  });
+
+  it('answers other SQS actions and unknown queues as SQS would', async () => {
+    const unknown = sqs.send(new SendMessageCommand({ QueueUrl: `${app.sideEffects!.intake.endpoint.url}/000000000000/nope`, MessageBody: 'x' }));
+    await expect(unknown).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
+  });
+});
