@@ -45,6 +45,8 @@ export interface Ticket {
   approval?: Approval;
   /** Set when another system opened the ticket through the intake queue: repeats of its id append here. */
   intake?: { source: string; externalId: string; deliveryId: string };
+  /** Where the raw mail that opened the ticket is kept, e.g. `s3://bucket/inbound/<id>`. */
+  rawMail?: string;
   /** Files of the mail that opened the ticket (its later mails' files are on their comments). */
   attachments?: Attachment[];
   /** Message-ID of the mail that opened the ticket: notifications answer it, so they thread. */
@@ -86,6 +88,8 @@ export interface Comment {
   /** Sanitised HTML, when the comment came with HTML. */
   html?: string;
   attachments: Attachment[];
+  /** Where the raw mail is kept, when the comment came by mail. */
+  rawMail?: string;
   createdAt: string;
 }
 

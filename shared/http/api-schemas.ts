@@ -208,6 +208,7 @@ export const ticketSchema = z
     lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
     watchers: z.array(z.string()).optional().describe('People copied on mail about the ticket'),
     attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
+    rawMail: z.string().optional().describe('Where the raw mail that opened the ticket is kept'),
     intake: z
       .object({ source: z.string(), externalId: z.string(), deliveryId: z.string() })
       .optional()
@@ -231,6 +232,7 @@ export const commentSchema = z
     body: z.string(),
     html: z.string().optional(),
     attachments: z.array(attachmentSchema),
+    rawMail: z.string().optional().describe('Where the raw mail is kept, when the comment came by mail'),
     createdAt: timestamp,
   })
   .meta({ id: 'Comment' });

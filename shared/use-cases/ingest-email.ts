@@ -77,7 +77,7 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
       try {
         const files = await storeAttachments(deps, mail, messageKey);
         const note = automatic.automatic ? { reason: automatic.reason, ...(bounce?.outcomes.length ? { bounced: describeDeliveryOutcomes(bounce.outcomes) } : {}) } : undefined;
-        await appendMail(deps, thread.key, mail, files, writer ?? 'system', note, claim);
+        await appendMail(deps, thread.key, mail, { files, rawMail: location }, writer ?? 'system', note, claim);
         return { outcome: 'commented', ticketKey: thread.key };
       } catch (error) {
         if (error instanceof AlreadyRecordedError) return { outcome: 'duplicate', ticketKey: thread.key };
@@ -86,7 +86,13 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
     }
   }
   if (automatic.automatic) return { outcome: 'ignored', reason: automatic.reason };
-  return openTicket(deps, mail, await storeAttachments(deps, mail, messageKey), claim);
+  return openTicket(deps, mail, { files: await storeAttachments(deps, mail, messageKey), rawMail: location }, claim);
+}
+
+/** What is kept of a mail besides its text: its files and where its raw bytes are. */
+interface KeptMail {
+  files: Attachment[];
+  rawMail: string;
 }
 
 /**
@@ -147,7 +153,7 @@ async function appendMail(
   deps: IngestDeps,
   key: string,
   mail: InboundMail,
-  files: Attachment[],
+  kept: KeptMail,
   role: 'agent' | 'requester' | 'system',
   /** Set for automatic mail, which becomes an internal note; `bounced` says which deliveries failed. */
   automatic: { reason: string; bounced?: string } | undefined,
@@ -165,7 +171,8 @@ async function appendMail(
       public: isPublic,
       body: automatic?.bounced ? `Mail bounced:\n${automatic.bounced}\n\n${body}` : automatic ? `Automatic mail (${automatic.reason}): ${body}` : body,
       ...(mail.html ? { html: sanitizeCommentHtml(mail.html) } : {}),
-      attachments: files,
+      attachments: kept.files,
+      rawMail: kept.rawMail,
       createdAt: now,
     };
     const after = ticketAfterComment(ticket, role, isPublic, now);
@@ -186,7 +193,7 @@ function mergeWatchers(ticket: Ticket, mail: InboundMail): string[] {
   return [...new Set([...known, ...copied])];
 }
 
-async function openTicket(deps: IngestDeps, mail: InboundMail, files: Attachment[], claim: { caller: string; key: string; expiresAt: number }): Promise<IngestOutcome> {
+async function openTicket(deps: IngestDeps, mail: InboundMail, kept: KeptMail, claim: { caller: string; key: string; expiresAt: number }): Promise<IngestOutcome> {
   const requester = requesterFromDirectory(deps.config, { email: (mail.replyTo[0] ?? mail.from).address, ...(mail.from.name ? { name: mail.from.name } : {}) });
   const subject = (mail.subject.trim() || '(no subject)').slice(0, MAX_SUBJECT);
   const route = routeRequest({ config: deps.config, requester, channel: 'email', subject });
@@ -208,7 +215,8 @@ async function openTicket(deps: IngestDeps, mail: InboundMail, files: Attachment
     channel: 'email',
     ...(mail.messageId ? { sourceMessageId: mail.messageId } : {}),
     watchers: mail.cc.map((address) => address.address).filter((address) => address !== requester.email),
-    ...(files.length ? { attachments: files } : {}),
+    rawMail: kept.rawMail,
+    ...(kept.files.length ? { attachments: kept.files } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,

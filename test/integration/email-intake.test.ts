@@ -162,6 +162,8 @@ describe('mail to the desk', () => {
       { name: 'screen.png', contentType: 'image/png', size: 2048, location: expect.stringMatching(/^attachments\/[0-9a-f]{32}\/1\/screen.png$/) },
     ]);
     expect(readFileSync(join(app.sideEffects!.mailDir, ...opened.attachments[0].location.split('/')))).toEqual(report);
+    // The raw mail is kept and linked.
+    expect(opened.rawMail).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
 
     // 21 files: the default limit stores 20 and lists the last one with the reason.
     const files = Array.from({ length: 21 }, (_, index) => ({ filename: `part-${index}.txt`, content: `file ${index}`, contentType: 'text/plain' }));
@@ -169,6 +171,7 @@ describe('mail to the desk', () => {
     const [comment] = await commentsOf(ticket!.key, 1);
     expect(comment!.attachments).toHaveLength(21);
     expect(comment!.attachments.filter((attachment) => attachment.location)).toHaveLength(20);
+    expect((comment as Comment & { rawMail?: string }).rawMail).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
     expect(comment!.attachments[20]).toEqual({ name: 'part-20.txt', contentType: 'text/plain', size: 7, refused: 'over the limit of 20 attachments per mail' });
   });
 });
