@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { shouldInjectFault } from '#shared/adapters/fault-injection';
 
 /** A queue consumer as Lambda's SQS event source calls it: partial batch failures allowed. */
 export type SqsConsumer = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
@@ -94,6 +95,16 @@ export class LocalQueue {
     return [...this.dead];
   }
 
+  /**
+   * Sends every dead letter back to the queue with a fresh receive count, as a message move task
+   * from the dead-letter queue does on AWS; returns how many were moved.
+   */
+  redrive(): number {
+    const moved = this.dead.splice(0);
+    for (const letter of moved) this.deliver({ messageId: letter.messageId, body: letter.body, sentAt: Date.now(), receiveCount: 0 });
+    return moved.length;
+  }
+
   private deliver(message: Message): void {
     const delivery = this.receive(message).finally(() => this.inFlight.delete(delivery));
     this.inFlight.add(delivery);
@@ -112,6 +123,9 @@ export class LocalQueue {
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
     }
+
+    // FAULTS=crash:<rate>: the function died after its work, before SQS deleted the message, so it comes back.
+    if (failure === undefined && shouldInjectFault('crash')) failure = 'crashed after the handler finished, before the message was deleted (injected)';
 
     if (failure === undefined) {
       await this.settle(message, 'delivered');

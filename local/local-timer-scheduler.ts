@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '#shared/adapters/dynamodb/query-all';
+import { maybeFail } from '#shared/adapters/fault-injection';
 import { timerName, timerPayload, type SlaTimer } from '#shared/domain/sla-timer';
 import type { TimerScheduler } from '#shared/ports/timer-scheduler';
 import { LOCAL_TIMER_PARTITION, localTimerKey } from '#shared/store/keys';
@@ -97,7 +98,14 @@ export class LocalTimerScheduler implements TimerScheduler {
     return this.queue.deadLetters();
   }
 
+  /** Delivers the dead-lettered firings again; returns how many. */
+  redrive(): number {
+    return this.queue.redrive();
+  }
+
   async schedule(timer: SlaTimer): Promise<'created' | 'exists'> {
+    // Stands for a CreateSchedule call: FAULTS=scheduler:<rate> makes it fail as Scheduler does.
+    maybeFail('scheduler', 'CreateSchedule');
     const name = timerName(timer);
     const item: TimerItem = { ...localTimerKey(name), entity: 'local_timer', name, at: timer.at, payload: timerPayload(timer), token: randomUUID() };
     try {
@@ -112,6 +120,7 @@ export class LocalTimerScheduler implements TimerScheduler {
   }
 
   async cancel(name: string): Promise<'deleted' | 'absent'> {
+    maybeFail('scheduler', 'DeleteSchedule');
     const armed = this.armed.get(name);
     if (armed) {
       clearTimeout(armed.timeout);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SESClient } from '@aws-sdk/client-ses';
+import { injectFaultsFromEnv } from '#shared/adapters/fault-injection';
 import { SesMailSender } from '#shared/adapters/ses/ses-mail-sender';
 import { withMessageId } from '#shared/email/outbound-message';
 import type { MailEnvelope, MailSender, SentMail } from '#shared/ports/mail-sender';
@@ -26,12 +27,15 @@ export class OutboxMailSender implements MailSender {
 
   constructor(options: OutboxMailSenderOptions) {
     this.ses = new SesMailSender(
-      new SESClient({
-        endpoint: options.sesEndpoint,
-        region: 'us-east-1',
-        // The local SES only checks that requests are signed, not by whom.
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
+      injectFaultsFromEnv(
+        new SESClient({
+          endpoint: options.sesEndpoint,
+          region: 'us-east-1',
+          // The local SES only checks that requests are signed, not by whom.
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
+        'ses',
+      ),
     );
     this.outboxDir = options.outboxDir;
   }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../environment.ts';
+import { injectFaultsFromEnv } from '../fault-injection.ts';
 
 /** Builds a document client; locally DYNAMODB_ENDPOINT points it at DynamoDB Local. */
 export function createDocumentClient(endpoint = process.env[ENV.dynamodbEndpoint]): DynamoDBDocumentClient {
@@ -9,6 +10,7 @@ export function createDocumentClient(endpoint = process.env[ENV.dynamodbEndpoint
       ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {},
   );
+  injectFaultsFromEnv(client, 'dynamodb');
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { timerName, timerPayload, type SlaTimer } from '../../domain/sla-timer.ts';
 import { ENV } from '../../environment.ts';
+import { injectFaultsFromEnv } from '../fault-injection.ts';
 import type { TimerScheduler } from '../../ports/timer-scheduler.ts';
 
 /** Where the schedules live and what they deliver to; the SlaTimers construct sets all four. */
@@ -122,6 +123,6 @@ let fromEnv: EventBridgeTimerScheduler | undefined;
 
 /** The function's scheduler: client and configuration made once per cold start. */
 export function eventBridgeTimerSchedulerFromEnv(): EventBridgeTimerScheduler {
-  fromEnv ??= new EventBridgeTimerScheduler(new SchedulerClient({}), eventBridgeTimerConfigFromEnv());
+  fromEnv ??= new EventBridgeTimerScheduler(injectFaultsFromEnv(new SchedulerClient({}), 'scheduler'), eventBridgeTimerConfigFromEnv());
   return fromEnv;
 }

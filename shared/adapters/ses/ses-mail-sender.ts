@@ -1,5 +1,6 @@
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { ENV } from '../../environment.ts';
+import { injectFaultsFromEnv } from '../fault-injection.ts';
 import type { MailEnvelope, MailSender, SentMail } from '../../ports/mail-sender.ts';
 
 /**
@@ -55,6 +56,6 @@ let fromEnv: SesMailSender | undefined;
  */
 export function sesMailSenderFromEnv(): SesMailSender {
   const endpoint = process.env[ENV.sesEndpoint];
-  fromEnv ??= new SesMailSender(new SESClient(endpoint ? { endpoint } : {}));
+  fromEnv ??= new SesMailSender(injectFaultsFromEnv(new SESClient(endpoint ? { endpoint } : {}), 'ses'));
   return fromEnv;
 }
