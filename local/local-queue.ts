@@ -60,6 +60,7 @@ export class LocalQueue {
   private readonly waiting = new Map<string, { message: Message; timer: NodeJS.Timeout }>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly dead: DeadLetter[] = [];
+  private readonly counts = { sent: 0, receives: 0, failedReceives: 0, deadLettered: 0 };
 
   constructor(options: LocalQueueOptions) {
     this.maxReceiveCount = options.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
@@ -85,6 +86,7 @@ export class LocalQueue {
   /** Sends a message and delivers it at once; returns its messageId. */
   send(body: string, onSettled?: Message['onSettled']): string {
     if (!this.consumer) throw new Error(`Queue ${this.arn} is not started`);
+    this.counts.sent += 1;
     const message: Message = { messageId: randomUUID(), body, sentAt: Date.now(), receiveCount: 0, ...(onSettled ? { onSettled } : {}) };
     this.deliver(message);
     return message.messageId;
@@ -93,6 +95,16 @@ export class LocalQueue {
   /** Messages that failed every receive, oldest first. Kept in memory for the life of the process. */
   deadLetters(): readonly DeadLetter[] {
     return [...this.dead];
+  }
+
+  /** Messages sent, receives (first and repeated), receives that failed, messages dead-lettered. */
+  stats(): { sent: number; receives: number; failedReceives: number; deadLettered: number } {
+    return { ...this.counts };
+  }
+
+  /** True when no message waits for a retry or is being delivered. */
+  idle(): boolean {
+    return this.waiting.size === 0 && this.inFlight.size === 0;
   }
 
   /**
@@ -114,6 +126,7 @@ export class LocalQueue {
     const consumer = this.consumer;
     if (!consumer) return;
     message.receiveCount += 1;
+    this.counts.receives += 1;
     message.firstReceivedAt ??= Date.now();
     let failure: string | undefined;
     try {
@@ -127,9 +140,11 @@ export class LocalQueue {
     // FAULTS=crash:<rate>: the function died after its work, before SQS deleted the message, so it comes back.
     if (failure === undefined && shouldInjectFault('crash')) failure = 'crashed after the handler finished, before the message was deleted (injected)';
 
+    if (failure !== undefined) this.counts.failedReceives += 1;
     if (failure === undefined) {
       await this.settle(message, 'delivered');
     } else if (message.receiveCount >= this.maxReceiveCount) {
+      this.counts.deadLettered += 1;
       this.dead.push({ messageId: message.messageId, body: message.body, receiveCount: message.receiveCount, reason: failure, deadLetteredAt: new Date().toISOString() });
       this.log(`[${this.arn}] message ${message.messageId} dead-lettered after ${message.receiveCount} receives: ${failure}`);
       await this.settle(message, 'dead_lettered');

@@ -4,7 +4,7 @@ import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { queryAll } from '#shared/adapters/dynamodb/query-all';
 import { maybeFail } from '#shared/adapters/fault-injection';
 import { timerName, timerPayload, type SlaTimer } from '#shared/domain/sla-timer';
-import type { TimerScheduler } from '#shared/ports/timer-scheduler';
+import type { ListableTimerScheduler } from '#shared/ports/timer-scheduler';
 import { LOCAL_TIMER_PARTITION, localTimerKey } from '#shared/store/keys';
 import { LocalQueue, type DeadLetter, type LocalQueueOptions, type SqsConsumer } from './local-queue.ts';
 
@@ -51,7 +51,7 @@ interface TimerItem {
  * ActionAfterCompletion DELETE, but after delivery, since the in-process queue is not durable), so
  * a restart during retries delivers it again. Dead letters are kept in memory and logged.
  */
-export class LocalTimerScheduler implements TimerScheduler {
+export class LocalTimerScheduler implements ListableTimerScheduler {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly queue: LocalQueue;
@@ -93,9 +93,18 @@ export class LocalTimerScheduler implements TimerScheduler {
       .sort((a, b) => a.at.localeCompare(b.at) || a.name.localeCompare(b.name));
   }
 
+  async names(prefix: string): Promise<string[]> {
+    return [...this.armed.keys()].filter((name) => name.startsWith(prefix)).sort();
+  }
+
   /** Firings that failed every receive, for tests and for a look while trying things out. */
   deadLetters(): readonly DeadLetter[] {
     return this.queue.deadLetters();
+  }
+
+  /** The firings' queue, for its counts and to see when it is idle. */
+  get firings(): LocalQueue {
+    return this.queue;
   }
 
   /** Delivers the dead-lettered firings again; returns how many. */

@@ -45,6 +45,8 @@ export interface SmtpIntake {
   readonly port: number;
   /** Notifications that failed every receive, oldest first; their messages stay stored. */
   deadLetters(): readonly DeadLetter[];
+  /** The `email-intake` queue the notifications go through (for its counts, and to redrive). */
+  readonly queue: LocalQueue;
   /** Stops accepting mail, then waits for deliveries under way; retries still waiting are dropped. */
   close(): Promise<void>;
 }
@@ -125,6 +127,7 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
   return {
     port,
     deadLetters: () => queue.deadLetters(),
+    queue,
     async close() {
       closing = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));

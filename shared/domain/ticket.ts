@@ -90,6 +90,8 @@ export interface Comment {
   attachments: Attachment[];
   /** Where the raw mail is kept, when the comment came by mail. */
   rawMail?: string;
+  /** The Message-ID of that mail. */
+  messageId?: string;
   createdAt: string;
 }
 

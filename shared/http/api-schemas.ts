@@ -233,6 +233,7 @@ export const commentSchema = z
     html: z.string().optional(),
     attachments: z.array(attachmentSchema),
     rawMail: z.string().optional().describe('Where the raw mail is kept, when the comment came by mail'),
+    messageId: z.string().optional().describe('The Message-ID of that mail'),
     createdAt: timestamp,
   })
   .meta({ id: 'Comment' });

@@ -12,3 +12,9 @@ export interface TimerScheduler {
   /** 'absent' when no timer has the name: never scheduled, cancelled before, or already fired. */
   cancel(name: string): Promise<'deleted' | 'absent'>;
 }
+
+/** A scheduler that can also say which timers it holds, for reconciling a ticket's timers with its state. */
+export interface ListableTimerScheduler extends TimerScheduler {
+  /** Names of the scheduled timers that start with `prefix`. */
+  names(prefix: string): Promise<string[]>;
+}

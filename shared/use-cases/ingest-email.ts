@@ -173,6 +173,7 @@ async function appendMail(
       ...(mail.html ? { html: sanitizeCommentHtml(mail.html) } : {}),
       attachments: kept.files,
       rawMail: kept.rawMail,
+      ...(mail.messageId ? { messageId: mail.messageId } : {}),
       createdAt: now,
     };
     const after = ticketAfterComment(ticket, role, isPublic, now);

@@ -1,7 +1,7 @@
 import { desiredTimers } from '../domain/sla.ts';
-import { reconcileTimers } from '../domain/sla-timer.ts';
+import { reconcileTimers, timerName } from '../domain/sla-timer.ts';
 import type { Ticket } from '../domain/ticket.ts';
-import type { TimerScheduler } from '../ports/timer-scheduler.ts';
+import type { ListableTimerScheduler, TimerScheduler } from '../ports/timer-scheduler.ts';
 
 export interface TimerReconciliation {
   created: number;
@@ -20,4 +20,20 @@ export async function reconcileSlaTimers(scheduler: TimerScheduler, before: Tick
   await Promise.all(changes.delete.map((name) => scheduler.cancel(name)));
   await Promise.all(changes.create.map((timer) => scheduler.schedule(timer)));
   return { created: changes.create.length, deleted: changes.delete.length };
+}
+
+/**
+ * Makes a ticket's scheduled timers exactly what its SLA state asks for, whatever happened before:
+ * for a ticket whose change the stream consumer could not follow (its record is in the failure
+ * queue). Lists the ticket's schedules by name prefix, creates the missing, deletes the others.
+ */
+export async function reconcileTicketTimers(scheduler: ListableTimerScheduler, ticket: Ticket): Promise<TimerReconciliation> {
+  const desired = desiredTimers(ticket.key, ticket.sla);
+  const wanted = new Set(desired.map(timerName));
+  const existing = new Set(await scheduler.names(`sla.${ticket.key}.`));
+  const extra = [...existing].filter((name) => !wanted.has(name));
+  const missing = desired.filter((timer) => !existing.has(timerName(timer)));
+  await Promise.all(extra.map((name) => scheduler.cancel(name)));
+  await Promise.all(missing.map((timer) => scheduler.schedule(timer)));
+  return { created: missing.length, deleted: extra.length };
 }

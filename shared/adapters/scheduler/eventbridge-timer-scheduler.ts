@@ -2,13 +2,14 @@ import {
   ConflictException,
   CreateScheduleCommand,
   DeleteScheduleCommand,
+  paginateListSchedules,
   ResourceNotFoundException,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import { timerName, timerPayload, type SlaTimer } from '../../domain/sla-timer.ts';
 import { ENV } from '../../environment.ts';
 import { injectFaultsFromEnv } from '../fault-injection.ts';
-import type { TimerScheduler } from '../../ports/timer-scheduler.ts';
+import type { ListableTimerScheduler } from '../../ports/timer-scheduler.ts';
 
 /** Where the schedules live and what they deliver to; the SlaTimers construct sets all four. */
 export interface EventBridgeTimerConfig {
@@ -70,7 +71,7 @@ export function atExpression(at: string, now: Date): string {
 }
 
 /** SLA timers as one-time EventBridge Scheduler schedules that send the timer to the SQS queue and delete themselves. */
-export class EventBridgeTimerScheduler implements TimerScheduler {
+export class EventBridgeTimerScheduler implements ListableTimerScheduler {
   constructor(
     private readonly client: SchedulerClient,
     private readonly config: EventBridgeTimerConfig,
@@ -105,6 +106,14 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
       if (error instanceof ConflictException) return 'exists';
       throw error;
     }
+  }
+
+  async names(prefix: string): Promise<string[]> {
+    const names: string[] = [];
+    for await (const page of paginateListSchedules({ client: this.client }, { GroupName: this.config.groupName, NamePrefix: prefix })) {
+      names.push(...(page.Schedules ?? []).flatMap((schedule) => (schedule.Name ? [schedule.Name] : [])));
+    }
+    return names;
   }
 
   async cancel(name: string): Promise<'deleted' | 'absent'> {
