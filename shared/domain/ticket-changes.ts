@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.ts';
+import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit } from './custom-fields.ts';
 import type { FieldChange } from './history.ts';
 import { priorityFrom, type Impact, type Priority, type Urgency } from './priority.ts';
 import type { CustomFieldValue, Ticket, TicketType } from './ticket.ts';
@@ -72,11 +73,15 @@ export function applyTicketChanges(ticket: Ticket, update: TicketChanges, now: s
   }
   if (update.customFields !== undefined) {
     for (const [name, value] of Object.entries(update.customFields)) {
-      const before = next.customFields[name];
+      // Own values only: a field named like an Object method ("constructor") has no value yet.
+      const before = Object.hasOwn(next.customFields, name) ? next.customFields[name] : undefined;
       if (same(before, value)) continue;
       changes.push({ field: `customFields.${name}`, from: before ?? null, to: value });
       if (value === null) delete next.customFields[name];
       else next.customFields[name] = value;
+    }
+    if (!customFieldsFit(next.customFields)) {
+      throw new ValidationError("The ticket's custom fields would be too large", [{ path: 'customFields', message: CUSTOM_FIELDS_TOO_LARGE }]);
     }
   }
   if (update.status !== undefined && update.status !== ticket.status) {

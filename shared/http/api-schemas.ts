@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit } from '../domain/custom-fields.ts';
 import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
 import { CHANNELS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
@@ -8,8 +9,13 @@ import { TICKET_STATUSES } from '../domain/ticket-status.ts';
 const email = z.email().max(254).transform((value) => value.toLowerCase());
 const tag = z.string().regex(/^[a-z0-9][a-z0-9_:-]{0,49}$/, 'use 1-50 lower-case letters, digits, _ : or -');
 const categoryPath = z.array(z.string().trim().min(1).max(100)).max(5);
-const customFieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'use letters, digits and _, starting with a letter');
+const customFieldName = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'use letters, digits and _, starting with a letter')
+  // A field named "constructor" makes the ticket look like a class instance to the DynamoDB marshaller.
+  .refine((name) => !(name in Object.prototype), 'is a reserved name');
 const customFieldValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200)).max(50), z.null()]);
+const customFields = z.record(customFieldName, customFieldValue).refine(customFieldsFit, { message: CUSTOM_FIELDS_TOO_LARGE });
 const deskId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a desk id');
 
 export const ticketTypeSchema = z.enum(TICKET_TYPES);
@@ -37,7 +43,7 @@ export const createTicketBodySchema = z
     category: categoryPath.optional().describe('Free category path; a catalog item sets its own'),
     desk: deskId.optional().describe('Staff only: skips routing. Defaults to routing by catalog item and rules'),
     tags: z.array(tag).max(20).default([]),
-    customFields: z.record(customFieldName, customFieldValue).default({}).describe("The request form's values, by field id"),
+    customFields: customFields.default({}).describe("The request form's values, by field id"),
   })
   .meta({ id: 'CreateTicket' });
 
@@ -54,7 +60,7 @@ export const updateTicketBodySchema = z
     level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
     assignee: email.nullable().optional().describe('An agent of the desk, or null to unassign'),
     tags: z.array(tag).max(20).optional(),
-    customFields: z.record(customFieldName, customFieldValue).optional(),
+    customFields: customFields.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' })
   .meta({ id: 'UpdateTicket' });

@@ -10,9 +10,11 @@ function zodDetails(error: z.ZodError, prefix?: string): ErrorDetail[] {
   return error.issues.map((issue) => {
     // Unknown keys are reported on the parent; name each key instead.
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    // A bad record key says only "Invalid key in record"; the key's own rule says what to fix.
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
     return keys.map((key) => ({
       path: formatPath([...(prefix ? [prefix] : []), ...issue.path, ...(key ? [key] : [])]) || (prefix ?? 'body'),
-      message: key ? 'is not a known field' : issue.message,
+      message: key ? 'is not a known field' : message,
     }));
   }).flat();
 }

@@ -4,7 +4,9 @@ import { ValidationError } from '../errors.ts';
 /** Where one index partition's reading stopped: not started, finished, or after this key. */
 export type PartitionPosition = null | 'done' | Record<string, string>;
 
-const positionSchema = z.union([z.null(), z.literal('done'), z.record(z.string(), z.string())]);
+// DynamoDB refuses an empty key value and a sort key over 1024 bytes; such a start key is no cursor of ours.
+const keyValue = z.string().min(1).refine((value) => Buffer.byteLength(value, 'utf8') <= 1024);
+const positionSchema = z.union([z.null(), z.literal('done'), z.record(z.string(), keyValue)]);
 const cursorSchema = z.object({ v: z.literal(1), p: z.array(positionSchema).min(1).max(10) });
 
 export const invalidCursor = (message: string): ValidationError => new ValidationError('Invalid cursor', [{ path: 'cursor', message }]);

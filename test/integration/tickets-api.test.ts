@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContentIn, XSS_PAYLOADS } from '../support/xss-payloads.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -251,6 +252,32 @@ describe('comments', () => {
     const html = '<p onclick="steal()">Hi <script>alert(1)</script><a href="javascript:alert(2)">x</a><img src="https://tracker.example/p.gif"><b>bold</b></p>';
     const reply = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'Hi', html } });
     expect(reply.json.comment.html).toBe('<p>Hi <a rel="noopener noreferrer nofollow">x</a><b>bold</b></p>');
+  });
+
+  it('stores and shows nothing active of any cheat-sheet payload, to staff or to the requester', async () => {
+    const findings: Record<string, string[]> = {};
+    const check = (payload: string, html: string | undefined, where: string) => {
+      const found = activeContentIn(html ?? '');
+      if (found.length) findings[`${where}: ${payload}`] = found;
+    };
+    // A few tickets side by side, each taking its payloads in order, to keep the run short.
+    const batches = Array.from({ length: 6 }, (_, batch) => XSS_PAYLOADS.filter((_payload, index) => index % 6 === batch));
+    await Promise.all(
+      batches.map(async (payloads) => {
+        const ticket = await create(agent);
+        for (const payload of payloads) {
+          const reply = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'See the formatted text', html: `<p>Hi</p>${payload}` } });
+          expect(reply.status, reply.text).toBe(201);
+          check(payload, reply.json.comment.html, 'as answered');
+        }
+        for (const [reader, token] of [['to staff', agent], ['to the requester', rita]] as const) {
+          const { comments } = (await app.request('GET', `/tickets/${ticket.key}`, { token })).json;
+          expect(comments).toHaveLength(payloads.length);
+          comments.forEach((comment: { html?: string }, index: number) => check(payloads[index]!, comment.html, reader));
+        }
+      }),
+    );
+    expect(findings).toEqual({});
   });
 
   it('keeps every comment of concurrent writers', async () => {

@@ -228,7 +228,7 @@ export class DynamoDbTicketStore implements TicketStore {
   async listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>> {
     const [position] = decodeCursor(options.cursor, 1);
     if (position === 'done') return { items: [] };
-    if (position && position.PK !== ticketPartition(key)) throw cursorMismatch();
+    if (position && !isHistoryPosition(position, key)) throw cursorMismatch();
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -384,6 +384,12 @@ function keyOf(item: Item, partition: IndexPartition): Record<string, string> {
     [partition.partitionKey]: String(item[partition.partitionKey]),
     [partition.sortKey]: String(item[partition.sortKey]),
   };
+}
+
+/** A history cursor resumes after a history event of this ticket: the table's key, nothing else. */
+function isHistoryPosition(position: Record<string, string>, key: string): boolean {
+  const keys = Object.keys(position).sort().join(',');
+  return keys === 'PK,SK' && position.PK === ticketPartition(key) && position.SK!.startsWith(HISTORY_PREFIX);
 }
 
 /** A cursor may only resume the partition it was made for. */

@@ -67,4 +67,21 @@ describe('applying changes to a ticket', () => {
       { field: 'customFields.floor', from: 3, to: 4 },
     ]);
   });
+
+  it('reads only the ticket\'s own custom fields, not members every object has', () => {
+    const { changes } = applyTicketChanges(aTicket(), { customFields: { toString: null, valueOf: 'x' } }, NOW);
+    expect(changes).toEqual([{ field: 'customFields.valueOf', from: null, to: 'x' }]);
+  });
+
+  it('refuses custom fields that would grow past 64 KB, naming them', () => {
+    const fields = (prefix: string) => Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`${prefix}${index}`, 'x'.repeat(2000)]));
+    const ticket = aTicket({ customFields: fields('first') });
+    try {
+      applyTicketChanges(ticket, { customFields: fields('second') }, NOW);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).details).toEqual([{ path: 'customFields', message: 'take at most 64 KB in all' }]);
+    }
+  });
 });

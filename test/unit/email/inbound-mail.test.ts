@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInboundMail } from '../../../shared/email/inbound-mail.ts';
 import { InvalidMailError } from '../../../shared/email/invalid-mail-error.ts';
+import { activeContentIn, XSS_PAYLOADS } from '../../support/xss-payloads.ts';
 import { fixture, fixturePaths } from './email-fixtures.ts';
 
 const NO_FROM_FIXTURE = 'webklex-php-imap/references.eml';
@@ -157,6 +158,31 @@ describe('bodies and attachments', () => {
     );
     expect(parsed.text).toBe('Printer jams\n\nlink');
     expect(parsed.html).toBe('<p>Printer <b>jams</b></p><p><a rel="noopener noreferrer nofollow">link</a></p>');
+  });
+
+  it.each(XSS_PAYLOADS)('leaves nothing active of an HTML mail carrying %s', async (payload) => {
+    // Base64, as mail clients send HTML with odd bytes: the check runs on what the part decodes to.
+    const parsed = await parseInboundMail(
+      mail([
+        'From: jane@example.org',
+        'Subject: html',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/alternative; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'See the HTML part.',
+        '--b',
+        'Content-Type: text/html; charset=utf-8',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from(`<p>Hello</p>${payload}<p>Bye</p>`).toString('base64'),
+        '--b--',
+      ]),
+    );
+    expect(parsed.html).toContain('<p>Hello</p>');
+    expect(activeContentIn(parsed.html!)).toEqual([]);
   });
 
   it('prefers the text part of a multipart/alternative message', async () => {

@@ -27,6 +27,21 @@ describe('request parsing', () => {
     expect(details.find((detail) => detail.path === 'colour')?.message).toBe('is not a known field');
   });
 
+  it('names a custom field whose name is not allowed, saying why', () => {
+    expect(detailsOf(() => validate(updateTicketBodySchema, { customFields: { _x: 1, constructor: 'x', toString: null } }, 'update'))).toEqual([
+      { path: 'customFields._x', message: 'use letters, digits and _, starting with a letter' },
+      { path: 'customFields.constructor', message: 'is a reserved name' },
+      { path: 'customFields.toString', message: 'is a reserved name' },
+    ]);
+  });
+
+  it('refuses custom fields over 64 KB in all, naming them', () => {
+    const customFields = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`field${index}`, 'x'.repeat(2000)]));
+    expect(detailsOf(() => validate(createTicketBodySchema, { subject: 'Big form', customFields }, 'ticket'))).toEqual([
+      { path: 'customFields', message: 'take at most 64 KB in all' },
+    ]);
+  });
+
   it('refuses an empty update', () => {
     expect(detailsOf(() => validate(updateTicketBodySchema, {}, 'update'))).toEqual([{ path: 'body', message: 'give at least one field to change' }]);
   });

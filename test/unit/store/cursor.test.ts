@@ -17,6 +17,13 @@ describe('list cursors', () => {
     expect(() => decodeCursor(Buffer.from('{"v":1,"p":[{"PK":3}]}').toString('base64url'), 1)).toThrow(ValidationError);
   });
 
+  it('refuses a position DynamoDB could not start from: an empty or over-long key value', () => {
+    const cursorWith = (SK: string) => Buffer.from(JSON.stringify({ v: 1, p: [{ PK: 'TICKET#SD-1', SK }] })).toString('base64url');
+    expect(() => decodeCursor(cursorWith(''), 1)).toThrow(ValidationError);
+    expect(() => decodeCursor(cursorWith('é'.repeat(513)), 1)).toThrow(ValidationError);
+    expect(decodeCursor(cursorWith('HISTORY#01J'), 1)).toEqual([{ PK: 'TICKET#SD-1', SK: 'HISTORY#01J' }]);
+  });
+
   it('refuses a cursor of a query over other partitions', () => {
     try {
       decodeCursor(encodeCursor([null, null]), 4);

@@ -1,0 +1,357 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_ROUTES } from '../../functions/http/routes.ts';
+import { createInMemoryIssuer } from '../../local/issuer.ts';
+import { createRouteMatcher } from '../../local/route-matcher.ts';
+import { personClaims } from '../../local/token-claims.ts';
+import { signApprovalLink } from '../../shared/auth/approval-link-token.ts';
+import { SCOPES } from '../../shared/auth/scopes.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+
+/**
+ * Who may do what: every route of the manifest against every kind of caller, each cell an expected
+ * status. The IT table is about an IT ticket of Rita's; the HR table repeats the routes that touch
+ * a desk or a ticket for an HR case, because HR is restricted (admins and clients may not see it).
+ */
+
+const CALLERS = [
+  'admin', // admin@example.com: every desk but restricted ones
+  'itManager', // maria.manager: manages IT (the IT ticket's desk) and Facilities
+  'itAgent', // alice.agent: IT level 1
+  'facilitiesAgent', // frank.facilities: an agent of another desk
+  'hrAgent', // hana.hr: an agent of the restricted desk
+  'hrManager', // hugo.hr: manages the restricted desk
+  'owner', // rita@example.org: the requester of both tickets
+  'otherRequester', // mallory@example.org
+  'clientWithScope', // a machine client holding the scope the route needs (every scope where none helps)
+  'clientWithoutScope', // a machine client holding the other scope (none where the route needs none)
+  'noToken',
+  'expiredToken', // the admin's token, expired a minute ago
+  'untrustedIssuer', // the admin's claims, signed by a key the API does not trust
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Statuses = readonly [number, number, number, number, number, number, number, number, number, number, number, number, number];
+type Row = readonly [route: string, statuses: Statuses];
+
+const IT_TICKET_TABLE: readonly Row[] = [
+  //                                         admin itMgr itAgt facAg hrAgt hrMgr owner other cli+  cli-  none  exp   untrusted
+  ['GET /health',                           [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
+  ['GET /openapi.json',                     [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
+  // Opening a ticket for Rita: staff and write clients name her; only Rita herself among requesters.
+  ['POST /tickets',                         [201,  201,  201,  201,  201,  201,  201,  403,  201,  403,  401,  401,  401]],
+  // ?desk=it: requesters always get their own tickets, staff only the desks they work.
+  ['GET /tickets',                          [200,  200,  200,  403,  403,  403,  200,  200,  200,  403,  401,  401,  401]],
+  ['GET /tickets/{key}',                    [200,  200,  200,  404,  404,  404,  200,  404,  200,  403,  401,  401,  401]],
+  ['PATCH /tickets/{key}',                  [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/comments',          [201,  201,  201,  404,  404,  404,  201,  404,  201,  403,  401,  401,  401]],
+  ['GET /tickets/{key}/history',            [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/escalate',          [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
+  // A software install waits for the software approvers (the admin among them); clients never decide.
+  ['POST /tickets/{key}/approval',          [200,  403,  403,  404,  404,  404,  403,  404,  403,  403,  401,  401,  401]],
+  ['GET /catalog',                          [200,  200,  200,  200,  200,  200,  200,  200,  200,  403,  401,  401,  401]],
+  ['GET /desks/{id}/queue',                 [200,  200,  200,  403,  403,  403,  403,  403,  200,  403,  401,  401,  401]],
+  // Alice's availability: herself, a manager of her desk, an admin.
+  ['PUT /agents/{email}/availability',      [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
+  ['GET /mail/quarantine',                  [200,  403,  403,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
+  // No sign-in: the signed link in the body is the authority, whatever bearer token comes along.
+  ['POST /approvals/decide',                [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
+];
+
+const HR_TICKET_TABLE: readonly Row[] = [
+  //                                         admin itMgr itAgt facAg hrAgt hrMgr owner other cli+  cli-  none  exp   untrusted
+  ['GET /tickets',                          [403,  403,  403,  403,  200,  200,  200,  200,  403,  403,  401,  401,  401]],
+  ['GET /tickets/{key}',                    [404,  404,  404,  404,  200,  200,  200,  404,  404,  403,  401,  401,  401]],
+  ['PATCH /tickets/{key}',                  [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/comments',          [404,  404,  404,  404,  201,  201,  201,  404,  404,  403,  401,  401,  401]],
+  ['GET /tickets/{key}/history',            [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
+  // HR has one level and escalates nowhere: its staff get past the checks to a 409.
+  ['POST /tickets/{key}/escalate',          [404,  404,  404,  404,  409,  409,  403,  404,  404,  403,  401,  401,  401]],
+  // Special leave waits for Rita's manager, who is none of these callers.
+  ['POST /tickets/{key}/approval',          [404,  404,  404,  404,  403,  403,  403,  404,  403,  403,  401,  401,  401]],
+  ['GET /desks/{id}/queue',                 [403,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
+  // Hana's availability: herself, the HR manager, an admin; not Maria, who manages other desks.
+  ['PUT /agents/{email}/availability',      [200,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
+];
+
+/** Every ticket of the fixtures carries this in its subject, so that a refusal can be checked for leaks. */
+const CONFIDENTIAL = 'Confidential-7f3a';
+
+type TargetName = 'it' | 'hr';
+
+interface Target {
+  desk: string;
+  /** Whose availability the availability route sets. */
+  agent: string;
+  /** Shared by the cells of routes that only read. */
+  ticket: string;
+  /** Opens a ticket like the shared one. */
+  openTicket(): Promise<string>;
+  /** Opens a request that waits for its first approval step. */
+  openApprovalRequest(): Promise<string>;
+}
+
+interface CellRequest {
+  path: string;
+  body?: unknown;
+}
+
+type ScopeNeed = 'read' | 'write' | 'none';
+
+interface RouteCall {
+  /** What a machine client needs for the route; 'none': no scope lets a client in (or none is asked). */
+  scope: ScopeNeed;
+  /** Routes that change a ticket get one of their own in every cell, so no cell changes what another finds. */
+  ownTicket?: 'ticket' | 'approvalRequest';
+  request(target: Target, ticket: string): Promise<CellRequest>;
+}
+
+/** How each route of the manifest is called in a cell; `ticket` is the cell's own one or the shared one. */
+const ROUTE_CALLS: Record<string, RouteCall> = {
+  'GET /health': { scope: 'none', request: async () => ({ path: '/health' }) },
+  'GET /openapi.json': { scope: 'none', request: async () => ({ path: '/openapi.json' }) },
+  'POST /tickets': {
+    scope: 'write',
+    request: async () => ({ path: '/tickets', body: { subject: `${CONFIDENTIAL} monitor flickers`, requester: { email: 'rita@example.org' } } }),
+  },
+  'GET /tickets': { scope: 'read', request: async (target) => ({ path: `/tickets?desk=${target.desk}&status=all` }) },
+  'GET /tickets/{key}': { scope: 'read', request: async (_target, ticket) => ({ path: `/tickets/${ticket}` }) },
+  'PATCH /tickets/{key}': { scope: 'write', ownTicket: 'ticket', request: async (_target, ticket) => ({ path: `/tickets/${ticket}`, body: { priority: 'P2' } }) },
+  'POST /tickets/{key}/comments': {
+    scope: 'write',
+    ownTicket: 'ticket',
+    request: async (_target, ticket) => ({ path: `/tickets/${ticket}/comments`, body: { body: 'Any news?' } }),
+  },
+  'GET /tickets/{key}/history': { scope: 'read', request: async (_target, ticket) => ({ path: `/tickets/${ticket}/history` }) },
+  'POST /tickets/{key}/escalate': {
+    scope: 'write',
+    ownTicket: 'ticket',
+    request: async (_target, ticket) => ({ path: `/tickets/${ticket}/escalate`, body: { reason: 'needs the next level' } }),
+  },
+  'POST /tickets/{key}/approval': {
+    scope: 'none',
+    ownTicket: 'approvalRequest',
+    request: async (_target, ticket) => ({ path: `/tickets/${ticket}/approval`, body: { decision: 'approve' } }),
+  },
+  'GET /catalog': { scope: 'read', request: async () => ({ path: '/catalog' }) },
+  'GET /desks/{id}/queue': { scope: 'read', request: async (target) => ({ path: `/desks/${target.desk}/queue` }) },
+  // Setting the value it already has, so that no cell changes what another finds.
+  'PUT /agents/{email}/availability': {
+    scope: 'none',
+    request: async (target) => ({ path: `/agents/${encodeURIComponent(target.agent)}/availability`, body: { available: true } }),
+  },
+  'GET /mail/quarantine': { scope: 'none', request: async () => ({ path: '/mail/quarantine?day=2026-11-02' }) },
+  'POST /approvals/decide': {
+    scope: 'none',
+    ownTicket: 'approvalRequest',
+    request: async (_target, ticketKey) => {
+      const token = await signApprovalLink(app.approvalLinkKey, { ticketKey, step: 0, approver: 'admin@example.com' }, new Date());
+      return { path: '/approvals/decide', body: { token, decision: 'approve' } };
+    },
+  },
+};
+
+const routeKeys = HTTP_ROUTES.map((route) => `${route.method} ${route.path}`);
+const matchRoute = createRouteMatcher(HTTP_ROUTES);
+
+interface Cell {
+  target: TargetName;
+  route: string;
+  caller: Caller;
+  expected: number;
+  /** The cell's own ticket, for routes that change one. */
+  ticket?: string;
+}
+
+const cellsOf = (target: TargetName, table: readonly Row[]): Cell[] =>
+  table.flatMap(([route, statuses]) => CALLERS.map((caller, column) => ({ target, route, caller, expected: statuses[column]! })));
+const itCells = cellsOf('it', IT_TICKET_TABLE);
+const hrCells = cellsOf('hr', HR_TICKET_TABLE);
+const allCells = [...itCells, ...hrCells];
+
+let app: TestApp;
+const targets = {} as Record<TargetName, Target>;
+const tokens = {} as Record<Exclude<Caller, 'clientWithScope' | 'clientWithoutScope' | 'noToken'>, string>;
+const clientTokens = {} as Record<'read' | 'write' | 'all' | 'none', string>;
+let rita: string;
+
+async function openTicket(body: Record<string, unknown>): Promise<string> {
+  const response = await app.request('POST', '/tickets', { token: rita, body: { ...body, subject: `${CONFIDENTIAL} ${String(body.subject)}` } });
+  expect(response.status, response.text).toBe(201);
+  return response.json.ticket.key;
+}
+
+function tokenFor(caller: Caller, scope: ScopeNeed): string | undefined {
+  if (caller === 'noToken') return undefined;
+  if (caller === 'clientWithScope') return clientTokens[scope === 'none' ? 'all' : scope];
+  if (caller === 'clientWithoutScope') return clientTokens[scope === 'read' ? 'write' : scope === 'write' ? 'read' : 'none'];
+  return tokens[caller];
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const person = (email: string) => app.token({ email });
+  rita = await person('rita@example.org');
+  Object.assign(tokens, {
+    admin: await person('admin@example.com'),
+    itManager: await person('maria.manager@example.com'),
+    itAgent: await person('alice.agent@example.com'),
+    facilitiesAgent: await person('frank.facilities@example.com'),
+    hrAgent: await person('hana.hr@example.com'),
+    hrManager: await person('hugo.hr@example.com'),
+    owner: rita,
+    otherRequester: await person('mallory@example.org'),
+    expiredToken: await app.token({ email: 'admin@example.com', expiresIn: -60 }),
+    untrustedIssuer: await (await createInMemoryIssuer()).sign(personClaims({ email: 'admin@example.com', name: 'Ada Admin', groups: ['admin'] })),
+  });
+  Object.assign(clientTokens, {
+    read: await app.token({ client: 'reporting', scopes: [SCOPES.ticketsRead] }),
+    write: await app.token({ client: 'monitoring', scopes: [SCOPES.ticketsWrite] }),
+    all: await app.token({ client: 'integration', scopes: [SCOPES.ticketsRead, SCOPES.ticketsWrite] }),
+    none: await app.token({ client: 'unscoped', scopes: [] }),
+  });
+
+  targets.it = {
+    desk: 'it',
+    agent: 'alice.agent@example.com',
+    ticket: '',
+    openTicket: () => openTicket({ subject: 'printer jams' }),
+    openApprovalRequest: () => openTicket({ catalogItem: 'it-software-install', subject: 'graph tool', customFields: { software: 'Plotter 2' } }),
+  };
+  targets.hr = {
+    desk: 'hr',
+    agent: 'hana.hr@example.com',
+    ticket: '',
+    openTicket: () => openTicket({ catalogItem: 'hr-payroll', subject: 'overtime missing' }),
+    openApprovalRequest: () => openTicket({ catalogItem: 'hr-leave', subject: 'leave for a move', customFields: { from: '2026-12-01', until: '2026-12-03' } }),
+  };
+  // Every ticket the cells need, opened at once: one by one they would take most of the run.
+  await Promise.all([
+    ...(['it', 'hr'] as const).map(async (name) => (targets[name].ticket = await targets[name].openTicket())),
+    ...allCells.map(async (cell) => {
+      const kind = ROUTE_CALLS[cell.route]!.ownTicket;
+      if (kind) cell.ticket = await (kind === 'ticket' ? targets[cell.target].openTicket() : targets[cell.target].openApprovalRequest());
+    }),
+  ]);
+});
+
+afterAll(() => app?.close());
+
+describe('the authorisation tables', () => {
+  it('have a call for every route of the manifest, and the IT table a row for each', () => {
+    expect(Object.keys(ROUTE_CALLS).sort()).toEqual([...routeKeys].sort());
+    expect(IT_TICKET_TABLE.map(([route]) => route).sort()).toEqual([...routeKeys].sort());
+    expect(HR_TICKET_TABLE.every(([route]) => routeKeys.includes(route))).toBe(true);
+  });
+});
+
+describe.each([
+  ['an IT ticket', itCells],
+  ['an HR case (restricted desk)', hrCells],
+])('for %s', (_name, cells) => {
+  it.each(cells)('$route as $caller answers $expected', async (cell) => {
+    const call = ROUTE_CALLS[cell.route]!;
+    const target = targets[cell.target];
+    const method = cell.route.split(' ')[0]!;
+    if (call.ownTicket) expect(cell.ticket, 'the cell\'s own ticket').toBeDefined();
+    const { path, body } = await call.request(target, cell.ticket ?? target.ticket);
+    // A path of another route would turn the cell into a test of something else.
+    expect(matchRoute(method, path.split('?')[0]!)?.routeKey).toBe(cell.route);
+    const response = await app.request(method, path, { token: tokenFor(cell.caller, call.scope), body });
+    expect(response.status, response.text).toBe(cell.expected);
+    // A refusal says nothing of the ticket it refused.
+    if (cell.expected >= 400) expect(response.text).not.toContain(CONFIDENTIAL);
+  });
+});
+
+describe('lists never carry a restricted case to those who may not open it', () => {
+  it('leaves the HR case out of the lists of the requester\'s tickets and of an HR agent\'s work', async () => {
+    for (const token of [tokens.admin, tokens.itManager, tokens.itAgent, clientTokens.read]) {
+      const byRequester = await app.request('GET', '/tickets?requester=rita@example.org&status=all&limit=100', { token });
+      expect(byRequester.status, byRequester.text).toBe(200);
+      const keys = byRequester.json.items.map((ticket: { key: string }) => ticket.key);
+      expect(keys).toContain(targets.it.ticket);
+      expect(keys).not.toContain(targets.hr.ticket);
+      const byAssignee = await app.request('GET', '/tickets?assignee=hana.hr@example.com&status=all', { token });
+      expect(byAssignee.json.items ?? [], byAssignee.text).toEqual([]);
+    }
+    // The HR staff themselves do see it.
+    const forHr = await app.request('GET', '/tickets?requester=rita@example.org&status=all&limit=100', { token: tokens.hrManager });
+    expect(forHr.json.items.map((ticket: { key: string }) => ticket.key)).toContain(targets.hr.ticket);
+    const hanasWork = await app.request('GET', '/tickets?assignee=hana.hr@example.com&status=all', { token: tokens.hrManager });
+    expect(hanasWork.json.items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('internal notes never reach a requester', () => {
+  const NOTE = 'note-9c1e: the printer was bought from a dubious reseller';
+  let itAgent: string;
+  let ritasTicket: string;
+  let franksTicket: string;
+  let markToken: string;
+  let approvalRequest: string;
+
+  const note = async (key: string) => {
+    const response = await app.request('POST', `/tickets/${key}/comments`, { token: itAgent, body: { body: NOTE, public: false } });
+    expect(response.status, response.text).toBe(201);
+  };
+
+  beforeAll(async () => {
+    itAgent = tokens.itAgent;
+    ritasTicket = await openTicket({ subject: 'printer jams again' });
+    await note(ritasTicket);
+    const reply = await app.request('POST', `/tickets/${ritasTicket}/comments`, { token: itAgent, body: { body: 'A technician is on the way.' } });
+    expect(reply.status, reply.text).toBe(201);
+
+    // Frank works Facilities and asks IT for help: on IT's ticket he is a requester.
+    const franks = await app.request('POST', '/tickets', {
+      token: tokens.facilitiesAgent,
+      body: { subject: 'Laptop dock is dead', requester: { email: 'frank.facilities@example.com' } },
+    });
+    expect(franks.status, franks.text).toBe(201);
+    franksTicket = franks.json.ticket.key;
+    await note(franksTicket);
+
+    // Rita's manager approves her access requests, and reads them as she does.
+    markToken = await app.token({ email: 'mark.lead@example.org' });
+    approvalRequest = await openTicket({ catalogItem: 'it-access-request', subject: 'ERP access', customFields: { system: 'ERP', justification: 'I run the month-end close' } });
+    await note(approvalRequest);
+  });
+
+  it('shows the note to the staff of the desk', async () => {
+    const view = await app.request('GET', `/tickets/${ritasTicket}`, { token: itAgent });
+    expect(view.json.comments.map((comment: { body: string }) => comment.body)).toEqual([NOTE, 'A technician is on the way.']);
+  });
+
+  it('leaves it out of the ticket the requester reads, keeping the public reply', async () => {
+    const view = await app.request('GET', `/tickets/${ritasTicket}`, { token: rita });
+    expect(view.status).toBe(200);
+    expect(view.json.comments.map((comment: { body: string }) => comment.body)).toEqual(['A technician is on the way.']);
+    expect(view.text).not.toContain('note-9c1e');
+  });
+
+  it('leaves it out of the requester\'s list and of the answer to the requester\'s own comment', async () => {
+    const list = await app.request('GET', '/tickets?status=all&limit=100', { token: rita });
+    expect(list.json.items.map((ticket: { key: string }) => ticket.key)).toContain(ritasTicket);
+    expect(list.text).not.toContain('note-9c1e');
+    const comment = await app.request('POST', `/tickets/${ritasTicket}/comments`, { token: rita, body: { body: 'Thank you!' } });
+    expect(comment.status).toBe(201);
+    expect(comment.text).not.toContain('note-9c1e');
+  });
+
+  it('keeps it from staff of another desk who asked for help, and from an approver', async () => {
+    for (const [token, key] of [
+      [tokens.facilitiesAgent, franksTicket],
+      [markToken, approvalRequest],
+    ] as const) {
+      const view = await app.request('GET', `/tickets/${key}`, { token });
+      expect(view.status, view.text).toBe(200);
+      expect(view.json.comments).toEqual([]);
+      expect(view.text).not.toContain('note-9c1e');
+    }
+  });
+
+  it('keeps another requester\'s list free of the owner\'s tickets', async () => {
+    const list = await app.request('GET', '/tickets?desk=it&status=all&limit=100', { token: tokens.otherRequester });
+    expect(list.status).toBe(200);
+    expect(list.json.items).toEqual([]);
+  });
+});
