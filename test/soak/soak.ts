@@ -21,6 +21,8 @@ const MAILS = Number(process.env.SOAK_MAILS ?? 40);
 const TICKETS = Number(process.env.SOAK_TICKETS ?? 40);
 const COMMENTS = Number(process.env.SOAK_COMMENTS ?? 80);
 const TIME_LIMIT_MS = Number(process.env.SOAK_SECONDS ?? 300) * 1000;
+/** Requests and mails in flight at once, in each phase. */
+const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 16);
 const DESK = 'support@desk.example.com';
 
 const startedAt = Date.now();
@@ -137,8 +139,9 @@ const created = await pool(
       return undefined;
     }),
   ],
-  16,
+  CONCURRENCY,
 );
+const phaseOneMs = Date.now() - startedAt;
 const apiKeys = created.filter((key): key is string => typeof key === 'string');
 
 const mailTickets = await pool(
@@ -190,8 +193,10 @@ await pool(
       await api('POST', `/tickets/${key}/escalate`, agent, { reason: 'soak' });
     }),
   ],
-  16,
+  CONCURRENCY,
 );
+const workloadMs = Date.now() - startedAt;
+const workloadCalls = counts.apiCalls;
 
 // Phase 3: let everything settle, redrive what was dead-lettered (the outage is over), settle again.
 await settle();
@@ -279,6 +284,13 @@ const queueStats = Object.fromEntries(queues().map((queue, index) => [['email-in
 const report = {
   faults: faultRatesFromEnv(),
   seconds: Math.round((Date.now() - startedAt) / 1000),
+  concurrency: CONCURRENCY,
+  throughput: {
+    /** Creates and mails of phase one, per second of that phase. */
+    phaseOnePerSecond: Math.round(((TICKETS + MAILS + DUPLICATED + MALFORMED) / phaseOneMs) * 1000 * 10) / 10,
+    /** API calls of the workload (with retries, not the final checks) per second of it. */
+    apiCallsPerSecond: Math.round((workloadCalls / workloadMs) * 1000 * 10) / 10,
+  },
   messages: { mailsSent: counts.mailsSent, mailsExpected: newMailIds.length + DUPLICATED + replyIds.length + MALFORMED, tickets: allKeys.length, comments: accepted.length },
   operations: { apiCalls: counts.apiCalls, apiRetries: counts.apiRetries, apiGaveUp: counts.apiGaveUp, sdkAttempts: faults.attempts, faultsInjected: faults.injected },
   queues: queueStats,
