@@ -58,6 +58,16 @@ describe('approvers of a catalog item', () => {
     expect(startApproval(config, [{ kind: 'requester_manager' }], 'nobody@example.org', unmanaged)!.steps[0]!.approvers).toEqual(['admin@example.com']);
   });
 
+  it('never lets requesters approve their own request: others in the step decide, else the desk managers, else the admins', () => {
+    const groupWithAdmin = startApproval(config, [{ kind: 'group', group: 'software-approvers' }], 'admin@example.com', desk('it'))!;
+    expect(groupWithAdmin.steps[0]!.approvers).toEqual(['sam.security@example.org']);
+    // Maria has no manager in the directory and manages the IT desk herself.
+    const maria = startApproval(config, [{ kind: 'requester_manager' }], 'maria.manager@example.com', desk('it'))!;
+    expect(maria.steps[0]).toMatchObject({ approvers: ['admin@example.com'], label: expect.stringContaining('nobody approves their own request') });
+    const named = startApproval(config, [{ kind: 'user', email: 'maria.manager@example.com' }], 'maria.manager@example.com', { ...desk('it'), managers: ['maria.manager@example.com', 'hugo.hr@example.com'] })!;
+    expect(named.steps[0]!.approvers).toEqual(['hugo.hr@example.com']);
+  });
+
   it('starts no approval for an item without steps', () => {
     expect(startApproval(config, [], 'jane@example.org', desk('it'))).toBeUndefined();
   });
