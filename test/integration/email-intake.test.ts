@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKey } from '../../shared/auth/derive-key.ts';
 import { replyAddress } from '../../shared/email/plus-address.ts';
 import { startTestApp, type TestApp } from './harness.ts';
+import { commentsOfTicket, ticketsOfRequester } from './polling.ts';
 
 let app: TestApp;
 let smtp: Transporter;
@@ -23,24 +24,8 @@ async function send(mail: { from: string; to?: string; cc?: string; subject: str
   return messageId;
 }
 
-/** Bounded polling until the requester has `count` tickets. */
-async function ticketsOf(email: string, count: number): Promise<Ticket[]> {
-  for (let tries = 0; tries < 100; tries++) {
-    const items: Ticket[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all&limit=100`, { token: admin })).json.items;
-    if (items.length >= count) return items;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${email} never had ${count} tickets`);
-}
-
-async function commentsOf(key: string, count: number): Promise<Comment[]> {
-  for (let tries = 0; tries < 100; tries++) {
-    const comments: Comment[] = (await app.request('GET', `/tickets/${key}`, { token: admin })).json.comments;
-    if (comments.length >= count) return comments;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${key} never had ${count} comments`);
-}
+const ticketsOf = (email: string, count: number) => ticketsOfRequester<Ticket>(app, admin, email, count);
+const commentsOf = (key: string, count: number) => commentsOfTicket<Comment>(app, admin, key, count);
 
 beforeAll(async () => {
   app = await startTestApp({ sideEffects: true });

@@ -2,6 +2,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.ts';
+import { commentsOfTicket, ticketsOfRequester } from './polling.ts';
 
 let app: TestApp;
 let sqs: SQSClient;
@@ -18,23 +19,8 @@ async function send(message: unknown): Promise<string> {
   return sent.MessageId!;
 }
 
-async function ticketsOf(email: string, count: number): Promise<Ticket[]> {
-  for (let tries = 0; tries < 100; tries++) {
-    const items: Ticket[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all`, { token: admin })).json.items;
-    if (items.length >= count) return items;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${email} never had ${count} tickets`);
-}
-
-async function commentsOf(key: string, count: number): Promise<Comment[]> {
-  for (let tries = 0; tries < 100; tries++) {
-    const comments: Comment[] = (await app.request('GET', `/tickets/${key}`, { token: admin })).json.comments;
-    if (comments.length >= count) return comments;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${key} never had ${count} comments`);
-}
+const ticketsOf = (email: string, count: number) => ticketsOfRequester<Ticket>(app, admin, email, count);
+const commentsOf = (key: string, count: number) => commentsOfTicket<Comment>(app, admin, key, count);
 
 const alert = (externalId: string, requester: string, subject = 'Disk /var 95% full on db-1') => ({
   source: 'monitoring',

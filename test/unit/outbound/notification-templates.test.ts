@@ -3,6 +3,7 @@ import { ConfigError } from '../../../shared/config/config-error.ts';
 import { parseConfig } from '../../../shared/config/define-config.ts';
 import { commentNotification, ticketNotifications } from '../../../shared/domain/notifications.ts';
 import type { Comment, Ticket } from '../../../shared/domain/ticket.ts';
+import { aTicket } from '../../support/ticket-fixture.ts';
 
 const baseConfig = {
   ticketKeyPrefix: 'SD',
@@ -12,25 +13,13 @@ const baseConfig = {
   email: { address: 'support@desk.example.com', name: 'Example Desk' },
 };
 
-const ticket: Ticket = {
+const ticket: Ticket = aTicket({
   key: 'SD-7',
-  type: 'incident',
   subject: 'Printer <script>alert(1)</script> & jams',
-  description: 'It jams.',
   requester: { email: 'jane@example.com', name: 'Jane' },
-  status: 'new',
-  priority: 'P3',
-  category: [],
-  desk: 'it',
-  level: 'l1',
-  tags: [],
-  customFields: {},
   channel: 'email',
   watchers: ['tom@example.com'],
-  createdAt: '2026-11-02T09:00:00.000Z',
-  updatedAt: '2026-11-02T09:00:00.000Z',
-  version: 1,
-};
+});
 
 const reply = (over: Partial<Comment> = {}): Comment => ({
   id: 'c1',
