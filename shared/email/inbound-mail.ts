@@ -5,7 +5,7 @@ import { InvalidMailError } from './invalid-mail-error.ts';
 import { firstHeader, headerValues, mailHeadersFromLines, type MailHeaders } from './mail-headers.ts';
 import { messageIds } from './message-id.ts';
 
-/** A mailbox from an address header; the address is lower-cased, the name decoded. */
+/** A mailbox from an address header; the address is lower-cased, the name decoded to one line. */
 export interface MailAddress {
   address: string;
   name?: string;
@@ -13,7 +13,7 @@ export interface MailAddress {
 
 /** An attachment or inline part of an inbound message. */
 export interface InboundAttachment {
-  /** Decoded file name, when the part has one. */
+  /** Decoded file name on one line, when the part has one. */
   filename?: string;
   contentType: string;
   /** Size of the decoded content in bytes. */
@@ -43,7 +43,7 @@ export interface InboundMail {
   replyTo: MailAddress[];
   to: MailAddress[];
   cc: MailAddress[];
-  /** Decoded subject, '' when missing. */
+  /** Decoded subject on one line, '' when missing. */
   subject: string;
   /** The Date header; undefined when missing or not a date. */
   date?: Date;
@@ -62,6 +62,8 @@ const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLi
 
 // A usable mailbox: one @, something on both sides, no white space or brackets (non-ASCII allowed, RFC 6532).
 const USABLE_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+$/;
+/** RFC 5321 4.5.3.1.3: a path is at most 256 octets with its angle brackets; a longer "address" delivers nowhere. */
+const MAX_ADDRESS_OCTETS = 254;
 
 /**
  * Parses a raw MIME message (as SES stores it in S3) into an {@link InboundMail}.
@@ -92,12 +94,12 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     replyTo: addresses(parsed.replyTo),
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
-    subject: clean(repairRawUtf8(parsed.subject ?? '')).trim(),
+    subject: singleLine(repairRawUtf8(parsed.subject ?? '')).trim(),
     date,
     text: bodyText(parsed.text, html),
     html,
     attachments: parsed.attachments.map((attachment) => ({
-      filename: attachment.filename === undefined ? undefined : clean(repairRawUtf8(attachment.filename)),
+      filename: attachment.filename === undefined ? undefined : singleLine(repairRawUtf8(attachment.filename)),
       contentType: attachment.contentType,
       size: attachment.content.length,
       content: attachment.content,
@@ -122,8 +124,8 @@ function addresses(header: AddressObject | AddressObject[] | undefined): MailAdd
   const mailboxes = (Array.isArray(header) ? header : [header]).flatMap((object) => object.value.flatMap(flattenGroup));
   return mailboxes.flatMap((mailbox) => {
     const address = clean(mailbox.address ?? '').trim().toLowerCase();
-    if (!USABLE_ADDRESS.test(address)) return [];
-    const name = clean(repairRawUtf8(mailbox.name ?? '')).trim();
+    if (!USABLE_ADDRESS.test(address) || Buffer.byteLength(address, 'utf8') > MAX_ADDRESS_OCTETS) return [];
+    const name = singleLine(repairRawUtf8(mailbox.name ?? '')).trim();
     return [name === '' ? { address } : { address, name }];
   });
 }
@@ -151,6 +153,15 @@ function repairRawUtf8(text: string): string {
   const decoded = Buffer.from(text, 'latin1').toString('utf8');
   const cutOff = decoded.replace(/\uFFFD+$/, '');
   return cutOff.includes('\uFFFD') ? text : cutOff;
+}
+
+/**
+ * A value that is one line wherever it is shown or mailed again (subject, display name, file name).
+ * Encoded-words decode `=0D=0A` into real line breaks (`=?utf-8?q?Hi=0D=0ABcc:...?=`), and a bare CR
+ * can survive the header split; each run of them becomes one space.
+ */
+function singleLine(text: string): string {
+  return clean(text).replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
 }
 
 /** Drops NUL and other C0 control characters (keeping tab and line breaks) that break storage and display. */

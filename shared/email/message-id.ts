@@ -1,9 +1,15 @@
 const BRACKETED_ID = /<([^<>]*)>/g;
+/**
+ * RFC 5322 2.1.1: a line is at most 998 characters, so a real id is shorter. A longer one is
+ * ignored: it threads nothing, and it would not fit a key of the thread index.
+ */
+const MAX_ID_OCTETS = 998;
 
 /**
  * The message ids in a Message-ID, In-Reply-To or References value, each in its `<id>` form, in
  * order and without duplicates. Tolerates what real clients send: folded ids, commas, ids without
- * angle brackets, empty values and stray text (RFC 5322 3.6.4 plus the obsolete forms).
+ * angle brackets, empty values and stray text (RFC 5322 3.6.4 plus the obsolete forms). Ids
+ * longer than a header line may be are skipped.
  */
 export function messageIds(value: string | readonly string[] | undefined): string[] {
   if (value === undefined) return [];
@@ -21,7 +27,7 @@ export function messageIds(value: string | readonly string[] | undefined): strin
       if (/^[^@\s]+@[^@\s]+$/.test(token)) ids.push(`<${token}>`);
     }
   }
-  return [...new Set(ids)];
+  return [...new Set(ids)].filter((id) => Buffer.byteLength(id, 'utf8') <= MAX_ID_OCTETS);
 }
 
 /**

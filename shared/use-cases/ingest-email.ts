@@ -5,6 +5,7 @@ import { classifyAutomatic } from '../email/automatic-mail.ts';
 import { describeDeliveryOutcomes, readDeliveryReport } from '../email/delivery-report.ts';
 import { InvalidMailError } from '../email/invalid-mail-error.ts';
 import { parseInboundMail, type InboundMail } from '../email/inbound-mail.ts';
+import { cutText, KEPT_MAIL_LIMITS, keptHtml, keptMailText, keptName } from '../email/kept-mail-text.ts';
 import { threadCandidateIds } from '../email/message-id.ts';
 import { ticketKeyFromAddress } from '../email/plus-address.ts';
 import { readSesVerdicts, shouldQuarantine } from '../email/ses-verdicts.ts';
@@ -25,7 +26,6 @@ import { withVersionRetry } from './version-retry.ts';
 
 /** Message-IDs are remembered for threading and to apply each mail once: a year is beyond any reply. */
 const MESSAGE_ID_DAYS = 365;
-const MAX_SUBJECT = 250;
 
 export interface IngestDeps extends AssignmentDeps {
   quarantine: MailQuarantine;
@@ -164,13 +164,14 @@ async function appendMail(
     const now = deps.now().toISOString();
     const isPublic = automatic === undefined;
     const body = (isPublic ? visibleReply(mail.text) : mail.text) || mail.text || '(no text)';
+    const html = keptHtml(mail.html === undefined ? undefined : sanitizeCommentHtml(mail.html));
     const comment: Comment = {
       id: deps.newId(),
       ticketKey: key,
-      author: { email: mail.from.address, ...(mail.from.name ? { name: mail.from.name } : {}), role },
+      author: { email: mail.from.address, ...(mail.from.name ? { name: keptName(mail.from.name) } : {}), role },
       public: isPublic,
-      body: automatic?.bounced ? `Mail bounced:\n${automatic.bounced}\n\n${body}` : automatic ? `Automatic mail (${automatic.reason}): ${body}` : body,
-      ...(mail.html ? { html: sanitizeCommentHtml(mail.html) } : {}),
+      body: keptMailText(automatic?.bounced ? `Mail bounced:\n${automatic.bounced}\n\n${body}` : automatic ? `Automatic mail (${automatic.reason}): ${body}` : body),
+      ...(html ? { html } : {}),
       attachments: kept.files,
       rawMail: kept.rawMail,
       ...(mail.messageId ? { messageId: mail.messageId } : {}),
@@ -195,8 +196,8 @@ function mergeWatchers(ticket: Ticket, mail: InboundMail): string[] {
 }
 
 async function openTicket(deps: IngestDeps, mail: InboundMail, kept: KeptMail, claim: { caller: string; key: string; expiresAt: number }): Promise<IngestOutcome> {
-  const requester = requesterFromDirectory(deps.config, { email: (mail.replyTo[0] ?? mail.from).address, ...(mail.from.name ? { name: mail.from.name } : {}) });
-  const subject = (mail.subject.trim() || '(no subject)').slice(0, MAX_SUBJECT);
+  const requester = requesterFromDirectory(deps.config, { email: (mail.replyTo[0] ?? mail.from).address, ...(mail.from.name ? { name: keptName(mail.from.name) } : {}) });
+  const subject = cutText(mail.subject.trim() || '(no subject)', KEPT_MAIL_LIMITS.subject);
   const route = routeRequest({ config: deps.config, requester, channel: 'email', subject });
   const number = await deps.store.nextNumber(deps.config.ticketKeyPrefix);
   const now = deps.now().toISOString();
@@ -204,7 +205,7 @@ async function openTicket(deps: IngestDeps, mail: InboundMail, kept: KeptMail, c
     key: `${deps.config.ticketKeyPrefix}-${number}`,
     type: 'incident',
     subject,
-    description: mail.text,
+    description: keptMailText(mail.text),
     requester,
     status: 'new',
     priority: route.priority,

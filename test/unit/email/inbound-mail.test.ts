@@ -239,6 +239,45 @@ describe('hostile and broken input', () => {
     expect(parsed.text).toContain('Hello');
   });
 
+  it('puts a subject, display name and file names that decode to CR/LF on one line', async () => {
+    const parsed = await parseInboundMail(
+      mail([
+        'From: =?utf-8?q?Eve=0D=0ABcc=3A_victim=40attacker.example?= <eve@example.org>',
+        'Subject: =?utf-8?q?Help=0D=0ABcc:_victim@attacker.example=0D=0AX-Injected:_yes?=',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'Two files.',
+        '--b',
+        'Content-Disposition: attachment; filename="=?utf-8?q?report=0D=0ABcc:_x.txt?="',
+        '',
+        'one',
+        '--b',
+        "Content-Disposition: attachment; filename*=utf-8''notes%0D%0AX-Injected%3A%20yes.txt",
+        '',
+        'two',
+        '--b--',
+      ]),
+    );
+    expect(parsed.subject).toBe('Help Bcc: victim@attacker.example X-Injected: yes');
+    expect(parsed.from).toEqual({ address: 'eve@example.org', name: 'Eve Bcc: victim@attacker.example' });
+    expect(parsed.attachments.map((attachment) => attachment.filename)).toEqual(['report Bcc: x.txt', 'notes X-Injected: yes.txt']);
+  });
+
+  it('keeps line breaks in the text, where they belong', async () => {
+    expect((await parseInboundMail(mail(['From: a@example.org', 'Subject: x', '', 'one', 'two']))).text).toBe('one\ntwo');
+  });
+
+  it('refuses a From address longer than an SMTP path allows, naming the header', async () => {
+    const local = 'a'.repeat(250);
+    expect(await invalidReason(mail([`From: <${local}@example.org>`, 'Subject: x', '', 'body']))).toBe('From: missing or not an address');
+    // 254 octets is still an address.
+    const longest = `${'b'.repeat(254 - '@example.org'.length)}@example.org`;
+    expect((await parseInboundMail(mail([`From: <${longest}>`, 'Subject: x', '', 'body']))).from.address).toBe(longest);
+  });
+
   it('drops NUL bytes from subject and text', async () => {
     const raw = Buffer.from('From: a@example.org\r\nSubject: Print\u0000er\r\n\r\nHel\u0000lo\r\n', 'latin1');
     const parsed = await parseInboundMail(raw);

@@ -20,6 +20,11 @@ describe('messageIds', () => {
     expect(messageIds(undefined)).toEqual([]);
   });
 
+  it('skips an id longer than a header line may be, keeping the others', () => {
+    const longest = `<${'x'.repeat(998 - '<@x>'.length)}@x>`;
+    expect(messageIds(`<${'y'.repeat(4096)}@x> <a@x> ${longest}`)).toEqual(['<a@x>', longest]);
+  });
+
   it('joins several header values', () => {
     expect(messageIds(['<a@x>', '<b@x>'])).toEqual(['<a@x>', '<b@x>']);
   });
