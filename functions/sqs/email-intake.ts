@@ -4,7 +4,7 @@ import { s3AttachmentStoreFromEnv } from '#shared/adapters/s3/s3-attachment-stor
 import { s3RawMailStoreFromEnv } from '#shared/adapters/s3/s3-raw-mail-store';
 import { emailIntakeDepsFromEnv } from '#shared/composition/email-intake-deps-from-env';
 import { logger } from '#shared/observability/logger';
-import { describeRawMailLocation, type RawMailStore } from '#shared/ports/raw-mail-store';
+import { describeRawMailLocation, RawMailNotFoundError, RawMailTooLargeError, type RawMailLocation, type RawMailStore } from '#shared/ports/raw-mail-store';
 import { ingestEmail, type IngestDeps } from '#shared/use-cases/ingest-email';
 
 /**
@@ -19,7 +19,9 @@ export function emailIntakeHandler(dependencies: () => Promise<{ deps: IngestDep
       try {
         const { deps, store } = await dependencies();
         for (const location of rawMailLocationsFromSqsBody(record.body)) {
-          const result = await ingestEmail(deps, await store.get(location), describeRawMailLocation(location));
+          const raw = await readOrQuarantine(deps, store, location);
+          if (!raw) continue;
+          const result = await ingestEmail(deps, raw, describeRawMailLocation(location));
           // Outcome and ticket only: addresses and subjects stay out of the logs.
           logger.info('Mail ingested', { ...result, location: location.key });
         }
@@ -30,6 +32,22 @@ export function emailIntakeHandler(dependencies: () => Promise<{ deps: IngestDep
     }
     return { batchItemFailures };
   };
+}
+
+/**
+ * The raw bytes, or undefined when they can never be read (over the size limit, or gone): that
+ * mail is quarantined with the reason at once instead of failing five times on its way to the
+ * dead-letter queue, and `GET /mail/quarantine` shows it.
+ */
+async function readOrQuarantine(deps: IngestDeps, store: RawMailStore, location: RawMailLocation): Promise<Buffer | undefined> {
+  try {
+    return await store.get(location);
+  } catch (error) {
+    if (!(error instanceof RawMailTooLargeError) && !(error instanceof RawMailNotFoundError)) throw error;
+    await deps.quarantine.record({ at: deps.now().toISOString(), location: describeRawMailLocation(location), reason: error.message });
+    logger.warn('Mail quarantined unread', { location: location.key, reason: error.message });
+    return undefined;
+  }
 }
 
 export const handler = emailIntakeHandler(async () => ({

@@ -304,8 +304,8 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
   },
   {
     name: 'over-ses-limit',
-    what: 'one byte over the 40 MB SES receiving limit: the raw mail store refuses to read it',
-    expected: { kind: 'dead-letter', reason: new RegExp(`is ${OVER_SES_LIMIT_BYTES} bytes, over the ${MAX_RAW_MAIL_BYTES}-byte limit`) },
+    what: 'one byte over the 40 MB SES receiving limit: the raw mail store refuses to read it, and it is quarantined unread',
+    expected: { kind: 'quarantine', reason: new RegExp(`is ${OVER_SES_LIMIT_BYTES} bytes, over the ${MAX_RAW_MAIL_BYTES}-byte limit`) },
     bytes: () => {
       const top = crlf([...head('over-ses-limit', 'Too large'), 'Content-Type: text/plain', '', '']);
       return Buffer.concat([top, Buffer.alloc(OVER_SES_LIMIT_BYTES - top.length, 'a')]);
