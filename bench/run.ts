@@ -107,6 +107,8 @@ async function main(): Promise<void> {
     log('starting the local runtime (DynamoDB Local, API, stream, timers, SMTP, SES)');
     const runtime: BenchRuntime = await startBenchRuntime('bench');
     try {
+      log('warming up (DynamoDB Local compiles its hot paths on first use)');
+      await runtime.warmUp();
       if (parts.has('dynamodb')) {
         log('DynamoDB cost per operation and per ticket lifecycle');
         results.dynamodb = await measureDynamoDbCost(runtime);
