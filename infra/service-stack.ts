@@ -327,7 +327,7 @@ function acknowledgePublicRoutes(routes: CdkHttpRoute[], route: HttpRoute): void
 }
 
 /** Public holidays of the configured calendars from last year to 15 years ahead, as the functions need them. */
-function builtInHolidays(config: ServiceDeskConfig): string {
+export function builtInHolidays(config: ServiceDeskConfig): string {
   const places = config.calendars.flatMap((calendar) =>
     calendar.holidays?.country ? [{ country: calendar.holidays.country, ...(calendar.holidays.state ? { state: calendar.holidays.state } : {}) }] : [],
   );

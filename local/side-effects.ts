@@ -1,4 +1,5 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
+import { createLocalDocumentClient } from './dynamodb-local.ts';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { LocalQueue } from './local-queue.ts';
 import { LocalAttachmentStore } from './local-attachment-store.ts';
@@ -15,6 +16,14 @@ export const INTAKE_QUEUE_NAME = 'intake';
 
 /** The local stand-in for the SES receipt bucket. */
 export const LOCAL_MAIL_BUCKET = 'servicedesk-local-mail';
+
+/**
+ * Wraps a handler under the name of the function that runs it on AWS; the benchmarks use it to
+ * attribute invocations, time and table use to functions. The identity by default.
+ */
+export type HandlerInstrument = <Event, Result>(functionName: string, handler: (event: Event) => Promise<Result>) => (event: Event) => Promise<Result>;
+
+const uninstrumented: HandlerInstrument = (_name, handler) => handler;
 
 export interface RunningSideEffects {
   timers: LocalTimerScheduler;
@@ -48,7 +57,9 @@ export async function startSideEffects(options: {
   /** Where the local SQS endpoint for the intake queue listens; 0 (the default) picks a free port. */
   intakePort?: number;
   log?: (line: string) => void;
+  instrument?: HandlerInstrument;
 }): Promise<RunningSideEffects> {
+  const instrument = options.instrument ?? uninstrumented;
   const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
   const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
@@ -58,8 +69,8 @@ export async function startSideEffects(options: {
   const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
   const { intakeHandler } = await import('../functions/sqs/intake.ts');
   const { assignmentDepsFromEnv } = await import('#shared/composition/assignment-deps-from-env');
-  const timers = new LocalTimerScheduler({ documentClient: createDocumentClient(options.endpoint), tableName: options.tableName });
-  await timers.start(slaTimerHandler);
+  const timers = new LocalTimerScheduler({ documentClient: createLocalDocumentClient(options.endpoint), tableName: options.tableName });
+  await timers.start(instrument('sla-timer', slaTimerHandler));
 
   // Mail out: the same notifications handler, sending through the SES adapter to the local SES.
   const ses = await startLocalSes({ port: options.sesPort });
@@ -67,20 +78,26 @@ export async function startSideEffects(options: {
   const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(options.endpoint), options.tableName);
   const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}) });
   notifications.start(
-    notificationsHandler(async () => {
-      const { config, store, now } = ticketDepsFromEnv();
-      return { config, store, now, sender, limiter, replyAddressSecret: await replyAddressSecretFromEnv() };
-    }),
+    instrument(
+      'notifications',
+      notificationsHandler(async () => {
+        const { config, store, now } = ticketDepsFromEnv();
+        return { config, store, now, sender, limiter, replyAddressSecret: await replyAddressSecretFromEnv() };
+      }),
+    ),
   );
   const notificationQueue = { enqueue: async (items: readonly { id: string }[]) => void items.forEach((item) => notifications.send(JSON.stringify(item))) };
 
   const stream = await startLocalStream({
     endpoint: options.endpoint,
     tableName: options.tableName,
-    consumer: ticketChangesHandler(() => {
-      const { config, store } = ticketDepsFromEnv();
-      return { config, store, scheduler: timers, notifications: notificationQueue };
-    }),
+    consumer: instrument(
+      'ticket-changes',
+      ticketChangesHandler(() => {
+        const { config, store } = ticketDepsFromEnv();
+        return { config, store, scheduler: timers, notifications: notificationQueue };
+      }),
+    ),
     ...(options.log ? { log: options.log } : {}),
   });
   // Inbound mail: stored as SES would store it in S3, then handed to the intake as the S3 notification through SQS.
@@ -93,13 +110,13 @@ export async function startSideEffects(options: {
       port,
       store: mailStore,
       bucket: LOCAL_MAIL_BUCKET,
-      onMessage: emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore })),
+      onMessage: instrument('email-intake', emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore }))),
       ...(options.log ? { log: options.log } : {}),
     });
   const smtp = await intake('127.0.0.1', options.smtpPort);
   // Requests from other systems: the intake queue, reachable with the SQS SendMessage call.
   const intakeQueue = new LocalQueue({ name: INTAKE_QUEUE_NAME, ...(options.log ? { log: options.log } : {}) });
-  intakeQueue.start(intakeHandler(assignmentDepsFromEnv));
+  intakeQueue.start(instrument('intake', intakeHandler(assignmentDepsFromEnv)));
   const sqs = await startLocalSqsEndpoint({ host: '127.0.0.1', port: options.intakePort ?? 0, queues: { [INTAKE_QUEUE_NAME]: intakeQueue } });
   // Mail clients may resolve localhost to ::1 first: listen on both loopbacks, never beyond them.
   const smtpIpv6 = await intake('::1', smtp.port).catch(() => undefined);

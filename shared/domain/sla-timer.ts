@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The three clocks an SLA policy measures. */
 export type SlaMetric = 'first_response' | 'next_response' | 'resolution';

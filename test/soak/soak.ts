@@ -14,7 +14,7 @@ import { timerName } from '../../shared/domain/sla-timer.ts';
 import type { Comment, Ticket } from '../../shared/domain/ticket.ts';
 import type { HistoryEvent } from '../../shared/domain/history.ts';
 import { reconcileTicketTimers } from '../../shared/use-cases/reconcile-sla-timers.ts';
-import { startBenchRuntime } from '../bench/bench-runtime.ts';
+import { startBenchRuntime } from '../../bench/lib/bench-runtime.ts';
 
 process.env.FAULTS ??= 'dynamodb:0.05,ses:0.1,scheduler:0.05,crash:0.02';
 const MAILS = Number(process.env.SOAK_MAILS ?? 40);

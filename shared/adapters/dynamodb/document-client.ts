@@ -3,6 +3,20 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../environment.ts';
 import { injectFaultsFromEnv } from '../fault-injection.ts';
 
+/** Told of every client made here; the benchmarks count consumed capacity this way. */
+export type DynamoDbClientObserver = (client: DynamoDBClient) => void;
+
+const observers = new Set<DynamoDbClientObserver>();
+
+/**
+ * Registers an observer of the clients created from now on, and returns its removal. Only the
+ * benchmarks register one (to add a capacity-counting middleware); the functions never do.
+ */
+export function observeDynamoDbClients(observer: DynamoDbClientObserver): () => void {
+  observers.add(observer);
+  return () => void observers.delete(observer);
+}
+
 /** Builds a document client; locally DYNAMODB_ENDPOINT points it at DynamoDB Local. */
 export function createDocumentClient(endpoint = process.env[ENV.dynamodbEndpoint]): DynamoDBDocumentClient {
   const client = new DynamoDBClient(
@@ -11,6 +25,7 @@ export function createDocumentClient(endpoint = process.env[ENV.dynamodbEndpoint
       : {},
   );
   injectFaultsFromEnv(client, 'dynamodb');
+  for (const observe of observers) observe(client);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

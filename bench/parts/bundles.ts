@@ -1,0 +1,174 @@
+/**
+ * Cold start proxies per Lambda function: the bundle CDK deploys (minified, as `cdk synth` builds
+ * it) and the time to import it in a fresh Node process, with what each bundle is made of.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import rawConfig from '#config';
+import { FUNCTION_BUNDLING, PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
+import { builtInHolidays } from '../../infra/service-stack.ts';
+import { parseConfig } from '../../shared/config/define-config.ts';
+import { median, round } from '../lib/stats.ts';
+
+const run = promisify(execFile);
+
+export interface FunctionBundle {
+  name: string;
+  entry: string;
+  bytes: number;
+  /** Median import time in a fresh process with source maps on, as the stack configures Lambda (NODE_OPTIONS). */
+  initMs: number;
+  /** The fastest of those imports: less disturbed by other work on the machine than the median. */
+  initMinMs: number;
+  /** The same without source maps (median of at most 3), to show what they cost. */
+  initWithoutSourceMapsMs: number;
+  /** The largest packages in the bundle, by bytes of output. */
+  largest: { module: string; bytes: number }[];
+  meetsSizeTarget: boolean;
+  meetsInitTarget: boolean;
+}
+
+export interface BundlesResult {
+  synthSeconds: number;
+  initRuns: number;
+  sizeTargetBytes: number;
+  initTargetMs: number;
+  functions: FunctionBundle[];
+  /** Counted in the synthesized templates, for the idle cost. */
+  template: TemplateCounts;
+}
+
+export interface TemplateCounts {
+  functions: number;
+  alarms: number;
+  sqsQueues: number;
+  sqsQueuesPolledByLambda: number;
+  kmsKeys: number;
+  secrets: number;
+  logGroups: number;
+  userPools: number;
+}
+
+export const SIZE_TARGET_BYTES = 300 * 1024;
+export const INIT_TARGET_MS = 80;
+
+export async function measureBundles(options: { initRuns: number }): Promise<BundlesResult> {
+  const outdir = mkdtempSync(join(tmpdir(), 'bench-cdk-'));
+  try {
+    const started = performance.now();
+    await run('npx', ['cdk', 'synth', '--quiet', '--output', outdir], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: 'true' } });
+    const synthSeconds = round((performance.now() - started) / 1000);
+    const templates = ['Stateful', 'Service'].map((kind) => JSON.parse(readFileSync(join(outdir, `ServiceDesk-dev-${kind}.template.json`), 'utf8')) as Template);
+    const service = templates[1]!;
+    const holidays = builtInHolidays(parseConfig(rawConfig));
+    const functions: FunctionBundle[] = [];
+    for (const resource of Object.values(service.Resources)) {
+      if (resource.Type !== 'AWS::Lambda::Function') continue;
+      const assetPath = resource.Metadata?.['aws:asset:path'];
+      const functionName = resource.Properties.FunctionName;
+      if (!assetPath || typeof functionName !== 'string') continue;
+      const name = functionName.replace(/^service-desk-dev-/, '');
+      const file = join(outdir, assetPath, 'index.mjs');
+      const entry = entryOf(name);
+      const bytes = statSync(file).size;
+      const init = await importTimes(file, options.initRuns, true);
+      const initWithoutSourceMapsMs = round(median(await importTimes(file, Math.min(3, options.initRuns), false)));
+      const initMs = round(median(init));
+      functions.push({
+        name,
+        entry,
+        bytes,
+        initMs,
+        initMinMs: round(Math.min(...init)),
+        initWithoutSourceMapsMs,
+        largest: await largestModules(entry, holidays),
+        meetsSizeTarget: bytes <= SIZE_TARGET_BYTES,
+        meetsInitTarget: initMs <= INIT_TARGET_MS,
+      });
+    }
+    return { synthSeconds, initRuns: options.initRuns, sizeTargetBytes: SIZE_TARGET_BYTES, initTargetMs: INIT_TARGET_MS, functions, template: countResources(templates) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+interface Template {
+  Resources: Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, string> }>;
+}
+
+function entryOf(name: string): string {
+  if (name === 'ticket-changes') return 'functions/stream/ticket-changes.ts';
+  if (['sla-timer', 'email-intake', 'notifications'].includes(name)) return `functions/sqs/${name}.ts`;
+  return `functions/http/${name}.ts`;
+}
+
+/** Times of `import()` of the bundle in fresh processes, one after another. */
+async function importTimes(file: string, runs: number, sourceMaps: boolean): Promise<number[]> {
+  const script = `const started = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - started));`;
+  const times: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const { stdout } = await run(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    times.push(Number(stdout));
+  }
+  return times;
+}
+
+/** Rebuilds the entry with the stack's bundling options and an esbuild metafile, and ranks its packages. */
+async function largestModules(entry: string, holidays: string): Promise<{ module: string; bytes: number }[]> {
+  const result = await build({
+    entryPoints: [join(PROJECT_ROOT, entry)],
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: FUNCTION_BUNDLING.target,
+    minify: FUNCTION_BUNDLING.minify,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    banner: { js: FUNCTION_BUNDLING.banner },
+    external: [...FUNCTION_BUNDLING.externalModules],
+    alias: { ...FUNCTION_BUNDLING.alias },
+    define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(holidays) },
+    write: false,
+    metafile: true,
+    outfile: 'index.mjs',
+    logLevel: 'error',
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const byModule = new Map<string, number>();
+  for (const [file, input] of Object.entries(output.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const module = match ? match[1]! : `(project) ${file.split('/').slice(0, 2).join('/')}`;
+    byModule.set(module, (byModule.get(module) ?? 0) + input.bytesInOutput);
+  }
+  return [...byModule]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([module, bytes]) => ({ module, bytes }));
+}
+
+function countResources(templates: Template[]): TemplateCounts {
+  const resources = templates.flatMap((template) => Object.values(template.Resources));
+  const ofType = (type: string) => resources.filter((resource) => resource.Type === type);
+  const polled = new Set(
+    ofType('AWS::Lambda::EventSourceMapping')
+      .map((mapping) => JSON.stringify(mapping.Properties.EventSourceArn))
+      .filter((arn) => arn.includes('Queue')),
+  );
+  return {
+    functions: ofType('AWS::Lambda::Function').length,
+    alarms: ofType('AWS::CloudWatch::Alarm').length,
+    sqsQueues: ofType('AWS::SQS::Queue').length,
+    sqsQueuesPolledByLambda: polled.size,
+    kmsKeys: ofType('AWS::KMS::Key').length,
+    secrets: ofType('AWS::SecretsManager::Secret').length,
+    logGroups: ofType('AWS::Logs::LogGroup').length,
+    userPools: ofType('AWS::Cognito::UserPool').length,
+  };
+}

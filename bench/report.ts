@@ -1,0 +1,174 @@
+/** The results as markdown tables, in the order the README presents them. */
+import type { BenchResults } from './run.ts';
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+const usd = (value: number) => `$${value < 0.01 && value > 0 ? value.toFixed(4) : value.toFixed(2)}`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const yes = (met: boolean) => (met ? 'yes' : '**no**');
+
+export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): string {
+  const out: string[] = [];
+  const { machine } = results;
+  out.push(`Taken ${results.takenAt} at ${results.commit} on ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load average ${machine.loadBefore.join(' / ')} before, ${machine.loadAfter.join(' / ')} after (1/5/15 min; other work shares this machine). \`${results.command}\` took ${results.durationSeconds} s.`);
+  out.push('');
+  const targets = targetRows(results);
+  if (targets.length) {
+    out.push('| Target | Where it stands | Met |', '|---|---|---|');
+    for (const row of targets) out.push(`| ${row.target} | ${row.standing} | ${yes(row.met)} |`);
+    out.push('');
+  }
+  const db = results.dynamodb;
+  if (db) {
+    out.push('### DynamoDB per API operation', '', `Method: ${db.method}`, '');
+    out.push('| Operation | Round trips | RRU | WRU | Commands | Follow-up (stream, mail) RT / RRU / WRU | Scan | Target | Met |', '|---|---|---|---|---|---|---|---|---|');
+    for (const op of db.operations) {
+      const follow = op.followUp.roundTrips ? `${op.followUp.roundTrips} / ${op.followUp.readUnits} / ${op.followUp.writeUnits} (${op.followUp.functions})` : '-';
+      out.push(`| ${op.operation} | ${op.api.roundTrips} | ${op.api.readUnits} | ${op.api.writeUnits} | ${op.api.commands || '-'} | ${follow} | ${op.api.scans + op.followUp.scans} | ${op.target} | ${yes(op.meetsTarget)} |`);
+    }
+    const life = db.lifecycle;
+    out.push('', `### One ticket's lifecycle`, '', `Steps: ${life.steps.join('; ')}.`, '');
+    out.push('| Function | Invocations | Handler time | Log bytes | Round trips | RRU | WRU | Commands |', '|---|---|---|---|---|---|---|---|');
+    for (const [name, fn] of Object.entries(life.functions).filter(([name]) => name !== '(bench)')) {
+      out.push(`| ${name} | ${fn.invocations} | ${ms(fn.durationMs)} | ${fn.logBytes} | ${fn.roundTrips} | ${fn.readUnits} | ${fn.writeUnits} | ${fn.commands || '-'} |`);
+    }
+    out.push(`| **total** | | | | **${life.total.roundTrips}** | **${life.total.readUnits}** | **${life.total.writeUnits}** | ${life.total.scans} Scan |`);
+    out.push('', `Per ticket: ${life.apiRequests} API requests, ${life.inboundMails} mails in, ${life.sentMails} mails out (${life.sentRecipients} recipients), ${life.timersScheduled} schedules created and ${life.timersCancelled} deleted, ${life.timersFired} fired, ${life.streamRecordsPassingFilter} stream records past the stack's filter, ${kb(life.storedBytes)} left in the table (indexes included).`, '');
+  }
+  const latency = results.latency;
+  if (latency) {
+    out.push(`### API latency (${latency.requestsPerOperation} requests per operation, ${latency.concurrency} in flight)`, '');
+    out.push('| Operation | p50 | p95 | p99 | max | errors |', '|---|---|---|---|---|---|');
+    for (const op of latency.operations) out.push(`| ${op.operation} | ${ms(op.p50)} | ${ms(op.p95)} | ${ms(op.p99)} | ${ms(op.max)} | ${op.errors} |`);
+    out.push('');
+  }
+  const email = results.email;
+  if (email) {
+    out.push('### Email intake (SMTP accepted -> ticket committed)', '');
+    out.push('| Senders | Mails | Mails/s | p50 | p95 | p99 | Tickets | Lost | Duplicates | Dead letters |', '|---|---|---|---|---|---|---|---|---|---|');
+    for (const level of email.levels) {
+      out.push(`| ${level.mode === 'one at a time' ? '1, one at a time' : `${level.senders} at once`} | ${level.mails} | ${level.mailsPerSecond} | ${ms(level.latency.p50)} | ${ms(level.latency.p95)} | ${ms(level.latency.p99)} | ${level.tickets} | ${level.lost} | ${level.duplicates} | ${level.deadLetters} |`);
+    }
+    out.push('');
+  }
+  const timers = results.timers;
+  if (timers) {
+    out.push(`### SLA timer lateness`, '', `${timers.tickets} tickets, first-response target ${timers.target}: ${timers.recorded} of ${timers.expected} warnings and breaches recorded; after the computed instant p50 ${ms(timers.lateness.p50)}, p99 ${ms(timers.lateness.p99)}, max ${ms(timers.lateness.max)}.`, '');
+  }
+  const bundles = results.bundles;
+  if (bundles) {
+    out.push(`### Function bundles (as \`cdk synth\` builds them; import in a fresh process, median of ${bundles.initRuns})`, '');
+    out.push('| Function | Bundle | Init, source maps on as deployed: median (fastest) | Init without source maps | Largest packages | ≤ 300 KB | ≤ 80 ms |', '|---|---|---|---|---|---|---|');
+    for (const fn of [...bundles.functions].sort((a, b) => b.bytes - a.bytes)) {
+      out.push(`| ${fn.name} | ${kb(fn.bytes)} | ${ms(fn.initMs)} (${ms(fn.initMinMs)}) | ${ms(fn.initWithoutSourceMapsMs)} | ${fn.largest.map((entry) => `${entry.module} ${kb(entry.bytes)}`).join(', ')} | ${yes(fn.meetsSizeTarget)} | ${yes(fn.meetsInitTarget)} |`);
+    }
+    out.push('', `\`cdk synth\` with bundling: ${bundles.synthSeconds} s.`, '');
+  }
+  const cost = results.cost;
+  if (cost) {
+    const a = cost.assumptions;
+    out.push(`### Monthly AWS cost for ${a.ticketsPerMonth.toLocaleString('en-US')} tickets (us-east-1, on demand)`, '');
+    out.push(`Assumptions: the measured lifecycle per ticket; ${a.agents} staff signing in; inbound mail ${a.inboundMailKb} KB on average; table, logs and raw mail after ${a.monthsOfHistory} months; Lambda time = ${a.durationFactor} x the handler time measured here; a cold start after ${a.idleEnvironmentMinutes} idle minutes. Prices and their sources: \`bench/prices.json\`.`, '');
+    out.push('| Service | Item | Quantity | Monthly | With always-free tiers |', '|---|---|---|---|---|');
+    for (const line of cost.lines) out.push(`| ${line.service} | ${line.item} | ${line.quantity.toLocaleString('en-US')} ${line.unit} | ${usd(line.usd)} | ${usd(line.usdWithFreeTiers)} |`);
+    out.push(`| **total** | | | **${usd(cost.total)}** | **${usd(cost.totalWithFreeTiers)}** |`);
+    out.push(`| total without SES's per-mail fees | | | ${usd(cost.totalExcludingSesMailFees)} | |`);
+    out.push('', `Idle (deployed, no traffic): **${usd(cost.idle.total)}** a month (${usd(cost.idle.totalWithFreeTiers)} with the always-free tiers): ${cost.idle.lines.map((line) => `${line.item} ${usd(line.usd)}`).join('; ')}.`, '');
+    out.push(`SaaS peers for ${a.agents} agents, per month: ${cost.peers.map((peer) => `${peer.product} $${peer.monthlyUsd} ($${peer.perAgentUsd} an agent)`).join('; ')}.`, '');
+  }
+  if (history.length > 1) {
+    out.push('### History (latest last)', '');
+    out.push('| Taken | Commit | Load (1 min) | Lifecycle RT / WRU | API p99 max | Mail p99 (8 senders) | Timer p99 | Largest bundle | Init max | Monthly | Idle |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const entry of history.slice(-10)) {
+      out.push(`| ${entry.takenAt.slice(0, 16)} | ${entry.commit} | ${entry.load1} | ${entry.lifecycleRoundTrips ?? '-'} / ${entry.lifecycleWriteUnits ?? '-'} | ${opt(entry.apiP99MaxMs, ms)} | ${opt(entry.mailP99Ms, ms)} | ${opt(entry.timerP99Ms, ms)} | ${opt(entry.largestBundleBytes, kb)} | ${opt(entry.initMaxMs, ms)} | ${opt(entry.monthlyUsd, usd)} | ${opt(entry.idleUsd, usd)} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function opt<T>(value: T | undefined, format: (value: T) => string): string {
+  return value === undefined || value === null ? '-' : format(value);
+}
+
+export interface HistoryEntry {
+  takenAt: string;
+  commit: string;
+  load1: number;
+  lifecycleRoundTrips?: number;
+  lifecycleWriteUnits?: number;
+  lifecycleReadUnits?: number;
+  apiP99MaxMs?: number;
+  mailP99Ms?: number;
+  timerP99Ms?: number;
+  largestBundleBytes?: number;
+  initMaxMs?: number;
+  monthlyUsd?: number;
+  idleUsd?: number;
+}
+
+export function historyEntry(results: BenchResults): HistoryEntry {
+  const eight = results.email?.levels.find((level) => level.mode === 'at once' && level.senders === 8) ?? results.email?.levels.at(-1);
+  return {
+    takenAt: results.takenAt,
+    commit: results.commit,
+    load1: results.machine.loadBefore[0]!,
+    lifecycleRoundTrips: results.dynamodb?.lifecycle.total.roundTrips,
+    lifecycleWriteUnits: results.dynamodb?.lifecycle.total.writeUnits,
+    lifecycleReadUnits: results.dynamodb?.lifecycle.total.readUnits,
+    apiP99MaxMs: results.latency ? Math.max(...results.latency.operations.map((op) => op.p99)) : undefined,
+    mailP99Ms: eight?.latency.p99,
+    timerP99Ms: results.timers?.lateness.p99,
+    largestBundleBytes: results.bundles ? Math.max(...results.bundles.functions.map((fn) => fn.bytes)) : undefined,
+    initMaxMs: results.bundles ? Math.max(...results.bundles.functions.map((fn) => fn.initMs)) : undefined,
+    monthlyUsd: results.cost?.total,
+    idleUsd: results.cost?.idle.total,
+  };
+}
+
+interface TargetRow {
+  target: string;
+  standing: string;
+  met: boolean;
+}
+
+function targetRows(results: BenchResults): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const db = results.dynamodb;
+  if (db) {
+    const reads = db.operations.filter((op) => op.target.startsWith('one'));
+    const writes = db.operations.filter((op) => !op.target.startsWith('one'));
+    const slowReads = reads.filter((op) => !op.meetsTarget);
+    rows.push({ target: 'Reads are one DynamoDB round trip', standing: slowReads.length ? `${reads.length - slowReads.length} of ${reads.length}; not: ${slowReads.map((op) => `${op.operation} (${op.api.roundTrips})`).join(', ')}` : `all ${reads.length}`, met: slowReads.length === 0 });
+    const badWrites = writes.filter((op) => !op.meetsTarget);
+    rows.push({ target: 'A write is at most one transaction plus the stream', standing: `${writes.length - badWrites.length} of ${writes.length}; besides its transaction a write makes ${Math.min(...writes.map((op) => op.api.roundTrips - op.api.transactions))}-${Math.max(...writes.map((op) => op.api.roundTrips - op.api.transactions))} other round trips (reads, counters)`, met: badWrites.length === 0 });
+    const scans = db.operations.reduce((sum, op) => sum + op.api.scans + op.followUp.scans, 0) + db.lifecycle.total.scans;
+    rows.push({ target: 'No Scan', standing: `${scans} Scan`, met: scans === 0 });
+  }
+  const bundles = results.bundles;
+  if (bundles) {
+    const big = bundles.functions.filter((fn) => !fn.meetsSizeTarget);
+    rows.push({ target: 'Every bundle ≤ 300 KB minified', standing: `${bundles.functions.length - big.length} of ${bundles.functions.length}; largest ${Math.round(Math.max(...bundles.functions.map((fn) => fn.bytes)) / 1024)} KB`, met: big.length === 0 });
+    const slow = bundles.functions.filter((fn) => !fn.meetsInitTarget);
+    rows.push({ target: 'Module init ≤ 80 ms', standing: `${bundles.functions.length - slow.length} of ${bundles.functions.length}; slowest ${Math.round(Math.max(...bundles.functions.map((fn) => fn.initMs)))} ms (source maps on)`, met: slow.length === 0 });
+  }
+  const email = results.email;
+  if (email) {
+    const single = email.levels.find((level) => level.mode === 'one at a time');
+    const clean = email.levels.every((level) => level.lost === 0 && level.duplicates === 0);
+    rows.push({
+      target: 'Email-to-ticket p99 < 500 ms locally',
+      standing: email.levels.map((level) => `${level.mode === 'one at a time' ? 'one at a time' : `${level.senders} at once`}: ${Math.round(level.latency.p99)} ms`).join(', '),
+      met: (single?.latency.p99 ?? Infinity) < 500,
+    });
+    const rates = email.levels.filter((level) => level.mode === 'at once').map((level) => `${level.senders}: ${level.mailsPerSecond}/s`).join(', ');
+    rows.push({ target: 'Intake loses and duplicates nothing', standing: clean ? `no loss, no duplicate (mails/s by senders at once: ${rates})` : 'loss or duplicates', met: clean });
+  }
+  if (results.timers) rows.push({ target: 'Timer lateness p99 < 1 s locally', standing: `p99 ${Math.round(results.timers.lateness.p99)} ms over ${results.timers.recorded} timers`, met: results.timers.lateness.p99 < 1000 && results.timers.recorded >= 200 });
+  const cost = results.cost;
+  if (cost) {
+    rows.push({ target: `< $6 a month for ${cost.assumptions.ticketsPerMonth.toLocaleString('en-US')} tickets`, standing: `${usd(cost.total)} (${usd(cost.totalWithFreeTiers)} with always-free tiers)`, met: cost.total < 6 });
+    rows.push({ target: "< $1.50 without SES's per-mail fees", standing: usd(cost.totalExcludingSesMailFees), met: cost.totalExcludingSesMailFees < 1.5 });
+    rows.push({ target: '≤ $2 a month idle', standing: `${usd(cost.idle.total)} (${usd(cost.idle.totalWithFreeTiers)} with always-free tiers)`, met: cost.idle.total <= 2 });
+  }
+  return rows;
+}
