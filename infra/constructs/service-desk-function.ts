@@ -101,9 +101,18 @@ export class ServiceDeskFunction extends NodejsFunction {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions (active tracing).',
     });
+    for (const rule of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
+      Validations.of(this).acknowledge({
+        id: rule,
+        reason: 'nodejs22.x is pinned on purpose: Middy 6 is the last major that supports Node 22 (Middy 7 needs Node 24).',
+      });
+    }
     Validations.of(this).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: 'nodejs22.x is pinned on purpose: Middy 6 is the last major that supports Node 22 (Middy 7 needs Node 24).',
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked synchronously only: API Gateway waits for the route functions, and event source mappings poll for the ' +
+        "queue and stream consumers; a function's dead-letter queue catches asynchronous invocations only. Failed messages " +
+        "go to their queue's dead-letter queue, failed stream records to the stream consumer's failure queue.",
     });
   }
 
