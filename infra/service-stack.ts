@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Alarm, ComparisonOperator } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -282,10 +282,12 @@ export class ServiceStack extends Stack {
     });
     acknowledgeDeadLetterQueue(failures);
     new Alarm(this, 'TicketChangesFailuresAlarm', {
-      metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      alarmName: `service-desk-${settings.stage}-ticket-changes-failures-not-empty`,
+      metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
       threshold: 0,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: 'A ticket change could not be followed (SLA timers); inspect and redrive the failure queue',
     });
     fn.addEventSource(
