@@ -1,5 +1,5 @@
 import { Tags, Validations, type App, type Environment } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { parseConfig } from '../shared/config/define-config.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
 import type { HttpRoute } from '../functions/http/routes.ts';
@@ -13,7 +13,7 @@ export interface BuildAppOptions {
   /** The raw service desk configuration (servicedesk.config.ts); validated before any stack is built. */
   config: unknown;
   env?: Environment;
-  /** Run the AWS Solutions checks (cdk-nag) at synth; on by default. */
+  /** Run the cdk-nag AWS Solutions and Serverless checks at synth; on by default. */
   nag?: boolean;
   /** Only for tests that need a subset of the route manifest. */
   routes?: readonly HttpRoute[];
@@ -65,7 +65,9 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     Tags.of(stack).add('stage', stage);
   }
 
-  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  if (options.nag ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));
+  }
   return { stage, config, stateful, service };
 }
 

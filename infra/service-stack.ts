@@ -6,10 +6,10 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Alarm, ComparisonOperator } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -20,7 +20,8 @@ import { ATTACHMENT_PREFIX } from '../shared/ports/attachment-store.ts';
 import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
-import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
+import { acknowledgeDeadLetterQueue, QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
+import { consumeQueue } from './constructs/queue-consumer.ts';
 import { EmailIntake, INBOUND_PREFIX, rawMailBucketName } from './email-intake.ts';
 import { nagEnvironment } from './nag-text.ts';
 import type { StageSettings } from './stage.ts';
@@ -196,7 +197,7 @@ export class ServiceStack extends Stack {
         resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${domain}`, `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${address}`],
       }),
     );
-    fn.addEventSource(new SqsEventSource(this.notificationsQueue, { batchSize: 10, reportBatchItemFailures: true }));
+    consumeQueue(fn, this.notificationsQueue, 10);
     return fn;
   }
 
@@ -216,7 +217,7 @@ export class ServiceStack extends Stack {
       settings,
     });
     fn.bindTable(table, 'write');
-    fn.addEventSource(new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));
+    consumeQueue(fn, queue, 10);
     new CfnOutput(this, 'IntakeQueueUrl', { value: queue.queueUrl, description: 'Send JSON requests from other systems here (sqs:SendMessage on IntakeQueueArn)' });
     new CfnOutput(this, 'IntakeQueueArn', { value: queue.queueArn, description: 'Grant sqs:SendMessage on this to the systems that open tickets' });
     return { queue, fn };
@@ -252,7 +253,7 @@ export class ServiceStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::${bucketArn}/${ATTACHMENT_PREFIX}*]`,
       reason: "Attachment keys are derived from each mail's Message-ID; the function may write the attachments prefix of the mail bucket only.",
     });
-    fn.addEventSource(new SqsEventSource(intake.queue, { batchSize: 5, reportBatchItemFailures: true }));
+    consumeQueue(fn, intake.queue, 5);
     return fn;
   }
 
@@ -279,11 +280,14 @@ export class ServiceStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the failure destination of the stream consumer; a queue for its own failures would have none to catch.',
     });
+    acknowledgeDeadLetterQueue(failures);
     new Alarm(this, 'TicketChangesFailuresAlarm', {
-      metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      alarmName: `service-desk-${settings.stage}-ticket-changes-failures-not-empty`,
+      metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
       threshold: 0,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: 'A ticket change could not be followed (SLA timers); inspect and redrive the failure queue',
     });
     fn.addEventSource(

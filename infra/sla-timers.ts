@@ -2,11 +2,11 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
+import { consumeQueue } from './constructs/queue-consumer.ts';
 import { nagArn } from './nag-text.ts';
 import { ENV } from '../shared/environment.ts';
 import type { StageSettings } from './stage.ts';
@@ -126,7 +126,7 @@ export class SlaTimers extends Construct {
           `${timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR} s; the SLA timers queue has ${TIMER_QUEUE_VISIBILITY_TIMEOUT.toSeconds()} s`,
       );
     }
-    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: TIMER_BATCH_SIZE, reportBatchItemFailures: true }));
+    consumeQueue(fn, this.queue, TIMER_BATCH_SIZE);
   }
 }
 

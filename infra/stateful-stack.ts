@@ -13,6 +13,7 @@ import {
   type UserPoolDomain,
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -48,6 +49,8 @@ export class StatefulStack extends Stack {
   /** OAuth 2.0 token endpoint of the user pool domain (client credentials grant). */
   readonly tokenEndpoint: string;
   readonly approvalLinkSecret: Secret;
+  /** Fire on the first throttled read or write of the table or one of its indexes. */
+  readonly tableThrottleAlarms: { read: Alarm; write: Alarm };
   /** Present when the configuration names the desk's mailbox. */
   readonly emailIntake?: EmailIntake;
 
@@ -71,6 +74,10 @@ export class StatefulStack extends Stack {
       timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.tableThrottleAlarms = {
+      read: this.tableThrottleAlarm(settings.stage, 'Read'),
+      write: this.tableThrottleAlarm(settings.stage, 'Write'),
+    };
 
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `service-desk-${settings.stage}`,
@@ -197,6 +204,43 @@ export class StatefulStack extends Stack {
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+  }
+
+  /**
+   * One alarm over the table and its indexes: on demand, throttling means a hot key or index
+   * partition, or traffic past twice its previous peak. Alarms are billed per metric they read,
+   * so one alarm over the four costs what four alarms would.
+   */
+  private tableThrottleAlarm(stage: string, kind: 'Read' | 'Write'): Alarm {
+    const metricName = `${kind}ThrottleEvents`;
+    const period = Duration.minutes(1);
+    const usingMetrics: Record<string, Metric> = { table: this.table.metric(metricName, { period, statistic: 'Sum' }) };
+    for (const index of TABLE_INDEXES) {
+      usingMetrics[index.indexName.toLowerCase()] = new Metric({
+        namespace: 'AWS/DynamoDB',
+        metricName,
+        dimensionsMap: { TableName: this.table.tableName, GlobalSecondaryIndexName: index.indexName },
+        period,
+        statistic: 'Sum',
+      });
+    }
+    return new Alarm(this, `Table${kind}ThrottlesAlarm`, {
+      alarmName: `service-desk-${stage}-table-${kind.toLowerCase()}s-throttled`,
+      alarmDescription:
+        `DynamoDB throttled ${kind.toLowerCase()}s of the service desk table or one of its indexes (${TABLE_INDEXES.map((index) => index.indexName).join(', ')}); ` +
+        `requests failed or were retried. The per-index ${metricName} metrics tell which.`,
+      // FILL: a series without data at a minute counts as 0 there, so one throttled index is enough.
+      metric: new MathExpression({
+        expression: Object.keys(usingMetrics).map((id) => `FILL(${id}, 0)`).join(' + '),
+        usingMetrics,
+        period,
+        label: `${metricName} (table and indexes)`,
+      }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }
 

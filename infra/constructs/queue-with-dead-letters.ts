@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -30,6 +30,7 @@ export class QueueWithDeadLetters extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    acknowledgeDeadLetterQueue(this.deadLetterQueue);
     this.queue = new Queue(this, 'Queue', {
       queueName: props.queueName,
       encryption: QueueEncryption.SQS_MANAGED,
@@ -47,4 +48,17 @@ export class QueueWithDeadLetters extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }
+}
+
+/**
+ * A dead-letter or failure queue has no redrive policy of its own: no function consumes it, so no
+ * receive count ever moves its messages on; they leave only by an operator's redrive.
+ */
+export function acknowledgeDeadLetterQueue(queue: Queue): void {
+  Validations.of(queue).acknowledge({
+    id: 'Serverless-SQSRedrivePolicy',
+    reason:
+      'This is a dead-letter queue: nothing consumes it, so a redrive policy of its own would never apply; its messages ' +
+      'wait 14 days for an operator to redrive them, and an alarm fires on the first one.',
+  });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from 'aws-cdk-lib';
 import { buildTestApp, SYNTH_TIMEOUT_MS } from './build-test-app.ts';
@@ -15,9 +16,12 @@ interface ValidationReport {
   pluginReports: { pluginName: string; violations: Violation[] }[];
 }
 
-type Finding = { rule: string; severity: string; path: string };
+type Finding = { pack: string; rule: string; severity: string; path: string };
 
-/** Synthesises with the checks on and returns the AWS Solutions findings of the validation report. */
+/** The cdk-nag rule packs every synth runs. */
+const PACKS = ['AwsSolutions', 'Serverless'];
+
+/** Synthesises with the checks on and returns the findings of every cdk-nag pack in the validation report. */
 function synthFindings(app: App): { findings: Finding[]; synthError: unknown } {
   let synthError: unknown;
   try {
@@ -27,10 +31,11 @@ function synthFindings(app: App): { findings: Finding[]; synthError: unknown } {
   }
   const report = JSON.parse(readFileSync(join(app.outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
   const findings = report.pluginReports
-    .filter((plugin) => plugin.pluginName === 'AwsSolutions')
-    .flatMap((plugin) => plugin.violations)
-    .flatMap((violation) =>
+    .filter((plugin) => PACKS.includes(plugin.pluginName))
+    .flatMap((plugin) => plugin.violations.map((violation) => ({ pack: plugin.pluginName, violation })))
+    .flatMap(({ pack, violation }) =>
       [...(violation.violatingConstructs ?? []), ...(violation.violatingResources ?? [])].map((construct) => ({
+        pack,
         rule: violation.ruleName,
         severity: violation.severity,
         path: construct.constructPath ?? '',
@@ -50,7 +55,7 @@ beforeAll(() => {
   ({ findings, synthError } = synthFindings(app));
 }, SYNTH_TIMEOUT_MS);
 
-describe('AWS Solutions checks (cdk-nag)', () => {
+describe('AWS Solutions and Serverless checks (cdk-nag)', () => {
   it('synthesises with the checks enabled', () => {
     expect(synthError).toBeUndefined();
   });
@@ -70,14 +75,28 @@ describe('AWS Solutions checks (cdk-nag)', () => {
   });
 });
 
-describe('AWS Solutions checks are live', () => {
-  it('fails the synth on a resource that breaks a rule', () => {
+describe('the checks are live', () => {
+  it('fails the synth on a resource that breaks an AWS Solutions rule', () => {
     const { app, service } = buildTestApp({ nag: true, skipBundling: true });
     new UserPool(service, 'UncheckedPool');
     const result = synthFindings(app);
     expect(result.synthError).toBeDefined();
     expect(result.findings).toContainEqual(
-      expect.objectContaining({ rule: 'AwsSolutions-COG1', severity: 'error', path: `${service.stackName}/UncheckedPool/Resource` }),
+      expect.objectContaining({ pack: 'AwsSolutions', rule: 'AwsSolutions-COG1', severity: 'error', path: `${service.stackName}/UncheckedPool/Resource` }),
     );
+  });
+
+  it('fails the synth on a resource that breaks a Serverless rule', () => {
+    const { app, service } = buildTestApp({ nag: true, skipBundling: true });
+    // Encrypted and TLS-only, so only the missing dead-letter queue is wrong with it.
+    new Queue(service, 'QueueWithoutDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    const result = synthFindings(app);
+    expect(result.synthError).toBeDefined();
+    expect(result.findings).toContainEqual({
+      pack: 'Serverless',
+      rule: 'Serverless-SQSRedrivePolicy',
+      severity: 'error',
+      path: `${service.stackName}/QueueWithoutDeadLetters/Resource`,
+    });
   });
 });

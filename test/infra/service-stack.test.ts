@@ -132,6 +132,18 @@ describe('functions', () => {
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
+  // What the Serverless-LambdaDLQ acknowledgement rests on: no function is invoked asynchronously.
+  it('invokes every function synchronously: API Gateway the route functions, event source mappings the others', () => {
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission'));
+    expect(permissions.length).toBeGreaterThan(0);
+    for (const permission of permissions) expect(permission.Properties.Principal).toBe('apigateway.amazonaws.com');
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
+    const invokedByApi = new Set(permissions.map((permission) => permission.Properties.FunctionName['Fn::GetAtt'][0] as string));
+    const polled = new Set(Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((mapping) => mapping.Properties.FunctionName.Ref as string));
+    for (const handler of handlers) expect(invokedByApi.has(functionOf(handler).logicalId), handler).toBe(true);
+    for (const handler of backgroundFunctions) expect(polled.has(functionOf(handler).logicalId), handler).toBe(true);
+  });
+
   it('gives every function its own log group with a retention', () => {
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, handlers.length + backgroundFunctions.length + 1);
   });

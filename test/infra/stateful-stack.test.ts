@@ -162,6 +162,24 @@ describe('email intake', () => {
     });
   });
 
+  it('refuses every request to the mail bucket and its objects that does not use TLS, and disables ACLs', () => {
+    const bucketArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^EmailIntakeRawMail'), 'Arn'] };
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/*']] }],
+          },
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
+  });
+
   it('receives mail for the whole desk domain into the bucket, with spam and virus scanning', () => {
     template.hasResourceProperties('AWS::SES::ReceiptRule', {
       Rule: Match.objectLike({
