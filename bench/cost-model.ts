@@ -196,7 +196,7 @@ function idleCost(template: TemplateCounts, prices: Prices, emptyReceives: numbe
   return {
     lines: [
       line('SQS', `empty receives of Lambda's pollers on ${template.sqsQueuesPolledByLambda} queues`, emptyReceives, 'requests', (emptyReceives / 1e6) * usd('sqsRequestsPerMillion'), (Math.max(0, emptyReceives - freeOf('sqsRequests')) / 1e6) * usd('sqsRequestsPerMillion')),
-      line('CloudWatch', `${template.alarms} alarms`, template.alarms, 'alarms', template.alarms * usd('cloudwatchAlarmMonth'), Math.max(0, template.alarms - freeOf('cloudwatchAlarms')) * usd('cloudwatchAlarmMonth')),
+      line('CloudWatch', `${template.alarms} alarm metrics`, template.alarms, 'alarms', template.alarms * usd('cloudwatchAlarmMonth'), Math.max(0, template.alarms - freeOf('cloudwatchAlarms')) * usd('cloudwatchAlarmMonth')),
       line('Secrets Manager', `${template.secrets} secret (approval links, reply addresses)`, template.secrets, 'secrets', template.secrets * usd('secretsManagerSecretMonth')),
       line('KMS', `${template.kmsKeys} customer managed keys`, template.kmsKeys, 'keys', template.kmsKeys * usd('kmsKeyMonth')),
       line('Cognito', 'machine client (billed only in months it issues tokens)', 0, 'app clients', 0),

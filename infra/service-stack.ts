@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -65,6 +65,8 @@ export class ServiceStack extends Stack {
   readonly notificationsHandler?: ServiceDeskFunction;
   /** Where notifications wait to be sent. */
   readonly notificationsQueue: Queue;
+  /** Fires on the first throttled invocation of any function in the account and region. */
+  readonly lambdaThrottlesAlarm: Alarm;
   /** Where other systems send JSON requests (monitoring alerts, web forms). */
   readonly intakeQueue: Queue;
   readonly intakeHandler: ServiceDeskFunction;
@@ -142,6 +144,7 @@ export class ServiceStack extends Stack {
       if (!route.auth) acknowledgePublicRoutes(added, route);
     }
     this.functions = functions;
+    this.lambdaThrottlesAlarm = this.createLambdaThrottlesAlarm(settings.stage);
 
     this.slaTimers = new SlaTimers(this, 'SlaTimers', { settings });
     // Five tries ride out SES throttling; what fails more waits for a redrive.
@@ -199,6 +202,27 @@ export class ServiceStack extends Stack {
     );
     consumeQueue(fn, this.notificationsQueue, 10);
     return fn;
+  }
+
+  /**
+   * One alarm on the region's Lambda throttles rather than one per function: CloudWatch bills an
+   * alarm per metric it reads (USD 0.10 a month), and twenty would cost more than the idle desk.
+   * The Throttles metric by function name then says which one; in an account of its own, only
+   * the desk's functions count.
+   */
+  private createLambdaThrottlesAlarm(stage: string): Alarm {
+    return new Alarm(this, 'LambdaThrottlesAlarm', {
+      alarmName: `service-desk-${stage}-lambda-throttled`,
+      alarmDescription:
+        "A Lambda function in this account and region was throttled, most likely because the account's concurrency ran out " +
+        '(no function of the desk reserves any). API requests it served failed; queue messages are retried and may reach ' +
+        'their dead-letter queue. See the Throttles metric by function name for which, then raise the quota or find what else uses it.',
+      metric: new Metric({ namespace: 'AWS/Lambda', metricName: 'Throttles', period: Duration.minutes(1), statistic: 'Sum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 
   private createIntakeConsumer(settings: StageSettings, table: ITableV2): { queue: Queue; fn: ServiceDeskFunction } {

@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -59,14 +58,12 @@ export const FUNCTION_BUNDLING = {
 
 /**
  * A Lambda function with the project's defaults set once: Node.js 22 on arm64, active tracing,
- * its own log group, an ESM bundle that includes the SDK v3 clients it uses, a role that can
- * only write its own logs until a bind method grants more, and an alarm on its throttles.
+ * its own log group, an ESM bundle that includes the SDK v3 clients it uses, and a role that can
+ * only write its own logs until a bind method grants more.
  */
 export class ServiceDeskFunction extends NodejsFunction {
   readonly functionLogGroup: LogGroup;
   readonly functionRole: Role;
-  /** Fires on the first throttled invocation; add an action (e.g. an SNS topic) to be told. */
-  readonly throttlesAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: ServiceDeskFunctionProps) {
     const { settings, entry, environment, bundling, publicHolidays = '{}', ...rest } = props;
@@ -136,21 +133,6 @@ export class ServiceDeskFunction extends NodejsFunction {
         'Invoked synchronously only: API Gateway waits for the route functions, and event source mappings poll for the ' +
         "queue and stream consumers; a function's dead-letter queue catches asynchronous invocations only. Failed messages " +
         "go to their queue's dead-letter queue, failed stream records to the stream consumer's failure queue.",
-    });
-
-    // One alarm per function names the one throttled; alarms are billed per metric they read, so
-    // a sum over the functions would cost the same and could not say which.
-    this.throttlesAlarm = new Alarm(this, 'ThrottlesAlarm', {
-      ...(props.functionName ? { alarmName: `${props.functionName}-throttled` } : {}),
-      alarmDescription:
-        `The ${props.functionName ?? id} function was throttled, most likely because the account's Lambda concurrency in this ` +
-        'region ran out (no function of the desk reserves any). API requests it served failed; queue messages it consumes ' +
-        'are retried and may reach their dead-letter queue. Raise the concurrency quota or find what else uses it.',
-      metric: this.metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }
 

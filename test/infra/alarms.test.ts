@@ -102,25 +102,20 @@ describe('Lambda throttles', () => {
     expect(deskFunctions('Service').length).toBeGreaterThan(0);
   });
 
-  it('alarms on the first throttled invocation of each function, in an alarm named after it', () => {
-    for (const [id, fn] of deskFunctions('Service')) {
-      const alarms = throttleAlarms('Service').filter(([, alarm]) => JSON.stringify(alarm.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: id } }]));
-      expect(alarms, id).toHaveLength(1);
-      expect(alarms[0]![1].Properties, id).toMatchObject({
-        AlarmName: `${fn.Properties.FunctionName}-throttled`,
-        AlarmDescription: expect.stringContaining(fn.Properties.FunctionName),
-        Statistic: 'Sum',
-        Period: 60,
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-        EvaluationPeriods: 1,
-        TreatMissingData: 'notBreaching',
-      });
-    }
-  });
-
-  it('has one throttle alarm per function and no more', () => {
-    expect(throttleAlarms('Service')).toHaveLength(deskFunctions('Service').length);
+  it('alarms on the first throttled invocation of any function, with one alarm on the region-wide metric (billed once, not per function)', () => {
+    const alarms = throttleAlarms('Service');
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]![1].Properties).toMatchObject({
+      AlarmName: 'service-desk-test-lambda-throttled',
+      AlarmDescription: expect.stringContaining('Throttles metric by function name'),
+      Statistic: 'Sum',
+      Period: 60,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarms[0]![1].Properties.Dimensions).toBeUndefined();
     expect(throttleAlarms('Stateful')).toEqual([]);
   });
 });
@@ -155,12 +150,11 @@ describe('DynamoDB throttles', () => {
 });
 
 describe('what the alarms cost', () => {
-  it('reads one metric per dead-letter queue and per function, and one per table and index for reads and for writes', () => {
+  it('reads one metric per dead-letter queue, one for Lambda throttles, and one per table and index for reads and for writes', () => {
     const alarms = KINDS.flatMap((kind) => ofType(kind, 'AWS::CloudWatch::Alarm'));
     // CloudWatch bills standard alarms per metric they read: USD 0.10 a month each.
     const metricsRead = alarms.reduce((sum, [, alarm]) => sum + (alarm.Properties.Metrics ? alarm.Properties.Metrics.filter((metric: { MetricStat?: unknown }) => metric.MetricStat).length : 1), 0);
     const deadLetters = KINDS.flatMap((kind) => deadLetterQueues(kind)).length;
-    const functions = deskFunctions('Service').length;
-    expect(metricsRead).toBe(deadLetters + functions + 2 * (1 + TABLE_INDEXES.length));
+    expect(metricsRead).toBe(deadLetters + 1 + 2 * (1 + TABLE_INDEXES.length));
   });
 });
