@@ -162,7 +162,9 @@ export function monthlyCost(input: {
   const logsFree = free('cloudwatchLogsGb');
   add('CloudWatch Logs', 'ingestion (handlers, Lambda, API access log)', ingestGb, 'GB', ingestGb * price('cloudwatchLogsIngestGb'), Math.max(0, ingestGb - logsFree) * price('cloudwatchLogsIngestGb'));
   add('CloudWatch Logs', `storage after ${a.monthsOfHistory} months (production keeps a year)`, storedLogGb, 'GB', storedLogGb * price('cloudwatchLogsStorageGbMonth'), Math.max(0, storedLogGb - Math.max(0, logsFree - ingestGb)) * price('cloudwatchLogsStorageGbMonth'));
-  add('X-Ray', 'traces recorded (active tracing; a mail sent continues its trace)', traces, 'traces', (traces / 1e6) * price('xrayTracesRecordedPerMillion'), (Math.max(0, traces - free('xrayTraces')) / 1e6) * price('xrayTracesRecordedPerMillion'));
+  // Tracing is off unless the stack is deployed with -c tracing=active.
+  if (!template.tracedFunctions) traces = 0;
+  add('X-Ray', template.tracedFunctions ? 'traces recorded (active tracing; a mail sent continues its trace)' : 'traces recorded (tracing off; -c tracing=active turns it on)', traces, 'traces', (traces / 1e6) * price('xrayTracesRecordedPerMillion'), (Math.max(0, traces - free('xrayTraces')) / 1e6) * price('xrayTracesRecordedPerMillion'));
   add('Cognito', `${a.agents} staff signing in (Plus plan, per MAU)`, a.agents, 'MAU', a.agents * price('cognitoPlusPerMau'));
   add('Secrets Manager', 'GetSecretValue at cold starts', secretReads, 'calls', (secretReads / 10_000) * price('secretsManagerPer10kCalls'));
 

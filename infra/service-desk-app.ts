@@ -33,7 +33,7 @@ export interface ServiceDeskApp {
 export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
   const stage = parseStage(options.stage ?? app.node.tryGetContext('stage'));
   const config = parseConfig(options.config);
-  const settings = stageSettings(stage, contextUrls(app));
+  const settings = stageSettings(stage, { ...contextUrls(app), tracing: tracingFromContext(app.node.tryGetContext('tracing')) });
 
   const stateful = new StatefulStack(app, `ServiceDesk-${stage}-Stateful`, {
     env: options.env,
@@ -83,4 +83,11 @@ function contextUrls(app: App): { callbackUrls?: string[]; logoutUrls?: string[]
       .filter(Boolean);
   };
   return { callbackUrls: list('callbackUrls'), logoutUrls: list('logoutUrls') };
+}
+
+/** `-c tracing=active` turns X-Ray active tracing on; anything else but nothing is a mistake worth saying. */
+function tracingFromContext(value: unknown): boolean {
+  if (value === undefined || value === 'off' || value === false) return false;
+  if (value === 'active' || value === true) return true;
+  throw new Error(`Invalid tracing "${String(value)}": use -c tracing=active (or leave it out for no tracing)`);
 }

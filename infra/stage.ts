@@ -35,12 +35,17 @@ export interface StageSettings {
   callbackUrls: string[];
   logoutUrls: string[];
   idTokenValidity: Duration;
+  /**
+   * X-Ray active tracing of the functions: off unless `-c tracing=active`, since it is the largest
+   * line of the bill after mail (USD 5 per million traces) and the logs carry each request's id.
+   */
+  tracing: boolean;
 }
 
 const PRODUCTION_STAGES = new Set(['prod', 'production']);
 
 /** Settings that follow the stage: production keeps logs longer and logs less. */
-export function stageSettings(stage: string, overrides: Partial<Pick<StageSettings, 'callbackUrls' | 'logoutUrls'>> = {}): StageSettings {
+export function stageSettings(stage: string, overrides: Partial<Pick<StageSettings, 'callbackUrls' | 'logoutUrls' | 'tracing'>> = {}): StageSettings {
   const production = PRODUCTION_STAGES.has(stage);
   return {
     stage,
@@ -51,5 +56,6 @@ export function stageSettings(stage: string, overrides: Partial<Pick<StageSettin
     callbackUrls: overrides.callbackUrls ?? ['http://localhost:3000/auth/callback'],
     logoutUrls: overrides.logoutUrls ?? ['http://localhost:3000/'],
     idTokenValidity: Duration.hours(1),
+    tracing: overrides.tracing ?? false,
   };
 }

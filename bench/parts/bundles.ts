@@ -45,6 +45,8 @@ export interface BundlesResult {
 
 export interface TemplateCounts {
   functions: number;
+  /** Functions with X-Ray active tracing (off unless deployed with -c tracing=active). */
+  tracedFunctions: number;
   alarms: number;
   sqsQueues: number;
   sqsQueuesPolledByLambda: number;
@@ -163,6 +165,7 @@ function countResources(templates: Template[]): TemplateCounts {
   );
   return {
     functions: ofType('AWS::Lambda::Function').length,
+    tracedFunctions: ofType('AWS::Lambda::Function').filter((fn) => fn.Properties.TracingConfig?.Mode === 'Active').length,
     // CloudWatch bills a standard alarm per metric it reads: a math alarm over 4 metrics costs 4.
     alarms: ofType('AWS::CloudWatch::Alarm').reduce(
       (sum, alarm) => sum + ((alarm.Properties.Metrics as { MetricStat?: unknown }[] | undefined)?.filter((metric) => metric.MetricStat).length || 1),

@@ -20,11 +20,13 @@ function cdkJsonContext(): Record<string, unknown> {
 export interface TestAppOptions extends Partial<BuildAppOptions> {
   /** Skip esbuild (assets become placeholders); resources stay the same. */
   skipBundling?: boolean;
+  /** Context values as `-c name=value` gives them. */
+  context?: Record<string, unknown>;
 }
 
 export function buildTestApp(options: TestAppOptions = {}): ServiceDeskApp & { app: App } {
-  const { skipBundling, ...buildOptions } = options;
-  const context: Record<string, unknown> = { ...cdkJsonContext() };
+  const { skipBundling, context: extraContext, ...buildOptions } = options;
+  const context: Record<string, unknown> = { ...cdkJsonContext(), ...extraContext };
   if (skipBundling) context['aws:cdk:bundling-stacks'] = [];
   const app = new App({ context, outdir: mkdtempSync(join(tmpdir(), 'service-desk-cdk-')) });
   const built = buildApp(app, { config: rawConfig, env: TEST_ENV, stage: 'test', nag: false, ...buildOptions });

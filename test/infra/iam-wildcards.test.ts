@@ -30,13 +30,6 @@ const ALLOWED_WILDCARDS: AllowedWildcard[] = [
   {
     stack: 'Service',
     grantee: EVERY_FUNCTION,
-    actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
-    resource: '*',
-    reason: 'X-Ray trace uploads (active tracing) have no resource-level permissions.',
-  },
-  {
-    stack: 'Service',
-    grantee: EVERY_FUNCTION,
     actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
     resource: `arn:aws:logs:${region}:${account}:log-group:${OWN_LOG_GROUP}:*`,
     reason: 'Lambda names a log stream per execution environment at run time; the pattern covers the streams of the function\'s own log group only.',
@@ -182,5 +175,23 @@ describe('IAM wildcards', () => {
 
   it('finds the wildcard in a log group ARN, which CloudFormation writes without one', () => {
     expect(wildcardGrants().some((grant) => grant.includes(`log-group:${OWN_LOG_GROUP}:*`))).toBe(true);
+  });
+});
+
+describe('with X-Ray tracing (-c tracing=active)', () => {
+  let traced: Record<string, Resource>;
+  beforeAll(() => {
+    traced = Template.fromStack(buildTestApp({ skipBundling: true, context: { tracing: 'active' } }).service).toJSON().Resources;
+  }, SYNTH_TIMEOUT_MS);
+
+  it('traces every function, and adds only the trace uploads as a wildcard, since X-Ray has no resource-level permissions', () => {
+    const functions = Object.values(traced).filter((resource) => resource.Type === 'AWS::Lambda::Function' && String(resource.Properties.FunctionName ?? '').startsWith('service-desk-test-'));
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    const starResources = Object.values(traced)
+      .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+      .filter((statement) => statement.Effect === 'Allow' && [statement.Resource].flat().includes('*'));
+    expect(new Set(starResources.map((statement) => [statement.Action].flat().sort().join(',')))).toEqual(new Set(['xray:PutTelemetryRecords,xray:PutTraceSegments']));
   });
 });

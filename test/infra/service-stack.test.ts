@@ -55,11 +55,11 @@ describe('functions', () => {
     template.resourceCountIs('AWS::Lambda::Function', handlers.length + backgroundFunctions.length);
   });
 
-  it.each(handlers)('runs %s on Node.js 22, arm64, with tracing, 512 MB and 10 s', (handler) => {
+  it.each(handlers)('runs %s on Node.js 22, arm64, 512 MB and 10 s, without X-Ray tracing unless asked for', (handler) => {
+    expect(functionOf(handler).properties.TracingConfig).toBeUndefined();
     expect(functionOf(handler).properties).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
       MemorySize: 512,
       Timeout: 10,
       Handler: 'index.handler',
