@@ -3,7 +3,7 @@
  * it) and the time to import it in a fresh Node process, with what each bundle is made of.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,9 +104,10 @@ interface Template {
 }
 
 function entryOf(name: string): string {
-  if (name === 'ticket-changes') return 'functions/stream/ticket-changes.ts';
-  if (['sla-timer', 'email-intake', 'notifications'].includes(name)) return `functions/sqs/${name}.ts`;
-  return `functions/http/${name}.ts`;
+  // Route handlers live in functions/http, queue consumers in functions/sqs, the stream consumer in functions/stream.
+  const entry = ['http', 'sqs', 'stream'].map((folder) => `functions/${folder}/${name}.ts`).find((path) => existsSync(join(PROJECT_ROOT, path)));
+  if (!entry) throw new Error(`No entry file for function ${name} under functions/`);
+  return entry;
 }
 
 /** Times of `import()` of the bundle in fresh processes, one after another. */
