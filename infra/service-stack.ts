@@ -191,8 +191,10 @@ export class ServiceStack extends Stack {
     });
     // Reads tickets, records sent notifications and outbound Message-IDs (the thread index).
     fn.bindTable(table, 'write');
-    // Signs the reply addresses of mails to requesters.
+    // Signs the reply addresses of mails to requesters and the links of approval requests.
     fn.bindApprovalLinkSecret(approvalLinkSecret);
+    // Approval requests carry a signed link to the decision page of this API.
+    fn.addEnvironment(ENV.publicApiUrl, this.api.apiEndpoint);
     const domain = address.slice(address.indexOf('@') + 1);
     fn.functionRole.addToPrincipalPolicy(
       new PolicyStatement({

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (links.length === 0) throw new Error(`${key} is not waiting for an approval`);
   const api = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
   for (const link of links) {
-    console.log(`# ${link.approver}`);
+    console.log(`# ${link.approver}: the page of the approval email is ${api}/approvals/decide?token=${link.token}`);
     console.log(`curl -s -X POST ${api}/approvals/decide -H 'content-type: application/json' -d '{"token":"${link.token}","decision":"approve"}'`);
   }
 }

@@ -1,5 +1,6 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { createLocalDocumentClient } from './dynamodb-local.ts';
+import { ENV } from '#shared/environment';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { LocalQueue } from './local-queue.ts';
 import { LocalAttachmentStore } from './local-attachment-store.ts';
@@ -64,7 +65,7 @@ export async function startSideEffects(options: {
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
   const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
   const { emailIntakeDepsFromEnv } = await import('#shared/composition/email-intake-deps-from-env');
-  const { replyAddressSecretFromEnv } = await import('#shared/composition/signing-key-from-env');
+  const { replyAddressSecretFromEnv, signingKeyFromEnv } = await import('#shared/composition/signing-key-from-env');
   const { notificationsHandler } = await import('../functions/sqs/notifications.ts');
   const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
   const { intakeHandler } = await import('../functions/sqs/intake.ts');
@@ -82,7 +83,9 @@ export async function startSideEffects(options: {
       'notifications',
       notificationsHandler(async () => {
         const { config, store, now } = ticketDepsFromEnv();
-        return { config, store, now, sender, limiter, replyAddressSecret: await replyAddressSecretFromEnv() };
+        // PUBLIC_API_URL is read when a mail goes out: the API may start after the mail sender.
+      const approvalLinks = { key: await signingKeyFromEnv().approvalLinkKey(), apiUrl: process.env[ENV.publicApiUrl] ?? 'http://localhost:3000' };
+      return { config, store, now, sender, limiter, replyAddressSecret: await replyAddressSecretFromEnv(), approvalLinks };
       }),
     ),
   );

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     process.env[ENV.tableName] = LOCAL_TABLE_NAME;
     process.env[ENV.approvalLinkSecret] = loadOrCreateApprovalLinkKey(LOCAL_PATHS.approvalLinkKey);
     process.env[ENV.dynamodbEndpoint] = dynamodb.endpoint;
+    // Approval links in mail point at the local API.
+    process.env[ENV.publicApiUrl] ??= `http://localhost:${httpPort}`;
     const client = createLocalDynamoDbClient(dynamodb.endpoint);
     await ensureTable(client, LOCAL_TABLE_NAME);
     client.destroy();

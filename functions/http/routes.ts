@@ -36,6 +36,15 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'PUT', path: '/agents/{email}/availability', handler: 'set-agent-availability', auth: true, table: 'write' },
   { method: 'GET', path: '/mail/quarantine', handler: 'list-quarantined-mail', auth: true, table: 'read' },
   {
+    method: 'GET',
+    path: '/approvals/decide',
+    handler: 'approval-page',
+    auth: false,
+    table: 'read',
+    approvalLinkKey: true,
+    publicBecause: 'the page an approval email links to: it shows the one request the signed, expiring link names, and decides nothing',
+  },
+  {
     method: 'POST',
     path: '/approvals/decide',
     handler: 'decide-approval-by-link',

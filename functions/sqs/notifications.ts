@@ -3,7 +3,7 @@ import { createDocumentClient } from '#shared/adapters/dynamodb/document-client'
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { sesMailSenderFromEnv } from '#shared/adapters/ses/ses-mail-sender';
 import { ENV, requiredEnv } from '#shared/environment';
-import { replyAddressSecretFromEnv } from '#shared/composition/signing-key-from-env';
+import { replyAddressSecretFromEnv, signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { logger } from '#shared/observability/logger';
 import { notificationSchema, sendNotification, type SendNotificationDeps } from '#shared/use-cases/send-notification';
@@ -33,10 +33,11 @@ export function notificationsHandler(dependencies: () => Promise<SendNotificatio
 let deps: Promise<SendNotificationDeps> | undefined;
 
 export const handler = notificationsHandler(() => {
-  deps ??= replyAddressSecretFromEnv().then((replyAddressSecret) => {
+  deps ??= Promise.all([replyAddressSecretFromEnv(), signingKeyFromEnv().approvalLinkKey()]).then(([replyAddressSecret, approvalLinkKey]) => {
     const { config, store, now } = ticketDepsFromEnv();
     const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(), requiredEnv(ENV.tableName));
-    return { config, store, now, sender: sesMailSenderFromEnv(), limiter, replyAddressSecret };
+    const approvalLinks = { key: approvalLinkKey, apiUrl: requiredEnv(ENV.publicApiUrl) };
+    return { config, store, now, sender: sesMailSenderFromEnv(), limiter, replyAddressSecret, approvalLinks };
   });
   return deps;
 });

@@ -1,7 +1,7 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
 import type { NotificationKind } from '../config/email-schema.ts';
-import { renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
+import { APPROVAL_LINK_PLACEHOLDER, renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
 import type { SlaMetric } from './sla-timer.ts';
 import type { Comment, Ticket } from './ticket.ts';
 
@@ -19,6 +19,8 @@ export interface Notification {
   html: string;
   /** Mails to the requester carry the signed reply address, so answers thread. */
   toRequester: boolean;
+  /** For an approval request: the step and approver its signed link is made for when it is sent. */
+  approvalLink?: { step: number; approver: string };
 }
 
 const METRIC_NAMES: Record<SlaMetric, string> = { first_response: 'first response', next_response: 'next response', resolution: 'resolution' };
@@ -33,7 +35,7 @@ const STATUS_NAMES: Record<Ticket['status'], string> = {
 };
 
 /** What the templates can name about a ticket (see shared/email/notification-templates.ts). */
-function viewOf(ticket: Ticket, config: ServiceDeskConfig, extra: Pick<NotificationView, 'comment' | 'sla'> = {}): NotificationView {
+function viewOf(ticket: Ticket, config: ServiceDeskConfig, extra: Pick<NotificationView, 'comment' | 'sla' | 'approval'> = {}): NotificationView {
   return {
     desk: { name: config.email?.name ?? 'Service desk', address: config.email?.address ?? '' },
     ticket: {
@@ -56,7 +58,7 @@ function notification(
   kind: NotificationKind,
   idSuffix: string,
   to: { to: string[]; cc: string[]; toRequester: boolean },
-  extra?: Pick<NotificationView, 'comment' | 'sla'>,
+  extra?: Pick<NotificationView, 'comment' | 'sla' | 'approval'>,
 ): Notification {
   return { id: `${ticket.key}.${kind}.${idSuffix}`, ticketKey: ticket.key, kind, ...to, ...renderNotification(kind, viewOf(ticket, config, extra), config.email) };
 }
@@ -65,8 +67,9 @@ const requesterAndWatchers = (ticket: Ticket) => ({ to: [ticket.requester.email]
 
 /**
  * The mails a ticket change calls for: an acknowledgement of a new ticket, the requester told of a
- * status change or resolution, an agent told of an assignment, and SLA notify actions of thresholds
- * that fired in this change. Internal notes never cause mail.
+ * status change or resolution, an agent told of an assignment, SLA notify actions of thresholds
+ * that fired in this change, and the approvers of a step the request now waits on. Internal notes
+ * never cause mail.
  */
 export function ticketNotifications(before: Ticket | undefined, after: Ticket, config: ServiceDeskConfig): Notification[] {
   const notifications: Notification[] = [];
@@ -80,7 +83,20 @@ export function ticketNotifications(before: Ticket | undefined, after: Ticket, c
     notifications.push(notification(after, config, 'assigned', `v${after.version}`, { to: [after.assignee], cc: [], toRequester: false }));
   }
   notifications.push(...slaNotifications(before, after, config));
+  notifications.push(...approvalRequests(before, after, config));
   return notifications;
+}
+
+/** When a request starts waiting on an approval step, each approver of it is asked, with a link of their own. */
+function approvalRequests(before: Ticket | undefined, after: Ticket, config: ServiceDeskConfig): Notification[] {
+  const approval = after.approval;
+  if (approval?.state !== 'pending') return [];
+  if (before?.approval?.state === 'pending' && before.approval.current === approval.current) return [];
+  const step = approval.steps[approval.current]!;
+  return step.approvers.map((approver) => ({
+    ...notification(after, config, 'approval_request', `${approval.current}.${approver}`, { to: [approver], cc: [], toRequester: false }, { approval: { step: step.label, link: APPROVAL_LINK_PLACEHOLDER } }),
+    approvalLink: { step: approval.current, approver },
+  }));
 }
 
 /** An agent's public reply goes to the requester and the people copied on the thread. */

@@ -14,7 +14,16 @@ export interface NotificationView {
   comment?: { body: string; html: string };
   /** The SLA threshold that fired. */
   sla?: { what: string; deadline?: string };
+  /** The approval step waiting on the recipient, and the signed link to decide it. */
+  approval?: { step: string; link: string };
 }
+
+/**
+ * Stands for an approver's signed link until the mail is sent: the function that sends mail holds
+ * the signing key, so it puts the link in there. Plain characters only, so neither Mustache's
+ * escaping nor MIME encoding changes it.
+ */
+export const APPROVAL_LINK_PLACEHOLDER = 'approval-link-placeholder-7f3a1c';
 
 export interface RenderedNotification {
   subject: string;
@@ -47,6 +56,15 @@ export const BUILT_IN_TEMPLATES: Readonly<Record<NotificationKind, RenderedNotif
     subject: '{{ticket.subject}}',
     text: 'Ticket {{ticket.key}} ({{ticket.priority}}) is assigned to you: {{ticket.subject}}\nRequester: {{requester.email}}\n',
     html: '<p>Ticket <b>{{ticket.key}}</b> ({{ticket.priority}}) is assigned to you: {{ticket.subject}}<br>Requester: {{requester.email}}</p>',
+  },
+  approval_request: {
+    subject: 'Approval needed: {{ticket.subject}}',
+    text:
+      'Hello,\n\n{{requester.name}} asks for: {{ticket.subject}} ({{ticket.key}}).\n{{approval.step}} is waiting for your decision.\n\n' +
+      'Approve or reject it here (the link is yours alone and works for 14 days):\n{{approval.link}}\n\n{{desk.name}}\n',
+    html:
+      '<p>Hello,</p><p>{{requester.name}} asks for: <b>{{ticket.subject}}</b> ({{ticket.key}}).<br>{{approval.step}} is waiting for your decision.</p>' +
+      '<p><a href="{{{approval.link}}}">Approve or reject</a> (the link is yours alone and works for 14 days).</p><p style="color:#666">{{desk.name}}</p>',
   },
   sla: {
     subject: '{{ticket.subject}}',

@@ -92,6 +92,9 @@ export const approvalLinkBodySchema = z
   .refine(rejectionHasReason, rejectionReasonMissing)
   .meta({ id: 'ApprovalLinkDecision' });
 
+/** `GET /approvals/decide?token=`: the page an approval email links to. */
+export const approvalPageQuerySchema = z.strictObject({ token: z.string().min(20).max(4000).describe('The token of the approval link') });
+
 /** `PUT /agents/{email}/availability` body. */
 export const setAvailabilityBodySchema = z
   .strictObject({ available: z.boolean().describe('false: automatic assignment skips the agent') })

@@ -3,6 +3,7 @@ import {
   addCommentBodySchema,
   approvalBodySchema,
   approvalLinkBodySchema,
+  approvalPageQuerySchema,
   deskQueueQuerySchema,
   escalateBodySchema,
   setAvailabilityBodySchema,
@@ -170,12 +171,30 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
         },
       },
       '/approvals/decide': {
-        post: {
-          summary: 'Approve or reject through the signed link of an approval email (no sign-in; the link is the authority)',
+        get: {
+          summary: 'The page an approval email links to: the request and a form that posts the decision (HTML; deciding takes the POST)',
           security: [],
-          requestBody: { required: true, ...json(schemaOf(approvalLinkBodySchema, 'input', components)) },
+          parameters: queryParameters(approvalPageQuerySchema, components),
           responses: {
-            '200': { description: 'The outcome: ticket key, status and approval state' },
+            '200': { description: 'An HTML page with the request and the decision form', content: { 'text/html': { schema: { type: 'string' } } } },
+            '400': { description: 'An HTML page: the token is missing', content: { 'text/html': { schema: { type: 'string' } } } },
+            '403': { description: 'An HTML page: a forged, altered or expired link', content: { 'text/html': { schema: { type: 'string' } } } },
+            '404': { description: 'An HTML page: the ticket no longer exists', content: { 'text/html': { schema: { type: 'string' } } } },
+            '409': { description: 'An HTML page: the step was already decided', content: { 'text/html': { schema: { type: 'string' } } } },
+          },
+        },
+        post: {
+          summary: 'Approve or reject through the signed link of an approval email (no sign-in; the link is the authority). JSON, or the form of the approval page (answered with a page)',
+          security: [],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: schemaOf(approvalLinkBodySchema, 'input', components) },
+              'application/x-www-form-urlencoded': { schema: schemaOf(approvalLinkBodySchema, 'input', components) },
+            },
+          },
+          responses: {
+            '200': { description: 'The outcome: ticket key, status and approval state (an HTML page for a form post)' },
             '400': common['400'],
             '403': error('A forged, altered or expired link, or not an approver of the waiting step'),
             '404': error('The ticket no longer exists'),

@@ -32,6 +32,22 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
   return undefined;
 }
 
+/** True when the body is an HTML form post (`application/x-www-form-urlencoded`). */
+export function isFormPost(event: APIGatewayProxyEventV2): boolean {
+  return /^application\/x-www-form-urlencoded\s*(;|$)/i.test(header(event, 'content-type') ?? '');
+}
+
+/** An HTML form's fields, as strings; a field left empty counts as not sent. 413 when too large. */
+export function parseFormBody(event: APIGatewayProxyEventV2): Record<string, string> {
+  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : Buffer.from(event.body ?? '', 'utf8');
+  if (raw.byteLength > MAX_BODY_BYTES) {
+    throw new PayloadTooLargeError(`The body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES}`, [{ path: 'body', message: `at most ${MAX_BODY_BYTES} bytes` }]);
+  }
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(raw.toString('utf8'))) if (value.trim() !== '' && !(name in fields)) fields[name] = value;
+  return fields;
+}
+
 /** Parses a JSON body: 415 for another media type, 413 when too large, 400 for broken JSON. */
 export function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return {};

@@ -52,6 +52,30 @@ export async function decideApprovalByLink(
   });
 }
 
+/** What the decision page of an approval link shows: the request and the step waiting on its approver. */
+export interface ApprovalRequestView {
+  ticket: Ticket;
+  step: string;
+  approver: string;
+}
+
+/**
+ * Reads the request an approval link is for, refusing a forged, expired or spent link (403, 409)
+ * before anything is shown. Deciding takes the POST: opening the link decides nothing.
+ */
+export async function approvalRequestByLink(deps: Pick<AssignmentDeps, 'store' | 'now'> & { signingKeys: SigningKeySource }, token: string): Promise<ApprovalRequestView> {
+  const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
+  const ticket = await deps.store.getTicket(link.ticketKey);
+  if (!ticket) throw new NotFoundError(`Ticket ${link.ticketKey} was not found`);
+  const approval = ticket.approval;
+  if (!approval || approval.state !== 'pending' || approval.current !== link.step) {
+    throw new ConflictError('This approval step was already decided; the link is spent');
+  }
+  const step = approval.steps[approval.current]!;
+  if (!step.approvers.includes(link.approver)) throw new ForbiddenError(`You are no longer an approver of ${step.label}`);
+  return { ticket, step: step.label, approver: link.approver };
+}
+
 async function decideLoaded(deps: AssignmentDeps, ticket: Ticket, approver: { email: string; name?: string }, input: ApprovalInput): Promise<Ticket> {
   const key = ticket.key;
   const email = approver.email;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import { NOTIFICATION_KINDS } from '../config/email-schema.ts';
+import { signApprovalLink } from '../auth/approval-link-token.ts';
+import { APPROVAL_LINK_PLACEHOLDER } from '../email/notification-templates.ts';
 import { composeOutboundMail } from '../email/outbound-message.ts';
 import { replyAddress } from '../email/plus-address.ts';
 import { subjectWithToken } from '../email/ticket-token.ts';
@@ -19,6 +21,8 @@ export interface SendNotificationDeps {
   limiter: AutoReplyLimiter;
   replyAddressSecret: Uint8Array;
   now: () => Date;
+  /** Signs approvers' links: the approval link key and the API's public URL. */
+  approvalLinks?: { key: Uint8Array; apiUrl: string };
 }
 
 export const notificationSchema = z.object({
@@ -32,6 +36,7 @@ export const notificationSchema = z.object({
   // Optional: notifications queued before HTML parts existed still go out, as text only.
   html: z.string().optional(),
   toRequester: z.boolean(),
+  approvalLink: z.object({ step: z.number().int().min(0), approver: z.email() }).optional(),
 });
 
 /** A notification as it comes off the queue. */
@@ -55,6 +60,7 @@ export async function sendNotification(
   if (notification.kind === 'acknowledgement' && !(await deps.limiter.allow(notification.to[0]!, deps.now(), desk.maxAutomaticRepliesPerHour))) {
     return 'rate_limited';
   }
+  const { text, html } = await withApprovalLink(deps, notification);
   const ticket = await deps.store.getTicket(notification.ticketKey);
   const thread = ticket?.sourceMessageId ? [ticket.sourceMessageId] : [];
   const raw = await composeOutboundMail({
@@ -63,8 +69,8 @@ export async function sendNotification(
     ...(notification.cc.length ? { cc: notification.cc } : {}),
     ...(notification.toRequester ? { replyTo: replyAddress(desk.address, notification.ticketKey, deps.replyAddressSecret) } : {}),
     subject: subjectWithToken(notification.subject, notification.ticketKey),
-    text: notification.text,
-    ...(notification.html ? { html: notification.html } : {}),
+    text,
+    ...(html ? { html } : {}),
     ...(thread.length ? { inReplyTo: thread[0]!, references: thread } : {}),
     messageId: `<${randomUUID()}@${desk.address.slice(desk.address.indexOf('@') + 1)}>`,
   });
@@ -73,4 +79,17 @@ export async function sendNotification(
   await deps.store.claim({ caller: 'mail', key: sent.messageId, expiresAt }, notification.ticketKey);
   await deps.store.claim({ caller: 'notification', key: notification.id, expiresAt }, notification.ticketKey);
   return 'sent';
+}
+
+/** An approval request gets its approver's signed link, made now by the function that holds the key. */
+async function withApprovalLink(deps: SendNotificationDeps, notification: QueuedNotification): Promise<{ text: string; html?: string }> {
+  const { approvalLink } = notification;
+  if (!approvalLink) return { text: notification.text, ...(notification.html ? { html: notification.html } : {}) };
+  if (!deps.approvalLinks) throw new Error(`Approval request ${notification.id} needs the approval link key and the API's URL (PUBLIC_API_URL)`);
+  const token = await signApprovalLink(deps.approvalLinks.key, { ticketKey: notification.ticketKey, ...approvalLink }, deps.now());
+  const link = `${deps.approvalLinks.apiUrl.replace(/\/+$/, '')}/approvals/decide?token=${token}`;
+  return {
+    text: notification.text.replaceAll(APPROVAL_LINK_PLACEHOLDER, link),
+    ...(notification.html ? { html: notification.html.replaceAll(APPROVAL_LINK_PLACEHOLDER, link) } : {}),
+  };
 }

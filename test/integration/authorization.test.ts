@@ -52,7 +52,8 @@ const IT_TICKET_TABLE: readonly Row[] = [
   // Alice's availability: herself, a manager of her desk, an admin.
   ['PUT /agents/{email}/availability',      [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
   ['GET /mail/quarantine',                  [200,  403,  403,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
-  // No sign-in: the signed link in the body is the authority, whatever bearer token comes along.
+  // No sign-in: the signed link is the authority, whatever bearer token comes along; the page decides nothing.
+  ['GET /approvals/decide',                 [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
   ['POST /approvals/decide',                [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
 ];
 
@@ -139,6 +140,14 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     request: async (target) => ({ path: `/agents/${encodeURIComponent(target.agent)}/availability`, body: { available: true } }),
   },
   'GET /mail/quarantine': { scope: 'none', request: async () => ({ path: '/mail/quarantine?day=2026-11-02' }) },
+  'GET /approvals/decide': {
+    scope: 'none',
+    ownTicket: 'approvalRequest',
+    request: async (_target, ticketKey) => {
+      const token = await signApprovalLink(app.approvalLinkKey, { ticketKey, step: 0, approver: 'admin@example.com' }, new Date());
+      return { path: `/approvals/decide?token=${token}` };
+    },
+  },
   'POST /approvals/decide': {
     scope: 'none',
     ownTicket: 'approvalRequest',

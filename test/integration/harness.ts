@@ -93,6 +93,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
   });
+  // Links in mail (approval links) point at this server.
+  process.env[ENV.publicApiUrl] = server.url;
   const sideEffects = options.sideEffects
     ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'servicedesk-mail-')), sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) })
     : undefined;

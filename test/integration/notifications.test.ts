@@ -178,4 +178,52 @@ describe('mail out', () => {
     const dir = app.sideEffects!.outboxDir;
     expect(readdirSync(dir).filter((file) => file.endsWith('.eml')).some((file) => readFileSync(join(dir, file), 'utf8').includes('MAILER-DAEMON@email-bounces'))).toBe(false);
   });
+
+  it("asks the approver by mail with a link of their own, whose page shows the request and whose form decides it once", async () => {
+    const jane = await app.token({ email: 'jane@example.org' });
+    const created = await app.request('POST', '/tickets', {
+      token: jane,
+      body: { catalogItem: 'it-access-request', subject: `ERP access ${unique()}`, customFields: { system: 'ERP', justification: 'I run the month-end close.' } },
+    });
+    expect(created.status).toBe(201);
+    const key = created.json.ticket.key as string;
+    const asked = (await mailsTo('mark.lead@example.org', 1)).find((mail) => mail.subject?.startsWith(`[${key}] Approval needed:`));
+    expect(asked).toBeDefined();
+    const link = new RegExp(`${app.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/approvals/decide\\?token=[\\w.-]+`).exec(asked!.text ?? '')?.[0];
+    expect(link, asked!.text).toBeDefined();
+    expect(asked!.html).toContain(`href="${link}"`);
+
+    // Opening the link shows the request and decides nothing.
+    const page = await fetch(link!);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
+    expect(html).toContain(created.json.ticket.subject);
+    expect(html).toContain('name="decision" value="approve"');
+    expect((await app.request('GET', `/tickets/${key}`, { token: admin })).json.ticket.status).toBe('pending_approval');
+
+    // The form posts the token and the decision; a rejection without its reason is sent back.
+    const token = new URL(link!).searchParams.get('token')!;
+    const unexplained = await fetch(new URL('/approvals/decide', app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, decision: 'reject', comment: '  ' }).toString(),
+    });
+    expect(unexplained.status).toBe(400);
+    expect(await unexplained.text()).toMatch(/Nothing was decided.*comment: give the reason for a rejection/s);
+    const decided = await fetch(new URL('/approvals/decide', app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, decision: 'approve', comment: '' }).toString(),
+    });
+    expect(decided.status).toBe(200);
+    expect(await decided.text()).toContain('approved; it goes to the desk');
+    expect((await app.request('GET', `/tickets/${key}`, { token: admin })).json.ticket.status).toBe('new');
+
+    // The link is spent.
+    const again = await fetch(link!);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('already decided');
+  });
 });

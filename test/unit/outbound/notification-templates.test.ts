@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../shared/config/config-error.ts';
 import { parseConfig } from '../../../shared/config/define-config.ts';
 import { commentNotification, ticketNotifications } from '../../../shared/domain/notifications.ts';
+import { APPROVAL_LINK_PLACEHOLDER } from '../../../shared/email/notification-templates.ts';
 import type { Comment, Ticket } from '../../../shared/domain/ticket.ts';
 import { aTicket } from '../../support/ticket-fixture.ts';
 
@@ -91,5 +92,23 @@ describe('notification templates', () => {
       if (error instanceof ConfigError) problems = error.problems;
     }
     expect(problems.join('\n')).toMatch(/^email\.templates\.resolved\.html: not a valid Mustache template/m);
+  });
+
+  it('asks each approver of the step a request starts waiting on, once, and again when it moves to the next step', () => {
+    const config = parseConfig(baseConfig);
+    const waiting: Ticket = {
+      ...ticket,
+      status: 'pending_approval',
+      approval: { state: 'pending', current: 0, steps: [{ label: "Approval by the requester's manager", approvers: ['mark@example.org'] }, { label: 'Approval by Security', approvers: ['sam@example.org', 'ada@example.org'] }] },
+    };
+    const asked = ticketNotifications(undefined, waiting, config).filter((mail) => mail.kind === 'approval_request');
+    expect(asked.map((mail) => [mail.id, mail.to, mail.approvalLink])).toEqual([['SD-7.approval_request.0.mark@example.org', ['mark@example.org'], { step: 0, approver: 'mark@example.org' }]]);
+    expect(asked[0]!.subject).toBe(`Approval needed: ${ticket.subject}`);
+    expect(asked[0]!.text).toContain(`Approval by the requester's manager is waiting for your decision.\n\nApprove or reject it here`);
+    expect(asked[0]!.html).toContain(`<a href="${APPROVAL_LINK_PLACEHOLDER}">`);
+
+    expect(ticketNotifications(waiting, { ...waiting, priority: 'P2', version: 2 }, config).filter((mail) => mail.kind === 'approval_request')).toEqual([]);
+    const next: Ticket = { ...waiting, approval: { ...waiting.approval!, current: 1 }, version: 3 };
+    expect(ticketNotifications(waiting, next, config).filter((mail) => mail.kind === 'approval_request').map((mail) => mail.to[0])).toEqual(['sam@example.org', 'ada@example.org']);
   });
 });
