@@ -7,6 +7,8 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -65,6 +67,8 @@ export class ServiceStack extends Stack {
   readonly notificationsHandler?: ServiceDeskFunction;
   /** Where notifications wait to be sent. */
   readonly notificationsQueue: Queue;
+  /** Once a day, makes every active ticket's SLA schedules match its state. */
+  readonly slaTimerSweep: ServiceDeskFunction;
   /** Fires on the first throttled invocation of any function in the account and region. */
   readonly lambdaThrottlesAlarm: Alarm;
   /** Where other systems send JSON requests (monitoring alerts, web forms). */
@@ -165,6 +169,7 @@ export class ServiceStack extends Stack {
     });
     this.slaTimerHandler.bindTable(table, 'write');
     this.slaTimers.addConsumer(this.slaTimerHandler);
+    this.slaTimerSweep = this.createSlaTimerSweep(settings, table);
     ({ queue: this.intakeQueue, fn: this.intakeHandler } = this.createIntakeConsumer(settings, table));
     if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake, props.approvalLinkSecret);
     if (props.config.email) {
@@ -225,6 +230,39 @@ export class ServiceStack extends Stack {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+  }
+
+  /**
+   * The daily safety net for SLA timers: a ticket change the stream consumer gave up on (its failure
+   * queue) leaves a deadline without its timer for a day at most. An EventBridge rule is free; the
+   * run reads the active tickets through the queue index and lists each one's schedules.
+   */
+  private createSlaTimerSweep(settings: StageSettings, table: ITableV2): ServiceDeskFunction {
+    const fn = new ServiceDeskFunction(this, 'SlaTimerSweep', {
+      publicHolidays: this.publicHolidays,
+      entry: 'functions/scheduled/sweep-sla-timers.ts',
+      functionName: `service-desk-${settings.stage}-sla-timer-sweep`,
+      description: "Once a day, makes every active ticket's SLA schedules match its state",
+      settings,
+      timeout: Duration.minutes(5),
+      asyncInvocationWithoutDlqBecause:
+        'A daily, idempotent sweep started by a schedule: a failed run is retried twice by Lambda and is repeated whole the next ' +
+        'day, and it carries no message that could be lost.',
+    });
+    fn.bindTable(table, 'read');
+    this.slaTimers.grantManageSchedules(fn);
+    this.slaTimers.grantListSchedules(fn);
+    const rule = new Rule(this, 'SlaTimerSweepSchedule', {
+      ruleName: `service-desk-${settings.stage}-sla-timer-sweep`,
+      description: "Starts the daily reconciliation of every active ticket's SLA schedules",
+      schedule: Schedule.rate(Duration.days(1)),
+      targets: [new LambdaFunctionTarget(fn, { retryAttempts: 2 })],
+    });
+    Validations.of(rule).acknowledge({
+      id: 'Serverless-EventBusDLQ',
+      reason: 'The daily start of an idempotent sweep: a start that could not be delivered is repeated whole the next day, so a dead-letter queue would hold nothing to redrive.',
+    });
+    return fn;
   }
 
   private createIntakeConsumer(settings: StageSettings, table: ITableV2): { queue: Queue; fn: ServiceDeskFunction } {

@@ -114,6 +114,20 @@ export class SlaTimers extends Construct {
   }
 
   /**
+   * Lets a function list the schedules (to reconcile a ticket's timers with its state). ListSchedules
+   * has no resource-level permission in IAM, so it is granted on `*`; it reads names, nothing more.
+   */
+  grantListSchedules(fn: LambdaFunction): void {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
+    if (fn.role) {
+      Validations.of(fn.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'scheduler:ListSchedules supports no resource-level permissions; the sweep lists schedule names by prefix, nothing more.',
+      });
+    }
+  }
+
+  /**
    * Makes the function the queue's consumer: batches of 10 with partial batch failures, so one bad
    * firing is retried alone. Refuses a function whose timeout the visibility timeout does not cover
    * six times, since a record could then be delivered again while still being processed.

@@ -29,6 +29,8 @@ export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'ent
   settings: StageSettings;
   /** Public holiday dates worked out at build time (see shared/domain/public-holidays.ts). */
   publicHolidays?: string;
+  /** For a function invoked asynchronously (by a schedule): why a failed invocation needs no dead-letter queue. */
+  asyncInvocationWithoutDlqBecause?: string;
 }
 
 /** Lets ESM bundles load CommonJS dependencies that call require() (esbuild's ESM output has none). */
@@ -66,7 +68,7 @@ export class ServiceDeskFunction extends NodejsFunction {
   readonly functionRole: Role;
 
   constructor(scope: Construct, id: string, props: ServiceDeskFunctionProps) {
-    const { settings, entry, environment, bundling, publicHolidays = '{}', ...rest } = props;
+    const { settings, entry, environment, bundling, publicHolidays = '{}', asyncInvocationWithoutDlqBecause, ...rest } = props;
     // Created beside the function because a subclass cannot create children before super().
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: settings.logRetention,
@@ -139,9 +141,10 @@ export class ServiceDeskFunction extends NodejsFunction {
     Validations.of(this).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:
+        asyncInvocationWithoutDlqBecause ??
         'Invoked synchronously only: API Gateway waits for the route functions, and event source mappings poll for the ' +
-        "queue and stream consumers; a function's dead-letter queue catches asynchronous invocations only. Failed messages " +
-        "go to their queue's dead-letter queue, failed stream records to the stream consumer's failure queue.",
+          "queue and stream consumers; a function's dead-letter queue catches asynchronous invocations only. Failed messages " +
+          "go to their queue's dead-letter queue, failed stream records to the stream consumer's failure queue.",
     });
   }
 

@@ -1,6 +1,9 @@
 import { desiredTimers } from '../domain/sla.ts';
 import { reconcileTimers, timerName } from '../domain/sla-timer.ts';
+import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { Ticket } from '../domain/ticket.ts';
+import { ACTIVE_STATUSES } from '../domain/ticket-status.ts';
+import type { TicketStore } from '../ports/ticket-store.ts';
 import type { ListableTimerScheduler, TimerScheduler } from '../ports/timer-scheduler.ts';
 
 export interface TimerReconciliation {
@@ -36,4 +39,40 @@ export async function reconcileTicketTimers(scheduler: ListableTimerScheduler, t
   await Promise.all(extra.map((name) => scheduler.cancel(name)));
   await Promise.all(missing.map((timer) => scheduler.schedule(timer)));
   return { created: missing.length, deleted: extra.length };
+}
+
+/** Tickets read per page of a desk's queue while sweeping. */
+const SWEEP_PAGE = 100;
+
+export interface TimerSweepDeps {
+  config: ServiceDeskConfig;
+  store: Pick<TicketStore, 'listTickets'>;
+  scheduler: ListableTimerScheduler;
+}
+
+export interface TimerSweep extends TimerReconciliation {
+  tickets: number;
+}
+
+/**
+ * Reconciles the timers of every active ticket, desk by desk through the queue index (no Scan):
+ * the daily safety net for a ticket change the stream consumer could not follow. Resolved and
+ * closed tickets need none: a timer left behind for one fires into a newer SLA version and is ignored.
+ */
+export async function sweepSlaTimers(deps: TimerSweepDeps): Promise<TimerSweep> {
+  const total: TimerSweep = { tickets: 0, created: 0, deleted: 0 };
+  for (const desk of deps.config.desks) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.store.listTickets({ desk: desk.id, statuses: ACTIVE_STATUSES, limit: SWEEP_PAGE, ...(cursor ? { cursor } : {}) });
+      for (const ticket of page.items) {
+        const done = await reconcileTicketTimers(deps.scheduler, ticket);
+        total.tickets += 1;
+        total.created += done.created;
+        total.deleted += done.deleted;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return total;
 }

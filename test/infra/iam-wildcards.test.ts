@@ -43,6 +43,20 @@ const ALLOWED_WILDCARDS: AllowedWildcard[] = [
   },
   {
     stack: 'Service',
+    grantee: 'SlaTimerSweep',
+    actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
+    resource: `arn:aws:scheduler:${region}:${account}:schedule/service-desk-test-sla/*`,
+    reason: 'The daily sweep recreates missing SLA schedules and deletes stale ones, named per ticket at run time; the desk\'s SLA schedule group only.',
+  },
+  {
+    stack: 'Service',
+    grantee: 'SlaTimerSweep',
+    actions: ['scheduler:ListSchedules'],
+    resource: '*',
+    reason: 'ListSchedules has no resource-level permissions; the daily sweep lists schedule names by prefix, nothing more.',
+  },
+  {
+    stack: 'Service',
     grantee: 'EmailIntakeHandler',
     actions: ['s3:GetObject'],
     resource: `${MAIL_BUCKET}/inbound/*`,
@@ -184,7 +198,7 @@ describe('with X-Ray tracing (-c tracing=active)', () => {
     traced = Template.fromStack(buildTestApp({ skipBundling: true, context: { tracing: 'active' } }).service).toJSON().Resources;
   }, SYNTH_TIMEOUT_MS);
 
-  it('traces every function, and adds only the trace uploads as a wildcard, since X-Ray has no resource-level permissions', () => {
+  it('traces every function, and adds only the trace uploads to the wildcards (X-Ray has no resource-level permissions)', () => {
     const functions = Object.values(traced).filter((resource) => resource.Type === 'AWS::Lambda::Function' && String(resource.Properties.FunctionName ?? '').startsWith('service-desk-test-'));
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
@@ -192,6 +206,8 @@ describe('with X-Ray tracing (-c tracing=active)', () => {
       .filter((resource) => resource.Type === 'AWS::IAM::Policy')
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
       .filter((statement) => statement.Effect === 'Allow' && [statement.Resource].flat().includes('*'));
-    expect(new Set(starResources.map((statement) => [statement.Action].flat().sort().join(',')))).toEqual(new Set(['xray:PutTelemetryRecords,xray:PutTraceSegments']));
+    expect(new Set(starResources.flatMap((statement) => [statement.Action].flat()))).toEqual(
+      new Set(['xray:PutTelemetryRecords', 'xray:PutTraceSegments', 'scheduler:ListSchedules']),
+    );
   });
 });

@@ -16,6 +16,8 @@ beforeAll(() => {
 const handlers = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
 /** Functions that serve no route: the stream consumer, the SLA timer consumer, the email and JSON intakes and the mail sender. */
 const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake', 'intake', 'notifications'];
+/** Functions started by a schedule: the daily SLA timer sweep. */
+const scheduledFunctions = ['sla-timer-sweep'];
 
 /** The Lambda function resource of a handler, found by its stage-qualified name. */
 function functionOf(handler: string): { logicalId: string; properties: Record<string, any> } {
@@ -51,8 +53,8 @@ function routeOf(route: HttpRoute): Record<string, any> {
 }
 
 describe('functions', () => {
-  it('creates one function per handler of the route manifest, plus the five background consumers', () => {
-    template.resourceCountIs('AWS::Lambda::Function', handlers.length + backgroundFunctions.length);
+  it('creates one function per handler of the route manifest, plus the five background consumers and the daily sweep', () => {
+    template.resourceCountIs('AWS::Lambda::Function', handlers.length + backgroundFunctions.length + scheduledFunctions.length);
   });
 
   it.each(handlers)('runs %s on Node.js 22, arm64, 512 MB and 10 s, without X-Ray tracing unless asked for', (handler) => {
@@ -133,8 +135,13 @@ describe('functions', () => {
   });
 
   // What the Serverless-LambdaDLQ acknowledgement rests on: no function is invoked asynchronously.
-  it('invokes every function synchronously: API Gateway the route functions, event source mappings the others', () => {
-    const permissions = Object.values(template.findResources('AWS::Lambda::Permission'));
+  it('invokes every function synchronously, API Gateway the route functions and event source mappings the others, but for the daily sweep', () => {
+    const all = Object.values(template.findResources('AWS::Lambda::Permission'));
+    const sweep = functionOf('sla-timer-sweep').logicalId;
+    const scheduled = all.filter((permission) => permission.Properties.Principal === 'events.amazonaws.com');
+    expect(scheduled.map((permission) => permission.Properties.FunctionName['Fn::GetAtt'][0])).toEqual([sweep]);
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 day)', Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [sweep, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2 } })] });
+    const permissions = all.filter((permission) => permission.Properties.Principal !== 'events.amazonaws.com');
     expect(permissions.length).toBeGreaterThan(0);
     for (const permission of permissions) expect(permission.Properties.Principal).toBe('apigateway.amazonaws.com');
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
@@ -145,7 +152,7 @@ describe('functions', () => {
   });
 
   it('gives every function its own log group with a retention', () => {
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, handlers.length + backgroundFunctions.length + 1);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 7 }, handlers.length + backgroundFunctions.length + scheduledFunctions.length + 1);
   });
 });
 

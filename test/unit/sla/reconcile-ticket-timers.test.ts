@@ -3,7 +3,8 @@ import { desiredTimers } from '../../../shared/domain/sla.ts';
 import { timerName, type SlaTimer } from '../../../shared/domain/sla-timer.ts';
 import type { Ticket } from '../../../shared/domain/ticket.ts';
 import type { ListableTimerScheduler } from '../../../shared/ports/timer-scheduler.ts';
-import { reconcileTicketTimers } from '../../../shared/use-cases/reconcile-sla-timers.ts';
+import { reconcileTicketTimers, sweepSlaTimers } from '../../../shared/use-cases/reconcile-sla-timers.ts';
+import type { TicketListQuery } from '../../../shared/ports/ticket-store.ts';
 
 /** Schedules held by name, as the scheduler holds them. */
 function schedulerHolding(names: string[]): ListableTimerScheduler & { held: Set<string> } {
@@ -41,5 +42,31 @@ describe("reconciling a ticket's SLA timers", () => {
     const scheduler = schedulerHolding(['sla.SD-1.res.100.v1']);
     expect(await reconcileTicketTimers(scheduler, { ...ticket, sla: undefined } as unknown as Ticket)).toEqual({ created: 0, deleted: 1 });
     expect(scheduler.held.size).toBe(0);
+  });
+});
+
+describe('the daily sweep', () => {
+  it("reconciles every active ticket of every desk, page by page through the queue index", async () => {
+    const wanted = desiredTimers('SD-1', ticket.sla).map(timerName);
+    const scheduler = schedulerHolding(['sla.SD-1.fr.100.v2']);
+    const queries: TicketListQuery[] = [];
+    const pages: Record<string, { items: Ticket[]; nextCursor?: string }[]> = {
+      it: [{ items: [ticket], nextCursor: 'c1' }, { items: [{ ...ticket, key: 'SD-2', sla: undefined } as unknown as Ticket] }],
+      hr: [{ items: [] }],
+    };
+    const store = {
+      listTickets: async (query: TicketListQuery) => {
+        queries.push(query);
+        return pages[query.desk!]!.shift()!;
+      },
+    };
+    const config = { desks: [{ id: 'it' }, { id: 'hr' }] } as never;
+    expect(await sweepSlaTimers({ config, store, scheduler })).toEqual({ tickets: 2, created: wanted.length, deleted: 1 });
+    expect([...scheduler.held].sort()).toEqual([...wanted].sort());
+    expect(queries.map((query) => [query.desk, query.cursor, query.statuses])).toEqual([
+      ['it', undefined, ['pending_approval', 'new', 'open', 'pending', 'on_hold']],
+      ['it', 'c1', ['pending_approval', 'new', 'open', 'pending', 'on_hold']],
+      ['hr', undefined, ['pending_approval', 'new', 'open', 'pending', 'on_hold']],
+    ]);
   });
 });
