@@ -38,11 +38,7 @@ export function barChart(options: { title: string; unit: string; rows: BarRow[];
       parts.push(`<text x="${(x(value.value) + 4).toFixed(1)}" y="${y + barHeight - 2}" font-size="10" ${FONT}>${value.value.toFixed(digits)} ${escape(unit)}</text>`);
     });
   });
-  if (target) {
-    const tx = x(target.value).toFixed(1);
-    parts.push(`<line x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${height - 30}" stroke="#c00" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${tx}" y="${height - 16}" font-size="11" fill="#c00" text-anchor="middle" ${FONT}>${escape(target.label)}</text>`);
-  }
+  if (target) parts.push(...targetMarker(x(target.value), top - 6, height - 30, height - 16, target.label));
   parts.push('</svg>');
   return parts.join('\n');
 }
@@ -78,13 +74,18 @@ export function histograms(options: { title: string; unit: string; series: { lab
     const value = min + ((max - min) * tick) / 5;
     parts.push(`<text x="${x(value).toFixed(1)}" y="${height - 10}" font-size="10" text-anchor="middle" ${FONT}>${Math.round(value)} ${escape(unit)}</text>`);
   }
-  if (target) {
-    const tx = x(target.value).toFixed(1);
-    parts.push(`<line x1="${tx}" y1="${top}" x2="${tx}" y2="${height - 24}" stroke="#c00" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${tx}" y="${top - 4}" font-size="11" fill="#c00" text-anchor="middle" ${FONT}>${escape(target.label)}</text>`);
-  }
+  if (target) parts.push(...targetMarker(x(target.value), top, height - 24, top - 4, target.label));
   parts.push('</svg>');
   return parts.join('\n');
+}
+
+/** A dashed red line at a target's value, with its label. */
+function targetMarker(at: number, fromY: number, toY: number, labelY: number, label: string): string[] {
+  const tx = at.toFixed(1);
+  return [
+    `<line x1="${tx}" y1="${fromY}" x2="${tx}" y2="${toY}" stroke="#c00" stroke-dasharray="4 3"/>`,
+    `<text x="${tx}" y="${labelY}" font-size="11" fill="#c00" text-anchor="middle" ${FONT}>${escape(label)}</text>`,
+  ];
 }
 
 function header(width: number, height: number, title: string): string {

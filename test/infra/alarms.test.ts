@@ -1,18 +1,14 @@
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
-import { buildTestApp, SYNTH_TIMEOUT_MS } from './build-test-app.ts';
+import { stackResources, SYNTH_TIMEOUT_MS, type StackKind, type TemplateResource } from './build-test-app.ts';
 
-type Resource = { Type: string; Properties: Record<string, any> };
-type Kind = 'Stateful' | 'Service';
+type Resource = TemplateResource;
+type Kind = StackKind;
 
 const resources = {} as Record<Kind, Record<string, Resource>>;
 
 beforeAll(() => {
-  // Alarms, queues and functions are the same with placeholder assets.
-  const { stateful, service } = buildTestApp({ skipBundling: true });
-  resources.Stateful = Template.fromStack(stateful).toJSON().Resources;
-  resources.Service = Template.fromStack(service).toJSON().Resources;
+  Object.assign(resources, stackResources());
 }, SYNTH_TIMEOUT_MS);
 
 const KINDS: Kind[] = ['Stateful', 'Service'];

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import rawConfig from '#config';
 import { PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
 import { buildApp, type BuildAppOptions, type ServiceDeskApp } from '../../infra/service-desk-app.ts';
@@ -31,4 +32,16 @@ export function buildTestApp(options: TestAppOptions = {}): ServiceDeskApp & { a
   const app = new App({ context, outdir: mkdtempSync(join(tmpdir(), 'service-desk-cdk-')) });
   const built = buildApp(app, { config: rawConfig, env: TEST_ENV, stage: 'test', nag: false, ...buildOptions });
   return { ...built, app };
+}
+
+export type StackKind = 'Stateful' | 'Service';
+export type TemplateResource = { Type: string; Properties: Record<string, any> };
+
+/**
+ * Both stacks' resources by logical id, synthesised with placeholder assets (resources, policies
+ * and alarms are the same without bundling), for tests that read across the two stacks.
+ */
+export function stackResources(options: TestAppOptions = {}): Record<StackKind, Record<string, TemplateResource>> {
+  const { stateful, service } = buildTestApp({ skipBundling: true, ...options });
+  return { Stateful: Template.fromStack(stateful).toJSON().Resources, Service: Template.fromStack(service).toJSON().Resources };
 }

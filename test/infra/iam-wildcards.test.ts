@@ -1,9 +1,8 @@
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, SYNTH_TIMEOUT_MS, TEST_ENV } from './build-test-app.ts';
+import { stackResources, SYNTH_TIMEOUT_MS, type StackKind, type TemplateResource, TEST_ENV } from './build-test-app.ts';
 
-type Resource = { Type: string; Properties: Record<string, any> };
-type Kind = 'Stateful' | 'Service';
+type Resource = TemplateResource;
+type Kind = StackKind;
 type Statement = { Effect: string; Action: string | string[]; Resource?: unknown; Principal?: unknown };
 
 /** Stands for each function of the desk: its role, and its own log group in a resource. */
@@ -81,10 +80,7 @@ const ALLOWED_WILDCARDS: AllowedWildcard[] = [
 const resources = {} as Record<Kind, Record<string, Resource>>;
 
 beforeAll(() => {
-  // Policies are the same with placeholder assets.
-  const { stateful, service } = buildTestApp({ skipBundling: true });
-  resources.Stateful = Template.fromStack(stateful).toJSON().Resources;
-  resources.Service = Template.fromStack(service).toJSON().Resources;
+  Object.assign(resources, stackResources());
 }, SYNTH_TIMEOUT_MS);
 
 /** `CreateTicketRole1A2B3C4D` -> `CreateTicketRole`: logical ids without the hash CDK appends. */
@@ -195,7 +191,7 @@ describe('IAM wildcards', () => {
 describe('with X-Ray tracing (-c tracing=active)', () => {
   let traced: Record<string, Resource>;
   beforeAll(() => {
-    traced = Template.fromStack(buildTestApp({ skipBundling: true, context: { tracing: 'active' } }).service).toJSON().Resources;
+    traced = stackResources({ context: { tracing: 'active' } }).Service;
   }, SYNTH_TIMEOUT_MS);
 
   it('traces every function, and adds only the trace uploads to the wildcards (X-Ray has no resource-level permissions)', () => {
