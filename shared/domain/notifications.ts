@@ -1,6 +1,7 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
 import type { NotificationKind } from '../config/email-schema.ts';
+import { mailableAddress } from '../email/mailable-address.ts';
 import { APPROVAL_LINK_PLACEHOLDER, renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
 import type { SlaMetric } from './sla-timer.ts';
 import type { Comment, Ticket } from './ticket.ts';
@@ -60,8 +61,15 @@ function notification(
   to: { to: string[]; cc: string[]; toRequester: boolean },
   extra?: Pick<NotificationView, 'comment' | 'sla' | 'approval'>,
 ): Notification {
-  return { id: `${ticket.key}.${kind}.${idSuffix}`, ticketKey: ticket.key, kind, ...to, ...renderNotification(kind, viewOf(ticket, config, extra), config.email) };
+  const recipients = { ...to, to: mailable(to.to), cc: mailable(to.cc) };
+  return { id: `${ticket.key}.${kind}.${idSuffix}`, ticketKey: ticket.key, kind, ...recipients, ...renderNotification(kind, viewOf(ticket, config, extra), config.email) };
 }
+
+/** Addresses as SES can send to them; those it cannot (a non-ASCII local part) are left out. */
+const mailable = (addresses: readonly string[]) => addresses.flatMap((address) => mailableAddress(address) ?? []);
+
+/** A mail whose every recipient was left out is not sent at all. */
+const addressed = (mail: Notification) => mail.to.length > 0;
 
 const requesterAndWatchers = (ticket: Ticket) => ({ to: [ticket.requester.email], cc: ticket.watchers ?? [], toRequester: true });
 
@@ -84,7 +92,7 @@ export function ticketNotifications(before: Ticket | undefined, after: Ticket, c
   }
   notifications.push(...slaNotifications(before, after, config));
   notifications.push(...approvalRequests(before, after, config));
-  return notifications;
+  return notifications.filter(addressed);
 }
 
 /** When a request starts waiting on an approval step, each approver of it is asked, with a link of their own. */
@@ -103,7 +111,8 @@ function approvalRequests(before: Ticket | undefined, after: Ticket, config: Ser
 export function commentNotification(ticket: Ticket, comment: Comment, config: ServiceDeskConfig): Notification | undefined {
   if (!comment.public || comment.author.role !== 'agent') return undefined;
   const html = comment.html ?? textAsHtml(comment.body);
-  return notification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket), { comment: { body: comment.body, html } });
+  const mail = notification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket), { comment: { body: comment.body, html } });
+  return addressed(mail) ? mail : undefined;
 }
 
 function slaNotifications(before: Ticket | undefined, after: Ticket, config: ServiceDeskConfig): Notification[] {

@@ -111,4 +111,12 @@ describe('notification templates', () => {
     const next: Ticket = { ...waiting, approval: { ...waiting.approval!, current: 1 }, version: 3 };
     expect(ticketNotifications(waiting, next, config).filter((mail) => mail.kind === 'approval_request').map((mail) => mail.to[0])).toEqual(['sam@example.org', 'ada@example.org']);
   });
+
+  it('mails internationalised domains in their ASCII form and leaves out addresses SES cannot send to (a non-ASCII local part)', () => {
+    const config = parseConfig(baseConfig);
+    const idn = ticketNotifications(undefined, { ...ticket, requester: { email: 'jane@mächine.example' }, watchers: ['jdöe@example.org', 'tom@example.com'] }, config)[0]!;
+    expect([idn.to, idn.cc]).toEqual([['jane@xn--mchine-bua.example'], ['tom@example.com']]);
+    expect(ticketNotifications(undefined, { ...ticket, requester: { email: 'jdöe@mächine.example' }, watchers: [] }, config)).toEqual([]);
+    expect(commentNotification({ ...ticket, requester: { email: 'jdöe@example.org' }, watchers: [] }, reply(), config)).toBeUndefined();
+  });
 });
