@@ -381,7 +381,20 @@ export class ServiceStack extends Stack {
     });
     if (route.table !== 'none') fn.bindTable(table, route.table);
     if (route.approvalLinkKey) fn.bindApprovalLinkSecret(approvalLinkSecret);
+    if (route.attachments) this.grantReadAttachments(fn, settings.stage);
     return fn;
+  }
+
+  /** Download links are presigned with the function's own role: it may read the attachments prefix, nothing else of the bucket. */
+  private grantReadAttachments(fn: ServiceDeskFunction, stage: string): void {
+    const bucket = rawMailBucketName(this, stage);
+    fn.addEnvironment(ENV.mailBucket, bucket);
+    fn.functionRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:${this.partition}:s3:::${bucket}/${ATTACHMENT_PREFIX}*`] }));
+    const nag = nagEnvironment(this);
+    Validations.of(fn.functionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:${nag.partition}:s3:::service-desk-${stage}-mail-${nag.account}-${nag.region}/${ATTACHMENT_PREFIX}*]`,
+      reason: 'Download links name one attachment each, chosen per request after the access check; the function may read the attachments prefix only.',
+    });
   }
 }
 

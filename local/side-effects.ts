@@ -4,6 +4,7 @@ import { ENV } from '#shared/environment';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { LocalQueue } from './local-queue.ts';
 import { LocalAttachmentStore } from './local-attachment-store.ts';
+import { startLocalBucketFiles } from './local-bucket-files.ts';
 import { LocalRawMailStore } from './local-raw-mail-store.ts';
 import { startLocalSes, type LocalSes } from './local-ses.ts';
 import { OutboxMailSender } from './outbox-mail-sender.ts';
@@ -107,6 +108,10 @@ export async function startSideEffects(options: {
   const mailStore = new LocalRawMailStore(options.mailDir ? { rootDir: options.mailDir } : {});
   // One local bucket, as on AWS: raw mail under inbound/, attachments under attachments/.
   const attachments = new LocalAttachmentStore(mailStore);
+  // Download links are presigned S3 URLs, made against this stand-in of the bucket's GET.
+  const bucketFiles = await startLocalBucketFiles({ store: mailStore, bucket: LOCAL_MAIL_BUCKET, port: 0 });
+  process.env[ENV.s3Endpoint] = bucketFiles.url;
+  process.env[ENV.mailBucket] = LOCAL_MAIL_BUCKET;
   const intake = (host: string, port: number) =>
     startSmtpIntake({
       host,
@@ -133,6 +138,7 @@ export async function startSideEffects(options: {
     outboxDir: options.outboxDir,
     mailDir: mailStore.rootDir,
     async stop() {
+      await bucketFiles.close();
       await sqs.close();
       await intakeQueue.stop();
       await smtp.close();

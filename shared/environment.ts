@@ -21,6 +21,8 @@ export const ENV = {
   sesEndpoint: 'SES_ENDPOINT',
   /** The bucket that holds raw inbound mail and the attachments taken from it. */
   mailBucket: 'MAIL_BUCKET',
+  /** Only set locally: the stand-in of the mail bucket that download links point at. */
+  s3Endpoint: 'S3_ENDPOINT',
   /** The API's public URL, for links in mail (approval links). */
   publicApiUrl: 'PUBLIC_API_URL',
 } as const;

@@ -16,6 +16,8 @@ export interface HttpRoute {
   table: TableAccess;
   /** The handler verifies approval links, so it may read their signing key. */
   approvalLinkKey?: boolean;
+  /** The handler hands out download links to attachments, so it may read them in the mail bucket. */
+  attachments?: 'read';
   /** Why a route without the JWT authorizer is safe (shown to cdk-nag). */
   publicBecause?: string;
 }
@@ -29,6 +31,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'PATCH', path: '/tickets/{key}', handler: 'update-ticket', auth: true, table: 'write' },
   { method: 'POST', path: '/tickets/{key}/comments', handler: 'add-comment', auth: true, table: 'write' },
   { method: 'GET', path: '/tickets/{key}/history', handler: 'get-ticket-history', auth: true, table: 'read' },
+  { method: 'GET', path: '/tickets/{key}/attachments', handler: 'get-attachment', auth: true, table: 'read', attachments: 'read' },
   { method: 'POST', path: '/tickets/{key}/escalate', handler: 'escalate-ticket', auth: true, table: 'write' },
   { method: 'POST', path: '/tickets/{key}/approval', handler: 'decide-approval', auth: true, table: 'write' },
   { method: 'GET', path: '/catalog', handler: 'get-catalog', auth: true, table: 'none' },

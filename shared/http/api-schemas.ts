@@ -92,6 +92,14 @@ export const approvalLinkBodySchema = z
   .refine(rejectionHasReason, rejectionReasonMissing)
   .meta({ id: 'ApprovalLinkDecision' });
 
+/** `GET /tickets/{key}/attachments?location=`: one stored file, by the location the ticket lists. */
+export const attachmentQuerySchema = z.strictObject({
+  location: z
+    .string()
+    .regex(/^attachments\/[0-9a-f]{32}\/\d{1,3}\/[A-Za-z0-9._-]{1,100}$/, 'not the location of a stored attachment (see the ticket\'s attachments)')
+    .describe('The `location` of an attachment of the ticket or of one of its comments'),
+});
+
 /** `GET /approvals/decide?token=`: the page an approval email links to. */
 export const approvalPageQuerySchema = z.strictObject({ token: z.string().min(20).max(4000).describe('The token of the approval link') });
 

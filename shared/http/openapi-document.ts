@@ -3,6 +3,7 @@ import {
   addCommentBodySchema,
   approvalBodySchema,
   approvalLinkBodySchema,
+  attachmentQuerySchema,
   approvalPageQuerySchema,
   deskQueueQuerySchema,
   escalateBodySchema,
@@ -137,6 +138,16 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           summary: 'The audit log of a ticket (staff only)',
           parameters: [keyParameter, ...queryParameters(historyQuerySchema, components)],
           responses: { '200': { description: 'A page of history events', ...json(schemaOf(historyPageSchema, 'output', components)) }, ...withTicket },
+        },
+      },
+      '/tickets/{key}/attachments': {
+        get: {
+          summary: 'A short-lived download link (5 minutes) for a stored file of the ticket or of a comment the caller may read',
+          parameters: [keyParameter, ...queryParameters(attachmentQuerySchema, components)],
+          responses: {
+            '302': { description: 'Location is the download link; the body gives it too, with the file name and how long it works' },
+            ...withTicket,
+          },
         },
       },
       '/tickets/{key}/escalate': {

@@ -63,6 +63,13 @@ const ALLOWED_WILDCARDS: AllowedWildcard[] = [
   },
   {
     stack: 'Service',
+    grantee: 'GetAttachment',
+    actions: ['s3:GetObject'],
+    resource: `${MAIL_BUCKET}/attachments/*`,
+    reason: 'Download links name one attachment each, chosen per request after the access check; the attachments/ prefix of the mail bucket only.',
+  },
+  {
+    stack: 'Service',
     grantee: 'EmailIntakeHandler',
     actions: ['s3:PutObject'],
     resource: `${MAIL_BUCKET}/attachments/*`,

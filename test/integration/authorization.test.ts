@@ -1,4 +1,9 @@
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
+import { ENV } from '../../shared/environment.ts';
+import { ticketKey as ticketItemKey } from '../../shared/store/keys.ts';
 import { HTTP_ROUTES } from '../../functions/http/routes.ts';
 import { createInMemoryIssuer } from '../../local/issuer.ts';
 import { createRouteMatcher } from '../../local/route-matcher.ts';
@@ -44,6 +49,8 @@ const IT_TICKET_TABLE: readonly Row[] = [
   ['PATCH /tickets/{key}',                  [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
   ['POST /tickets/{key}/comments',          [201,  201,  201,  404,  404,  404,  201,  404,  201,  403,  401,  401,  401]],
   ['GET /tickets/{key}/history',            [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
+  // A file of the mail that opened the ticket: whoever may read the ticket gets a download link.
+  ['GET /tickets/{key}/attachments',        [302,  302,  302,  404,  404,  404,  302,  404,  302,  403,  401,  401,  401]],
   ['POST /tickets/{key}/escalate',          [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
   // A software install waits for the software approvers (the admin among them); clients never decide.
   ['POST /tickets/{key}/approval',          [200,  403,  403,  404,  404,  404,  403,  404,  403,  403,  401,  401,  401]],
@@ -64,6 +71,7 @@ const HR_TICKET_TABLE: readonly Row[] = [
   ['PATCH /tickets/{key}',                  [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
   ['POST /tickets/{key}/comments',          [404,  404,  404,  404,  201,  201,  201,  404,  404,  403,  401,  401,  401]],
   ['GET /tickets/{key}/history',            [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
+  ['GET /tickets/{key}/attachments',        [404,  404,  404,  404,  302,  302,  302,  404,  404,  403,  401,  401,  401]],
   // HR has one level and escalates nowhere: its staff get past the checks to a 409.
   ['POST /tickets/{key}/escalate',          [404,  404,  404,  404,  409,  409,  403,  404,  404,  403,  401,  401,  401]],
   // Special leave waits for Rita's manager, who is none of these callers.
@@ -122,6 +130,10 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     request: async (_target, ticket) => ({ path: `/tickets/${ticket}/comments`, body: { body: 'Any news?' } }),
   },
   'GET /tickets/{key}/history': { scope: 'read', request: async (_target, ticket) => ({ path: `/tickets/${ticket}/history` }) },
+  'GET /tickets/{key}/attachments': {
+    scope: 'read',
+    request: async (_target, ticket) => ({ path: `/tickets/${ticket}/attachments?location=${encodeURIComponent(ATTACHMENT.location)}` }),
+  },
   'POST /tickets/{key}/escalate': {
     scope: 'write',
     ownTicket: 'ticket',
@@ -234,7 +246,10 @@ beforeAll(async () => {
   };
   // Every ticket the cells need, opened at once: one by one they would take most of the run.
   await Promise.all([
-    ...(['it', 'hr'] as const).map(async (name) => (targets[name].ticket = await targets[name].openTicket())),
+    ...(['it', 'hr'] as const).map(async (name) => {
+      targets[name].ticket = await targets[name].openTicket();
+      await attachToOpeningMail(targets[name].ticket);
+    }),
     ...allCells.map(async (cell) => {
       const kind = ROUTE_CALLS[cell.route]!.ownTicket;
       if (kind) cell.ticket = await (kind === 'ticket' ? targets[cell.target].openTicket() : targets[cell.target].openApprovalRequest());
@@ -243,6 +258,24 @@ beforeAll(async () => {
 });
 
 afterAll(() => app?.close());
+
+/** A file as the mail intake lists it, on the shared tickets (the link is only signed, never fetched here). */
+const ATTACHMENT = { name: 'log.txt', contentType: 'text/plain', size: 3, location: `attachments/${'a'.repeat(32)}/0/log.txt` };
+
+async function attachToOpeningMail(key: string): Promise<void> {
+  process.env[ENV.mailBucket] = 'servicedesk-local-mail';
+  process.env[ENV.s3Endpoint] = 'http://127.0.0.1:9';
+  const client = createLocalDynamoDbClient(app.endpoint);
+  await client.send(
+    new UpdateItemCommand({
+      TableName: app.tableName,
+      Key: marshall(ticketItemKey(key)),
+      UpdateExpression: 'SET attachments = :files',
+      ExpressionAttributeValues: marshall({ ':files': [ATTACHMENT] }),
+    }),
+  );
+  client.destroy();
+}
 
 describe('the authorisation tables', () => {
   it('have a call for every route of the manifest, and the IT table a row for each', () => {

@@ -150,6 +150,21 @@ describe('mail to the desk', () => {
     // The raw mail is kept and linked.
     expect(opened.rawMail).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
 
+    // Staff download a file through a short-lived link; the requester's own ticket too; nobody else.
+    const path = `/tickets/${ticket!.key}/attachments?location=${encodeURIComponent(opened.attachments[0].location)}`;
+    const link = await app.request('GET', path, { token: admin });
+    expect(link.status).toBe(302);
+    expect(link.json).toMatchObject({ name: 'crash log (1).pdf', expiresInSeconds: 300 });
+    expect(link.headers.location).toBe(link.json.url);
+    expect(link.json.url).toContain('X-Amz-Signature=');
+    const download = await fetch(link.json.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="crash log (1).pdf"; filename*=UTF-8''crash%20log%20(1).pdf`);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(report);
+    expect((await app.request('GET', path, { token: await app.token({ email: from }) })).status).toBe(302);
+    expect((await app.request('GET', path, { token: await app.token({ email: `someone.${unique()}@example.org` }) })).status).toBe(404);
+    expect((await app.request('GET', `/tickets/${ticket!.key}/attachments?location=attachments%2F${'0'.repeat(32)}%2F0%2Fx.pdf`, { token: admin })).status).toBe(404);
+
     // 21 files: the default limit stores 20 and lists the last one with the reason.
     const files = Array.from({ length: 21 }, (_, index) => ({ filename: `part-${index}.txt`, content: `file ${index}`, contentType: 'text/plain' }));
     await smtp.sendMail({ from, to: DESK, subject: `Re: [${ticket!.key}] Crash report`, text: 'All the logs.', attachments: files });

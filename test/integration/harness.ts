@@ -127,7 +127,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         body = JSON.stringify(requestOptions.body);
         if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
       }
-      const response = await fetch(new URL(path, server.url), { method, headers, ...(body !== undefined ? { body } : {}) });
+      // The API's own answer, redirects included (a download link is a 302).
+      const response = await fetch(new URL(path, server.url), { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}) });
       const text = await response.text();
       return { status: response.status, headers: Object.fromEntries(response.headers), json: parseJson(text), text };
     },

@@ -1,0 +1,15 @@
+import { s3AttachmentLinksFromEnv } from '#shared/adapters/s3/s3-attachment-links';
+import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { attachmentQuerySchema } from '#shared/http/api-schemas';
+import { authenticatedRoute } from '#shared/http/http-handler';
+import { jsonResponse } from '#shared/http/json-response';
+import { ticketKeyParam } from '#shared/http/path-parameters';
+import { validate } from '#shared/http/request-parsing';
+import { getAttachmentLink } from '#shared/use-cases/get-attachment-link';
+
+/** Redirects to a short-lived download link; the body says the same for clients that do not follow redirects. */
+export const handler = authenticatedRoute(async ({ event, principal }) => {
+  const { location } = validate(attachmentQuerySchema, event.queryStringParameters ?? {}, 'query');
+  const link = await getAttachmentLink({ ...ticketDepsFromEnv(), links: s3AttachmentLinksFromEnv() }, principal, ticketKeyParam(event), location);
+  return jsonResponse(302, link, { location: link.url });
+});
