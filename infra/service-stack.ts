@@ -240,7 +240,7 @@ export class ServiceStack extends Stack {
   private createSlaTimerSweep(settings: StageSettings, table: ITableV2): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, 'SlaTimerSweep', {
       publicHolidays: this.publicHolidays,
-      entry: 'functions/scheduled/sweep-sla-timers.ts',
+      entry: 'functions/scheduled/sla-timer-sweep.ts',
       functionName: `service-desk-${settings.stage}-sla-timer-sweep`,
       description: "Once a day, makes every active ticket's SLA schedules match its state",
       settings,

@@ -104,8 +104,9 @@ interface Template {
 }
 
 function entryOf(name: string): string {
-  // Route handlers live in functions/http, queue consumers in functions/sqs, the stream consumer in functions/stream.
-  const entry = ['http', 'sqs', 'stream'].map((folder) => `functions/${folder}/${name}.ts`).find((path) => existsSync(join(PROJECT_ROOT, path)));
+  // Route handlers live in functions/http, queue consumers in functions/sqs, the stream consumer in
+  // functions/stream, what a schedule starts in functions/scheduled.
+  const entry = ['http', 'sqs', 'stream', 'scheduled'].map((folder) => `functions/${folder}/${name}.ts`).find((path) => existsSync(join(PROJECT_ROOT, path)));
   if (!entry) throw new Error(`No entry file for function ${name} under functions/`);
   return entry;
 }
