@@ -293,6 +293,14 @@ const report = {
   },
   messages: { mailsSent: counts.mailsSent, mailsExpected: newMailIds.length + DUPLICATED + replyIds.length + MALFORMED, tickets: allKeys.length, comments: accepted.length },
   operations: { apiCalls: counts.apiCalls, apiRetries: counts.apiRetries, apiGaveUp: counts.apiGaveUp, sdkAttempts: faults.attempts, faultsInjected: faults.injected },
+  retries: {
+    /** API calls the client made again after a 5xx or a "retry" conflict. */
+    api: counts.apiRetries,
+    /** Queue deliveries that failed (fault, crash) and came back. */
+    queueRedeliveries: queues().reduce((sum, queue) => sum + queue.stats().failedReceives, 0),
+    /** Each injected AWS fault is met by a retry: the SDK's for throttles, 5xx and timeouts, ours for transaction conflicts. */
+    afterInjectedFaults: Object.entries(faults.injected).reduce((sum, [service, count]) => sum + (service === 'crash' ? 0 : count), 0),
+  },
   queues: queueStats,
   deadLetters: { found: deadLetters, redriven, reasons: [...new Set(deadLetterReasons)].slice(0, 5), streamRecordsSetAside: sideEffects.stream.deadLetters().length },
   slaTimers: { pending: pending.size, repairedByReconciliation: repaired, ticketsWithMismatch: timerMismatches },
