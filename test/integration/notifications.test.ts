@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser';
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.ts';
+import { commentsOfTicket, ticketsOfRequester } from './polling.ts';
 
 let app: TestApp;
 let smtp: Transporter;
@@ -27,12 +28,8 @@ async function mailsTo(address: string, count: number) {
 }
 
 async function ticketOf(email: string) {
-  for (let tries = 0; tries < 100; tries++) {
-    const items = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all`, { token: admin })).json.items;
-    if (items.length) return items[0] as { key: string };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no ticket for ${email}`);
+  const [ticket] = await ticketsOfRequester<{ key: string }>(app, admin, email, 1);
+  return ticket!;
 }
 
 beforeAll(async () => {
@@ -70,15 +67,8 @@ describe('mail out', () => {
       references: [original, ack!.messageId!],
       text: `It also beeps.\n\nOn Mon, Nov 2, 2026 at 9:00 AM Service Desk <${DESK}> wrote:\n> We received your request\n`,
     });
-    for (let tries = 0; tries < 100; tries++) {
-      const comments = (await app.request('GET', `/tickets/${ticket.key}`, { token: admin })).json.comments;
-      if (comments.length) {
-        expect(comments.map((comment: { body: string }) => comment.body)).toEqual(['It also beeps.']);
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the reply never threaded');
+    const comments = await commentsOfTicket<{ body: string }>(app, admin, ticket.key, 1);
+    expect(comments.map((comment) => comment.body)).toEqual(['It also beeps.']);
   });
 
   it('mails an agent\'s public reply to the requester, never an internal note', async () => {
@@ -102,11 +92,7 @@ describe('mail out', () => {
   it('acknowledges at most five mails of one sender an hour, and still opens every ticket', async () => {
     const from = `flood.${unique()}@example.org`;
     for (let index = 0; index < 7; index++) await smtp.sendMail({ from, to: DESK, subject: `Flood ${index}`, text: `Mail ${index}.` });
-    for (let tries = 0; tries < 100; tries++) {
-      const items = (await app.request('GET', `/tickets?requester=${encodeURIComponent(from)}&status=all`, { token: admin })).json.items;
-      if (items.length === 7) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    expect(await ticketsOfRequester(app, admin, from, 7)).toHaveLength(7);
     await mailsTo(from, 5);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await mailsTo(from, 5)).toHaveLength(5);
@@ -163,11 +149,7 @@ describe('mail out', () => {
     ].join('\r\n');
     await smtp.sendMail({ envelope: { from: '', to: [DESK] }, raw: dsn });
 
-    let comments: { public: boolean; body: string; author: { role: string } }[] = [];
-    for (let tries = 0; tries < 100 && comments.length === 0; tries++) {
-      comments = (await app.request('GET', `/tickets/${ticket.key}`, { token: admin })).json.comments;
-      if (comments.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const comments = await commentsOfTicket<{ public: boolean; body: string; author: { role: string } }>(app, admin, ticket.key, 1);
     expect(comments).toEqual([expect.objectContaining({ public: false, author: expect.objectContaining({ role: 'system' }) })]);
     expect(comments[0]!.body).toMatch(new RegExp(`^Mail bounced:\\nDelivery to ${from.replace(/\./g, '\\.')} failed \\(5\\.1\\.1: smtp; 550 5\\.1\\.1 user unknown\\)`));
     const history = (await app.request('GET', `/tickets/${ticket.key}/history`, { token: admin })).json.items as { detail?: string }[];
