@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import { canDecide, decide, type ApprovalDecision } from '../domain/approval.ts';
 import type { FieldChange, HistoryEvent } from '../domain/history.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
-import { verifyApprovalLink } from '../auth/approval-link-token.ts';
+import { verifyApprovalLink, type ApprovalLinkClaims } from '../auth/approval-link-token.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { SigningKeySource } from '../ports/signing-key-source.ts';
 import type { WorkloadGuard } from '../ports/assignment-store.ts';
@@ -42,14 +42,17 @@ export async function decideApprovalByLink(
   input: ApprovalInput,
 ): Promise<Ticket> {
   const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
-  return withVersionRetry(async () => {
-    const ticket = await deps.store.getTicket(link.ticketKey);
-    if (!ticket) throw new NotFoundError(`Ticket ${link.ticketKey} was not found`);
-    if (ticket.approval?.state === 'pending' && ticket.approval.current !== link.step) {
-      throw new ConflictError('This approval step was already decided; the link is spent');
-    }
-    return decideLoaded(deps, ticket, { email: link.approver }, input);
-  });
+  return withVersionRetry(async () => decideLoaded(deps, await ticketOfLink(deps, link), { email: link.approver }, input));
+}
+
+/** The ticket an approval link is for: 404 when it is gone, 409 when the link's step was already decided. */
+async function ticketOfLink(deps: Pick<AssignmentDeps, 'store'>, link: ApprovalLinkClaims): Promise<Ticket> {
+  const ticket = await deps.store.getTicket(link.ticketKey);
+  if (!ticket) throw new NotFoundError(`Ticket ${link.ticketKey} was not found`);
+  if (ticket.approval?.state === 'pending' && ticket.approval.current !== link.step) {
+    throw new ConflictError('This approval step was already decided; the link is spent');
+  }
+  return ticket;
 }
 
 /** What the decision page of an approval link shows: the request and the step waiting on its approver. */
@@ -65,10 +68,9 @@ export interface ApprovalRequestView {
  */
 export async function approvalRequestByLink(deps: Pick<AssignmentDeps, 'store' | 'now'> & { signingKeys: SigningKeySource }, token: string): Promise<ApprovalRequestView> {
   const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
-  const ticket = await deps.store.getTicket(link.ticketKey);
-  if (!ticket) throw new NotFoundError(`Ticket ${link.ticketKey} was not found`);
+  const ticket = await ticketOfLink(deps, link);
   const approval = ticket.approval;
-  if (!approval || approval.state !== 'pending' || approval.current !== link.step) {
+  if (!approval || approval.state !== 'pending') {
     throw new ConflictError('This approval step was already decided; the link is spent');
   }
   const step = approval.steps[approval.current]!;
