@@ -299,24 +299,14 @@ export class ServiceStack extends Stack {
     // Signed reply addresses are checked with a key derived from the desk's signing secret.
     fn.bindApprovalLinkSecret(approvalLinkSecret);
     // Read the raw mail SES stored and write the attachments taken from it, nothing else of the bucket.
-    const bucket = rawMailBucketName(this, settings.stage);
-    fn.addEnvironment(ENV.mailBucket, bucket);
-    fn.functionRole.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:${this.partition}:s3:::${bucket}/${INBOUND_PREFIX}*`] }),
+    this.grantMailBucketPrefix(fn, settings.stage, 's3:GetObject', INBOUND_PREFIX, 'SES names each stored mail itself; the function may read the inbound prefix of the raw mail bucket only.');
+    this.grantMailBucketPrefix(
+      fn,
+      settings.stage,
+      's3:PutObject',
+      ATTACHMENT_PREFIX,
+      "Attachment keys are derived from each mail's Message-ID; the function may write the attachments prefix of the mail bucket only.",
     );
-    fn.functionRole.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['s3:PutObject'], resources: [`arn:${this.partition}:s3:::${bucket}/${ATTACHMENT_PREFIX}*`] }),
-    );
-    const nag = nagEnvironment(this);
-    const bucketArn = `arn:${nag.partition}:s3:::service-desk-${settings.stage}-mail-${nag.account}-${nag.region}`;
-    Validations.of(fn.functionRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${bucketArn}/${INBOUND_PREFIX}*]`,
-      reason: 'SES names each stored mail itself; the function may read the inbound prefix of the raw mail bucket only.',
-    });
-    Validations.of(fn.functionRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${bucketArn}/${ATTACHMENT_PREFIX}*]`,
-      reason: "Attachment keys are derived from each mail's Message-ID; the function may write the attachments prefix of the mail bucket only.",
-    });
     consumeQueue(fn, intake.queue, 5);
     return fn;
   }
@@ -387,15 +377,30 @@ export class ServiceStack extends Stack {
 
   /** Download links are presigned with the function's own role: it may read the attachments prefix, nothing else of the bucket. */
   private grantReadAttachments(fn: ServiceDeskFunction, stage: string): void {
+    this.grantMailBucketPrefix(
+      fn,
+      stage,
+      's3:GetObject',
+      ATTACHMENT_PREFIX,
+      'Download links name one attachment each, chosen per request after the access check; the function may read the attachments prefix only.',
+    );
+  }
+
+  /**
+   * One action on one prefix of the mail bucket (object names are made at run time, hence the
+   * prefix pattern, acknowledged with `reason`), and the bucket's name in the function's environment.
+   */
+  private grantMailBucketPrefix(fn: ServiceDeskFunction, stage: string, action: 's3:GetObject' | 's3:PutObject', prefix: string, reason: string): void {
     const bucket = rawMailBucketName(this, stage);
     fn.addEnvironment(ENV.mailBucket, bucket);
-    fn.functionRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:${this.partition}:s3:::${bucket}/${ATTACHMENT_PREFIX}*`] }));
+    fn.functionRole.addToPrincipalPolicy(new PolicyStatement({ actions: [action], resources: [`arn:${this.partition}:s3:::${bucket}/${prefix}*`] }));
     const nag = nagEnvironment(this);
     Validations.of(fn.functionRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:${nag.partition}:s3:::service-desk-${stage}-mail-${nag.account}-${nag.region}/${ATTACHMENT_PREFIX}*]`,
-      reason: 'Download links name one attachment each, chosen per request after the access check; the function may read the attachments prefix only.',
+      id: `AwsSolutions-IAM5[Resource::arn:${nag.partition}:s3:::service-desk-${stage}-mail-${nag.account}-${nag.region}/${prefix}*]`,
+      reason,
     });
   }
+
 }
 
 function acknowledgePublicRoutes(routes: CdkHttpRoute[], route: HttpRoute): void {
