@@ -1,7 +1,7 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-env';
 import { parseIntakeMessage } from '#shared/intake/intake-message';
 import { logger } from '#shared/observability/logger';
+import { sqsBatchHandler } from '#shared/queue/sqs-batch-handler';
 import type { AssignmentDeps } from '#shared/use-cases/choose-assignee';
 import { ingestIntakeMessage } from '#shared/use-cases/ingest-intake-message';
 
@@ -11,20 +11,11 @@ import { ingestIntakeMessage } from '#shared/use-cases/ingest-intake-message';
  * is reported alone with its reason, retried, then dead-lettered; the rest of the batch goes on.
  */
 export function intakeHandler(dependencies: () => AssignmentDeps) {
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      try {
-        const message = parseIntakeMessage(record.body);
-        const result = await ingestIntakeMessage(dependencies(), message, record.messageId);
-        logger.info('Intake message handled', { source: message.source, externalId: message.externalId, ...result });
-      } catch (error) {
-        logger.error('Intake message failed', { messageId: record.messageId, error: error as Error });
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-      }
-    }
-    return { batchItemFailures };
-  };
+  return sqsBatchHandler('Intake message failed', async (record) => {
+    const message = parseIntakeMessage(record.body);
+    const result = await ingestIntakeMessage(dependencies(), message, record.messageId);
+    logger.info('Intake message handled', { source: message.source, externalId: message.externalId, ...result });
+  });
 }
 
 export const handler = intakeHandler(assignmentDepsFromEnv);

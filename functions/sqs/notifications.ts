@@ -1,4 +1,3 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { sesMailSenderFromEnv } from '#shared/adapters/ses/ses-mail-sender';
@@ -6,6 +5,7 @@ import { ENV, requiredEnv } from '#shared/environment';
 import { replyAddressSecretFromEnv, signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { logger } from '#shared/observability/logger';
+import { sqsBatchHandler } from '#shared/queue/sqs-batch-handler';
 import { notificationSchema, sendNotification, type SendNotificationDeps } from '#shared/use-cases/send-notification';
 
 /**
@@ -13,21 +13,12 @@ import { notificationSchema, sendNotification, type SendNotificationDeps } from 
  * dead-lettered; a notification already sent is not sent twice.
  */
 export function notificationsHandler(dependencies: () => Promise<SendNotificationDeps>) {
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      try {
-        const notification = notificationSchema.parse(JSON.parse(record.body));
-        const outcome = await sendNotification(await dependencies(), notification);
-        // Kind and ticket only: recipients' addresses stay out of the logs.
-        logger.info('Notification handled', { id: notification.id, kind: notification.kind, outcome });
-      } catch (error) {
-        logger.error('Notification failed', { messageId: record.messageId, error: error as Error });
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-      }
-    }
-    return { batchItemFailures };
-  };
+  return sqsBatchHandler('Notification failed', async (record) => {
+    const notification = notificationSchema.parse(JSON.parse(record.body));
+    const outcome = await sendNotification(await dependencies(), notification);
+    // Kind and ticket only: recipients' addresses stay out of the logs.
+    logger.info('Notification handled', { id: notification.id, kind: notification.kind, outcome });
+  });
 }
 
 let deps: Promise<SendNotificationDeps> | undefined;
