@@ -65,7 +65,13 @@ export interface TicketStore {
   /** Records a claim for a ticket; false when it was already recorded. */
   claim(claim: IdempotencyClaim, ticketKey: string): Promise<boolean>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
-  listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>>;
+  /** The ticket with a page of its history, oldest first; undefined when there is no such ticket. */
+  getTicketHistory(key: string, options: { cursor?: string; limit: number }): Promise<TicketHistoryPage | undefined>;
+}
+
+export interface TicketHistoryPage {
+  ticket: Ticket;
+  history: Page<HistoryEvent>;
 }
 
 /** The claim of a save was already recorded: the same message or request was applied before. */

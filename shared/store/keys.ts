@@ -1,5 +1,5 @@
 import type { Ticket } from '../domain/ticket.ts';
-import type { TicketStatus } from '../domain/ticket-status.ts';
+import { isActive, type TicketStatus } from '../domain/ticket-status.ts';
 
 /**
  * Every key string of the single table is built here and nowhere else; ACCESS-PATTERNS.md beside
@@ -11,9 +11,11 @@ export interface PrimaryKey {
   SK: string;
 }
 
-const TICKET_SK = 'TICKET';
+export const TICKET_SK = 'TICKET';
 export const COMMENT_PREFIX = 'COMMENT#';
-export const HISTORY_PREFIX = 'HISTORY#';
+// History sorts right after its ticket item, so one Query (begins_with TICKET) reads the ticket and
+// the first page of its history together.
+export const HISTORY_PREFIX = `${TICKET_SK}#HISTORY#`;
 
 export const ticketPartition = (ticketKey: string): string => `TICKET#${ticketKey}`;
 
@@ -57,10 +59,12 @@ export const agentAvailabilityKey = (email: string): PrimaryKey => ({ PK: agentP
 /** Round-robin position of one desk level, incremented with `ADD`. */
 export const rotationKey = (desk: string, level: string): PrimaryKey => ({ PK: `ROTATION#${desk}#${level}`, SK: 'ROTATION' });
 
-// Index partitions: one status per partition keeps each queue a single ordered range.
-export const deskQueuePartition = (desk: string, status: TicketStatus): string => `DESK#${desk}#STATUS#${status}`;
+// Index partitions: every active ticket of a desk (or an agent) sits in one partition, so the queue
+// of work still owed is one ordered range and one Query; resolved and closed have one each.
+const queueSegment = (status: TicketStatus): string => (isActive(status) ? 'ACTIVE' : `STATUS#${status}`);
+export const deskQueuePartition = (desk: string, status: TicketStatus): string => `DESK#${desk}#${queueSegment(status)}`;
 export const assigneeWorkPartition = (assignee: string, status: TicketStatus): string =>
-  `ASSIGNEE#${assignee}#STATUS#${status}`;
+  `ASSIGNEE#${assignee}#${queueSegment(status)}`;
 export const requesterPartition = (email: string): string => `REQUESTER#${email}`;
 
 /** Priority first (P1 sorts before P4), then age (oldest first), then the key for a total order. */

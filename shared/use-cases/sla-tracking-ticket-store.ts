@@ -72,7 +72,7 @@ export class SlaTrackingTicketStore implements TicketStore {
     return this.inner.listTickets(query);
   }
 
-  listHistory(key: string, options: { cursor?: string; limit: number }) {
-    return this.inner.listHistory(key, options);
+  getTicketHistory(key: string, options: { cursor?: string; limit: number }) {
+    return this.inner.getTicketHistory(key, options);
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../../domain/history.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
-import type { TicketStatus } from '../../domain/ticket-status.ts';
+import { ACTIVE_STATUSES, isActive, type TicketStatus } from '../../domain/ticket-status.ts';
 import { workloadChanges } from '../../domain/workload.ts';
 import { ConflictError } from '../../errors.ts';
 import { AssignmentRaceError, type WorkloadGuard } from '../../ports/assignment-store.ts';
@@ -21,6 +21,7 @@ import {
   type IdempotencyClaim,
   type Page,
   type TicketActivity,
+  type TicketHistoryPage,
   type TicketListQuery,
   type TicketStore,
 } from '../../ports/ticket-store.ts';
@@ -32,6 +33,8 @@ import {
   HISTORY_PREFIX,
   idempotencyKey,
   requesterPartition,
+  TICKET_SK,
+  ticketKey,
   ticketPartition,
 } from '../../store/keys.ts';
 import type { IndexName } from '../../store/table-definition.ts';
@@ -139,7 +142,7 @@ export class DynamoDbTicketStore implements TicketStore {
 
   async getTicket(key: string): Promise<Ticket | undefined> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: ticketPartition(key), SK: 'TICKET' }, ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: ticketKey(key), ConsistentRead: true }),
     );
     return result.Item ? toTicket(result.Item) : undefined;
   }
@@ -225,22 +228,41 @@ export class DynamoDbTicketStore implements TicketStore {
     };
   }
 
-  async listHistory(key: string, options: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>> {
+  async getTicketHistory(key: string, options: { cursor?: string; limit: number }): Promise<TicketHistoryPage | undefined> {
     const [position] = decodeCursor(options.cursor, 1);
-    if (position === 'done') return { items: [] };
-    if (position && !isHistoryPosition(position, key)) throw cursorMismatch();
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': ticketPartition(key), ':prefix': HISTORY_PREFIX },
-        ExclusiveStartKey: position ?? undefined,
-        Limit: options.limit,
-      }),
-    );
-    const items = (page.Items ?? []).map(toHistoryEvent);
-    const lastKey = page.LastEvaluatedKey as Record<string, string> | undefined;
-    return lastKey ? { items, nextCursor: encodeCursor([lastKey]) } : { items };
+    if (position && position !== 'done' && !isHistoryPosition(position, key)) throw cursorMismatch();
+    if (!position) {
+      // The ticket item sorts first in this range and its history right after it: one Query.
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ticket)',
+          ExpressionAttributeValues: { ':pk': ticketPartition(key), ':ticket': TICKET_SK },
+          ConsistentRead: true,
+          Limit: options.limit + 1,
+        }),
+      );
+      const [first, ...events] = page.Items ?? [];
+      if (!first || first.SK !== TICKET_SK) return undefined;
+      return { ticket: toTicket(first), history: historyPage(events, page.LastEvaluatedKey) };
+    }
+    // A later page resumes after a history event, past the ticket item: read both side by side.
+    const [ticket, page] = await Promise.all([
+      this.getTicket(key),
+      position === 'done'
+        ? undefined
+        : this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+              ExpressionAttributeValues: { ':pk': ticketPartition(key), ':prefix': HISTORY_PREFIX },
+              ExclusiveStartKey: position,
+              Limit: options.limit,
+            }),
+          ),
+    ]);
+    if (!ticket) return undefined;
+    return { ticket, history: page ? historyPage(page.Items ?? [], page.LastEvaluatedKey) : { items: [] } };
   }
 
   async listTickets(query: TicketListQuery): Promise<Page<Ticket>> {
@@ -287,13 +309,13 @@ export class DynamoDbTicketStore implements TicketStore {
     if (query.requester) {
       return [{ index: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', partitionValue: requesterPartition(query.requester), descending: true }];
     }
-    // One partition per status: each is an ordered range of the queue.
+    // Active statuses share one partition (one ordered queue), resolved and closed have one each.
     const perStatus = (index: 'GSI1' | 'GSI2', partitionOf: (status: TicketStatus) => string): IndexPartition[] =>
-      query.statuses.map((status) => ({
+      [...new Set(query.statuses.map(partitionOf))].map((partitionValue) => ({
         index,
         partitionKey: `${index}PK`,
         sortKey: `${index}SK`,
-        partitionValue: partitionOf(status),
+        partitionValue,
         descending: false,
       }));
     const { assignee, desk } = query;
@@ -307,10 +329,10 @@ export class DynamoDbTicketStore implements TicketStore {
     const conditions: string[] = [];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
-    if (query.requester) {
+    if (query.requester || namesSomeActiveStatuses(query.statuses)) {
       names['#status'] = 'status';
       conditions.push(`#status IN (${query.statuses.map((status, i) => ((values[`:status${i}`] = status), `:status${i}`)).join(', ')})`);
-      if (query.assignee) {
+      if (query.requester && query.assignee) {
         conditions.push('assignee = :assignee');
         values[':assignee'] = query.assignee;
       }
@@ -374,6 +396,16 @@ export class DynamoDbTicketStore implements TicketStore {
     }
     return { items, lastKey: startKey };
   }
+}
+
+/** Some but not all active statuses: the shared active partition needs a status filter. */
+function namesSomeActiveStatuses(statuses: readonly TicketStatus[]): boolean {
+  return statuses.some(isActive) && !ACTIVE_STATUSES.every((status) => statuses.includes(status));
+}
+
+function historyPage(items: Item[], lastEvaluatedKey: Record<string, unknown> | undefined): Page<HistoryEvent> {
+  const events = items.map(toHistoryEvent);
+  return lastEvaluatedKey ? { items: events, nextCursor: encodeCursor([lastEvaluatedKey as Record<string, string>]) } : { items: events };
 }
 
 /** The ExclusiveStartKey that resumes an index read right after `item`. */

@@ -33,7 +33,7 @@ describe('the DynamoDB ticket store', () => {
     await store.createTicket(aTicket(), event);
     const input = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input;
     expect(input.TransactItems).toHaveLength(2);
-    expect(input.TransactItems![0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(PK)', Item: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#STATUS#new' } });
+    expect(input.TransactItems![0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(PK)', Item: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#ACTIVE' } });
   });
 
   it('returns the first ticket when an idempotency key was already used', async () => {
@@ -57,12 +57,68 @@ describe('the DynamoDB ticket store', () => {
   });
 
   it('drops the assignee index keys when a ticket is unassigned', () => {
-    expect(ticketItem(aTicket({ assignee: 'a@example.com' }))).toMatchObject({ GSI2PK: 'ASSIGNEE#a@example.com#STATUS#new' });
+    expect(ticketItem(aTicket({ assignee: 'a@example.com' }))).toMatchObject({ GSI2PK: 'ASSIGNEE#a@example.com#ACTIVE' });
     expect(ticketItem(aTicket())).not.toHaveProperty('GSI2PK');
   });
 
-  it('merges the status partitions of a queue by priority then age, and resumes from the cursor', async () => {
-    const newTickets = [aTicket({ key: 'SD-1', priority: 'P2' }), aTicket({ key: 'SD-3', priority: 'P4' })].map(ticketItem);
+  it('keeps every active ticket of a desk in one queue partition, and each later status in its own', () => {
+    expect(ticketItem(aTicket({ status: 'pending_approval' }))).toMatchObject({ GSI1PK: 'DESK#it#ACTIVE' });
+    expect(ticketItem(aTicket({ status: 'on_hold' }))).toMatchObject({ GSI1PK: 'DESK#it#ACTIVE' });
+    expect(ticketItem(aTicket({ status: 'resolved' }))).toMatchObject({ GSI1PK: 'DESK#it#STATUS#resolved' });
+    expect(ticketItem(aTicket({ status: 'closed', assignee: 'a@example.com' }))).toMatchObject({ GSI1PK: 'DESK#it#STATUS#closed', GSI2PK: 'ASSIGNEE#a@example.com#STATUS#closed' });
+  });
+
+  it('reads the active queue with one Query and no status filter', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [ticketItem(aTicket())] });
+    const page = await store.listTickets({ desk: 'it', statuses: ['pending_approval', 'new', 'open', 'pending', 'on_hold'], limit: 10 });
+    expect(page.items).toHaveLength(1);
+    expect(dynamo).toHaveReceivedCommandTimes(QueryCommand, 1);
+    const input = dynamo.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input.ExpressionAttributeValues).toEqual({ ':pk': 'DESK#it#ACTIVE' });
+    expect(input.FilterExpression).toBeUndefined();
+  });
+
+  it('filters the active queue by status when only some active statuses are asked for', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    await store.listTickets({ assignee: 'a@example.com', statuses: ['new', 'pending'], limit: 10 });
+    expect(dynamo).toHaveReceivedCommandTimes(QueryCommand, 1);
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, {
+      IndexName: 'GSI2',
+      FilterExpression: '#status IN (:status0, :status1)',
+      ExpressionAttributeValues: { ':pk': 'ASSIGNEE#a@example.com#ACTIVE', ':status0': 'new', ':status1': 'pending' },
+    });
+  });
+
+  it('reads a ticket and the first page of its history with one Query, and later pages beside the ticket', async () => {
+    const history = (id: string) => ({ PK: 'TICKET#SD-1', SK: `TICKET#HISTORY#${id}`, entity: 'history', id, at: '2026-01-01T00:00:00.000Z', actor: 'a', action: 'commented', changes: [] });
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'TICKET#SD-1', ':ticket': 'TICKET' } }).resolves({
+      Items: [ticketItem(aTicket()), history('01A'), history('01B')],
+      LastEvaluatedKey: { PK: 'TICKET#SD-1', SK: 'TICKET#HISTORY#01B' },
+    });
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'TICKET#SD-1', ':prefix': 'TICKET#HISTORY#' } }).resolves({ Items: [history('01C')] });
+    dynamo.on(GetCommand).resolves({ Item: ticketItem(aTicket()) });
+
+    const first = await store.getTicketHistory('SD-1', { limit: 2 });
+    expect(first?.ticket.key).toBe('SD-1');
+    expect(first?.history.items.map((event) => event.id)).toEqual(['01A', '01B']);
+    expect(dynamo).toHaveReceivedCommandTimes(QueryCommand, 1);
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { Limit: 3, ConsistentRead: true, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ticket)' });
+    expect(dynamo).not.toHaveReceivedCommand(GetCommand);
+
+    const second = await store.getTicketHistory('SD-1', { limit: 2, cursor: first!.history.nextCursor! });
+    expect(second?.history.items.map((event) => event.id)).toEqual(['01C']);
+    expect(second?.history.nextCursor).toBeUndefined();
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: { PK: 'TICKET#SD-1', SK: 'TICKET#HISTORY#01B' } });
+    expect(dynamo).toHaveReceivedCommandTimes(GetCommand, 1);
+  });
+
+  it('finds no history where the partition holds no ticket', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    await expect(store.getTicketHistory('SD-404', { limit: 10 })).resolves.toBeUndefined();
+  });
+
+  it('merges the partitions of a queue by priority then age, and resumes from the cursor', async () => {
+    const resolvedTickets = [aTicket({ key: 'SD-1', status: 'resolved', priority: 'P2' }), aTicket({ key: 'SD-3', status: 'resolved', priority: 'P4' })].map(ticketItem);
     const openTickets = [aTicket({ key: 'SD-2', status: 'open', priority: 'P1' }), aTicket({ key: 'SD-4', status: 'open', priority: 'P3' })].map(ticketItem);
     const partition = (items: Record<string, unknown>[]) => (input: { ExclusiveStartKey?: Record<string, string>; Limit?: number }) => {
       const start = input.ExclusiveStartKey ? items.findIndex((item) => item.PK === input.ExclusiveStartKey!.PK) + 1 : 0;
@@ -70,20 +126,20 @@ describe('the DynamoDB ticket store', () => {
       const more = start + page.length < items.length;
       return { Items: page, ...(more ? { LastEvaluatedKey: { PK: page.at(-1)!.PK, SK: 'TICKET', GSI1PK: page.at(-1)!.GSI1PK, GSI1SK: page.at(-1)!.GSI1SK } } : {}) };
     };
-    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#STATUS#new' } }).callsFake(partition(newTickets));
-    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#STATUS#open' } }).callsFake(partition(openTickets));
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#STATUS#resolved' } }).callsFake(partition(resolvedTickets));
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#ACTIVE' } }).callsFake(partition(openTickets));
 
-    const first = await store.listTickets({ desk: 'it', statuses: ['new', 'open'], limit: 3 });
+    const first = await store.listTickets({ desk: 'it', statuses: ['open', 'resolved'], limit: 3 });
     expect(first.items.map((ticket) => ticket.key)).toEqual(['SD-2', 'SD-1', 'SD-4']);
     expect(first.nextCursor).toBeDefined();
-    const second = await store.listTickets({ desk: 'it', statuses: ['new', 'open'], limit: 3, cursor: first.nextCursor! });
+    const second = await store.listTickets({ desk: 'it', statuses: ['open', 'resolved'], limit: 3, cursor: first.nextCursor! });
     expect(second.items.map((ticket) => ticket.key)).toEqual(['SD-3']);
     expect(second.nextCursor).toBeUndefined();
     expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'GSI1', ScanIndexForward: true });
   });
 
   it('refuses a cursor made for another desk', async () => {
-    dynamo.on(QueryCommand).resolves({ Items: [ticketItem(aTicket())], LastEvaluatedKey: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#STATUS#new', GSI1SK: 'x' } });
+    dynamo.on(QueryCommand).resolves({ Items: [ticketItem(aTicket())], LastEvaluatedKey: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#ACTIVE', GSI1SK: 'x' } });
     const page = await store.listTickets({ desk: 'it', statuses: ['new'], limit: 1 });
     await expect(store.listTickets({ desk: 'hr', statuses: ['new'], limit: 1, cursor: page.nextCursor! })).rejects.toThrow('Invalid cursor');
   });
