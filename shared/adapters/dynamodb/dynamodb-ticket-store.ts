@@ -50,6 +50,13 @@ const MAX_CREATE_ATTEMPTS = 4;
 /** Upper bound of reads one partition may spend filling a page, so a selective filter stays cheap. */
 const MAX_QUERIES_PER_PARTITION = 5;
 
+/**
+ * A filtered read (some active statuses, a level, SLA attention) evaluates this many items per
+ * page asked for, so the page usually fills in one round trip: a read unit costs a fifth of a
+ * write unit and an eventually consistent one covers 4 KB, while every extra round trip is latency.
+ */
+const FILTERED_READ_FACTOR = 4;
+
 interface IndexPartition {
   index: IndexName;
   partitionKey: string;
@@ -350,7 +357,8 @@ export class DynamoDbTicketStore implements TicketStore {
       conditions.push('desk = :desk');
       values[':desk'] = query.desk;
     }
-    if (query.visibleDesks) {
+    // A desk the caller may see, named by the query, already implies the visible-desks condition.
+    if (query.visibleDesks && !(query.desk && query.visibleDesks.includes(query.desk))) {
       const list = query.visibleDesks.map((desk, i) => ((values[`:visible${i}`] = desk), `:visible${i}`));
       conditions.push(list.length ? `desk IN (${list.join(', ')})` : 'attribute_not_exists(PK)');
     }
@@ -382,7 +390,7 @@ export class DynamoDbTicketStore implements TicketStore {
           ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': partition.partitionValue },
           ScanIndexForward: !partition.descending,
           ExclusiveStartKey: startKey,
-          Limit: limit,
+          Limit: filter.FilterExpression ? limit * FILTERED_READ_FACTOR : limit,
         }),
       );
       items.push(...(page.Items ?? []));
