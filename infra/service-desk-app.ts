@@ -33,7 +33,11 @@ export interface ServiceDeskApp {
 export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
   const stage = parseStage(options.stage ?? app.node.tryGetContext('stage'));
   const config = parseConfig(options.config);
-  const settings = stageSettings(stage, { ...contextUrls(app), tracing: tracingFromContext(app.node.tryGetContext('tracing')) });
+  const settings = stageSettings(stage, {
+    ...contextUrls(app),
+    tracing: tracingFromContext(app.node.tryGetContext('tracing')),
+    sourceMaps: sourceMapsFromContext(app.node.tryGetContext('sourceMaps')),
+  });
 
   const stateful = new StatefulStack(app, `ServiceDesk-${stage}-Stateful`, {
     env: options.env,
@@ -83,6 +87,13 @@ function contextUrls(app: App): { callbackUrls?: string[]; logoutUrls?: string[]
       .filter(Boolean);
   };
   return { callbackUrls: list('callbackUrls'), logoutUrls: list('logoutUrls') };
+}
+
+/** `-c sourceMaps=on` turns Node's source map support on in every function. */
+function sourceMapsFromContext(value: unknown): boolean {
+  if (value === undefined || value === 'off' || value === false) return false;
+  if (value === 'on' || value === true) return true;
+  throw new Error(`Invalid sourceMaps "${String(value)}": use -c sourceMaps=on (or leave it out for none at run time)`);
 }
 
 /** `-c tracing=active` turns X-Ray active tracing on; anything else but nothing is a mistake worth saying. */

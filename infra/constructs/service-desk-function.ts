@@ -96,7 +96,7 @@ export class ServiceDeskFunction extends NodejsFunction {
       // Only meaningful for SDK v2; v3 reuses connections by default.
       awsSdkConnectionReuse: false,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(settings.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: 'service-desk',
         POWERTOOLS_LOG_LEVEL: settings.logLevel,
         SERVICE_DESK_STAGE: settings.stage,

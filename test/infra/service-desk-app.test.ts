@@ -33,6 +33,30 @@ describe('stage', () => {
   });
 });
 
+describe('source maps at run time', () => {
+  const nodeOptions = (context: Record<string, unknown>): unknown[] => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+    const { service } = buildApp(app, { config: rawConfig, nag: false });
+    return Object.values(Template.fromStack(service).findResources('AWS::Lambda::Function'))
+      .filter((fn) => String(fn.Properties.FunctionName ?? '').startsWith('service-desk-'))
+      .map((fn) => fn.Properties.Environment?.Variables?.NODE_OPTIONS);
+  };
+
+  it('leaves them off by default, since they lengthen every cold start', () => {
+    const options = nodeOptions({});
+    expect(options.length).toBeGreaterThan(20);
+    expect(new Set(options)).toEqual(new Set([undefined]));
+  });
+
+  it('turns them on in every function with -c sourceMaps=on', () => {
+    expect(new Set(nodeOptions({ sourceMaps: 'on' }))).toEqual(new Set(['--enable-source-maps']));
+  });
+
+  it('names the setting when its value is not one it knows', () => {
+    expect(() => nodeOptions({ sourceMaps: 'yes' })).toThrow(/Invalid sourceMaps "yes": use -c sourceMaps=on/);
+  });
+});
+
 describe('production stage', () => {
   it('keeps logs for a year, retains them on delete and protects the stateful stack from termination', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
