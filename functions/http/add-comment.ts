@@ -3,12 +3,13 @@ import { addCommentBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { etagOf, jsonResponse } from '#shared/http/json-response';
 import { ticketKeyParam } from '#shared/http/path-parameters';
-import { parseJsonBody, validate } from '#shared/http/request-parsing';
+import { parseIdempotencyKey, parseJsonBody, validate } from '#shared/http/request-parsing';
 import { addComment } from '#shared/use-cases/add-comment';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(addCommentBodySchema, parseJsonBody(event), 'comment');
-  const result = await addComment(ticketDepsFromEnv(), principal, key, body);
-  return jsonResponse(201, result, { etag: etagOf(result.ticket.version) });
+  const idempotencyKey = parseIdempotencyKey(event);
+  const { created, ...result } = await addComment(ticketDepsFromEnv(), principal, key, body, idempotencyKey ? { idempotencyKey } : {});
+  return jsonResponse(created ? 201 : 200, result, { etag: etagOf(result.ticket.version) });
 });

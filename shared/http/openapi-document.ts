@@ -128,9 +128,17 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       '/tickets/{key}/comments': {
         post: {
           summary: 'Add a public reply or an internal note',
-          parameters: [keyParameter],
+          parameters: [
+            keyParameter,
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 }, description: 'A retry with the same key within a day returns the first comment (200) instead of adding it again' },
+          ],
           requestBody: { required: true, ...json(schemaOf(addCommentBodySchema, 'input', components)) },
-          responses: { '201': { description: 'The comment and the ticket', ...json(schemaOf(commentResponseSchema, 'output', components)) }, ...withTicket, '409': error('The ticket is closed') },
+          responses: {
+            '201': { description: 'The comment and the ticket', headers: etag, ...json(schemaOf(commentResponseSchema, 'output', components)) },
+            '200': { description: 'Replay of an Idempotency-Key: the comment added the first time and the ticket now', headers: etag, ...json(schemaOf(commentResponseSchema, 'output', components)) },
+            ...withTicket,
+            '409': error('The ticket is closed'),
+          },
         },
       },
       '/tickets/{key}/history': {

@@ -31,6 +31,12 @@ export interface TicketListQuery {
   limit: number;
 }
 
+/** What a claim recorded: the ticket it opened or changed, and the comment it added, if any. */
+export interface ClaimRecord {
+  ticketKey: string;
+  commentId?: string;
+}
+
 export interface IdempotencyClaim {
   caller: string;
   key: string;
@@ -61,7 +67,9 @@ export interface TicketStore {
    */
   saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket>;
   /** The ticket an idempotency claim (an Idempotency-Key, a mail's Message-ID) was recorded for. */
-  findClaim(caller: string, key: string): Promise<string | undefined>;
+  findClaim(caller: string, key: string): Promise<ClaimRecord | undefined>;
+  /** One comment of a ticket, strongly consistent. */
+  getComment(key: string, commentId: string): Promise<Comment | undefined>;
   /** Records a claim for a ticket; false when it was already recorded. */
   claim(claim: IdempotencyClaim, ticketKey: string): Promise<boolean>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;

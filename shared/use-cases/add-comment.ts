@@ -5,7 +5,9 @@ import type { FieldChange } from '../domain/history.ts';
 import type { AuthorRole, Comment, Ticket } from '../domain/ticket.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
 import type { AddCommentBody } from '../http/api-schemas.ts';
+import { AlreadyRecordedError, type ClaimRecord } from '../ports/ticket-store.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
+import { idempotencyClaim } from './api-idempotency.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 import { withVersionRetry } from './version-retry.ts';
 
@@ -42,17 +44,33 @@ export function ticketAfterComment(ticket: Ticket, role: AuthorRole, isPublic: b
   return { ticket: next, changes };
 }
 
-/** Adds a public reply or an internal note; the ticket, the comment and the history move together. */
+export interface AddCommentResult {
+  comment: Comment;
+  ticket: Ticket;
+  /** False when an Idempotency-Key replay returned the comment added the first time. */
+  created: boolean;
+}
+
+/**
+ * Adds a public reply or an internal note; the ticket, the comment and the history move together.
+ * With an Idempotency-Key, a retry within a day (after a timeout, say) returns the first comment
+ * instead of adding it again; the key's claim is written in the comment's own transaction.
+ */
 export async function addComment(
   deps: TicketDeps,
   principal: Principal,
   key: string,
   body: AddCommentBody,
-): Promise<{ comment: Comment; ticket: Ticket }> {
+  options: { idempotencyKey?: string } = {},
+): Promise<AddCommentResult> {
   requireScope(principal, SCOPES.ticketsWrite);
   const html = body.html === undefined ? undefined : sanitizeCommentHtml(body.html);
+  const claim = options.idempotencyKey ? idempotencyClaim(principal, deps.now(), options.idempotencyKey, `comment:${key}`) : undefined;
   return withVersionRetry(async () => {
-    const { ticket, access } = requireTicketAccess(principal, await deps.store.getTicket(key), deps.config, key);
+    const [found, recorded] = await Promise.all([deps.store.getTicket(key), claim ? deps.store.findClaim(claim.caller, claim.key) : undefined]);
+    const { ticket, access } = requireTicketAccess(principal, found, deps.config, key);
+    // A replay is answered before any rule: the first request passed them, and the ticket may have moved on since.
+    if (recorded) return replayOf(deps, ticket, recorded);
     if (access === 'requester' && !body.public) {
       throw new ForbiddenError('Requesters cannot write internal notes', [{ path: 'public', message: 'must be true' }]);
     }
@@ -73,12 +91,29 @@ export async function addComment(
       createdAt: now,
     };
     const { ticket: next, changes: effects } = ticketAfterComment(ticket, role, body.public, now);
-    const saved = await deps.store.saveTicket(
-      ticket,
-      next,
-      { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id },
-      comment,
-    );
-    return { comment, ticket: saved };
+    try {
+      const saved = await deps.store.saveTicket(
+        ticket,
+        next,
+        { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id },
+        comment,
+        undefined,
+        claim,
+      );
+      return { comment, ticket: saved, created: true };
+    } catch (error) {
+      // The same request, delivered twice at once, landed first the other way.
+      if (error instanceof AlreadyRecordedError && claim) {
+        const winner = await deps.store.findClaim(claim.caller, claim.key);
+        if (winner) return replayOf(deps, (await deps.store.getTicket(key)) ?? ticket, winner);
+      }
+      throw error;
+    }
   });
+}
+
+async function replayOf(deps: TicketDeps, ticket: Ticket, recorded: ClaimRecord): Promise<AddCommentResult> {
+  const comment = recorded.commentId ? await deps.store.getComment(ticket.key, recorded.commentId) : undefined;
+  if (!comment) throw new Error(`Idempotency claim of ticket ${ticket.key} points at a missing comment`);
+  return { comment, ticket, created: false };
 }

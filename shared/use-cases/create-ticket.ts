@@ -9,14 +9,12 @@ import type { Channel, Ticket } from '../domain/ticket.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { CreateTicketBody } from '../http/api-schemas.ts';
 import type { IdempotencyClaim } from '../ports/ticket-store.ts';
+import { idempotencyClaim } from './api-idempotency.ts';
 import { startApproval } from './approval-steps.ts';
 import type { AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
 import { storeNewTicket } from './store-new-ticket.ts';
-
-/** How long an Idempotency-Key is remembered: a client retrying within a day gets the same ticket. */
-const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
 
 export interface CreateTicketResult {
   ticket: Ticket;
@@ -93,13 +91,7 @@ export async function createTicket(
     version: 1,
   };
   const actor = actorOf(principal);
-  const claim = options.claim ?? (idempotencyKey
-    ? {
-        caller: principal.kind === 'client' ? `client:${principal.clientId}` : `user:${principal.sub}`,
-        key: idempotencyKey,
-        expiresAt: Math.floor(deps.now().getTime() / 1000) + IDEMPOTENCY_SECONDS,
-      }
-    : undefined);
+  const claim = options.claim ?? (idempotencyKey ? idempotencyClaim(principal, deps.now(), idempotencyKey) : undefined);
 
   const outcome = await storeNewTicket(deps, draft, { route, actor, createdFields: ['status', 'type'], ...(claim ? { claim } : {}), ...(channel === 'api' ? {} : { createdDetail: `by ${channel}` }) });
   if (outcome.created) return { ticket: outcome.ticket, created: true };

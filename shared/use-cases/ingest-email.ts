@@ -62,7 +62,7 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
   // A mail without a Message-ID is still applied once: by where its bytes are stored.
   const messageKey = mail.messageId ?? `location:${location}`;
   const seen = await deps.store.findClaim('mail', messageKey);
-  if (seen) return { outcome: 'duplicate', ticketKey: seen };
+  if (seen) return { outcome: 'duplicate', ticketKey: seen.ticketKey };
 
   const automatic = classifyAutomatic(mail);
   // A bounce of our own notification threads by the Message-ID of the message it returns.
@@ -125,8 +125,8 @@ async function quarantine(deps: IngestDeps, entry: Parameters<MailQuarantine['re
 /** The ticket a mail answers: by the ids it refers to, the subject token, or a signed reply address. */
 async function findThread(deps: IngestDeps, mail: InboundMail, returnedMessageId: string | undefined): Promise<Ticket | undefined> {
   for (const id of [...threadCandidateIds(mail), ...(returnedMessageId ? [returnedMessageId] : [])]) {
-    const key = await deps.store.findClaim('mail', id);
-    if (key) return deps.store.getTicket(key);
+    const claimed = await deps.store.findClaim('mail', id);
+    if (claimed) return deps.store.getTicket(claimed.ticketKey);
   }
   const fromSubject = ticketKeyFromSubject(mail.subject, deps.config.ticketKeyPrefix);
   if (fromSubject) return deps.store.getTicket(fromSubject);

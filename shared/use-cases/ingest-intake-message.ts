@@ -51,7 +51,7 @@ async function latestTicketOf(deps: AssignmentDeps, message: IntakeMessage): Pro
   let claimKey = base;
   let ticket: Ticket | undefined;
   for (let step = 0; step < MAX_CHAIN; step++) {
-    const key = await deps.store.findClaim('intake', claimKey);
+    const key = (await deps.store.findClaim('intake', claimKey))?.ticketKey;
     if (!key) return { ...(ticket ? { ticket } : {}), nextClaimKey: claimKey };
     ticket = await deps.store.getTicket(key);
     if (!ticket) throw new Error(`Intake claim ${claimKey} points at missing ticket ${key}`);

@@ -64,6 +64,10 @@ export class SlaTrackingTicketStore implements TicketStore {
     return this.inner.findClaim(caller, key);
   }
 
+  getComment(key: string, commentId: string) {
+    return this.inner.getComment(key, commentId);
+  }
+
   claim(claim: IdempotencyClaim, ticketKey: string) {
     return this.inner.claim(claim, ticketKey);
   }

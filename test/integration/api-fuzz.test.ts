@@ -227,6 +227,21 @@ describe('POST /tickets', () => {
       RUNS,
     );
   });
+
+  it('names the Idempotency-Key of a comment when it is wrong, and adds nothing for it', async () => {
+    const ticket = await openTicket();
+    let added = 0;
+    await fc.assert(
+      fc.asyncProperty(headerValue, async (key) => {
+        const response = await app.request('POST', `/tickets/${ticket}/comments`, { token: agent, body: { body: 'fuzzed key', public: false }, headers: { 'idempotency-key': key } });
+        expectContract(response, ['Idempotency-Key']);
+        if (response.status === 201) added++;
+      }),
+      RUNS,
+    );
+    // A refused key added nothing, a repeated one nothing more.
+    expect((await app.request('GET', `/tickets/${ticket}`, { token: agent })).json.comments).toHaveLength(added);
+  });
 });
 
 describe('PATCH /tickets/{key}', () => {

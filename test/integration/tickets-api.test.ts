@@ -291,6 +291,46 @@ describe('comments', () => {
     expect(view.json.ticket.version).toBe(6);
   });
 
+  it('adds a comment once per Idempotency-Key: a retry gets the first comment back (200), even after the ticket closed', async () => {
+    const ticket = await create(agent);
+    const headers = { 'idempotency-key': `comment-${Date.now()}` };
+    const first = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: rita, body: { body: 'It still fails.' }, headers });
+    expect(first.status, first.text).toBe(201);
+    const retry = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: rita, body: { body: 'It still fails.' }, headers });
+    expect(retry.status, retry.text).toBe(200);
+    expect(retry.json.comment).toEqual(first.json.comment);
+    expect(retry.headers.etag).toBe(`"${first.json.ticket.version}"`);
+
+    // The key belongs to its caller and its ticket: the agent's same key, or rita's on another ticket, is a new comment.
+    expect((await app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'Noted.' }, headers })).status).toBe(201);
+    const other = await create(agent);
+    expect((await app.request('POST', `/tickets/${other.key}/comments`, { token: rita, body: { body: 'Me too.' }, headers })).status).toBe(201);
+
+    await app.request('PATCH', `/tickets/${ticket.key}`, { token: agent, body: { status: 'closed' } });
+    const late = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: rita, body: { body: 'It still fails.' }, headers });
+    expect(late.status, late.text).toBe(200);
+    expect(late.json.comment.id).toBe(first.json.comment.id);
+    expect(late.json.ticket.status).toBe('closed');
+
+    const view = await app.request('GET', `/tickets/${ticket.key}`, { token: agent });
+    expect(view.json.comments.map((comment: { body: string }) => comment.body)).toEqual(['It still fails.', 'Noted.']);
+    const history = await app.request('GET', `/tickets/${ticket.key}/history`, { token: agent });
+    expect(history.json.items.filter((event: { action: string }) => event.action === 'commented')).toHaveLength(2);
+  });
+
+  it('adds one comment when the same request arrives five times at once', async () => {
+    const ticket = await create(agent);
+    const headers = { 'idempotency-key': `burst-${Date.now()}` };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'On my way', public: false }, headers })),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(results.map((result) => result.json.comment.id)).size).toBe(1);
+    const view = await app.request('GET', `/tickets/${ticket.key}`, { token: agent });
+    expect(view.json.comments).toHaveLength(1);
+    expect(view.json.ticket.version).toBe(2);
+  });
+
   it('takes no comment on a closed ticket (409)', async () => {
     const ticket = await create(agent);
     await app.request('PATCH', `/tickets/${ticket.key}`, { token: agent, body: { status: 'closed' } });

@@ -182,8 +182,9 @@ await pool(
       const key = apiKeys[index % Math.max(1, Math.min(apiKeys.length, 10))];
       if (!key) return;
       const body = `Soak comment ${run}-${index}`;
-      const response = await api('POST', `/tickets/${key}/comments`, agent, { body, public: index % 3 !== 0 });
-      if (response.status === 201) accepted.push({ key, id: response.json.comment.id, body });
+      // With an Idempotency-Key a retry after an ambiguous failure cannot add the comment twice.
+      const response = await api('POST', `/tickets/${key}/comments`, agent, { body, public: index % 3 !== 0 }, { 'idempotency-key': `soak-comment-${run}-${index}` });
+      if (response.status === 201 || response.status === 200) accepted.push({ key, id: response.json.comment.id, body });
       else if (response.status < 500) problems.push(`comment ${index}: ${response.status} ${JSON.stringify(response.json)}`);
     }),
     ...apiKeys.slice(0, 20).map((key, index) => async () => {

@@ -17,6 +17,7 @@ import { AssignmentRaceError, type WorkloadGuard } from '../../ports/assignment-
 import {
   AlreadyRecordedError,
   StaleVersionError,
+  type ClaimRecord,
   type CreateTicketOutcome,
   type IdempotencyClaim,
   type Page,
@@ -28,6 +29,7 @@ import {
 import { cursorMismatch, decodeCursor, encodeCursor, type PartitionPosition } from '../../store/cursor.ts';
 import {
   assigneeWorkPartition,
+  commentKey,
   counterKey,
   deskQueuePartition,
   HISTORY_PREFIX,
@@ -189,7 +191,7 @@ export class DynamoDbTicketStore implements TicketStore {
     if (comment) {
       items.push({ Put: { TableName: this.tableName, Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
     }
-    const claimIndex = claim ? items.push(this.claimPut(claim, ticket.key)) - 1 : undefined;
+    const claimIndex = claim ? items.push(this.claimPut(claim, ticket.key, comment?.id)) - 1 : undefined;
     // Assign, unassign, reassign or a status change moves the counters in the same transaction.
     const workload = workloadTransactItems(this.tableName, workloadChanges(previous, ticket), ticket.updatedAt, guard);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
@@ -208,11 +210,18 @@ export class DynamoDbTicketStore implements TicketStore {
     }
   }
 
-  async findClaim(caller: string, key: string): Promise<string | undefined> {
+  async findClaim(caller: string, key: string): Promise<ClaimRecord | undefined> {
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }),
     );
-    return typeof result.Item?.ticketKey === 'string' ? result.Item.ticketKey : undefined;
+    const item = result.Item;
+    if (typeof item?.ticketKey !== 'string') return undefined;
+    return typeof item.commentId === 'string' ? { ticketKey: item.ticketKey, commentId: item.commentId } : { ticketKey: item.ticketKey };
+  }
+
+  async getComment(key: string, commentId: string): Promise<Comment | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: commentKey(key, commentId), ConsistentRead: true }));
+    return result.Item ? toComment(result.Item) : undefined;
   }
 
   async claim(claim: IdempotencyClaim, ticketKey: string): Promise<boolean> {
@@ -225,11 +234,11 @@ export class DynamoDbTicketStore implements TicketStore {
     }
   }
 
-  private claimPut(claim: IdempotencyClaim, ticketKey: string): TransactItem {
+  private claimPut(claim: IdempotencyClaim, ticketKey: string, commentId?: string): TransactItem {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...idempotencyKey(claim.caller, claim.key), entity: 'idempotency', ticketKey, expiresAt: claim.expiresAt },
+        Item: { ...idempotencyKey(claim.caller, claim.key), entity: 'idempotency', ticketKey, ...(commentId ? { commentId } : {}), expiresAt: claim.expiresAt },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };

@@ -7,7 +7,7 @@ import { DynamoDbTicketStore } from '../../../shared/adapters/dynamodb/dynamodb-
 import { ticketItem } from '../../../shared/adapters/dynamodb/ticket-items.ts';
 import type { HistoryEvent } from '../../../shared/domain/history.ts';
 import { ConflictError } from '../../../shared/errors.ts';
-import { StaleVersionError } from '../../../shared/ports/ticket-store.ts';
+import { AlreadyRecordedError, StaleVersionError } from '../../../shared/ports/ticket-store.ts';
 import { aTicket } from '../../support/ticket-fixture.ts';
 
 const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' }));
@@ -49,6 +49,20 @@ describe('the DynamoDB ticket store', () => {
     const put = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Put!;
     expect(put.ConditionExpression).toBe('version = :expected');
     expect(put.ExpressionAttributeValues).toEqual({ ':expected': 2 });
+  });
+
+  it('records the comment an Idempotency-Key added in the claim, in the comment\'s own transaction', async () => {
+    dynamo.on(TransactWriteCommand).resolves({});
+    const comment = { id: '01C', ticketKey: 'SD-1', author: { email: 'a@example.com', role: 'agent' as const }, public: true, body: 'Hi', attachments: [], createdAt: '2026-11-02T09:00:00.000Z' };
+    const claim = { caller: 'user:u1', key: 'comment:SD-1:k1', expiresAt: 1 };
+    await store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event, comment, undefined, claim);
+    const items = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items[3]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(PK)', Item: { PK: 'IDEMPOTENCY#user:u1#comment:SD-1:k1', ticketKey: 'SD-1', commentId: '01C' } });
+
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'ConditionalCheckFailed'));
+    await expect(store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event, comment, undefined, claim)).rejects.toBeInstanceOf(AlreadyRecordedError);
+    dynamo.on(GetCommand).resolves({ Item: { ticketKey: 'SD-1', commentId: '01C' } });
+    await expect(store.findClaim('user:u1', 'comment:SD-1:k1')).resolves.toEqual({ ticketKey: 'SD-1', commentId: '01C' });
   });
 
   it('reports a transaction conflict as a retryable conflict', async () => {
