@@ -56,7 +56,7 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
   }
   const bundles = results.bundles;
   if (bundles) {
-    out.push(`### Function bundles (as \`cdk synth\` builds them; import in a fresh process, median of ${bundles.initRuns})`, '');
+    out.push(`### Function bundles (as \`cdk synth\` builds them; import in a fresh Node ${bundles.nodeVersion} process, median of ${bundles.initRuns})`, '');
     const deployed = bundles.sourceMapsAtRunTime ? 'source maps on' : 'no source maps';
     out.push(`| Function | Bundle | Init as deployed (${deployed}): median (fastest) | Init with -c sourceMaps=on | Largest packages | ≤ 300 KB | ≤ 80 ms |`, '|---|---|---|---|---|---|---|');
     for (const fn of [...bundles.functions].sort((a, b) => b.bytes - a.bytes)) {

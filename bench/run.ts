@@ -48,6 +48,8 @@ const SETTINGS = {
   timerTickets: number('BENCH_TIMER_TICKETS', 100),
   timerTarget: process.env.BENCH_TIMER_TARGET ?? 'PT8S',
   initRuns: number('BENCH_INIT_RUNS', 5),
+  /** The Node.js that imports the bundles: this one, or another (Lambda runs Node 22). */
+  initNode: process.env.BENCH_NODE ?? process.execPath,
   ticketsPerMonth: number('BENCH_TICKETS_PER_MONTH', DEFAULT_ASSUMPTIONS.ticketsPerMonth),
   agents: number('BENCH_AGENTS', DEFAULT_ASSUMPTIONS.agents),
   inboundMailKb: number('BENCH_MAIL_KB', DEFAULT_ASSUMPTIONS.inboundMailKb),
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
   }
   if (parts.has('bundles')) {
     log(`bundles: cdk synth, then ${SETTINGS.initRuns} imports of each bundle in fresh processes`);
-    results.bundles = await measureBundles({ initRuns: SETTINGS.initRuns });
+    results.bundles = await measureBundles({ initRuns: SETTINGS.initRuns, node: SETTINGS.initNode });
   }
   if (parts.has('cost')) {
     log('cost model');

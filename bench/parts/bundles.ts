@@ -38,6 +38,8 @@ export interface BundlesResult {
   initRuns: number;
   /** Whether the synthesized functions turn Node's source map support on (NODE_OPTIONS). */
   sourceMapsAtRunTime: boolean;
+  /** The Node.js version that imported the bundles. */
+  nodeVersion: string;
   sizeTargetBytes: number;
   initTargetMs: number;
   functions: FunctionBundle[];
@@ -61,7 +63,7 @@ export interface TemplateCounts {
 export const SIZE_TARGET_BYTES = 300 * 1024;
 export const INIT_TARGET_MS = 80;
 
-export async function measureBundles(options: { initRuns: number }): Promise<BundlesResult> {
+export async function measureBundles(options: { initRuns: number; node: string }): Promise<BundlesResult> {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-cdk-'));
   try {
     const started = performance.now();
@@ -83,9 +85,9 @@ export async function measureBundles(options: { initRuns: number }): Promise<Bun
       const bytes = statSync(file).size;
       const sourceMaps = String(resource.Properties.Environment?.Variables?.NODE_OPTIONS ?? '').includes('--enable-source-maps');
       sourceMapsAtRunTime ||= sourceMaps;
-      const init = await importTimes(file, options.initRuns, sourceMaps);
+      const init = await importTimes(options.node, file, options.initRuns, sourceMaps);
       const initMs = round(median(init));
-      const initWithSourceMapsMs = sourceMaps ? initMs : round(median(await importTimes(file, Math.min(3, options.initRuns), true)));
+      const initWithSourceMapsMs = sourceMaps ? initMs : round(median(await importTimes(options.node, file, Math.min(3, options.initRuns), true)));
       functions.push({
         name,
         entry,
@@ -98,7 +100,8 @@ export async function measureBundles(options: { initRuns: number }): Promise<Bun
         meetsInitTarget: initMs <= INIT_TARGET_MS,
       });
     }
-    return { synthSeconds, initRuns: options.initRuns, sourceMapsAtRunTime, sizeTargetBytes: SIZE_TARGET_BYTES, initTargetMs: INIT_TARGET_MS, functions, template: countResources(templates) };
+    const nodeVersion = (await run(options.node, ['--version'])).stdout.trim();
+    return { synthSeconds, initRuns: options.initRuns, sourceMapsAtRunTime, nodeVersion, sizeTargetBytes: SIZE_TARGET_BYTES, initTargetMs: INIT_TARGET_MS, functions, template: countResources(templates) };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -117,11 +120,11 @@ function entryOf(name: string): string {
 }
 
 /** Times of `import()` of the bundle in fresh processes, one after another. */
-async function importTimes(file: string, runs: number, sourceMaps: boolean): Promise<number[]> {
+async function importTimes(node: string, file: string, runs: number, sourceMaps: boolean): Promise<number[]> {
   const script = `const started = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - started));`;
   const times: number[] = [];
   for (let index = 0; index < runs; index++) {
-    const { stdout } = await run(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], {
+    const { stdout } = await run(node, [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], {
       env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });
     times.push(Number(stdout));
