@@ -2,6 +2,7 @@ import { createDocumentClient } from '#shared/adapters/dynamodb/document-client'
 import { createLocalDocumentClient } from './dynamodb-local.ts';
 import { ENV } from '#shared/environment';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
+import { DynamoDbUndeliverableAddresses } from '#shared/adapters/dynamodb/dynamodb-undeliverable-addresses';
 import { LocalQueue } from './local-queue.ts';
 import { LocalAttachmentStore } from './local-attachment-store.ts';
 import { startLocalBucketFiles } from './local-bucket-files.ts';
@@ -78,6 +79,7 @@ export async function startSideEffects(options: {
   const ses = await startLocalSes({ port: options.sesPort });
   const sender = new OutboxMailSender({ sesEndpoint: ses.url, outboxDir: options.outboxDir });
   const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(options.endpoint), options.tableName);
+  const undeliverable = new DynamoDbUndeliverableAddresses(createDocumentClient(options.endpoint), options.tableName);
   const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}) });
   notifications.start(
     instrument(
@@ -86,7 +88,7 @@ export async function startSideEffects(options: {
         const { config, store, now } = ticketDepsFromEnv();
         // PUBLIC_API_URL is read when a mail goes out: the API may start after the mail sender.
       const approvalLinks = { key: await signingKeyFromEnv().approvalLinkKey(), apiUrl: process.env[ENV.publicApiUrl] ?? 'http://localhost:3000' };
-      return { config, store, now, sender, limiter, replyAddressSecret: await replyAddressSecretFromEnv(), approvalLinks };
+      return { config, store, now, sender, limiter, undeliverable, replyAddressSecret: await replyAddressSecretFromEnv(), approvalLinks };
       }),
     ),
   );

@@ -1,5 +1,6 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
+import { DynamoDbUndeliverableAddresses } from '#shared/adapters/dynamodb/dynamodb-undeliverable-addresses';
 import { sesMailSenderFromEnv } from '#shared/adapters/ses/ses-mail-sender';
 import { ENV, requiredEnv } from '#shared/environment';
 import { replyAddressSecretFromEnv, signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
@@ -27,8 +28,9 @@ export const handler = notificationsHandler(() => {
   deps ??= Promise.all([replyAddressSecretFromEnv(), signingKeyFromEnv().approvalLinkKey()]).then(([replyAddressSecret, approvalLinkKey]) => {
     const { config, store, now } = ticketDepsFromEnv();
     const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(), requiredEnv(ENV.tableName));
+    const undeliverable = new DynamoDbUndeliverableAddresses(createDocumentClient(), requiredEnv(ENV.tableName));
     const approvalLinks = { key: approvalLinkKey, apiUrl: requiredEnv(ENV.publicApiUrl) };
-    return { config, store, now, sender: sesMailSenderFromEnv(), limiter, replyAddressSecret, approvalLinks };
+    return { config, store, now, sender: sesMailSenderFromEnv(), limiter, undeliverable, replyAddressSecret, approvalLinks };
   });
   return deps;
 });

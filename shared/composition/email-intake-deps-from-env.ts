@@ -1,5 +1,6 @@
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoDbMailQuarantine } from '../adapters/dynamodb/dynamodb-mail-quarantine.ts';
+import { DynamoDbUndeliverableAddresses } from '../adapters/dynamodb/dynamodb-undeliverable-addresses.ts';
 import { ENV, requiredEnv } from '../environment.ts';
 import type { IngestDeps } from '../use-cases/ingest-email.ts';
 import { assignmentDepsFromEnv } from './assignment-deps-from-env.ts';
@@ -15,6 +16,7 @@ export function emailIntakeDepsFromEnv(): Promise<EmailIntakeTableDeps> {
   deps ??= replyAddressSecretFromEnv().then((replyAddressSecret) => ({
     ...assignmentDepsFromEnv(),
     quarantine: new DynamoDbMailQuarantine(createDocumentClient(), requiredEnv(ENV.tableName)),
+    undeliverable: new DynamoDbUndeliverableAddresses(createDocumentClient(), requiredEnv(ENV.tableName)),
     replyAddressSecret,
   }));
   deps.catch(() => (deps = undefined));

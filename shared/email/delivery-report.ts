@@ -63,6 +63,14 @@ export function deliveryOutcomes(text: string): DeliveryOutcome[] {
 }
 
 /** "Delivery to jane@example.org failed (5.1.1: smtp; 550 user unknown)", one line per recipient. */
+/**
+ * Recipients the report says will never get the message: `failed` is final (RFC 3464), and a
+ * permanent status (5.x.x) or none confirms it; a 4.x.x failure may still clear up.
+ */
+export function permanentFailures(outcomes: readonly DeliveryOutcome[]): DeliveryOutcome[] {
+  return outcomes.filter((outcome) => outcome.action === 'failed' && (outcome.status === undefined || outcome.status.startsWith('5.')));
+}
+
 export function describeDeliveryOutcomes(outcomes: readonly DeliveryOutcome[]): string {
   return outcomes
     .map((outcome) => {

@@ -38,6 +38,9 @@ export const quarantineKey = (day: string, location: string): PrimaryKey => ({ P
 /** How many automatic replies a sender got in one hour (`YYYY-MM-DDTHH`), for flood protection. */
 export const autoReplyCounterKey = (email: string, hour: string): PrimaryKey => ({ PK: `AUTOREPLY#${email}`, SK: hour });
 
+/** An address whose mail bounced for good: notifications leave it out while the mark lasts. */
+export const undeliverableAddressKey = (email: string): PrimaryKey => ({ PK: `ADDRESS#${email.toLowerCase()}`, SK: 'UNDELIVERABLE' });
+
 /** Atomic counter, e.g. the ticket number sequence of one key prefix. */
 export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });
 

@@ -16,12 +16,14 @@ import { routeRequest } from '../domain/routing.ts';
 import type { Actor, Attachment, Comment, Ticket } from '../domain/ticket.ts';
 import { attachmentObjectKey, type AttachmentStore } from '../ports/attachment-store.ts';
 import type { MailQuarantine } from '../ports/mail-quarantine.ts';
+import type { UndeliverableAddresses } from '../ports/undeliverable-addresses.ts';
 import { AlreadyRecordedError } from '../ports/ticket-store.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
 import { ticketAfterComment } from './add-comment.ts';
 import type { AssignmentDeps } from './choose-assignee.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
 import { storeNewTicket } from './store-new-ticket.ts';
+import { liftUndeliverable, markBouncedRecipients } from './undeliverable-mail.ts';
 import { withVersionRetry } from './version-retry.ts';
 
 /** Message-IDs are remembered for threading and to apply each mail once: a year is beyond any reply. */
@@ -33,6 +35,8 @@ export interface IngestDeps extends AssignmentDeps {
   attachments: AttachmentStore;
   /** Verifies the signature of plus-addressed replies. */
   replyAddressSecret: Uint8Array;
+  /** Addresses a hard bounce keeps out of notifications. */
+  undeliverable: UndeliverableAddresses;
 }
 
 export type IngestOutcome =
@@ -69,6 +73,9 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
   const bounce = automatic.kind === 'bounce' ? await readDeliveryReport(mail) : undefined;
   const authenticated = verdicts.dmarc !== 'fail';
   const thread = await findThread(deps, mail, bounce?.originalMessageId);
+  // Marked before the note is written: a redelivery after a crash finds the note's claim and stops early.
+  if (bounce && thread) await markBouncedRecipients(deps, thread, bounce);
+  if (!automatic.automatic && authenticated) await liftUndeliverable(deps, mail.from.address);
   const claim = { caller: 'mail', key: messageKey, expiresAt: Math.floor(deps.now().getTime() / 1000) + MESSAGE_ID_DAYS * 86_400 };
 
   if (thread && thread.status !== 'closed') {

@@ -10,6 +10,7 @@ import { subjectWithToken } from '../email/ticket-token.ts';
 import type { AutoReplyLimiter } from '../ports/auto-reply-limiter.ts';
 import type { MailSender } from '../ports/mail-sender.ts';
 import type { TicketStore } from '../ports/ticket-store.ts';
+import type { UndeliverableAddresses } from '../ports/undeliverable-addresses.ts';
 
 /** Sent notifications and outbound Message-IDs are remembered a year: beyond any reply to them. */
 const REMEMBER_SECONDS = 365 * 86_400;
@@ -19,6 +20,8 @@ export interface SendNotificationDeps {
   store: Pick<TicketStore, 'getTicket' | 'findClaim' | 'claim'>;
   sender: MailSender;
   limiter: AutoReplyLimiter;
+  /** Addresses a hard bounce keeps out of notifications. */
+  undeliverable: Pick<UndeliverableAddresses, 'find'>;
   replyAddressSecret: Uint8Array;
   now: () => Date;
   /** Signs approvers' links: the approval link key and the API's public URL. */
@@ -52,12 +55,15 @@ export type QueuedNotification = z.output<typeof notificationSchema>;
 export async function sendNotification(
   deps: SendNotificationDeps,
   notification: QueuedNotification,
-): Promise<'sent' | 'already_sent' | 'no_mailbox' | 'rate_limited'> {
+): Promise<'sent' | 'already_sent' | 'no_mailbox' | 'rate_limited' | 'undeliverable'> {
   const desk = deps.config.email;
   if (!desk) return 'no_mailbox';
   if (await deps.store.findClaim('notification', notification.id)) return 'already_sent';
+  const recipients = await deliverableRecipients(deps, notification);
+  if (!recipients) return 'undeliverable';
+  const { to, cc } = recipients;
   // An acknowledgement answers mail automatically: past the hourly allowance the ticket still opens, unanswered.
-  if (notification.kind === 'acknowledgement' && !(await deps.limiter.allow(notification.to[0]!, deps.now(), desk.maxAutomaticRepliesPerHour))) {
+  if (notification.kind === 'acknowledgement' && !(await deps.limiter.allow(to[0]!, deps.now(), desk.maxAutomaticRepliesPerHour))) {
     return 'rate_limited';
   }
   const { text, html } = await withApprovalLink(deps, notification);
@@ -65,8 +71,8 @@ export async function sendNotification(
   const thread = ticket?.sourceMessageId ? [ticket.sourceMessageId] : [];
   const raw = await composeOutboundMail({
     from: { address: desk.address, ...(desk.name ? { name: desk.name } : {}) },
-    to: notification.to,
-    ...(notification.cc.length ? { cc: notification.cc } : {}),
+    to,
+    ...(cc.length ? { cc } : {}),
     ...(notification.toRequester ? { replyTo: replyAddress(desk.address, notification.ticketKey, deps.replyAddressSecret) } : {}),
     subject: subjectWithToken(notification.subject, notification.ticketKey),
     text,
@@ -74,11 +80,25 @@ export async function sendNotification(
     ...(thread.length ? { inReplyTo: thread[0]!, references: thread } : {}),
     messageId: `<${randomUUID()}@${desk.address.slice(desk.address.indexOf('@') + 1)}>`,
   });
-  const sent = await deps.sender.send(raw, { from: desk.address, to: [...notification.to, ...notification.cc] });
+  const sent = await deps.sender.send(raw, { from: desk.address, to: [...to, ...cc] });
   const expiresAt = Math.floor(deps.now().getTime() / 1000) + REMEMBER_SECONDS;
   await deps.store.claim({ caller: 'mail', key: sent.messageId, expiresAt }, notification.ticketKey);
   await deps.store.claim({ caller: 'notification', key: notification.id, expiresAt }, notification.ticketKey);
   return 'sent';
+}
+
+/**
+ * The recipients left once addresses marked undeliverable are taken out (a copy moves up to To when
+ * no main recipient is left); undefined when nobody is.
+ */
+async function deliverableRecipients(deps: SendNotificationDeps, notification: QueuedNotification): Promise<{ to: string[]; cc: string[] } | undefined> {
+  const marked = await deps.undeliverable.find([...notification.to, ...notification.cc], deps.now());
+  const out = new Set(marked.map((mark) => mark.address.toLowerCase()));
+  const keep = (addresses: string[]) => addresses.filter((address) => !out.has(address.toLowerCase()));
+  const to = keep(notification.to);
+  const cc = keep(notification.cc);
+  if (to.length) return { to, cc };
+  return cc.length ? { to: cc, cc: [] } : undefined;
 }
 
 /** An approval request gets its approver's signed link, made now by the function that holds the key. */

@@ -27,6 +27,65 @@ async function mailsTo(address: string, count: number) {
   throw new Error(`${address} never got ${count} mails`);
 }
 
+/** How many sent mails are addressed to someone, now. */
+async function sentTo(address: string): Promise<number> {
+  const dir = app.sideEffects!.outboxDir;
+  const files = readdirSync(dir).filter((file) => file.endsWith('.eml'));
+  const mails = await Promise.all(files.map(async (file) => simpleParser(readFileSync(join(dir, file)))));
+  return mails.filter((mail) => JSON.stringify(mail.to).includes(address)).length;
+}
+
+/** An agent's public reply, and the notification it queues handled (sent or left out). */
+async function replyAndSettle(key: string, body: string): Promise<void> {
+  const notifications = app.sideEffects!.notifications;
+  const before = notifications.stats().sent;
+  const reply = await app.request('POST', `/tickets/${key}/comments`, { token: agent, body: { body } });
+  expect(reply.status, reply.text).toBe(201);
+  for (let tries = 0; tries < 100 && !(notifications.stats().sent > before && notifications.idle()); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(notifications.stats().sent).toBeGreaterThan(before);
+  expect(notifications.idle()).toBe(true);
+}
+
+/** A delivery status notification as SES forwards it, reporting a permanent failure for `recipient`. */
+function deliveryStatusNotification(options: { recipient: string; subject: string; returnedMessageId: string }): string {
+  const boundary = 'report-boundary';
+  return [
+    'From: MAILER-DAEMON@email-bounces.amazonses.com',
+    `To: ${DESK}`,
+    `Subject: ${options.subject}`,
+    `Message-ID: <${unique()}@email-bounces.amazonses.com>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    `An error occurred while trying to deliver the mail to the following recipients:\r\n${options.recipient}`,
+    `--${boundary}`,
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; a8-1.smtp-out.amazonses.com',
+    '',
+    `Final-Recipient: rfc822; ${options.recipient}`,
+    'Action: failed',
+    'Status: 5.1.1',
+    'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
+    `--${boundary}`,
+    'Content-Type: message/rfc822',
+    '',
+    `From: ${DESK}`,
+    `To: ${options.recipient}`,
+    `Subject: ${options.subject}`,
+    `Message-ID: ${options.returnedMessageId}`,
+    '',
+    'We received your request.',
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+}
+
 async function ticketOf(email: string) {
   const [ticket] = await ticketsOfRequester<{ key: string }>(app, admin, email, 1);
   return ticket!;
@@ -159,6 +218,30 @@ describe('mail out', () => {
     expect(await mailsTo(from, 1)).toHaveLength(1);
     const dir = app.sideEffects!.outboxDir;
     expect(readdirSync(dir).filter((file) => file.endsWith('.eml')).some((file) => readFileSync(join(dir, file), 'utf8').includes('MAILER-DAEMON@email-bounces'))).toBe(false);
+
+    // The address bounced for good: the agent's reply is not mailed to it...
+    await replyAndSettle(ticket.key, 'We replaced the badge reader.');
+    expect(await sentTo(from)).toBe(1);
+    // ...until its owner writes in again, which shows the mailbox works.
+    await smtp.sendMail({ from, to: DESK, subject: `Re: [${ticket.key}] Badge reader`, text: 'My new mailbox works now.' });
+    await commentsOfTicket(app, admin, ticket.key, 3);
+    await replyAndSettle(ticket.key, 'Good to hear.');
+    expect((await mailsTo(from, 2)).at(-1)!.text).toContain('Good to hear.');
+  });
+
+  it('marks nobody undeliverable for a bounce that returns no message of the ticket', async () => {
+    const from = `kept.${unique()}@example.org`;
+    await smtp.sendMail({ from, to: DESK, subject: 'Docking station', text: 'No display on the dock.' });
+    const ticket = await ticketOf(from);
+    await mailsTo(from, 1);
+    // A report made up by anyone: it names the ticket in its subject but returns a message the desk never sent.
+    await smtp.sendMail({
+      envelope: { from: '', to: [DESK] },
+      raw: deliveryStatusNotification({ recipient: from, subject: `Undeliverable: [${ticket.key}] Docking station`, returnedMessageId: `<${unique()}@elsewhere.example>` }),
+    });
+    await commentsOfTicket(app, admin, ticket.key, 1);
+    await replyAndSettle(ticket.key, 'Try the other port.');
+    expect((await mailsTo(from, 2)).at(-1)!.text).toContain('Try the other port.');
   });
 
   it("asks the approver by mail with a link of their own, whose page shows the request and whose form decides it once", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryOutcomes, describeDeliveryOutcomes, readDeliveryReport } from '../../../shared/email/delivery-report.ts';
+import { deliveryOutcomes, describeDeliveryOutcomes, permanentFailures, readDeliveryReport } from '../../../shared/email/delivery-report.ts';
 import { parseInboundMail } from '../../../shared/email/inbound-mail.ts';
 import { fixture } from './email-fixtures.ts';
 
@@ -37,5 +37,20 @@ describe('delivery status notifications', () => {
     expect(describeDeliveryOutcomes([...outcomes, { recipient: 'tom@example.org', action: 'failed', status: '5.1.1', diagnostic: 'smtp; 550 no such user' }])).toBe(
       'Delivery to jane@example.org delayed (4.4.1)\nDelivery to tom@example.org failed (5.1.1: smtp; 550 no such user)',
     );
+  });
+
+  it('counts a failure as permanent with a 5.x.x status or none, never a delay or a 4.x.x failure', () => {
+    const outcomes = [
+      { recipient: 'gone@example.org', action: 'failed', status: '5.1.1' },
+      { recipient: 'full@example.org', action: 'failed', status: '4.2.2' },
+      { recipient: 'slow@example.org', action: 'delayed', status: '4.4.1' },
+      { recipient: 'bare@example.org', action: 'failed' },
+      { recipient: 'fine@example.org', action: 'delivered', status: '2.0.0' },
+    ];
+    expect(permanentFailures(outcomes).map((outcome) => outcome.recipient)).toEqual(['gone@example.org', 'bare@example.org']);
+  });
+
+  it('finds the permanent failures in real bounces (Gmail, Postfix)', async () => {
+    expect(permanentFailures((await reportOf('sisimai-set-of-emails/bsd/lhost-postfix-01.eml')).outcomes)).toHaveLength(1);
   });
 });
