@@ -73,8 +73,8 @@ export interface CostModelResult {
 
 const SECONDS_PER_MONTH = 30 * 24 * 3600;
 const EVENT_FUNCTIONS = new Set(['ticket-changes', 'notifications', 'sla-timer', 'email-intake', '(bench)']);
-/** Functions that read the signing secret once per cold start. */
-const SECRET_READERS = new Set(['email-intake', 'notifications', 'decide-approval-by-link']);
+/** Functions that read the signing key (a SecureString parameter) once per cold start. */
+const KEY_READERS = new Set(['email-intake', 'notifications', 'approval-page', 'decide-approval-by-link']);
 
 export function monthlyCost(input: {
   lifecycle: LifecycleCost;
@@ -100,7 +100,7 @@ export function monthlyCost(input: {
   let gbSeconds = 0;
   let coldStarts = 0;
   let initGbSeconds = 0;
-  let secretReads = 0;
+  let keyReads = 0;
   let logBytes = 0;
   let traces = lifecycle.apiRequests * n;
   for (const [name, fn] of Object.entries(lifecycle.functions)) {
@@ -113,7 +113,7 @@ export function monthlyCost(input: {
     const cold = monthly * Math.exp(-(monthly / SECONDS_PER_MONTH) * a.idleEnvironmentMinutes * 60);
     coldStarts += cold;
     initGbSeconds += cold * (((input.initMs[name] ?? 150) * a.durationFactor + a.runtimeStartMs) / 1000) * a.memoryGb;
-    if (SECRET_READERS.has(name)) secretReads += cold;
+    if (KEY_READERS.has(name)) keyReads += cold;
     logBytes += fn.logBytes * n + monthly * a.platformLogBytesPerInvocation;
     if (EVENT_FUNCTIONS.has(name) && name !== 'notifications') traces += monthly;
   }
@@ -166,7 +166,8 @@ export function monthlyCost(input: {
   if (!template.tracedFunctions) traces = 0;
   add('X-Ray', template.tracedFunctions ? 'traces recorded (active tracing; a mail sent continues its trace)' : 'traces recorded (tracing off; -c tracing=active turns it on)', traces, 'traces', (traces / 1e6) * price('xrayTracesRecordedPerMillion'), (Math.max(0, traces - free('xrayTraces')) / 1e6) * price('xrayTracesRecordedPerMillion'));
   add('Cognito', `${a.agents} staff signing in (Plus plan, per MAU)`, a.agents, 'MAU', a.agents * price('cognitoPlusPerMau'));
-  add('Secrets Manager', 'GetSecretValue at cold starts', secretReads, 'calls', (secretReads / 10_000) * price('secretsManagerPer10kCalls'));
+  add('Parameter Store', 'GetParameter of the signing key at cold starts (standard parameter and throughput)', keyReads, 'calls', keyReads * price('parameterStoreStandard'));
+  add('KMS', "decrypts of the signing key (Parameter Store's AWS managed key)", keyReads, 'requests', (keyReads / 10_000) * price('kmsPer10kRequests'), (Math.max(0, keyReads - free('kmsRequests')) / 10_000) * price('kmsPer10kRequests'));
 
   const idle = idleCost(template, prices, emptyReceives);
   for (const line of idle.lines) lines.push({ ...line, service: line.service, item: `${line.item} (standing)` });
@@ -185,7 +186,7 @@ export function monthlyCost(input: {
 
 /**
  * A deployed desk with no traffic: Lambda's pollers receive on every queue with an event source
- * around the clock, the alarms, the secret and any KMS keys. Nothing else bills while idle: the
+ * around the clock, the alarms, any secrets and any KMS keys. Nothing else bills while idle: the
  * table is on demand, the stream's reads by Lambda are free, and no schedule exists.
  */
 function idleCost(template: TemplateCounts, prices: Prices, emptyReceives: number): { lines: CostLine[] } {
@@ -199,7 +200,8 @@ function idleCost(template: TemplateCounts, prices: Prices, emptyReceives: numbe
     lines: [
       line('SQS', `empty receives of Lambda's pollers on ${template.sqsQueuesPolledByLambda} queues`, emptyReceives, 'requests', (emptyReceives / 1e6) * usd('sqsRequestsPerMillion'), (Math.max(0, emptyReceives - freeOf('sqsRequests')) / 1e6) * usd('sqsRequestsPerMillion')),
       line('CloudWatch', `${template.alarms} alarm metrics`, template.alarms, 'alarms', template.alarms * usd('cloudwatchAlarmMonth'), Math.max(0, template.alarms - freeOf('cloudwatchAlarms')) * usd('cloudwatchAlarmMonth')),
-      line('Secrets Manager', `${template.secrets} secret (approval links, reply addresses)`, template.secrets, 'secrets', template.secrets * usd('secretsManagerSecretMonth')),
+      line('Secrets Manager', `${template.secrets} secrets`, template.secrets, 'secrets', template.secrets * usd('secretsManagerSecretMonth')),
+      line('Parameter Store', '1 standard SecureString parameter (the key of approval links and reply addresses)', 1, 'parameters', usd('parameterStoreStandard')),
       line('KMS', `${template.kmsKeys} customer managed keys`, template.kmsKeys, 'keys', template.kmsKeys * usd('kmsKeyMonth')),
       line('Cognito', 'machine client (billed only in months it issues tokens)', 0, 'app clients', 0),
     ],

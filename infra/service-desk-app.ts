@@ -55,7 +55,6 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     webClient: stateful.webClient,
     machineClient: stateful.machineClient,
     tokenEndpoint: stateful.tokenEndpoint,
-    approvalLinkSecret: stateful.approvalLinkSecret,
     config,
     ...(stateful.emailIntake ? { emailIntake: stateful.emailIntake } : {}),
     routes: options.routes,

@@ -5,7 +5,6 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -37,7 +36,6 @@ export interface ServiceStackProps extends StackProps {
   machineClient: UserPoolClient;
   tokenEndpoint: string;
   /** Signs the links in approval emails. */
-  approvalLinkSecret: ISecret;
   /** The validated configuration: its calendars' public holidays are built into the functions. */
   config: ServiceDeskConfig;
   /** The raw mail bucket and intake queue, when the desk receives mail. */
@@ -137,7 +135,7 @@ export class ServiceStack extends Stack {
 
     const functions = new Map<string, ServiceDeskFunction>();
     for (const route of routes) {
-      const fn = functions.get(route.handler) ?? this.createRouteFunction(route, settings, table, props.approvalLinkSecret);
+      const fn = functions.get(route.handler) ?? this.createRouteFunction(route, settings, table);
       functions.set(route.handler, fn);
       const added = this.api.addRoutes({
         path: route.path,
@@ -171,9 +169,9 @@ export class ServiceStack extends Stack {
     this.slaTimers.addConsumer(this.slaTimerHandler);
     this.slaTimerSweep = this.createSlaTimerSweep(settings, table);
     ({ queue: this.intakeQueue, fn: this.intakeHandler } = this.createIntakeConsumer(settings, table));
-    if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake, props.approvalLinkSecret);
+    if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake);
     if (props.config.email) {
-      this.notificationsHandler = this.createNotificationsConsumer(settings, table, props.config.email.address, props.approvalLinkSecret);
+      this.notificationsHandler = this.createNotificationsConsumer(settings, table, props.config.email.address);
     }
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
@@ -186,7 +184,7 @@ export class ServiceStack extends Stack {
     new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
   }
 
-  private createNotificationsConsumer(settings: StageSettings, table: ITableV2, address: string, approvalLinkSecret: ISecret): ServiceDeskFunction {
+  private createNotificationsConsumer(settings: StageSettings, table: ITableV2, address: string): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, 'NotificationsHandler', {
       publicHolidays: this.publicHolidays,
       entry: 'functions/sqs/notifications.ts',
@@ -197,7 +195,7 @@ export class ServiceStack extends Stack {
     // Reads tickets, records sent notifications and outbound Message-IDs (the thread index).
     fn.bindTable(table, 'write');
     // Signs the reply addresses of mails to requesters and the links of approval requests.
-    fn.bindApprovalLinkSecret(approvalLinkSecret);
+    fn.bindApprovalLinkKey();
     // Approval requests carry a signed link to the decision page of this API.
     fn.addEnvironment(ENV.publicApiUrl, this.api.apiEndpoint);
     const domain = address.slice(address.indexOf('@') + 1);
@@ -287,7 +285,7 @@ export class ServiceStack extends Stack {
     return { queue, fn };
   }
 
-  private createEmailIntakeConsumer(settings: StageSettings, table: ITableV2, intake: EmailIntake, approvalLinkSecret: ISecret): ServiceDeskFunction {
+  private createEmailIntakeConsumer(settings: StageSettings, table: ITableV2, intake: EmailIntake): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, 'EmailIntakeHandler', {
       publicHolidays: this.publicHolidays,
       entry: 'functions/sqs/email-intake.ts',
@@ -297,7 +295,7 @@ export class ServiceStack extends Stack {
     });
     fn.bindTable(table, 'write');
     // Signed reply addresses are checked with a key derived from the desk's signing secret.
-    fn.bindApprovalLinkSecret(approvalLinkSecret);
+    fn.bindApprovalLinkKey();
     // Read the raw mail SES stored and write the attachments taken from it, nothing else of the bucket.
     this.grantMailBucketPrefix(fn, settings.stage, 's3:GetObject', INBOUND_PREFIX, 'SES names each stored mail itself; the function may read the inbound prefix of the raw mail bucket only.');
     this.grantMailBucketPrefix(
@@ -361,7 +359,7 @@ export class ServiceStack extends Stack {
     return { fn, failures };
   }
 
-  private createRouteFunction(route: HttpRoute, settings: StageSettings, table: ITableV2, approvalLinkSecret: ISecret): ServiceDeskFunction {
+  private createRouteFunction(route: HttpRoute, settings: StageSettings, table: ITableV2): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, pascalCase(route.handler), {
       publicHolidays: this.publicHolidays,
       entry: `functions/http/${route.handler}.ts`,
@@ -370,7 +368,7 @@ export class ServiceStack extends Stack {
       settings,
     });
     if (route.table !== 'none') fn.bindTable(table, route.table);
-    if (route.approvalLinkKey) fn.bindApprovalLinkSecret(approvalLinkSecret);
+    if (route.approvalLinkKey) fn.bindApprovalLinkKey();
     if (route.attachments) this.grantReadAttachments(fn, settings.stage);
     return fn;
   }

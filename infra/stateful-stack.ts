@@ -15,7 +15,6 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { RESOURCE_SERVER_ID, SCOPES, STAFF_GROUPS } from '../shared/auth/scopes.ts';
 import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/store/table-definition.ts';
@@ -48,7 +47,6 @@ export class StatefulStack extends Stack {
   readonly machineClient: UserPoolClient;
   /** OAuth 2.0 token endpoint of the user pool domain (client credentials grant). */
   readonly tokenEndpoint: string;
-  readonly approvalLinkSecret: Secret;
   /** Fire on the first throttled read or write of the table or one of its indexes. */
   readonly tableThrottleAlarms: { read: Alarm; write: Alarm };
   /** Present when the configuration names the desk's mailbox. */
@@ -177,19 +175,6 @@ export class StatefulStack extends Stack {
     });
     // No user sign-in flows (Cognito's default would allow SRP and custom auth through this client).
     (this.machineClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
-
-    // Signs the approval links in approval emails; retained so that links already sent stay valid.
-    this.approvalLinkSecret = new Secret(this, 'ApprovalLinkSecret', {
-      description: `Service desk ${settings.stage}: signs approval links`,
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.approvalLinkSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotating the key would void every approval link already emailed (valid 14 days); rotate by hand with ' +
-        '`aws secretsmanager put-secret-value` when a leak is suspected, then re-send pending approvals.',
-    });
 
     // Raw mail and its queue are kept with the data: mail in flight must survive a service redeploy.
     if (props.email) {

@@ -3,8 +3,8 @@ export const ENV = {
   tableName: 'TABLE_NAME',
   /** Only set locally: where DynamoDB Local listens. */
   dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
-  /** On AWS: the Secrets Manager secret whose value signs approval links. */
-  approvalLinkSecretArn: 'APPROVAL_LINK_SECRET_ARN',
+  /** On AWS: the name of the SecureString parameter whose value signs approval links. */
+  approvalLinkKeyParameter: 'APPROVAL_LINK_KEY_PARAMETER',
   /** The queue notifications wait in before they are sent. */
   notificationsQueueUrl: 'NOTIFICATIONS_QUEUE_URL',
   /** Locally: the approval link signing key itself. */

@@ -1,9 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -41,6 +40,13 @@ const ESM_REQUIRE_SHIM =
 export const LAMBDA_CREDENTIALS_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'lambda-credentials.ts');
 
 /**
+ * The SecureString parameter that holds the approval link key of a stage. It lives outside the
+ * stacks (the first function that needs it creates it), so it outlasts a redeploy or a deleted
+ * stack and the links already mailed stay valid.
+ */
+export const approvalLinkKeyParameterName = (stage: string): string => `/service-desk/${stage}/approval-link-key`;
+
+/**
  * How every function is bundled, apart from its entry and the built-in holidays; the benchmarks
  * rebuild the bundles with the same options to see what they are made of.
  */
@@ -66,6 +72,7 @@ export const FUNCTION_BUNDLING = {
 export class ServiceDeskFunction extends NodejsFunction {
   readonly functionLogGroup: LogGroup;
   readonly functionRole: Role;
+  private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: ServiceDeskFunctionProps) {
     const { settings, entry, environment, bundling, publicHolidays = '{}', asyncInvocationWithoutDlqBecause, ...rest } = props;
@@ -118,6 +125,7 @@ export class ServiceDeskFunction extends NodejsFunction {
     });
     this.functionLogGroup = logGroup;
     this.functionRole = role;
+    this.stage = settings.stage;
 
     if (settings.tracing) {
       Validations.of(role).acknowledge({
@@ -148,10 +156,20 @@ export class ServiceDeskFunction extends NodejsFunction {
     });
   }
 
-  /** Lets the function read the approval link signing key, and tells it where the key is. */
-  bindApprovalLinkSecret(secret: ISecret): void {
-    this.addEnvironment(ENV.approvalLinkSecretArn, secret.secretArn);
-    secret.grantRead(this.functionRole);
+  /**
+   * Lets the function read the approval link signing key, and create it if it is not there yet,
+   * never replace it; tells the function where the key is. The parameter is encrypted with
+   * Parameter Store's AWS managed key, whose key policy lets the account's roles use it through
+   * Parameter Store, so no KMS grant is needed.
+   */
+  bindApprovalLinkKey(): void {
+    const name = approvalLinkKeyParameterName(this.stage);
+    const parameterArn = Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.slice(1) });
+    this.addEnvironment(ENV.approvalLinkKeyParameter, name);
+    this.functionRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['ssm:GetParameter', 'ssm:PutParameter'], resources: [parameterArn] }));
+    this.functionRole.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.DENY, actions: ['ssm:PutParameter'], resources: [parameterArn], conditions: { StringEquals: { 'ssm:Overwrite': 'true' } } }),
+    );
   }
 
   /**

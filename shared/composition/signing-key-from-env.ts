@@ -1,18 +1,18 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { deriveKey } from '../auth/derive-key.ts';
-import { SecretsManagerSigningKey } from '../adapters/secrets-manager/secrets-manager-signing-key.ts';
+import { SsmSigningKey } from '../adapters/ssm/ssm-signing-key.ts';
 import { ENV, requiredEnv } from '../environment.ts';
 import type { SigningKeySource } from '../ports/signing-key-source.ts';
 
 let source: SigningKeySource | undefined;
 
-/** The approval link key: given directly by the local runtime, or read from Secrets Manager on AWS. */
+/** The approval link key: given directly by the local runtime, or read from Parameter Store on AWS. */
 export function signingKeyFromEnv(): SigningKeySource {
   if (source) return source;
   const localKey = process.env[ENV.approvalLinkSecret];
   source = localKey
     ? { approvalLinkKey: async () => new TextEncoder().encode(localKey) }
-    : new SecretsManagerSigningKey(new SecretsManagerClient({}), requiredEnv(ENV.approvalLinkSecretArn));
+    : new SsmSigningKey(new SSMClient({}), requiredEnv(ENV.approvalLinkKeyParameter));
   return source;
 }
 

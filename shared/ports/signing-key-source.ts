@@ -1,4 +1,4 @@
-/** Where the key that signs approval links comes from: a secret on AWS, a local file in `npm start`. */
+/** Where the key that signs approval links comes from: a SecureString parameter on AWS, a local file in `npm start`. */
 export interface SigningKeySource {
   approvalLinkKey(): Promise<Uint8Array>;
 }

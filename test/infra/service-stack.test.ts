@@ -119,13 +119,27 @@ describe('functions', () => {
     for (const index of ['GSI1', 'GSI2', 'GSI3']) expect(text).toContain(`/index/${index}`);
   });
 
-  it('lets only the approval link route read the signing secret, and tells it where the secret is', () => {
+  it('lets only the approval link routes read the signing key, and tells them where it is', () => {
     for (const route of HTTP_ROUTES) {
-      const readsSecret = actionsOf(route.handler).includes('secretsmanager:GetSecretValue');
-      expect(readsSecret, route.handler).toBe(route.approvalLinkKey === true);
+      const readsKey = actionsOf(route.handler).includes('ssm:GetParameter');
+      expect(readsKey, route.handler).toBe(route.approvalLinkKey === true);
       const variables = functionOf(route.handler).properties.Environment.Variables;
-      expect('APPROVAL_LINK_SECRET_ARN' in variables, route.handler).toBe(route.approvalLinkKey === true);
+      expect(variables.APPROVAL_LINK_KEY_PARAMETER, route.handler).toBe(route.approvalLinkKey === true ? '/service-desk/test/approval-link-key' : undefined);
     }
+  });
+
+  it('lets a function holding the key create that one parameter but never overwrite it', () => {
+    const roleLogicalId = functionOf('notifications').properties.Role['Fn::GetAtt'][0] as string;
+    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) } });
+    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[]);
+    const ssm = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('ssm:')));
+    expect(ssm).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:PutParameter'] }),
+      expect.objectContaining({ Effect: 'Deny', Action: 'ssm:PutParameter', Condition: { StringEquals: { 'ssm:Overwrite': 'true' } } }),
+    ]);
+    for (const statement of ssm) expect(JSON.stringify(statement.Resource)).toContain(':parameter/service-desk/test/approval-link-key');
+    // No secret any more: a standard parameter costs nothing a month.
+    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
   });
 
   it('uses no AWS managed policies', () => {
@@ -208,7 +222,7 @@ describe('background consumers', () => {
     expect(resourceOf('s3:GetObject')).toMatch(/\/inbound\/\*"/);
     expect(resourceOf('s3:PutObject')).toMatch(/\/attachments\/\*"/);
     expect(functionOf('email-intake').properties.Environment.Variables.MAIL_BUCKET).toBeDefined();
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'secretsmanager:GetSecretValue']));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'ssm:GetParameter']));
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: functionOf('email-intake').logicalId },
       FunctionResponseTypes: ['ReportBatchItemFailures'],

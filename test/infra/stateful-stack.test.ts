@@ -141,15 +141,6 @@ describe('user pool', () => {
   });
 });
 
-describe('approval link secret', () => {
-  it('generates a long random signing key and keeps it when the stack goes', () => {
-    template.hasResource('AWS::SecretsManager::Secret', {
-      Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
-      DeletionPolicy: 'Retain',
-    });
-  });
-});
-
 describe('email intake', () => {
   it('keeps raw mail in an encrypted, private bucket that expires it and survives the stack', () => {
     template.hasResource('AWS::S3::Bucket', {
