@@ -201,7 +201,7 @@ function idleCost(template: TemplateCounts, prices: Prices, emptyReceives: numbe
       line('SQS', `empty receives of Lambda's pollers on ${template.sqsQueuesPolledByLambda} queues`, emptyReceives, 'requests', (emptyReceives / 1e6) * usd('sqsRequestsPerMillion'), (Math.max(0, emptyReceives - freeOf('sqsRequests')) / 1e6) * usd('sqsRequestsPerMillion')),
       line('CloudWatch', `${template.alarms} alarm metrics`, template.alarms, 'alarms', template.alarms * usd('cloudwatchAlarmMonth'), Math.max(0, template.alarms - freeOf('cloudwatchAlarms')) * usd('cloudwatchAlarmMonth')),
       line('Secrets Manager', `${template.secrets} secrets`, template.secrets, 'secrets', template.secrets * usd('secretsManagerSecretMonth')),
-      line('Parameter Store', '1 standard SecureString parameter (the key of approval links and reply addresses)', 1, 'parameters', usd('parameterStoreStandard')),
+      line('Parameter Store', '1 standard SecureString parameter (the key of approval links and reply addresses)', 1, 'parameter', usd('parameterStoreStandard')),
       line('KMS', `${template.kmsKeys} customer managed keys`, template.kmsKeys, 'keys', template.kmsKeys * usd('kmsKeyMonth')),
       line('Cognito', 'machine client (billed only in months it issues tokens)', 0, 'app clients', 0),
     ],

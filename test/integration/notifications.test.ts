@@ -49,7 +49,7 @@ async function replyAndSettle(key: string, body: string): Promise<void> {
 }
 
 /** A delivery status notification as SES forwards it, reporting a permanent failure for `recipient`. */
-function deliveryStatusNotification(options: { recipient: string; subject: string; returnedMessageId: string }): string {
+function deliveryStatusNotification(options: { recipient: string; subject: string; returnedMessageId: string; returnedSubject?: string }): string {
   const boundary = 'report-boundary';
   return [
     'From: MAILER-DAEMON@email-bounces.amazonses.com',
@@ -77,7 +77,7 @@ function deliveryStatusNotification(options: { recipient: string; subject: strin
     '',
     `From: ${DESK}`,
     `To: ${options.recipient}`,
-    `Subject: ${options.subject}`,
+    `Subject: ${options.returnedSubject ?? options.subject}`,
     `Message-ID: ${options.returnedMessageId}`,
     '',
     'We received your request.',
@@ -172,40 +172,7 @@ describe('mail out', () => {
     const ticket = await ticketOf(from);
     const [ack] = await mailsTo(from, 1);
     // What SES forwards when the recipient's server refuses the mail: the returned message keeps the Message-ID SES gave it.
-    const boundary = 'report-boundary';
-    const dsn = [
-      'From: MAILER-DAEMON@email-bounces.amazonses.com',
-      `To: ${DESK}`,
-      'Subject: Delivery Status Notification (Failure)',
-      `Message-ID: <${unique()}@email-bounces.amazonses.com>`,
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-      '',
-      `--${boundary}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      `An error occurred while trying to deliver the mail to the following recipients:\r\n${from}`,
-      `--${boundary}`,
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; a8-1.smtp-out.amazonses.com',
-      '',
-      `Final-Recipient: rfc822; ${from}`,
-      'Action: failed',
-      'Status: 5.1.1',
-      'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
-      `--${boundary}`,
-      'Content-Type: message/rfc822',
-      '',
-      `From: ${DESK}`,
-      `To: ${from}`,
-      `Subject: ${ack!.subject}`,
-      `Message-ID: ${ack!.messageId}`,
-      '',
-      'We received your request.',
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
+    const dsn = deliveryStatusNotification({ recipient: from, subject: 'Delivery Status Notification (Failure)', returnedMessageId: ack!.messageId!, returnedSubject: ack!.subject! });
     await smtp.sendMail({ envelope: { from: '', to: [DESK] }, raw: dsn });
 
     const comments = await commentsOfTicket<{ public: boolean; body: string; author: { role: string } }>(app, admin, ticket.key, 1);
