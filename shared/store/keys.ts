@@ -17,6 +17,12 @@ export const COMMENT_PREFIX = 'COMMENT#';
 // the first page of its history together.
 export const HISTORY_PREFIX = `${TICKET_SK}#HISTORY#`;
 
+/**
+ * Sort key prefix of history events written by builds before history moved beside its ticket;
+ * only the key migration (infra/maintenance/table-key-migration.ts) still reads it.
+ */
+export const LEGACY_HISTORY_PREFIX = 'HISTORY#';
+
 export const ticketPartition = (ticketKey: string): string => `TICKET#${ticketKey}`;
 
 export const ticketKey = (key: string): PrimaryKey => ({ PK: ticketPartition(key), SK: TICKET_SK });
