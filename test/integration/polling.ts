@@ -4,22 +4,28 @@ import type { TestApp } from './harness.ts';
 const TRIES = 100;
 const PAUSE_MS = 100;
 
-/** The requester's tickets (newest first) once there are at least `count`; throws if that never happens. */
-export async function ticketsOfRequester<T = any>(app: TestApp, token: string, email: string, count: number): Promise<T[]> {
+/** The first value `read` gives that is not undefined, tried every PAUSE_MS at most TRIES times; throws `failure` otherwise. */
+export async function eventually<T>(read: () => Promise<T | undefined> | T | undefined, failure: string): Promise<T> {
   for (let tries = 0; tries < TRIES; tries++) {
-    const items: T[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all&limit=100`, { token })).json.items;
-    if (items.length >= count) return items;
+    const value = await read();
+    if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
-  throw new Error(`${email} never had ${count} tickets`);
+  throw new Error(failure);
+}
+
+/** The requester's tickets (newest first) once there are at least `count`; throws if that never happens. */
+export function ticketsOfRequester<T = any>(app: TestApp, token: string, email: string, count: number): Promise<T[]> {
+  return eventually(async () => {
+    const items: T[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all&limit=100`, { token })).json.items;
+    return items.length >= count ? items : undefined;
+  }, `${email} never had ${count} tickets`);
 }
 
 /** The ticket's comments (as `token` may see them) once there are at least `count`. */
-export async function commentsOfTicket<T = any>(app: TestApp, token: string, key: string, count: number): Promise<T[]> {
-  for (let tries = 0; tries < TRIES; tries++) {
+export function commentsOfTicket<T = any>(app: TestApp, token: string, key: string, count: number): Promise<T[]> {
+  return eventually(async () => {
     const comments: T[] = (await app.request('GET', `/tickets/${key}`, { token })).json.comments;
-    if (comments.length >= count) return comments;
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-  }
-  throw new Error(`${key} never had ${count} comments`);
+    return comments.length >= count ? comments : undefined;
+  }, `${key} never had ${count} comments`);
 }
