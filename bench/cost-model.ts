@@ -73,8 +73,6 @@ export interface CostModelResult {
 
 const SECONDS_PER_MONTH = 30 * 24 * 3600;
 const EVENT_FUNCTIONS = new Set(['ticket-changes', 'notifications', 'sla-timer', 'email-intake', '(bench)']);
-/** Functions that read the signing key (a SecureString parameter) once per cold start. */
-const KEY_READERS = new Set(['email-intake', 'notifications', 'approval-page', 'decide-approval-by-link']);
 
 export function monthlyCost(input: {
   lifecycle: LifecycleCost;
@@ -85,6 +83,8 @@ export function monthlyCost(input: {
   assumptions: CostAssumptions;
 }): CostModelResult {
   const { lifecycle, template, prices, assumptions: a } = input;
+  // Functions the stack tells where the signing key is read it once per cold start.
+  const keyReaders = new Set(template.signingKeyReaders);
   const price = (name: string) => prices.aws[name]?.usd ?? Number.NaN;
   const free = (name: string) => {
     const tier = prices.freeTiers[name];
@@ -113,7 +113,7 @@ export function monthlyCost(input: {
     const cold = monthly * Math.exp(-(monthly / SECONDS_PER_MONTH) * a.idleEnvironmentMinutes * 60);
     coldStarts += cold;
     initGbSeconds += cold * (((input.initMs[name] ?? 150) * a.durationFactor + a.runtimeStartMs) / 1000) * a.memoryGb;
-    if (KEY_READERS.has(name)) keyReads += cold;
+    if (keyReaders.has(name)) keyReads += cold;
     logBytes += fn.logBytes * n + monthly * a.platformLogBytesPerInvocation;
     if (EVENT_FUNCTIONS.has(name) && name !== 'notifications') traces += monthly;
   }

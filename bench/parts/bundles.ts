@@ -13,6 +13,7 @@ import rawConfig from '#config';
 import { FUNCTION_BUNDLING, PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
 import { builtInHolidays } from '../../infra/service-stack.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
+import { ENV } from '../../shared/environment.ts';
 import { median, round } from '../lib/stats.ts';
 
 const run = promisify(execFile);
@@ -58,6 +59,8 @@ export interface TemplateCounts {
   secrets: number;
   logGroups: number;
   userPools: number;
+  /** Functions (names without the stage prefix) the stack tells where the signing key is. */
+  signingKeyReaders: string[];
 }
 
 export const SIZE_TARGET_BYTES = 300 * 1024;
@@ -187,5 +190,8 @@ function countResources(templates: Template[]): TemplateCounts {
     secrets: ofType('AWS::SecretsManager::Secret').length,
     logGroups: ofType('AWS::Logs::LogGroup').length,
     userPools: ofType('AWS::Cognito::UserPool').length,
+    signingKeyReaders: ofType('AWS::Lambda::Function')
+      .filter((fn) => fn.Properties.Environment?.Variables?.[ENV.approvalLinkKeyParameter] !== undefined)
+      .map((fn) => String(fn.Properties.FunctionName).replace(/^service-desk-dev-/, '')),
   };
 }
