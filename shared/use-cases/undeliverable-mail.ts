@@ -18,10 +18,10 @@ export interface UndeliverableMailDeps {
  * for permanently, so the next notifications leave them out. A report that returns no message of
  * this ticket (a forged one, say) marks nobody, and nor does a failure for anyone else.
  */
-export async function markBouncedRecipients(deps: UndeliverableMailDeps, ticket: Ticket, report: DeliveryReport): Promise<string[]> {
-  if (!report.originalMessageId) return [];
+export async function markBouncedRecipients(deps: UndeliverableMailDeps, ticket: Ticket, report: DeliveryReport): Promise<void> {
+  if (!report.originalMessageId) return;
   const returned = await deps.store.findClaim('mail', report.originalMessageId);
-  if (returned?.ticketKey !== ticket.key) return [];
+  if (returned?.ticketKey !== ticket.key) return;
   const people = new Set([ticket.requester.email, ...(ticket.watchers ?? [])].map((address) => address.toLowerCase()));
   const failures = permanentFailures(report.outcomes).filter((outcome) => people.has(outcome.recipient));
   const now = deps.now();
@@ -40,7 +40,6 @@ export async function markBouncedRecipients(deps: UndeliverableMailDeps, ticket:
       ),
     ),
   );
-  return failures.map((failure) => failure.recipient);
 }
 
 /** Mail from an address shows its mailbox is in use again: its mark, if any, is lifted. */
