@@ -24,22 +24,22 @@ export type Principal = UserPrincipal | ClientPrincipal;
 export type Claims = Record<string, unknown>;
 
 /**
- * Reads a list claim as API Gateway delivers it ("[admin agent]"), as JSON, or as a real array.
+ * The groups of the `cognito:groups` claim, whole names only. API Gateway's JWT authorizer renders
+ * an array claim as one string, "[admin agent]": the elements between one pair of brackets, joined
+ * by spaces. Cognito group names hold no white space, so splitting on it is exact; commas, quotes
+ * and brackets inside a name stay part of that name (a group `x,admin` or `["admin"]` is not admin).
+ * A real array (a verified token read directly) is taken as it is; a plain string is one name.
  */
-export function claimList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value !== 'string' || value.trim() === '') return [];
-  const text = value.trim();
-  if (text.startsWith('[') && text.endsWith(']')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed)) return parsed.map(String);
-    } catch {
-      // not JSON: API Gateway's "[a b]" rendering
-    }
-    return text.slice(1, -1).split(/[\s,]+/).filter(Boolean);
-  }
-  return text.split(/[\s,]+/).filter(Boolean);
+export function groupsClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((group): group is string => typeof group === 'string');
+  if (typeof value !== 'string' || value === '') return [];
+  if (value.startsWith('[') && value.endsWith(']')) return value.slice(1, -1).split(/\s+/).filter(Boolean);
+  return [value];
+}
+
+/** The `scope` claim: OAuth scopes are one string separated by spaces (RFC 6749, section 3.3). */
+function scopeClaim(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
 }
 
 const claimTrue = (value: unknown): boolean => value === true || value === 'true';
@@ -52,13 +52,13 @@ export function principalFromClaims(claims: Claims | undefined, scopes?: readonl
   if (!claims || typeof claims.sub !== 'string' || claims.sub === '') {
     throw new UnauthenticatedError('A bearer token is required');
   }
-  const tokenScopes = scopes?.length ? [...scopes] : claimList(claims.scope);
+  const tokenScopes = scopes?.length ? [...scopes] : scopeClaim(claims.scope);
   const isClientCredentials =
     claims.token_use === 'access' && typeof claims.client_id === 'string' && claims.username === undefined && claims.email === undefined;
   if (isClientCredentials) {
     return { kind: 'client', clientId: String(claims.client_id), scopes: tokenScopes };
   }
-  const groups = claimList(claims['cognito:groups']);
+  const groups = groupsClaim(claims['cognito:groups']);
   const roles = STAFF_GROUPS.filter((group) => groups.includes(group));
   const email = typeof claims.email === 'string' && claimTrue(claims.email_verified) ? claims.email.toLowerCase() : undefined;
   return {

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { claimList, principalFromClaims } from '../../../shared/auth/principal.ts';
+import { groupsClaim, principalFromClaims } from '../../../shared/auth/principal.ts';
 import { UnauthenticatedError } from '../../../shared/errors.ts';
 
 describe('the caller from JWT claims', () => {
   it('reads groups as API Gateway renders them', () => {
-    expect(claimList('[admin agent]')).toEqual(['admin', 'agent']);
-    expect(claimList('["manager"]')).toEqual(['manager']);
-    expect(claimList(['agent'])).toEqual(['agent']);
-    expect(claimList(undefined)).toEqual([]);
+    expect(groupsClaim('[admin agent]')).toEqual(['admin', 'agent']);
+    expect(groupsClaim('[manager]')).toEqual(['manager']);
+    expect(groupsClaim('[]')).toEqual([]);
+    expect(groupsClaim(['agent'])).toEqual(['agent']);
+    expect(groupsClaim(undefined)).toEqual([]);
+  });
+
+  it('matches whole group names: commas, quotes and brackets in a name grant nothing', () => {
+    // How API Gateway renders the groups ["x,admin"], ['["admin"]'], ["[admin]"], ["admin]", "[agent"] and ["x,admin", "y"].
+    for (const rendered of ['[x,admin]', '[["admin"]]', '[[admin]]', '[admin] [agent]', '[x,admin y]', '[admin,agent]']) {
+      expect(principalFromClaims({ sub: 'u', 'cognito:groups': rendered }), rendered).toEqual({ kind: 'user', sub: 'u', roles: [] });
+    }
+    // The same names as a real array.
+    expect(principalFromClaims({ sub: 'u', 'cognito:groups': ['x,admin', '["admin"]', '[admin]'] })).toEqual({ kind: 'user', sub: 'u', roles: [] });
+    // A plain string claim is one name, never a list.
+    expect(principalFromClaims({ sub: 'u', 'cognito:groups': 'x,admin' })).toEqual({ kind: 'user', sub: 'u', roles: [] });
+    expect(principalFromClaims({ sub: 'u', 'cognito:groups': 'admin agent' })).toEqual({ kind: 'user', sub: 'u', roles: [] });
+  });
+
+  it('keeps the staff groups among other groups with odd names', () => {
+    expect(principalFromClaims({ sub: 'u', 'cognito:groups': '[x,admin agent ["manager"]]' })).toEqual({ kind: 'user', sub: 'u', roles: ['agent'] });
   });
 
   it('makes a staff user from Cognito groups, keeping only staff roles', () => {
