@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit } from '../domain/custom-fields.ts';
+import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_STORABLE } from '../domain/custom-fields.ts';
 import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
 import { CHANNELS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
@@ -14,7 +14,9 @@ const customFieldName = z
   .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'use letters, digits and _, starting with a letter')
   // A field named "constructor" makes the ticket look like a class instance to the DynamoDB marshaller.
   .refine((name) => !(name in Object.prototype), 'is a reserved name');
-const customFieldValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200)).max(50), z.null()]);
+// 1e308 or 9007199254740993 would pass as JSON numbers and then fail in DynamoDB: refused here, by field.
+const customFieldNumber = z.number().refine(isStorableNumber, NUMBER_NOT_STORABLE);
+const customFieldValue = z.union([z.string().max(2000), customFieldNumber, z.boolean(), z.array(z.string().max(200)).max(50), z.null()]);
 const customFields = z.record(customFieldName, customFieldValue).refine(customFieldsFit, { message: CUSTOM_FIELDS_TOO_LARGE });
 const deskId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a desk id');
 

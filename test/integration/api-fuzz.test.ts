@@ -280,6 +280,39 @@ describe('PATCH /tickets/{key}', () => {
   });
 });
 
+describe('numbers in custom fields', () => {
+  // JSON number text as a client writes it: beyond 2^53, beyond what a double or DynamoDB holds, tiny, negative zero.
+  const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+  const numberText = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => JSON.stringify(value)),
+    fc.integer().map(String),
+    fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String),
+    fc.tuple(fc.constantFrom('', '-'), digits(1, 3), fc.integer({ min: -400, max: 400 })).map(([sign, mantissa, exponent]) => `${sign}${mantissa}e${exponent}`),
+    fc.tuple(digits(1, 20), digits(1, 40)).map(([whole, fraction]) => `${whole}.${fraction}`),
+    fc.constantFrom('1e308', '9007199254740993', '1e-200', '-0', '1e400', '-9007199254740992', '0.1e-129', '1e-130', '9007199254740991'),
+  );
+
+  it('stores a number and gives it back as it was read, or refuses it with 400 naming the field', async () => {
+    const key = await openTicket();
+    await fc.assert(
+      fc.asyncProperty(numberText, fc.boolean(), async (text, onCreate) => {
+        const customFields = `{"reading":${text}}`;
+        const response = onCreate
+          ? await app.request('POST', '/tickets', { token: agent, body: `{"subject":"Meter","requester":{"email":"rita@example.org"},"customFields":${customFields}}`, headers: { 'content-type': 'application/json' } })
+          : await app.request('PATCH', `/tickets/${key}`, { token: agent, body: `{"customFields":${customFields}}`, headers: { 'content-type': 'application/json' } });
+        expectContract(response, ['customFields.reading']);
+        if (response.status >= 400) {
+          expect(response.status, response.text).toBe(400);
+          return;
+        }
+        const stored = await app.request('GET', `/tickets/${response.json.ticket.key}`, { token: agent });
+        expect(stored.json.ticket.customFields.reading, text).toBe(JSON.parse(text) === 0 ? 0 : JSON.parse(text));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('POST /tickets/{key}/comments, /escalate and /approval', () => {
   let commented: string;
   beforeAll(async () => {

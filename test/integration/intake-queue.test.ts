@@ -96,6 +96,26 @@ describe('the intake queue', () => {
     expect(await ticketsOf(requester, 1)).toHaveLength(1);
   });
 
+  it('fails a message whose custom field number DynamoDB cannot hold, naming the field, without taking a ticket number', async () => {
+    const { handler } = await import('../../functions/sqs/intake.ts');
+    const { parseIntakeMessage } = await import('../../shared/intake/intake-message.ts');
+    const requester = `ops.${unique()}@example.org`;
+    const open = async () => {
+      const response = await app.request('POST', '/tickets', { token: admin, body: { subject: 'Meter check', requester: { email: requester } } });
+      expect(response.status, response.text).toBe(201);
+      return Number(String(response.json.ticket.key).split('-')[1]);
+    };
+    const before = await open();
+    const message = JSON.stringify(alert(`alert-${unique()}`, requester)).replace('"tags":', '"customFields":{"reading":1e308},"tags":');
+    expect(() => parseIntakeMessage(message)).toThrow(/ticket\.customFields\.reading: must be an integer/);
+    // Each retry of the message takes no number either.
+    for (let delivery = 0; delivery < 3; delivery++) {
+      const event = { Records: [{ messageId: `unsafe-${unique()}`, body: message }] } as unknown as SQSEvent;
+      expect((await handler(event)).batchItemFailures).toHaveLength(1);
+    }
+    expect(await open()).toBe(before + 1);
+  });
+
   it('answers other SQS actions and unknown queues as SQS would', async () => {
     const unknown = sqs.send(new SendMessageCommand({ QueueUrl: `${app.sideEffects!.intake.endpoint.url}/000000000000/nope`, MessageBody: 'x' }));
     await expect(unknown).rejects.toMatchObject({ name: 'QueueDoesNotExist' });

@@ -83,6 +83,27 @@ describe('creating tickets', () => {
     expect(after.json.items).toEqual(before.json.items);
   });
 
+  it('refuses a custom field number DynamoDB cannot hold exactly with 400 naming the field, burning no ticket number', async () => {
+    const numberOf = (key: string) => Number(key.split('-')[1]);
+    const before = await create(agent);
+    // As a client would send them: JSON text, not JavaScript numbers (9007199254740993 has none).
+    for (const unsafe of ['1e308', '9007199254740993', '1e-200', '-1e300']) {
+      const body = `{"subject":"Meter reading","requester":{"email":"rita@example.org"},"customFields":{"reading":${unsafe}}}`;
+      const refused = await app.request('POST', '/tickets', { token: agent, body, headers: { 'content-type': 'application/json' } });
+      expect(refused.status, `${unsafe}: ${refused.text}`).toBe(400);
+      expect(refused.json.error.details.map((detail: { path: string }) => detail.path)).toEqual(['customFields.reading']);
+      const patched = await app.request('PATCH', `/tickets/${before.key}`, { token: agent, body: `{"customFields":{"reading":${unsafe}}}`, headers: { 'content-type': 'application/json' } });
+      expect(patched.status, `${unsafe}: ${patched.text}`).toBe(400);
+      expect(patched.json.error.details.map((detail: { path: string }) => detail.path)).toEqual(['customFields.reading']);
+    }
+    const after = await create(agent);
+    expect(numberOf(after.key)).toBe(numberOf(before.key) + 1);
+    // Numbers it holds come back as they were sent.
+    const stored = await app.request('PATCH', `/tickets/${after.key}`, { token: agent, body: '{"customFields":{"big":9007199254740991,"small":1.5e-100,"ratio":0.30000000000000004}}', headers: { 'content-type': 'application/json' } });
+    expect(stored.status, stored.text).toBe(200);
+    expect((await app.request('GET', `/tickets/${after.key}`, { token: agent })).json.ticket.customFields).toEqual({ big: 9007199254740991, small: 1.5e-100, ratio: 0.30000000000000004 });
+  });
+
   it('refuses broken JSON (400), other media types (415) and oversized bodies (413)', async () => {
     const broken = await app.request('POST', '/tickets', { token: agent, body: '{"subject":', headers: { 'content-type': 'application/json' } });
     expect(broken.status).toBe(400);
