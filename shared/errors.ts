@@ -50,6 +50,19 @@ export class PreconditionFailedError extends AppError {
   }
 }
 
+/** The request is well formed but cannot be applied as sent (422); details name what to change. */
+export abstract class UnprocessableError extends AppError {}
+
+/** An Idempotency-Key the caller used within the last day for a request with another body. */
+export class IdempotencyKeyReusedError extends UnprocessableError {
+  readonly code = 'idempotency_key_reused';
+}
+
+/** A change with consequences the request must confirm in a field of its own, which it did not. */
+export class ConfirmationRequiredError extends UnprocessableError {
+  readonly code = 'confirmation_required';
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly code = 'payload_too_large';
 }

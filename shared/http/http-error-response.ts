@@ -7,6 +7,7 @@ import {
   PayloadTooLargeError,
   PreconditionFailedError,
   UnauthenticatedError,
+  UnprocessableError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors.ts';
@@ -22,6 +23,7 @@ const STATUS_BY_CLASS: [abstract new (...args: never[]) => AppError, number][] =
   [PayloadTooLargeError, 413],
   [PreconditionFailedError, 412],
   [UnsupportedMediaTypeError, 415],
+  [UnprocessableError, 422],
 ];
 
 export function statusOf(error: AppError): number {

@@ -91,12 +91,14 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       '/tickets': {
         post: {
           summary: 'Open a ticket',
-          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 }, description: 'A retry with the same key returns the same ticket (200) instead of a new one' }],
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 }, description: 'A retry with the same key within a day answers 200 with the ticket as first created, instead of opening another; another body under the same key gets 422' }],
           requestBody: { required: true, ...json(schemaOf(createTicketBodySchema, 'input', components)) },
           responses: {
             '201': { description: 'Created', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
-            '200': { description: 'Replay of an Idempotency-Key', ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            '200': { description: 'Replay of an Idempotency-Key: the ticket as the first request was answered', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
             ...common,
+            '404': error('Replay of an Idempotency-Key whose ticket the caller may no longer see'),
+            '422': error('The Idempotency-Key was used within a day for a request with another body'),
             '413': error('Body too large'),
             '415': error('Body is not JSON'),
           },

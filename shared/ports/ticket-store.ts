@@ -35,6 +35,10 @@ export interface TicketListQuery {
 export interface ClaimRecord {
   ticketKey: string;
   commentId?: string;
+  /** The request fingerprint the claim was made with, if any (see IdempotencyClaim). */
+  fingerprint?: string;
+  /** The ticket as the request that made the claim was answered, when the claim keeps it. */
+  answer?: Ticket;
 }
 
 export interface IdempotencyClaim {
@@ -42,6 +46,11 @@ export interface IdempotencyClaim {
   key: string;
   /** Epoch seconds after which the claim may be forgotten. */
   expiresAt: number;
+  /**
+   * A hash of the API request's body, so that a replay with another body is told apart. A create's
+   * claim with a fingerprint also keeps the ticket as created: a replay answers what the first did.
+   */
+  fingerprint?: string;
 }
 
 export type CreateTicketOutcome = { created: true; ticket: Ticket } | { created: false; ticketKey: string };

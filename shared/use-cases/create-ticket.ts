@@ -1,4 +1,4 @@
-import { actorOf, isStaff, requireScope } from '../auth/access-policy.ts';
+import { actorOf, isStaff, requireScope, requireTicketAccess } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import { findCatalogItem, type ResolvedCatalogItem } from '../domain/catalog.ts';
@@ -8,8 +8,8 @@ import { routeRequest, type RoutingResult } from '../domain/routing.ts';
 import type { Channel, Ticket } from '../domain/ticket.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { CreateTicketBody } from '../http/api-schemas.ts';
-import type { IdempotencyClaim } from '../ports/ticket-store.ts';
-import { idempotencyClaim } from './api-idempotency.ts';
+import type { ClaimRecord, IdempotencyClaim } from '../ports/ticket-store.ts';
+import { idempotencyClaim, keyReusedError, requestFingerprint } from './api-idempotency.ts';
 import { startApproval } from './approval-steps.ts';
 import type { AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
@@ -18,7 +18,7 @@ import { storeNewTicket } from './store-new-ticket.ts';
 
 export interface CreateTicketResult {
   ticket: Ticket;
-  /** False when an Idempotency-Key replay returned the ticket made the first time. */
+  /** False for a replay: the ticket as the first request was answered (or, for intake, as it is now). */
   created: boolean;
 }
 
@@ -32,7 +32,7 @@ const STAFF_ONLY_FIELDS = ['priority', 'desk', 'tags'] as const;
  * when its item needs one. Routing and assignment are recorded in the history with what decided.
  */
 export interface CreateTicketOptions {
-  /** The client's Idempotency-Key: a retry within a day gets the ticket made the first time. */
+  /** The client's Idempotency-Key: a retry within a day gets the first answer, if it may still see the ticket. */
   idempotencyKey?: string;
   /** How the request came in; 'api' by default. */
   channel?: Channel;
@@ -50,6 +50,10 @@ export async function createTicket(
 ): Promise<CreateTicketResult> {
   const { idempotencyKey, channel = 'api' } = options;
   requireScope(principal, SCOPES.ticketsWrite);
+  const claim = options.claim ?? (idempotencyKey ? { ...idempotencyClaim(principal, deps.now(), idempotencyKey), fingerprint: requestFingerprint(body) } : undefined);
+  // A replay is answered before a ticket number is taken, so that retries leave no gaps.
+  const recorded = claim ? await deps.store.findClaim(claim.caller, claim.key) : undefined;
+  if (recorded) return replayOf(deps, principal, claim!, recorded);
   const requester = requesterFromDirectory(deps.config, resolveRequester(principal, body));
   const item = body.catalogItem === undefined ? undefined : catalogItemOrFail(deps, body.catalogItem);
   const customFields = item ? validateRequestForm(item.form, body.customFields) : withoutNulls(body.customFields);
@@ -91,13 +95,30 @@ export async function createTicket(
     version: 1,
   };
   const actor = actorOf(principal);
-  const claim = options.claim ?? (idempotencyKey ? idempotencyClaim(principal, deps.now(), idempotencyKey) : undefined);
 
   const outcome = await storeNewTicket(deps, draft, { route, actor, createdFields: ['status', 'type'], ...(claim ? { claim } : {}), ...(channel === 'api' ? {} : { createdDetail: `by ${channel}` }) });
   if (outcome.created) return { ticket: outcome.ticket, created: true };
-  const existing = await deps.store.getTicket(outcome.ticketKey);
-  if (!existing) throw new Error(`Idempotency record points at missing ticket ${outcome.ticketKey}`);
-  return { ticket: existing, created: false };
+  // The same key, sent twice at once, won the other way: this request spent a number, and answers as a replay.
+  const winner = await deps.store.findClaim(claim!.caller, claim!.key);
+  return replayOf(deps, principal, claim!, winner ?? { ticketKey: outcome.ticketKey });
+}
+
+/**
+ * The answer to a replay. An API request with another body under the same key is refused (422); one
+ * whose ticket has since left the caller's sight (moved to a restricted desk, say) gets 404 like
+ * every other read; otherwise it gets the ticket as the first request was answered, not as it is
+ * now. An intake claim (no fingerprint) answers with the ticket as it is now, for the intake to follow.
+ */
+async function replayOf(deps: AssignmentDeps, principal: Principal, claim: IdempotencyClaim, recorded: ClaimRecord): Promise<CreateTicketResult> {
+  if (claim.fingerprint !== undefined && recorded.fingerprint !== undefined && recorded.fingerprint !== claim.fingerprint) throw keyReusedError();
+  const current = await deps.store.getTicket(recorded.ticketKey);
+  if (claim.fingerprint === undefined) {
+    if (!current) throw new Error(`Idempotency record points at missing ticket ${recorded.ticketKey}`);
+    return { ticket: current, created: false };
+  }
+  const { ticket } = requireTicketAccess(principal, current, deps.config, recorded.ticketKey);
+  // A claim made before claims kept their answer has only the key: the ticket as it is now.
+  return { ticket: recorded.answer ?? ticket, created: false };
 }
 
 function catalogItemOrFail(deps: AssignmentDeps, id: string): ResolvedCatalogItem {

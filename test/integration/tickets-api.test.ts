@@ -70,6 +70,66 @@ describe('creating tickets', () => {
     expect(retry.json.ticket.key).toBe(first.json.ticket.key);
   });
 
+  it('answers a replay with the ticket as the first request was answered, not as it is now', async () => {
+    const headers = { 'idempotency-key': `first-answer-${Date.now()}` };
+    const first = await app.request('POST', '/tickets', { token: agent, body: newTicket(), headers });
+    expect(first.status).toBe(201);
+    const key = first.json.ticket.key;
+    expect((await app.request('PATCH', `/tickets/${key}`, { token: agent, body: { subject: 'Renamed later', priority: 'P1', assignee: 'dan.agent@example.com' } })).status).toBe(200);
+    const replay = await app.request('POST', '/tickets', { token: agent, body: newTicket(), headers });
+    expect(replay.status, replay.text).toBe(200);
+    expect(replay.json).toEqual(first.json);
+    expect(replay.headers.etag).toBe('"1"');
+    expect(replay.text).not.toContain('Renamed later');
+  });
+
+  it('answers a replay with 404 once the ticket has left the caller\'s sight', async () => {
+    // Alice works IT; the ticket she opens into HR is HR's from then on.
+    const headers = { 'idempotency-key': `into-hr-${Date.now()}` };
+    const body = newTicket({ subject: 'Confidential-8b2d payroll error', desk: 'hr' });
+    const first = await app.request('POST', '/tickets', { token: agent, body, headers });
+    expect(first.status, first.text).toBe(201);
+    expect((await app.request('GET', `/tickets/${first.json.ticket.key}`, { token: agent })).status).toBe(404);
+    const replay = await app.request('POST', '/tickets', { token: agent, body, headers });
+    expect(replay.status, replay.text).toBe(404);
+    expect(replay.text).not.toContain('Confidential-8b2d');
+  });
+
+  it('refuses a replay with a different body with 422 naming Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': `reused-${Date.now()}` };
+    const first = await app.request('POST', '/tickets', { token: agent, body: newTicket(), headers });
+    expect(first.status).toBe(201);
+    const other = await app.request('POST', '/tickets', { token: agent, body: newTicket({ subject: 'Another problem entirely' }), headers });
+    expect(other.status, other.text).toBe(422);
+    expect(other.json.error).toMatchObject({ code: 'idempotency_key_reused', details: [{ path: 'Idempotency-Key', message: expect.any(String) }] });
+    expect(other.text).not.toContain(first.json.ticket.key);
+    // The same request written differently (keys in another order, the email in capitals) is a replay.
+    const reordered = await app.request('POST', '/tickets', {
+      token: agent,
+      body: { requester: { name: 'Rita Requester', email: 'RITA@example.org' }, description: 'Black screen after the update.', subject: 'Laptop does not boot' },
+      headers,
+    });
+    expect(reordered.status, reordered.text).toBe(200);
+    expect(reordered.json.ticket.key).toBe(first.json.ticket.key);
+  });
+
+  it('takes no ticket number for a replay', async () => {
+    const numberOf = (response: { json: { ticket: { key: string } } }) => Number(response.json.ticket.key.split('-')[1]);
+    const headers = { 'idempotency-key': `numbers-${Date.now()}` };
+    const first = await app.request('POST', '/tickets', { token: agent, body: newTicket(), headers });
+    for (let retry = 0; retry < 3; retry++) expect((await app.request('POST', '/tickets', { token: agent, body: newTicket(), headers })).status).toBe(200);
+    const next = await app.request('POST', '/tickets', { token: agent, body: newTicket() });
+    expect(numberOf(next)).toBe(numberOf(first) + 1);
+  });
+
+  it('opens one ticket when the same create arrives five times at once, answering the others as replays', async () => {
+    const headers = { 'idempotency-key': `burst-${Date.now()}` };
+    const responses = await Promise.all(Array.from({ length: 5 }, () => app.request('POST', '/tickets', { token: agent, body: newTicket(), headers })));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(responses.map((response) => response.json.ticket.key)).size).toBe(1);
+    for (const response of responses) expect(response.json).toEqual(responses[0]!.json);
+  });
+
   it('answers bad input with 400 naming each field, and creates nothing', async () => {
     const before = await app.request('GET', '/tickets?requester=nobody@example.org', { token: agent });
     const response = await app.request('POST', '/tickets', { token: agent, body: { subject: '', requester: { email: 'nobody@example.org' }, priority: 'urgent', desk: 'legal' } });

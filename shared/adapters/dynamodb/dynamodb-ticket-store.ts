@@ -120,7 +120,7 @@ export class DynamoDbTicketStore implements TicketStore {
       ...[events].flat().map((event) => ({ Put: { TableName: this.tableName, Item: historyItem(event) } })),
     ];
     let idempotencyIndex: number | undefined;
-    if (idempotency) idempotencyIndex = items.push(this.claimPut(idempotency, ticket.key)) - 1;
+    if (idempotency) idempotencyIndex = items.push(this.claimPut(idempotency, ticket.key, undefined, idempotency.fingerprint ? ticket : undefined)) - 1;
     // The assignee's counter moves with the ticket, so the two always agree.
     const workload = workloadTransactItems(this.tableName, workloadChanges(undefined, ticket), ticket.updatedAt, guard);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
@@ -216,7 +216,12 @@ export class DynamoDbTicketStore implements TicketStore {
     );
     const item = result.Item;
     if (typeof item?.ticketKey !== 'string') return undefined;
-    return typeof item.commentId === 'string' ? { ticketKey: item.ticketKey, commentId: item.commentId } : { ticketKey: item.ticketKey };
+    return {
+      ticketKey: item.ticketKey,
+      ...(typeof item.commentId === 'string' ? { commentId: item.commentId } : {}),
+      ...(typeof item.fingerprint === 'string' ? { fingerprint: item.fingerprint } : {}),
+      ...(item.answer && typeof item.answer === 'object' ? { answer: toTicket(item.answer as Item) } : {}),
+    };
   }
 
   async getComment(key: string, commentId: string): Promise<Comment | undefined> {
@@ -234,11 +239,20 @@ export class DynamoDbTicketStore implements TicketStore {
     }
   }
 
-  private claimPut(claim: IdempotencyClaim, ticketKey: string, commentId?: string): TransactItem {
+  /** The claim item; `answer`, the ticket as first answered, is a plain map (no index keys). */
+  private claimPut(claim: IdempotencyClaim, ticketKey: string, commentId?: string, answer?: Ticket): TransactItem {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...idempotencyKey(claim.caller, claim.key), entity: 'idempotency', ticketKey, ...(commentId ? { commentId } : {}), expiresAt: claim.expiresAt },
+        Item: {
+          ...idempotencyKey(claim.caller, claim.key),
+          entity: 'idempotency',
+          ticketKey,
+          ...(commentId ? { commentId } : {}),
+          ...(claim.fingerprint ? { fingerprint: claim.fingerprint } : {}),
+          ...(answer ? { answer } : {}),
+          expiresAt: claim.expiresAt,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
