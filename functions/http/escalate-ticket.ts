@@ -9,6 +9,6 @@ import { escalateTicket } from '#shared/use-cases/escalate-ticket';
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(escalateBodySchema, parseJsonBody(event), 'escalation');
-  const ticket = await escalateTicket(assignmentDepsFromEnv(), principal, key, body.reason);
+  const ticket = await escalateTicket(assignmentDepsFromEnv(), principal, key, body);
   return jsonResponse(200, { ticket }, { etag: etagOf(ticket.version) });
 });

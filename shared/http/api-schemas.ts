@@ -19,6 +19,11 @@ const customFieldNumber = z.number().refine(isStorableNumber, NUMBER_NOT_STORABL
 const customFieldValue = z.union([z.string().max(2000), customFieldNumber, z.boolean(), z.array(z.string().max(200)).max(50), z.null()]);
 const customFields = z.record(customFieldName, customFieldValue).refine(customFieldsFit, { message: CUSTOM_FIELDS_TOO_LARGE });
 const deskId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a desk id');
+// Named by CONFIRM_RESTRICTED_MOVE in shared/auth/access-policy.ts, where the move is checked.
+const confirmRestrictedMove = z
+  .boolean()
+  .optional()
+  .describe('true confirms moving the ticket out of a restricted desk: its internal notes become visible to the new desk; without it such a move is refused (422)');
 
 export const ticketTypeSchema = z.enum(TICKET_TYPES);
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
@@ -63,6 +68,7 @@ export const updateTicketBodySchema = z
     assignee: email.nullable().optional().describe('An agent of the desk, or null to unassign'),
     tags: z.array(tag).max(20).optional(),
     customFields: customFields.optional(),
+    confirmRestrictedMove,
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' })
   .meta({ id: 'UpdateTicket' });
@@ -77,6 +83,7 @@ export const addCommentBodySchema = z
 
 export const escalateBodySchema = z
   .strictObject({ reason: z.string().trim().min(1).max(2000).optional().describe('Recorded in the history') })
+  .extend({ confirmRestrictedMove })
   .meta({ id: 'Escalate' });
 
 const decisionFields = {

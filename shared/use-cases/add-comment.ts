@@ -71,6 +71,12 @@ export async function addComment(
     const { ticket, access } = requireTicketAccess(principal, found, deps.config, key);
     // A replay is answered before any rule: the first request passed them, and the ticket may have moved on since.
     if (recorded) return replayOf(deps, ticket, recorded);
+    // An approver reads the request but never speaks as its requester (a reply would reopen it).
+    if (access === 'approver') {
+      throw new ForbiddenError('Approvers do not comment on a request; give your reason with the approval decision', [
+        { path: 'body', message: 'approvers decide with POST /tickets/{key}/approval, which takes a comment' },
+      ]);
+    }
     if (access === 'requester' && !body.public) {
       throw new ForbiddenError('Requesters cannot write internal notes', [{ path: 'public', message: 'must be true' }]);
     }

@@ -6,7 +6,7 @@ import type { Ticket } from '../domain/ticket.ts';
 import type { WorkloadGuard } from '../ports/assignment-store.ts';
 import { chooseAssignee, type AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
-import { moveToEscalationTarget } from './escalate-ticket.ts';
+import { escalationLeavesRestrictedDesk, moveToEscalationTarget } from './escalate-ticket.ts';
 import { withVersionRetry } from './version-retry.ts';
 
 export type SlaFiringOutcome = 'applied' | 'stale' | 'duplicate' | 'missing';
@@ -85,6 +85,9 @@ async function applyAction(deps: AssignmentDeps, action: SlaAction, next: Ticket
       return { ...assign(next, choice.assignee), detail: `reassign: ${choice.reason}`, ...(choice.guard ? { guard: choice.guard } : {}) };
     }
     case 'escalate': {
+      if (escalationLeavesRestrictedDesk(deps, next)) {
+        return { detail: `escalate: ${next.desk}/${next.level} is a restricted desk; only a person moves a ticket and its internal notes out of it`, changes: [] };
+      }
       const move = await moveToEscalationTarget(deps, next);
       if (!move) return { detail: `escalate: ${next.desk}/${next.level} escalates nowhere`, changes: [] };
       return {

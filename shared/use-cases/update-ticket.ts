@@ -1,4 +1,4 @@
-import { actorOf, requireScope, requireTicketAccess } from '../auth/access-policy.ts';
+import { actorOf, checkRestrictedDeskMove, requireScope, requireTicketAccess } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import type { Ticket } from '../domain/ticket.ts';
@@ -14,7 +14,8 @@ import { withVersionRetry } from './version-retry.ts';
 
 /**
  * Changes ticket fields (staff and write-scoped clients). With `expectedVersion` (If-Match) a
- * stale write is refused with 412; without it the change is re-applied to the latest version.
+ * stale write is refused with 412; without it the change is re-applied to the latest version. A
+ * move out of a restricted desk (by desk or by recategorising) needs `confirmRestrictedMove`.
  */
 export async function updateTicket(
   deps: AssignmentDeps,
@@ -24,6 +25,7 @@ export async function updateTicket(
   expectedVersion?: number,
 ): Promise<Ticket> {
   requireScope(principal, SCOPES.ticketsWrite);
+  const { confirmRestrictedMove = false, ...fields } = body;
   const attempt = async (): Promise<Ticket> => {
     const { ticket, access } = requireTicketAccess(principal, await deps.store.getTicket(key), deps.config, key);
     if (access !== 'staff') throw new ForbiddenError('Requesters cannot change ticket fields; add a comment instead');
@@ -32,10 +34,12 @@ export async function updateTicket(
     }
     // Fields the caller names win over what recategorising routes.
     const recategorised =
-      body.catalogItem !== undefined && body.catalogItem !== ticket.catalogItem ? await recategorise(deps, ticket, body.catalogItem) : undefined;
-    const requested = { ...recategorised?.changes, ...body };
+      fields.catalogItem !== undefined && fields.catalogItem !== ticket.catalogItem ? await recategorise(deps, ticket, fields.catalogItem) : undefined;
+    const requested = { ...recategorised?.changes, ...fields };
     const { ticket: next, changes } = applyTicketChanges(ticket, routingChanges(deps, ticket, requested), deps.now().toISOString());
     if (changes.length === 0) return ticket;
+    const leftRestricted = checkRestrictedDeskMove(deps.config, ticket.desk, next.desk, confirmRestrictedMove);
+    const detail = [recategorised ? `recategorised: ${recategorised.detail}` : undefined, leftRestricted].filter(Boolean).join('; ');
     const guard = recategorised?.guard && next.assignee === recategorised.guard.email ? recategorised.guard : undefined;
     try {
       return await deps.store.saveTicket(
@@ -48,7 +52,7 @@ export async function updateTicket(
           actor: actorOf(principal),
           action: 'updated',
           changes,
-          ...(recategorised ? { detail: `recategorised: ${recategorised.detail}` } : {}),
+          ...(detail ? { detail } : {}),
         },
         undefined,
         guard,

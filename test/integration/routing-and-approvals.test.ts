@@ -7,7 +7,7 @@ const tokens: Record<string, string> = {};
 const token = async (email: string) => (tokens[email] ??= await app.token({ email }));
 
 type Ticket = { key: string; status: string; desk: string; level: string; assignee?: string; priority: string; tags: string[]; approval?: { state: string; current: number; steps: { approvers: string[]; decision?: string }[] } };
-type HistoryItem = { action: string; detail?: string; changes: { field: string; to: unknown }[] };
+type HistoryItem = { action: string; detail?: string; actor: { kind: string; id: string }; changes: { field: string; to: unknown }[] };
 
 async function request(asEmail: string, body: Record<string, unknown>): Promise<Ticket> {
   const response = await app.request('POST', '/tickets', { token: await token(asEmail), body });
@@ -142,6 +142,39 @@ describe('restricted desks', () => {
       expect((await app.request('GET', `/tickets/${ticket.key}`, { token: await token(insider) })).status, insider).toBe(200);
     }
   });
+
+  describe('moving a case out', () => {
+    const NOTE = 'note-4e1a: salary advance agreed with the works council';
+    let hana: string;
+    let caseKey: string;
+
+    beforeAll(async () => {
+      hana = await token('hana.hr@example.com');
+      caseKey = (await request('rita@example.org', { catalogItem: 'hr-payroll', subject: 'Salary advance' })).key;
+      expect((await app.request('POST', `/tickets/${caseKey}/comments`, { token: hana, body: { body: NOTE, public: false } })).status).toBe(201);
+    });
+
+    it('refuses to move an HR case to IT without confirmRestrictedMove (422 naming it), by desk or by recategorising, and keeps it in HR', async () => {
+      for (const body of [{ desk: 'it' }, { desk: 'it', confirmRestrictedMove: false }, { catalogItem: 'it-access-password' }]) {
+        const refused = await app.request('PATCH', `/tickets/${caseKey}`, { token: hana, body });
+        expect(refused.status, refused.text).toBe(422);
+        expect(refused.json.error).toMatchObject({ code: 'confirmation_required', details: [{ path: 'confirmRestrictedMove', message: expect.any(String) }] });
+      }
+      expect((await app.request('GET', `/tickets/${caseKey}`, { token: hana })).json.ticket.desk).toBe('hr');
+      expect((await app.request('GET', `/tickets/${caseKey}`, { token: await token('alice.agent@example.com') })).status).toBe(404);
+    });
+
+    it('moves it when the request confirms, recording who moved it and that its internal notes went with it', async () => {
+      const moved = await app.request('PATCH', `/tickets/${caseKey}`, { token: hana, body: { desk: 'it', confirmRestrictedMove: true } });
+      expect(moved.status, moved.text).toBe(200);
+      expect(moved.json.ticket).toMatchObject({ desk: 'it', level: 'l1' });
+      const events = await history(caseKey, 'alice.agent@example.com');
+      const move = events.find((event) => event.action === 'updated' && event.changes.some((change) => change.field === 'desk'));
+      expect(move).toMatchObject({ action: 'updated', actor: { kind: 'user', id: 'hana.hr@example.com' }, detail: expect.stringContaining('left the restricted desk hr; its internal notes went with it to it') });
+      // What the confirmation was about: IT now reads the note.
+      expect((await app.request('GET', `/tickets/${caseKey}`, { token: await token('alice.agent@example.com') })).text).toContain('note-4e1a');
+    });
+  });
 });
 
 describe('approvals', () => {
@@ -171,6 +204,36 @@ describe('approvals', () => {
       expect.stringContaining('approved; comment: Budgeted'),
       expect.stringContaining('approved'),
     ]);
+  });
+
+  it('lets approvers read a request while a step of theirs waits and after they decided it, and nobody else of their group after', async () => {
+    const ticket = await request('jane@example.org', { catalogItem: 'it-hardware-laptop', subject: 'Laptop for an intern', customFields: { model: '14-inch' } });
+    const read = async (email: string) => (await app.request('GET', `/tickets/${ticket.key}`, { token: await token(email) })).status;
+    expect(await read('mark.lead@example.org')).toBe(200);
+    expect(await read('sam.security@example.org')).toBe(200);
+    const decide = async (email: string) => {
+      const response = await app.request('POST', `/tickets/${ticket.key}/approval`, { token: await token(email), body: { decision: 'approve' } });
+      expect(response.status, response.text).toBe(200);
+    };
+    await decide('mark.lead@example.org');
+    await decide('admin@example.com');
+    // Mark decided his step; Sam's group decided through the admin, so Sam no longer reads it.
+    expect(await read('mark.lead@example.org')).toBe(200);
+    expect(await read('sam.security@example.org')).toBe(404);
+    expect((await app.request('GET', `/tickets/${ticket.key}/history`, { token: await token('mark.lead@example.org') })).status).toBe(403);
+  });
+
+  it('refuses a comment by an approver with 403, so an approver never speaks as the requester or reopens the request', async () => {
+    const ticket = await request('jane@example.org', { catalogItem: 'it-hardware-laptop', subject: 'Laptop for a temp', customFields: { model: '16-inch' } });
+    const mark = await token('mark.lead@example.org');
+    const waiting = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: mark, body: { body: 'Is 14-inch not enough?' } });
+    expect(waiting.status, waiting.text).toBe(403);
+    expect((await app.request('POST', `/tickets/${ticket.key}/approval`, { token: mark, body: { decision: 'approve' } })).status).toBe(200);
+    const afterDecision = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: mark, body: { body: 'Approved, enjoy' } });
+    expect(afterDecision.status, afterDecision.text).toBe(403);
+    const view = await app.request('GET', `/tickets/${ticket.key}`, { token: await token('jane@example.org') });
+    expect(view.json.comments).toEqual([]);
+    expect(view.json.ticket.status).toBe('pending_approval');
   });
 
   it('closes a rejected request and tells the requester why', async () => {
