@@ -4,7 +4,7 @@ import { TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { createInMemoryIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
-import { personClaims } from '../../local/token-claims.ts';
+import { machineClientClaims, personClaims } from '../../local/token-claims.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -65,6 +65,20 @@ describe('local runtime against DynamoDB Local', () => {
     const response = await app.request('GET', '/tickets', { token });
     expect(response.status).toBe(401);
     expect(response.headers['www-authenticate']).toContain('invalid_token');
+  });
+
+  it('answers 401 for a token of an app client that the authorizer does not list, as API Gateway does', async () => {
+    // A listed client passes the authorizer: the 404 comes from the handler.
+    const listed = await app.request('GET', '/tickets/SD-999999', { token: await app.issuer.sign(machineClientClaims('reporting', ['servicedesk/tickets.read'])) });
+    expect(listed.status).toBe(404);
+    const unlisted = await app.issuer.sign(machineClientClaims('any-client-at-all', ['servicedesk/tickets.read']));
+    // A token with aud is judged by aud, whatever its client_id says.
+    const otherAudience = await app.issuer.sign({ ...machineClientClaims('reporting', ['servicedesk/tickets.read']), aud: 'another-app' });
+    for (const token of [unlisted, otherAudience]) {
+      const response = await app.request('GET', '/tickets/SD-999999', { token });
+      expect(response.status).toBe(401);
+      expect(response.headers['www-authenticate']).toContain('the token does not have a valid audience');
+    }
   });
 
   it('answers 401 for an expired token', async () => {
