@@ -19,6 +19,8 @@ export const LOCAL_ISSUER = 'https://local-issuer.servicedesk.invalid';
 export const LOCAL_CLIENT_ID = 'servicedesk-local-web';
 /** Default id of a local machine client (client-credentials flow). */
 export const LOCAL_MACHINE_CLIENT_ID = 'servicedesk-local-machine';
+/** The app clients the local API accepts, as the stack lists its web and machine clients for API Gateway. */
+export const LOCAL_AUDIENCE: readonly string[] = [LOCAL_CLIENT_ID, LOCAL_MACHINE_CLIENT_ID];
 
 const ALGORITHM = 'ES256';
 
@@ -34,16 +36,15 @@ export interface LocalIssuer {
   readonly audience: string;
   /** Adds iss, iat, exp, jti, auth_time and (for ID tokens, unless given) aud to the claims. */
   sign(claims: TokenClaims, options?: SignOptions): Promise<string>;
+  /** The app client ids a token must be for (its aud, or without aud its client_id). */
+  readonly audiences: readonly string[];
   /** Checks what API Gateway's JWT authorizer checks: signature, iss, exp, and aud or client_id. */
   verify(token: string): Promise<TokenClaims>;
 }
 
 export interface LocalIssuerOptions {
-  /**
-   * Machine client ids whose access tokens are accepted. Omitted: any, because every local
-   * machine client is minted by this issuer (in AWS the stack lists its app clients).
-   */
-  machineClients?: readonly string[];
+  /** The authorizer's audience list: app client ids whose tokens are accepted; LOCAL_AUDIENCE by default. */
+  audiences?: readonly string[];
 }
 
 interface StoredKey {
@@ -93,11 +94,12 @@ async function issuerFromKey(key: StoredKey, options: LocalIssuerOptions): Promi
   const privateKey = (await importJWK(key.privateJwk, ALGORITHM)) as CryptoKey;
   const publicKey = (await importJWK(key.publicJwk, ALGORITHM)) as CryptoKey;
   const kid = key.publicJwk.kid;
-  const machineClients = options.machineClients ? new Set(options.machineClients) : undefined;
+  const audiences = options.audiences ?? LOCAL_AUDIENCE;
 
   return {
     issuer: LOCAL_ISSUER,
     audience: LOCAL_CLIENT_ID,
+    audiences,
 
     async sign(claims, { expiresIn = '1h' } = {}) {
       const now = Math.floor(Date.now() / 1000);
@@ -114,15 +116,19 @@ async function issuerFromKey(key: StoredKey, options: LocalIssuerOptions): Promi
 
     async verify(token) {
       const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, algorithms: [ALGORITHM], requiredClaims: ['exp'] });
-      const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? []);
-      const clientId = payload.client_id;
-      const audienceOk =
-        audiences.includes(LOCAL_CLIENT_ID) ||
-        (typeof clientId === 'string' && clientId !== '' && (machineClients ? machineClients.has(clientId) : true));
-      if (!audienceOk) throw new InvalidAudienceError();
+      if (!hasListedAudience(payload, audiences)) throw new InvalidAudienceError();
       return payload as TokenClaims;
     },
   };
+}
+
+/**
+ * API Gateway's rule: a token with `aud` is judged by its aud alone (one of them must be listed);
+ * only a token without aud (a Cognito access token) is judged by its `client_id`.
+ */
+function hasListedAudience(payload: JWTPayload, audiences: readonly string[]): boolean {
+  if (payload.aud !== undefined) return (typeof payload.aud === 'string' ? [payload.aud] : payload.aud).some((aud) => audiences.includes(aud));
+  return typeof payload.client_id === 'string' && audiences.includes(payload.client_id);
 }
 
 export class InvalidAudienceError extends Error {

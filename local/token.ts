@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '#shared/config/config-error';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
-import { LOCAL_MACHINE_CLIENT_ID, loadPersistedIssuer } from './issuer.ts';
+import { LOCAL_AUDIENCE, LOCAL_MACHINE_CLIENT_ID, loadPersistedIssuer } from './issuer.ts';
 import { LOCAL_PATHS } from './local-paths.ts';
 import {
   isTokenRole,
@@ -13,7 +13,7 @@ import {
 
 const USAGE = `Usage:
   npm run token -- --role agent|manager|admin|requester [--email someone@example.org] [--expires 1h]
-  npm run token -- --client <client-id> --scope "servicedesk/tickets.read servicedesk/tickets.write" [--expires 1h]`;
+  npm run token -- [--client ${LOCAL_MACHINE_CLIENT_ID}] --scope "servicedesk/tickets.read servicedesk/tickets.write" [--expires 1h]`;
 
 /** Exit code for a bad command line, distinct from a broken configuration (1). */
 const USAGE_ERROR = 2;
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   if (values.client !== undefined || values.scope !== undefined) {
     if (values.role || values.email) throw new UsageError('--client/--scope mint a machine-client token; leave out --role and --email.');
     const clientId = values.client || LOCAL_MACHINE_CLIENT_ID;
+    // The local API, like API Gateway, refuses tokens of app clients it does not list.
+    if (!LOCAL_AUDIENCE.includes(clientId)) throw new UsageError(`--client ${clientId} is not an app client of the local API; use ${LOCAL_MACHINE_CLIENT_ID} (or leave --client out).`);
     const scopes = (values.scope ?? '').split(' ').filter(Boolean);
     const token = await issuer.sign(machineClientClaims(clientId, scopes), { expiresIn });
     console.log(`Machine client ${clientId}, scopes: ${scopes.join(' ') || '(none)'}; access token valid for ${values.expires}:`);

@@ -1,4 +1,5 @@
 import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-env';
+import { pageChallenge } from '#shared/auth/approval-page-confirmation';
 import { signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
 import { AppError } from '#shared/errors';
 import { approvalFormPage, approvalMessagePage } from '#shared/http/approval-pages';
@@ -10,13 +11,15 @@ import { approvalRequestByLink } from '#shared/use-cases/decide-approval';
 
 /**
  * The page an approval email links to: the request and a form that posts the decision. Opening
- * it decides nothing, so a mail scanner that follows the link does no harm.
+ * it decides nothing, and its form decides only with the confirmation that the page's script adds
+ * on a person's click, so a mail scanner that follows the link and posts the form does no harm.
  */
 export const handler = publicRoute(async (event) => {
   try {
     const { token } = validate(approvalPageQuerySchema, event.queryStringParameters ?? {}, 'query');
-    const view = await approvalRequestByLink({ ...assignmentDepsFromEnv(), signingKeys: signingKeyFromEnv() }, token);
-    return approvalFormPage(view, token, event.rawPath);
+    const deps = { ...assignmentDepsFromEnv(), signingKeys: signingKeyFromEnv() };
+    const view = await approvalRequestByLink(deps, token);
+    return approvalFormPage(view, token, event.rawPath, pageChallenge(await deps.signingKeys.approvalLinkKey(), token, deps.now()));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const why = error.details.map((detail) => detail.message).join('; ');

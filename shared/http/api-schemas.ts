@@ -101,6 +101,22 @@ export const approvalLinkBodySchema = z
   .refine(rejectionHasReason, rejectionReasonMissing)
   .meta({ id: 'ApprovalLinkDecision' });
 
+/**
+ * `POST /approvals/decide` from the approval page's form: the same decision, plus the confirmation
+ * that the page's script adds on a person's click (a form posted without the script has none).
+ */
+export const approvalPageFormSchema = z
+  .strictObject({
+    token: z.string().min(20).max(4000).describe('The token of the approval link'),
+    confirmation: z
+      .string({ error: 'missing: the approval page decides only on a click of Approve or Reject with JavaScript on; without it, sign in and decide with POST /tickets/{key}/approval' })
+      .max(200)
+      .describe("Added by the approval page's script when a person clicks Approve or Reject"),
+    ...decisionFields,
+  })
+  .refine(rejectionHasReason, rejectionReasonMissing)
+  .meta({ id: 'ApprovalPageDecision' });
+
 /** `GET /tickets/{key}/attachments?location=`: one stored file, by the location the ticket lists. */
 export const attachmentQuerySchema = z.strictObject({
   location: z

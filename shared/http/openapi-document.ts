@@ -3,6 +3,7 @@ import {
   addCommentBodySchema,
   approvalBodySchema,
   approvalLinkBodySchema,
+  approvalPageFormSchema,
   attachmentQuerySchema,
   approvalPageQuerySchema,
   deskQueueQuerySchema,
@@ -207,13 +208,13 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           },
         },
         post: {
-          summary: 'Approve or reject through the signed link of an approval email (no sign-in; the link is the authority). JSON, or the form of the approval page (answered with a page)',
+          summary: 'Approve or reject through the signed link of an approval email (no sign-in; the link is the authority). JSON, or the form of the approval page (answered with a page), which decides only with the confirmation its script adds on a person\'s click',
           security: [],
           requestBody: {
             required: true,
             content: {
               'application/json': { schema: schemaOf(approvalLinkBodySchema, 'input', components) },
-              'application/x-www-form-urlencoded': { schema: schemaOf(approvalLinkBodySchema, 'input', components) },
+              'application/x-www-form-urlencoded': { schema: schemaOf(approvalPageFormSchema, 'input', components) },
             },
           },
           responses: {

@@ -9,7 +9,7 @@ import { serviceDeskConfig, useServiceDeskConfig } from '../../shared/config/ser
 import { startSideEffects, type RunningSideEffects } from '../../local/side-effects.ts';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { startHttpServer, type HandlerLoader } from '../../local/http-server.ts';
-import { createInMemoryIssuer, type LocalIssuer } from '../../local/issuer.ts';
+import { createInMemoryIssuer, LOCAL_AUDIENCE, type LocalIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
 import { machineClientClaims, personClaims, resolveTokenPerson, type TokenRole } from '../../local/token-claims.ts';
 
@@ -68,6 +68,9 @@ export interface TestAppOptions {
   sideEffects?: boolean;
 }
 
+/** The machine clients the tests sign in as, listed for the authorizer as the stack lists its app clients. */
+export const TEST_MACHINE_CLIENTS = ['reporting', 'monitoring', 'integration', 'unscoped'];
+
 /**
  * The API as `npm start` serves it, on a random port, against a fresh table in the run's DynamoDB
  * Local. Sets TABLE_NAME and DYNAMODB_ENDPOINT before any handler loads (vitest gives each test
@@ -85,7 +88,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   process.env[ENV.approvalLinkSecret] = approvalLinkKey;
   if (options.config !== undefined) useServiceDeskConfig(options.config);
 
-  const issuer = await createInMemoryIssuer();
+  const issuer = await createInMemoryIssuer({ audiences: [...LOCAL_AUDIENCE, ...TEST_MACHINE_CLIENTS] });
   const server = await startHttpServer({
     port: 0,
     issuer,

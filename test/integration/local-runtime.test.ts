@@ -1,10 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentDisposition, S3AttachmentLinks } from '../../shared/adapters/s3/s3-attachment-links.ts';
 import { TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
+import { startLocalBucketFiles } from '../../local/local-bucket-files.ts';
+import { LocalRawMailStore } from '../../local/local-raw-mail-store.ts';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { createInMemoryIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
-import { personClaims } from '../../local/token-claims.ts';
+import { machineClientClaims, personClaims } from '../../local/token-claims.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -67,6 +75,20 @@ describe('local runtime against DynamoDB Local', () => {
     expect(response.headers['www-authenticate']).toContain('invalid_token');
   });
 
+  it('answers 401 for a token of an app client that the authorizer does not list, as API Gateway does', async () => {
+    // A listed client passes the authorizer: the 404 comes from the handler.
+    const listed = await app.request('GET', '/tickets/SD-999999', { token: await app.issuer.sign(machineClientClaims('reporting', ['servicedesk/tickets.read'])) });
+    expect(listed.status).toBe(404);
+    const unlisted = await app.issuer.sign(machineClientClaims('any-client-at-all', ['servicedesk/tickets.read']));
+    // A token with aud is judged by aud, whatever its client_id says.
+    const otherAudience = await app.issuer.sign({ ...machineClientClaims('reporting', ['servicedesk/tickets.read']), aud: 'another-app' });
+    for (const token of [unlisted, otherAudience]) {
+      const response = await app.request('GET', '/tickets/SD-999999', { token });
+      expect(response.status).toBe(401);
+      expect(response.headers['www-authenticate']).toContain('the token does not have a valid audience');
+    }
+  });
+
   it('answers 401 for an expired token', async () => {
     const token = await app.token({ role: 'agent', expiresIn: -60 });
     const response = await app.request('GET', '/tickets', { token });
@@ -79,5 +101,54 @@ describe('local runtime against DynamoDB Local', () => {
     const response = await app.request('GET', '/tickets/SD-999999', { token });
     // 404 comes from the get-ticket use case: the claims became a principal and the table was read.
     expect(response.status).toBe(404);
+  });
+});
+
+describe('local download links', () => {
+  const bucket = 'servicedesk-local-mail';
+  const report = 'attachments/0123456789abcdef0123456789abcdef/0/report.pdf';
+  const payroll = 'attachments/fedcba9876543210fedcba9876543210/0/payroll.pdf';
+
+  it('serves a file only through an unexpired link whose signature holds, answering 403 as S3 does otherwise', async () => {
+    const store = new LocalRawMailStore({ rootDir: mkdtempSync(join(tmpdir(), 'servicedesk-bucket-')) });
+    await store.put(report, Buffer.from('the report'));
+    await store.put(payroll, Buffer.from('the payroll'));
+    const files = await startLocalBucketFiles({ store, bucket, port: 0 });
+    const client = new S3Client({ endpoint: files.url, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    try {
+      const link = await new S3AttachmentLinks(client, bucket).downloadUrl(report, 'report.pdf', 300);
+      const served = await fetch(link);
+      expect(served.status).toBe(200);
+      expect(await served.text()).toBe('the report');
+
+      const changed = (change: (url: URL) => void) => {
+        const url = new URL(link);
+        change(url);
+        return url.href;
+      };
+      const tampered = [
+        changed((url) => (url.pathname = `/${bucket}/${payroll}`)),
+        changed((url) => url.searchParams.set('X-Amz-Expires', '604800')),
+        changed((url) => url.searchParams.set('response-content-disposition', 'inline')),
+        changed((url) => url.searchParams.set('X-Amz-Signature', '0'.repeat(64))),
+      ];
+      for (const url of tampered) {
+        const refused = await fetch(url);
+        expect(refused.status, url).toBe(403);
+        expect(await refused.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+      }
+      const unsigned = await fetch(changed((url) => url.searchParams.delete('X-Amz-Signature')));
+      expect(unsigned.status).toBe(403);
+      expect(await unsigned.text()).toContain('<Code>AccessDenied</Code>');
+
+      // Signed ten minutes ago for five: the link has expired.
+      const command = new GetObjectCommand({ Bucket: bucket, Key: report, ResponseContentDisposition: contentDisposition('report.pdf') });
+      const expired = await fetch(await getSignedUrl(client, command, { expiresIn: 300, signingDate: new Date(Date.now() - 600_000) }));
+      expect(expired.status).toBe(403);
+      expect(await expired.text()).toMatch(/<Code>AccessDenied<\/Code><Message>Request has expired<\/Message>/);
+    } finally {
+      client.destroy();
+      await files.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApprovalPage } from './approval-page-clients.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 import { commentsOfTicket, eventually, ticketsOfRequester } from './polling.ts';
 
@@ -228,20 +229,21 @@ describe('mail out', () => {
     expect(html).toContain('name="decision" value="approve"');
     expect((await app.request('GET', `/tickets/${key}`, { token: admin })).json.ticket.status).toBe('pending_approval');
 
-    // The form posts the token and the decision; a rejection without its reason is sent back.
-    const token = new URL(link!).searchParams.get('token')!;
-    const unexplained = await fetch(new URL('/approvals/decide', app.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token, decision: 'reject', comment: '  ' }).toString(),
-    });
+    // The form, confirmed by the page's script on a person's click, posts the token and the
+    // decision; a rejection without its reason is sent back.
+    const form = openApprovalPage(html, page.headers.get('content-security-policy')!);
+    const post = (fields: URLSearchParams) =>
+      fetch(new URL('/approvals/decide', app.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+    const unexplained = await post(form.click('reject', { comment: '  ' }));
     expect(unexplained.status).toBe(400);
     expect(await unexplained.text()).toMatch(/Nothing was decided.*comment: give the reason for a rejection/s);
-    const decided = await fetch(new URL('/approvals/decide', app.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token, decision: 'approve', comment: '' }).toString(),
-    });
+    // A person reads the request before deciding; a decision sooner than that is refused.
+    const decided = await eventually(async () => {
+      const answer = await post(form.click('approve'));
+      if (answer.status !== 403) return answer;
+      await answer.text();
+      return undefined;
+    }, 'the approval was never accepted');
     expect(decided.status).toBe(200);
     expect(await decided.text()).toContain('approved; it goes to the desk');
     expect((await app.request('GET', `/tickets/${key}`, { token: admin })).json.ticket.status).toBe('new');

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createInMemoryIssuer, LOCAL_CLIENT_ID, LOCAL_ISSUER, loadPersistedIssuer } from '../../../local/issuer.ts';
+import { createInMemoryIssuer, LOCAL_CLIENT_ID, LOCAL_ISSUER, LOCAL_MACHINE_CLIENT_ID, loadPersistedIssuer } from '../../../local/issuer.ts';
 import { machineClientClaims, personClaims } from '../../../local/token-claims.ts';
 
 const alice = { email: 'alice.agent@example.com', name: 'Alice Agent', groups: ['agent'] };
@@ -24,20 +24,24 @@ describe('local issuer', () => {
 
   it('accepts machine-client access tokens by client_id, without aud, as Cognito issues them', async () => {
     const issuer = await createInMemoryIssuer();
-    const claims = await issuer.verify(await issuer.sign(machineClientClaims('ci-bot', ['servicedesk/tickets.read'])));
-    expect(claims).toMatchObject({ sub: 'ci-bot', client_id: 'ci-bot', scope: 'servicedesk/tickets.read', token_use: 'access' });
+    const claims = await issuer.verify(await issuer.sign(machineClientClaims(LOCAL_MACHINE_CLIENT_ID, ['servicedesk/tickets.read'])));
+    expect(claims).toMatchObject({ sub: LOCAL_MACHINE_CLIENT_ID, client_id: LOCAL_MACHINE_CLIENT_ID, scope: 'servicedesk/tickets.read', token_use: 'access' });
     expect(claims.aud).toBeUndefined();
   });
 
-  it('rejects access tokens of clients outside an explicit list', async () => {
-    const issuer = await createInMemoryIssuer({ machineClients: ['known'] });
+  it('rejects access tokens of clients outside its audience list, as API Gateway does', async () => {
+    const local = await createInMemoryIssuer();
+    await expect(local.verify(await local.sign(machineClientClaims('ci-bot')))).rejects.toThrow(/audience/);
+    const issuer = await createInMemoryIssuer({ audiences: ['known'] });
     await expect(issuer.verify(await issuer.sign(machineClientClaims('stranger')))).rejects.toThrow(/audience/);
     await expect(issuer.verify(await issuer.sign(machineClientClaims('known')))).resolves.toMatchObject({ client_id: 'known' });
   });
 
-  it('rejects a token for another audience', async () => {
+  it('rejects a token for another audience, judging aud before client_id', async () => {
     const issuer = await createInMemoryIssuer();
     await expect(issuer.verify(await issuer.sign({ ...personClaims(alice), aud: 'someone-else' }))).rejects.toThrow(/audience/);
+    await expect(issuer.verify(await issuer.sign({ ...machineClientClaims(LOCAL_MACHINE_CLIENT_ID), aud: 'someone-else' }))).rejects.toThrow(/audience/);
+    await expect(issuer.verify(await issuer.sign({ ...personClaims(alice), aud: ['someone-else', LOCAL_CLIENT_ID] }))).resolves.toMatchObject({ email: alice.email });
   });
 
   it('rejects expired tokens and tokens signed by another key', async () => {
