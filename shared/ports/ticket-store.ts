@@ -35,6 +35,9 @@ export interface TicketListQuery {
 export interface ClaimRecord {
   ticketKey: string;
   commentId?: string;
+  /** For a mail: the fingerprint of its content and where its raw bytes are, to tell a redelivery from a reused id. */
+  fingerprint?: string;
+  source?: string;
 }
 
 export interface IdempotencyClaim {
@@ -42,6 +45,9 @@ export interface IdempotencyClaim {
   key: string;
   /** Epoch seconds after which the claim may be forgotten. */
   expiresAt: number;
+  /** Kept with a mail's claim: the fingerprint of its content and where its raw bytes are. */
+  fingerprint?: string;
+  source?: string;
 }
 
 export type CreateTicketOutcome = { created: true; ticket: Ticket } | { created: false; ticketKey: string };

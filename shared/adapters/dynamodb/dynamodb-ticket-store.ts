@@ -216,7 +216,12 @@ export class DynamoDbTicketStore implements TicketStore {
     );
     const item = result.Item;
     if (typeof item?.ticketKey !== 'string') return undefined;
-    return typeof item.commentId === 'string' ? { ticketKey: item.ticketKey, commentId: item.commentId } : { ticketKey: item.ticketKey };
+    return {
+      ticketKey: item.ticketKey,
+      ...(typeof item.commentId === 'string' ? { commentId: item.commentId } : {}),
+      ...(typeof item.fingerprint === 'string' ? { fingerprint: item.fingerprint } : {}),
+      ...(typeof item.source === 'string' ? { source: item.source } : {}),
+    };
   }
 
   async getComment(key: string, commentId: string): Promise<Comment | undefined> {
@@ -238,7 +243,15 @@ export class DynamoDbTicketStore implements TicketStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...idempotencyKey(claim.caller, claim.key), entity: 'idempotency', ticketKey, ...(commentId ? { commentId } : {}), expiresAt: claim.expiresAt },
+        Item: {
+          ...idempotencyKey(claim.caller, claim.key),
+          entity: 'idempotency',
+          ticketKey,
+          ...(commentId ? { commentId } : {}),
+          ...(claim.fingerprint ? { fingerprint: claim.fingerprint } : {}),
+          ...(claim.source ? { source: claim.source } : {}),
+          expiresAt: claim.expiresAt,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
