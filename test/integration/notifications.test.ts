@@ -42,10 +42,10 @@ async function replyAndSettle(key: string, body: string): Promise<void> {
 }
 
 /** A delivery status notification as SES forwards it, reporting a permanent failure for `recipient`. */
-function deliveryStatusNotification(options: { recipient: string; subject: string; returnedMessageId: string; returnedSubject?: string }): string {
+function deliveryStatusNotification(options: { recipient: string; subject: string; returnedMessageId: string; returnedSubject?: string; from?: string }): string {
   const boundary = 'report-boundary';
   return [
-    'From: MAILER-DAEMON@email-bounces.amazonses.com',
+    `From: ${options.from ?? 'MAILER-DAEMON@email-bounces.amazonses.com'}`,
     `To: ${DESK}`,
     `Subject: ${options.subject}`,
     `Message-ID: <${unique()}@email-bounces.amazonses.com>`,
@@ -250,5 +250,43 @@ describe('mail out', () => {
     const again = await fetch(link!);
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('already decided');
+  });
+
+  it.each(['MAILER-DAEMON', 'Mail Delivery System <Postmaster>', '<>'])('reads a bounce whose From is %s and marks its recipient undeliverable', async (sender) => {
+    const from = `lost.${unique()}@example.org`;
+    await smtp.sendMail({ from, to: DESK, subject: 'Monitor', text: 'The monitor is dark.' });
+    const ticket = await ticketOf(from);
+    const [ack] = await mailsTo(from, 1);
+    const dsn = deliveryStatusNotification({ from: sender, recipient: from, subject: 'Undelivered Mail Returned to Sender', returnedMessageId: ack!.messageId!, returnedSubject: ack!.subject! });
+    await smtp.sendMail({ envelope: { from: '', to: [DESK] }, raw: dsn });
+    const [note] = await commentsOfTicket<{ public: boolean; body: string; author: { email: string; role: string } }>(app, admin, ticket.key, 1);
+    expect(note).toMatchObject({ public: false, author: { role: 'system' } });
+    expect(note!.body).toMatch(/^Mail bounced:\nDelivery to .* failed/);
+    await replyAndSettle(ticket.key, 'We replaced the cable.');
+    expect(await outboxMailsTo(from)).toHaveLength(1);
+  });
+
+  it.each([
+    ['root@localhost', /local host name/],
+    ['x@b.c', /no valid top-level domain/],
+  ])('opens the ticket of %s, records that it cannot be mailed and sends it nothing', async (address, reason) => {
+    const subject = `Unmailable ${unique()}`;
+    const deadBefore = app.sideEffects!.notifications.stats().deadLettered;
+    await smtp.sendMail({ envelope: { from: address, to: [DESK] }, raw: `From: ${address}\r\nTo: ${DESK}\r\nSubject: ${subject}\r\nMessage-ID: <${unique()}@mail.example.org>\r\n\r\nHelp.\r\n` });
+    const ticket = await eventually(async () => {
+      // Not an address the API takes as a filter: found on the desk's queue.
+      const items = (await app.request('GET', '/tickets?desk=it&status=all&limit=100', { token: admin })).json.items as { key: string; subject: string; requester: { unmailable?: string } }[];
+      return items.find((item) => item.subject === subject);
+    }, `no ticket for ${address}`);
+    expect(ticket.requester.unmailable).toMatch(reason);
+    const history = (await app.request('GET', `/tickets/${ticket.key}/history`, { token: admin })).json.items as { action: string; detail?: string }[];
+    expect(history.find((event) => event.action === 'created')!.detail).toMatch(/the requester cannot be mailed .*: no mail is sent to them/);
+    const reply = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'We looked into it.' } });
+    expect(reply.status, reply.text).toBe(201);
+    // The stream is one ordered shard: once a later reply's mail went out, this one's changes were handled.
+    const control = await app.request('POST', '/tickets', { token: agent, body: { subject: 'Control', requester: { email: `ctl.${unique()}@example.org` } } });
+    await replyAndSettle(control.json.ticket.key, 'Handled after the unmailable one.');
+    expect(app.sideEffects!.notifications.stats().deadLettered).toBe(deadBefore);
+    expect(await outboxMailsTo(address)).toEqual([]);
   });
 });
