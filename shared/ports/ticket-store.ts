@@ -88,6 +88,14 @@ export interface TicketHistoryPage {
   history: Page<HistoryEvent>;
 }
 
+/** DynamoDB refused a write because one of its items is over the 400 KB item limit: retrying cannot help. */
+export class ItemTooLargeError extends Error {
+  constructor(readonly ticketKey: string) {
+    super(`An item of ticket ${ticketKey} is over DynamoDB's 400 KB item limit`);
+    this.name = 'ItemTooLargeError';
+  }
+}
+
 /** The claim of a save was already recorded: the same message or request was applied before. */
 export class AlreadyRecordedError extends Error {
   constructor(readonly claimKey: string) {

@@ -18,7 +18,7 @@ import { routeRequest } from '../domain/routing.ts';
 import type { Actor, Attachment, Comment, Requester, Ticket, UnlistedAttachments } from '../domain/ticket.ts';
 import { attachmentObjectKey, type AttachmentStore } from '../ports/attachment-store.ts';
 import type { MailQuarantine } from '../ports/mail-quarantine.ts';
-import { AlreadyRecordedError, type IdempotencyClaim } from '../ports/ticket-store.ts';
+import { AlreadyRecordedError, ItemTooLargeError, type IdempotencyClaim } from '../ports/ticket-store.ts';
 import type { UndeliverableAddresses } from '../ports/undeliverable-addresses.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
 import { ticketAfterComment } from './add-comment.ts';
@@ -62,6 +62,16 @@ type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified';
  * under an id derived from its content.
  */
 export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: string): Promise<IngestOutcome> {
+  try {
+    return await applyMail(deps, raw, location);
+  } catch (error) {
+    // Items are built to fit; should one still not, retrying cannot help: the mail is kept with the reason, not dead-lettered.
+    if (!(error instanceof ItemTooLargeError)) throw error;
+    return quarantine(deps, { at: deps.now().toISOString(), location, reason: `Size: ${error.message}` });
+  }
+}
+
+async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promise<IngestOutcome> {
   const at = deps.now().toISOString();
   let mail: InboundMail;
   try {

@@ -16,6 +16,7 @@ import { ConflictError } from '../../errors.ts';
 import { AssignmentRaceError, type WorkloadGuard } from '../../ports/assignment-store.ts';
 import {
   AlreadyRecordedError,
+  ItemTooLargeError,
   StaleVersionError,
   type ClaimRecord,
   type CreateTicketOutcome,
@@ -78,6 +79,14 @@ const reasonCodes = (error: TransactionCanceledException): (string | undefined)[
 
 const CONDITION_FAILED = 'ConditionalCheckFailed';
 
+/** DynamoDB's answer to an item over 400 KB: a ValidationException, or a cancelled transaction whose reason says so. */
+function isItemTooLarge(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const sizeMessage = (message: string | undefined) => /item size (has )?exceeded|maximum allowed size/i.test(message ?? '');
+  if (error.name === 'ValidationException') return sizeMessage(error.message);
+  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ValidationError' && sizeMessage(reason.Message));
+}
+
 /** Whether the guard's condition, and no other, cancelled the transaction. */
 const onlyGuardFailed = (codes: (string | undefined)[], guardIndex: number | undefined): boolean =>
   guardIndex !== undefined &&
@@ -131,6 +140,7 @@ export class DynamoDbTicketStore implements TicketStore {
         await this.client.send(new TransactWriteCommand({ TransactItems: items }));
         return { created: true, ticket };
       } catch (error) {
+        if (isItemTooLarge(error)) throw new ItemTooLargeError(ticket.key);
         if (!(error instanceof TransactionCanceledException)) throw error;
         const codes = reasonCodes(error);
         if (idempotencyIndex !== undefined && codes[idempotencyIndex] === CONDITION_FAILED) {
@@ -200,6 +210,7 @@ export class DynamoDbTicketStore implements TicketStore {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return ticket;
     } catch (error) {
+      if (isItemTooLarge(error)) throw new ItemTooLargeError(ticket.key);
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = reasonCodes(error);
       if (claimIndex !== undefined && codes[claimIndex] === CONDITION_FAILED) throw new AlreadyRecordedError(claim!.key);
