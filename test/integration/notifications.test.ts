@@ -134,6 +134,17 @@ describe('mail out', () => {
     expect(mails.some((mail) => mail.text?.includes('Secret'))).toBe(false);
   });
 
+  it('mails the requester at a Reply-To of their own domain, while the ticket stays theirs', async () => {
+    const from = `nia.${unique()}@example.org`;
+    const team = `nia-team.${unique()}@example.org`;
+    await smtp.sendMail({ from, replyTo: team, to: DESK, subject: 'Shared mailbox', text: 'Please answer the team.' });
+    const [ticket] = await ticketsOfRequester<{ key: string; requester: { email: string; replyTo?: string } }>(app, admin, from, 1);
+    expect(ticket!.requester).toMatchObject({ email: from, replyTo: team });
+    const [ack] = await mailsTo(team, 1);
+    expect(ack!.subject).toBe(`[${ticket!.key}] Shared mailbox`);
+    expect(await outboxMailsTo(from)).toEqual([]);
+  });
+
   it('tells an agent about an assignment', async () => {
     const created = await app.request('POST', '/tickets', { token: agent, body: { subject: 'Docking station', requester: { email: `max.${unique()}@example.org` } } });
     await app.request('PATCH', `/tickets/${created.json.ticket.key}`, { token: agent, body: { assignee: 'dan.agent@example.com' } });
