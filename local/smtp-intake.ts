@@ -6,6 +6,7 @@ import { MAX_RAW_MAIL_BYTES } from '#shared/ports/raw-mail-store';
 import { LocalQueue, type DeadLetter, type SqsConsumer } from './local-queue.ts';
 import type { LocalRawMailStore } from './local-raw-mail-store.ts';
 import { LocalRuntimeError } from './local-runtime-error.ts';
+import { headerFromDomain, PASSING_VERDICTS, sesVerdictHeaders, type LocalVerdictRule, type LocalVerdicts } from './ses-verdict-headers.ts';
 
 /** The queue the S3 notifications of new raw mail go to, as named in the stack. */
 export const EMAIL_INTAKE_QUEUE_NAME = 'email-intake';
@@ -37,6 +38,11 @@ export interface SmtpIntakeOptions {
   retryDelayMs?: (receiveCount: number) => number;
   /** Where failures and dead letters are reported; console.warn by default. */
   log?: (line: string) => void;
+  /**
+   * The SES verdicts written on top of each message (spam, virus, SPF, DKIM, DMARC), as SES's
+   * receipt rule writes them; everything passes by default. A function chooses per message.
+   */
+  verdicts?: LocalVerdictRule;
 }
 
 /** A running SMTP intake. */
@@ -47,6 +53,8 @@ export interface SmtpIntake {
   deadLetters(): readonly DeadLetter[];
   /** The `email-intake` queue the notifications go through (for its counts, and to redrive). */
   readonly queue: LocalQueue;
+  /** Changes the verdicts written on messages received from now on; undefined goes back to the started ones. */
+  setVerdicts(rule: LocalVerdictRule | undefined): void;
   /** Stops accepting mail, then waits for deliveries under way; retries still waiting are dropped. */
   close(): Promise<void>;
 }
@@ -62,6 +70,7 @@ export function tooLargeReply(maxMessageBytes: number): string {
  * SQS event whose record body is the S3 event notification, as the `email-intake` queue delivers
  * it on AWS. Like SES, the client gets 250 once the message is stored, not once it is processed;
  * processing is at least once, with retries, then a dead-letter list. Any recipient is accepted.
+ * Each message is stored with the verdict headers SES would put on top of it.
  */
 export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpIntake> {
   const { store, bucket, onMessage } = options;
@@ -78,6 +87,7 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
   });
   queue.start(onMessage);
   let closing = false;
+  let verdictRule = options.verdicts;
 
   const server = new SMTPServer({
     // Loopback development only: no AUTH, no STARTTLS, so swaks and nodemailer talk plain SMTP.
@@ -89,10 +99,15 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
     size: maxMessageBytes,
     closeTimeout: CLOSE_TIMEOUT_MS,
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       receive(stream).then(
-        (bytes) => {
-          if (!bytes) return callback(smtpError(552, tooLargeReply(maxMessageBytes)));
+        (received) => {
+          if (!received) return callback(smtpError(552, tooLargeReply(maxMessageBytes)));
+          const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          const recipient = session.envelope.rcptTo[0]?.address ?? '';
+          const subject = { mailFrom, fromDomain: headerFromDomain(received) };
+          const headers = sesVerdictHeaders(verdictsFor(verdictRule, subject), subject, recipient, new Date());
+          const bytes = Buffer.concat([Buffer.from(headers, 'latin1'), received]);
           const key = `${keyPrefix}${randomUUID()}`;
           store.put(key, bytes).then(
             () => {
@@ -128,12 +143,20 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
     port,
     deadLetters: () => queue.deadLetters(),
     queue,
+    setVerdicts(rule) {
+      verdictRule = rule ?? options.verdicts;
+    },
     async close() {
       closing = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.stop();
     },
   };
+}
+
+function verdictsFor(rule: LocalVerdictRule | undefined, subject: Parameters<typeof sesVerdictHeaders>[1]): LocalVerdicts {
+  const chosen = typeof rule === 'function' ? rule(subject) : (rule ?? {});
+  return { ...PASSING_VERDICTS, ...chosen };
 }
 
 /**

@@ -12,6 +12,8 @@ export const directoryEntrySchema = z.strictObject({
   location: z.string().min(1).max(200).optional(),
   vip: z.boolean().default(false),
   manager: emailSchema.optional(),
+  /** Addresses this person's mail may name in Reply-To for answers to go to (an assistant, a shared mailbox in another domain). */
+  replyTo: z.array(emailSchema).optional(),
 });
 
 /** A named set of people, e.g. the approvers of software purchases. */

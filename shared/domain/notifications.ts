@@ -71,7 +71,10 @@ const mailable = (addresses: readonly string[]) => addresses.flatMap((address) =
 /** A mail whose every recipient was left out is not sent at all. */
 const addressed = (mail: Notification) => mail.to.length > 0;
 
-const requesterAndWatchers = (ticket: Ticket) => ({ to: [ticket.requester.email], cc: ticket.watchers ?? [], toRequester: true });
+/** Where mail to the requester goes: the Reply-To kept at intake, else the address itself. */
+const requesterMailbox = (ticket: Ticket) => ticket.requester.replyTo ?? ticket.requester.email;
+
+const requesterAndWatchers = (ticket: Ticket) => ({ to: [requesterMailbox(ticket)], cc: ticket.watchers ?? [], toRequester: true });
 
 /**
  * The mails a ticket change calls for: an acknowledgement of a new ticket, the requester told of a
@@ -109,7 +112,7 @@ function approvalRequests(before: Ticket | undefined, after: Ticket, config: Ser
 
 /** An agent's public reply goes to the requester and the people copied on the thread. */
 export function commentNotification(ticket: Ticket, comment: Comment, config: ServiceDeskConfig): Notification | undefined {
-  if (!comment.public || comment.author.role !== 'agent') return undefined;
+  if (!comment.public || comment.kind !== undefined || comment.author.role !== 'agent') return undefined;
   const html = comment.html ?? textAsHtml(comment.body);
   const mail = notification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket), { comment: { body: comment.body, html } });
   return addressed(mail) ? mail : undefined;
@@ -149,6 +152,6 @@ export function slaRecipientEmails(recipient: SlaRecipient, ticket: Ticket, conf
     case 'level_members':
       return desk?.levels.find((level) => level.id === ticket.level)?.members ?? [];
     case 'requester':
-      return [ticket.requester.email];
+      return [requesterMailbox(ticket)];
   }
 }

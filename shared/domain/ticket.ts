@@ -18,6 +18,13 @@ export interface Requester {
   organisation?: string;
   location?: string;
   vip?: boolean;
+  /**
+   * Where mail to the requester goes instead of `email`: a Reply-To of the mail that opened the
+   * ticket, kept only when it is in the sender's own domain or the directory lists it for them.
+   */
+  replyTo?: string;
+  /** Why the desk cannot mail the requester (decided at intake by the check the sender uses): nothing is sent to them. */
+  unmailable?: string;
 }
 
 /** A ticket as the store and the API know it. Timestamps are ISO-8601 UTC. */
@@ -49,10 +56,17 @@ export interface Ticket {
   rawMail?: string;
   /** Files of the mail that opened the ticket (its later mails' files are on their comments). */
   attachments?: Attachment[];
+  /** Files of that mail beyond the listing's limit: counted here, kept only in the raw mail. */
+  unlistedAttachments?: UnlistedAttachments;
   /** Message-ID of the mail that opened the ticket: notifications answer it, so they thread. */
   sourceMessageId?: string;
-  /** People copied on the requester's mail: they may answer on the thread by mail. */
+  /**
+   * People the requester copied on mail: they get the public replies and may answer on the thread by
+   * mail, but are not the requester (no portal access, no copies added by their mails, no VIP routing).
+   */
   watchers?: string[];
+  /** Set when SES's DMARC check failed for the mail that opened the ticket: the sender may not be who From says. */
+  unauthenticatedSender?: string;
   /** Who wrote the last public reply, and when: next-response SLAs start and stop on it. */
   lastPublicReply?: { by: 'agent' | 'requester'; at: string };
   /** SLA clocks of the matching policy, kept up to date on every write. */
@@ -78,16 +92,31 @@ export interface Attachment {
   refused?: string;
 }
 
+/** How many files of a mail are not listed, and their size together. */
+export interface UnlistedAttachments {
+  count: number;
+  bytes: number;
+}
+
+/**
+ * What a comment is beyond public or internal: `unverified` is a mail claiming to come from staff
+ * whose sender SES did not authenticate. It is internal, shown to agents as unverified, never
+ * mailed on, never counted as a response, and ignored by rules and suggestions.
+ */
+export type CommentKind = 'unverified';
+
 /** A public reply or an internal note. */
 export interface Comment {
   id: string;
   ticketKey: string;
   author: { email: string; name?: string; role: AuthorRole };
   public: boolean;
+  kind?: CommentKind;
   body: string;
   /** Sanitised HTML, when the comment came with HTML. */
   html?: string;
   attachments: Attachment[];
+  unlistedAttachments?: UnlistedAttachments;
   /** Where the raw mail is kept, when the comment came by mail. */
   rawMail?: string;
   /** The Message-ID of that mail. */

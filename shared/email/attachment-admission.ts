@@ -27,3 +27,20 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
 }
+
+/**
+ * How much of a mail's file list a ticket or comment keeps. A file's name is cut to `nameChars`;
+ * after `maxListed` entries (stored files are always listed, and there are at most 100 of those)
+ * the rest is only counted: 300 files with 2,000-character names would otherwise not fit one item.
+ */
+export const ATTACHMENT_LISTING = { maxListed: 100, nameChars: 255, contentTypeChars: 255 } as const;
+
+/**
+ * Which files of a mail are listed: every stored one, and refused ones while the listing has room.
+ * Returns, per file in mail order, whether it is listed.
+ */
+export function listedAttachments(verdicts: readonly AttachmentVerdict[], maxListed: number = ATTACHMENT_LISTING.maxListed): boolean[] {
+  const stored = verdicts.filter((verdict) => verdict === undefined).length;
+  let refusedRoom = Math.max(0, maxListed - stored);
+  return verdicts.map((verdict) => verdict === undefined || refusedRoom-- > 0);
+}

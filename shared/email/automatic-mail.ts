@@ -33,7 +33,9 @@ const NEGATIVE = /^(no|false|0)$/i;
  */
 export function classifyAutomatic(mail: ClassifiableMail): AutomaticMail {
   const { headers } = mail;
-  const localPart = mail.from.address.slice(0, mail.from.address.lastIndexOf('@'));
+  // An address-less From (`MAILER-DAEMON`, `Mail Delivery System <postmaster>`) is read as written.
+  const sender = mail.from?.address ?? /<([^>]*)>|(\S+)\s*$/.exec(firstHeader(headers, 'from') ?? '')?.slice(1).find((part) => part !== undefined) ?? '';
+  const localPart = sender.includes('@') ? sender.slice(0, sender.lastIndexOf('@')) : sender;
 
   if (mail.contentType.value === 'multipart/report') {
     const reportType = (mail.contentType.params['report-type'] ?? '').toLowerCase();

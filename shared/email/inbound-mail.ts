@@ -39,7 +39,8 @@ export interface InboundMail {
   inReplyTo?: string;
   /** The References ids, `<id>` form, oldest first. */
   references: string[];
-  from: MailAddress;
+  /** Undefined when From holds no usable address (`MAILER-DAEMON`, `<>`): the intake decides, after reading delivery reports. */
+  from?: MailAddress;
   replyTo: MailAddress[];
   to: MailAddress[];
   cc: MailAddress[];
@@ -68,7 +69,7 @@ const MAX_ADDRESS_OCTETS = 254;
 /**
  * Parses a raw MIME message (as SES stores it in S3) into an {@link InboundMail}.
  * Broken charsets, truncated MIME, NUL bytes and 8-bit headers are decoded as well as possible.
- * @throws {InvalidMailError} when the bytes cannot be parsed or there is no usable From address.
+ * @throws {InvalidMailError} when the bytes cannot be parsed.
  */
 export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   let parsed: ParsedMail;
@@ -79,7 +80,6 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   }
 
   const from = addresses(parsed.from)[0];
-  if (from === undefined) throw new InvalidMailError('From: missing or not an address');
 
   const headers = mailHeadersFromLines(parsed.headerLines);
   const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? sanitizeCommentHtml(parsed.html) : undefined;
@@ -90,7 +90,7 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     messageId: messageIds(firstHeader(headers, 'message-id'))[0],
     inReplyTo: messageIds(firstHeader(headers, 'in-reply-to'))[0],
     references: messageIds(headerValues(headers, 'references')),
-    from,
+    ...(from ? { from } : {}),
     replyTo: addresses(parsed.replyTo),
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
@@ -109,6 +109,16 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     contentType: contentType(parsed),
     headers,
   };
+}
+
+/**
+ * The mail's sender; a mail without a usable From address is refused, once the intake has seen it
+ * is no delivery report (whose `MAILER-DAEMON` or `<>` senders are often address-less).
+ * @throws {InvalidMailError} naming the header.
+ */
+export function senderOf(mail: Pick<InboundMail, 'from'>): MailAddress {
+  if (mail.from === undefined) throw new InvalidMailError('From: missing or not an address');
+  return mail.from;
 }
 
 function bodyText(text: string | undefined, sanitisedHtml: string | undefined): string {

@@ -38,3 +38,37 @@ export function keptHtml(html: string | undefined): string | undefined {
 export function keptName(name: string): string {
   return cutText(name, KEPT_MAIL_LIMITS.name).trim();
 }
+
+/**
+ * How large (in bytes of its JSON form, a little over DynamoDB's own count) a ticket or comment
+ * written from a mail may be: DynamoDB refuses items over 400 KB, and a ticket item grows later
+ * (SLA clocks, approval, watchers), so a mail's item is built to stay under this.
+ */
+export const MAIL_ITEM_BUDGET_BYTES = 300_000;
+
+/** The size of an item as its JSON, in bytes: an upper bound of what DynamoDB counts for strings, lists and maps. */
+export function itemBytes(item: unknown): number {
+  return Buffer.byteLength(JSON.stringify(item), 'utf8');
+}
+
+/**
+ * A mail's item cut to the budget: the HTML goes first (the text stays), then the text is cut with
+ * a note. Listing and names are capped before, so this only trims text; undefined when even that
+ * is not enough.
+ */
+export function fitMailItem<T extends object>(item: T, textField: keyof T & string, budget: number = MAIL_ITEM_BUDGET_BYTES): T | undefined {
+  let fitted: T = item;
+  if (itemBytes(fitted) <= budget) return fitted;
+  if ('html' in fitted) {
+    const { html: _dropped, ...withoutHtml } = fitted;
+    fitted = withoutHtml as T;
+    if (itemBytes(fitted) <= budget) return fitted;
+  }
+  const text = String(fitted[textField] ?? '');
+  const excess = itemBytes(fitted) - budget;
+  // A character is at most 3 bytes of UTF-8 per UTF-16 unit; cut by the excess and a margin for the note.
+  const keep = Math.max(0, text.length - excess - 200);
+  const note = `\n\n[Cut to fit the ticket: the whole mail is kept as raw mail.]`;
+  fitted = { ...fitted, [textField]: `${cutText(text, keep)}${note}` };
+  return itemBytes(fitted) <= budget ? fitted : undefined;
+}

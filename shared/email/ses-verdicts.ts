@@ -16,6 +16,8 @@ export interface SesVerdicts {
   dmarc?: DmarcResult;
   spf?: AuthResult;
   dkim?: AuthResult;
+  /** Domains of the DKIM signatures that verified (`header.d`, or the domain of `header.i`), lower-cased. */
+  dkimPassDomains?: string[];
 }
 
 const SES_AUTHSERV_ID = 'amazonses.com';
@@ -46,7 +48,20 @@ export function readSesVerdicts(headers: MailHeaders): SesVerdicts {
     spf: oneOf(results?.methods.get('spf')?.[0] ?? receivedSpf, AUTH_RESULTS) as AuthResult | undefined,
     // Several DKIM signatures: one that verifies is enough (RFC 6376 6.1).
     dkim: oneOf(pick(results?.methods.get('dkim')), AUTH_RESULTS) as AuthResult | undefined,
+    ...(results?.dkimPassDomains.length ? { dkimPassDomains: results.dkimPassDomains } : {}),
   };
+}
+
+/**
+ * Whether SES's verdicts show that the mail comes from its From domain: DMARC passed, or the domain
+ * publishes no DMARC policy (SES reports `dmarc=none`) and a DKIM signature of that domain (or a
+ * parent of it) verified. Without verdicts (no SES block) nothing is shown.
+ */
+export function senderAuthenticated(verdicts: SesVerdicts, fromAddress: string): boolean {
+  if (verdicts.dmarc === 'pass') return true;
+  if (verdicts.dmarc !== 'none') return false;
+  const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1).toLowerCase();
+  return (verdicts.dkimPassDomains ?? []).some((signer) => domain === signer || domain.endsWith(`.${signer}`));
 }
 
 /**
@@ -79,7 +94,7 @@ function pick(results: string[] | undefined): string | undefined {
 }
 
 /** Parses `authserv-id; method=result ...; ...` (RFC 8601), comments removed, results lower-cased. */
-function authenticationResults(value: string): { authservId: string; methods: Map<string, string[]> } | undefined {
+function authenticationResults(value: string): { authservId: string; methods: Map<string, string[]>; dkimPassDomains: string[] } | undefined {
   let text = value;
   // Comments may hold ';' (e.g. spfCheck explanations); remove them, innermost first.
   for (let previous = ''; previous !== text; ) [previous, text] = [text, text.replace(/\([^()]*\)/g, ' ')];
@@ -87,11 +102,18 @@ function authenticationResults(value: string): { authservId: string; methods: Ma
   const authservId = id?.trim().split(/\s+/, 1)[0]?.toLowerCase();
   if (!authservId) return undefined;
   const methods = new Map<string, string[]>();
+  const dkimPassDomains: string[] = [];
   for (const resinfo of resinfos) {
     const match = /^\s*([a-z0-9-]+)\s*=\s*([a-z]+)/i.exec(resinfo);
     if (match?.[1] === undefined || match[2] === undefined) continue;
     const method = match[1].toLowerCase();
-    methods.set(method, [...(methods.get(method) ?? []), match[2].toLowerCase()]);
+    const result = match[2].toLowerCase();
+    methods.set(method, [...(methods.get(method) ?? []), result]);
+    if (method === 'dkim' && result === 'pass') {
+      // header.d names the signing domain; SES writes header.i=@domain instead.
+      const signer = /\bheader\.d\s*=\s*([^\s;]+)/i.exec(resinfo)?.[1] ?? /\bheader\.i\s*=\s*[^\s;@]*@([^\s;]+)/i.exec(resinfo)?.[1];
+      if (signer) dkimPassDomains.push(signer.toLowerCase().replace(/\.$/, ''));
+    }
   }
-  return { authservId, methods };
+  return { authservId, methods, dkimPassDomains };
 }

@@ -185,6 +185,11 @@ export const attachmentSchema = z
   })
   .meta({ id: 'Attachment' });
 
+const unlistedAttachmentsSchema = z
+  .object({ count: z.number().int(), bytes: z.number().int() })
+  .optional()
+  .describe('Files of the mail beyond the listed ones: counted, kept only in the raw mail');
+
 export const ticketSchema = z
   .object({
     key: z.string(),
@@ -197,6 +202,8 @@ export const ticketSchema = z
       organisation: z.string().optional(),
       location: z.string().optional(),
       vip: z.boolean().optional(),
+      replyTo: z.string().optional().describe("Where mail to the requester goes: a Reply-To in the sender's own domain or listed for them in the directory"),
+      unmailable: z.string().optional().describe('Why the desk cannot mail the requester; nothing is sent to them'),
     }),
     status: ticketStatusSchema,
     priority: prioritySchema,
@@ -248,8 +255,10 @@ export const ticketSchema = z
       })
       .optional(),
     lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
-    watchers: z.array(z.string()).optional().describe('People copied on mail about the ticket'),
+    watchers: z.array(z.string()).optional().describe('People the requester copied on mail: they get public replies and may answer by mail, with none of the requester\'s rights'),
+    unauthenticatedSender: z.string().optional().describe('Set when the DMARC check failed for the mail that opened the ticket'),
     attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
+    unlistedAttachments: unlistedAttachmentsSchema,
     rawMail: z.string().optional().describe('Where the raw mail that opened the ticket is kept'),
     intake: z
       .object({ source: z.string(), externalId: z.string(), deliveryId: z.string() })
@@ -271,9 +280,11 @@ export const commentSchema = z
     ticketKey: z.string(),
     author: z.object({ email: z.string(), name: z.string().optional(), role: z.enum(['requester', 'agent', 'system']) }),
     public: z.boolean(),
+    kind: z.enum(['unverified']).optional().describe('unverified: a mail claiming to be from staff whose sender SES did not authenticate (internal, never mailed, not a response)'),
     body: z.string(),
     html: z.string().optional(),
     attachments: z.array(attachmentSchema),
+    unlistedAttachments: unlistedAttachmentsSchema,
     rawMail: z.string().optional().describe('Where the raw mail is kept, when the comment came by mail'),
     messageId: z.string().optional().describe('The Message-ID of that mail'),
     createdAt: timestamp,

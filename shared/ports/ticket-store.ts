@@ -35,10 +35,12 @@ export interface TicketListQuery {
 export interface ClaimRecord {
   ticketKey: string;
   commentId?: string;
-  /** The request fingerprint the claim was made with, if any (see IdempotencyClaim). */
+  /** The fingerprint the claim was made with (an API request's body, a mail's content), if any. */
   fingerprint?: string;
   /** The ticket as the request that made the claim was answered, when the claim keeps it. */
   answer?: Ticket;
+  /** For a mail: where its raw bytes are, to tell a redelivery from a reused id. */
+  source?: string;
 }
 
 export interface IdempotencyClaim {
@@ -47,10 +49,14 @@ export interface IdempotencyClaim {
   /** Epoch seconds after which the claim may be forgotten. */
   expiresAt: number;
   /**
-   * A hash of the API request's body, so that a replay with another body is told apart. A create's
-   * claim with a fingerprint also keeps the ticket as created: a replay answers what the first did.
+   * A hash of what the claimed request carried: an API request's body, so that a replay with another
+   * body is told apart, or a mail's content, so that a redelivery is told from a reused Message-ID.
    */
   fingerprint?: string;
+  /** A create's claim keeps the ticket as created, so that a replay answers what the first request did. */
+  keepsAnswer?: boolean;
+  /** Kept with a mail's claim: where its raw bytes are. */
+  source?: string;
 }
 
 export type CreateTicketOutcome = { created: true; ticket: Ticket } | { created: false; ticketKey: string };
@@ -89,6 +95,14 @@ export interface TicketStore {
 export interface TicketHistoryPage {
   ticket: Ticket;
   history: Page<HistoryEvent>;
+}
+
+/** DynamoDB refused a write because one of its items is over the 400 KB item limit: retrying cannot help. */
+export class ItemTooLargeError extends Error {
+  constructor(readonly ticketKey: string) {
+    super(`An item of ticket ${ticketKey} is over DynamoDB's 400 KB item limit`);
+    this.name = 'ItemTooLargeError';
+  }
 }
 
 /** The claim of a save was already recorded: the same message or request was applied before. */

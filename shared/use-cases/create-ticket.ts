@@ -50,7 +50,7 @@ export async function createTicket(
 ): Promise<CreateTicketResult> {
   const { idempotencyKey, channel = 'api' } = options;
   requireScope(principal, SCOPES.ticketsWrite);
-  const claim = options.claim ?? (idempotencyKey ? { ...idempotencyClaim(principal, deps.now(), idempotencyKey), fingerprint: requestFingerprint(body) } : undefined);
+  const claim = options.claim ?? (idempotencyKey ? { ...idempotencyClaim(principal, deps.now(), idempotencyKey), fingerprint: requestFingerprint(body), keepsAnswer: true } : undefined);
   // A replay is answered before a ticket number is taken, so that retries leave no gaps.
   const recorded = claim ? await deps.store.findClaim(claim.caller, claim.key) : undefined;
   if (recorded) return replayOf(deps, principal, claim!, recorded);

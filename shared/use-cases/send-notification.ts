@@ -4,6 +4,7 @@ import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import { NOTIFICATION_KINDS } from '../config/email-schema.ts';
 import { signApprovalLink } from '../auth/approval-link-token.ts';
 import { APPROVAL_LINK_PLACEHOLDER } from '../email/notification-templates.ts';
+import { mailableAddress } from '../email/mailable-address.ts';
 import { composeOutboundMail } from '../email/outbound-message.ts';
 import { replyAddress } from '../email/plus-address.ts';
 import { subjectWithToken } from '../email/ticket-token.ts';
@@ -88,13 +89,13 @@ export async function sendNotification(
 }
 
 /**
- * The recipients left once addresses marked undeliverable are taken out (a copy moves up to To when
- * no main recipient is left); undefined when nobody is.
+ * The recipients left once addresses marked undeliverable, and those SES cannot send to at all, are
+ * taken out (a copy moves up to To when no main recipient is left); undefined when nobody is.
  */
 async function deliverableRecipients(deps: SendNotificationDeps, notification: QueuedNotification): Promise<{ to: string[]; cc: string[] } | undefined> {
   const marked = await deps.undeliverable.find([...notification.to, ...notification.cc], deps.now());
   const out = new Set(marked.map((mark) => mark.address.toLowerCase()));
-  const keep = (addresses: string[]) => addresses.filter((address) => !out.has(address.toLowerCase()));
+  const keep = (addresses: string[]) => addresses.filter((address) => !out.has(address.toLowerCase()) && mailableAddress(address) !== undefined);
   const to = keep(notification.to);
   const cc = keep(notification.cc);
   if (to.length) return { to, cc };

@@ -5,20 +5,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKey } from '../../shared/auth/derive-key.ts';
 import { replyAddress } from '../../shared/email/plus-address.ts';
 import { startTestApp, type TestApp } from './harness.ts';
-import { commentsOfTicket, ticketsOfRequester } from './polling.ts';
+import { commentsOfTicket, eventually, ticketsOfRequester } from './polling.ts';
 
 let app: TestApp;
 let smtp: Transporter;
 let admin: string;
 const DESK = 'support@desk.example.com';
 
-type Ticket = { key: string; subject: string; channel: string; desk: string; requester: { email: string }; watchers?: string[]; status: string };
+type Ticket = {
+  key: string;
+  subject: string;
+  channel: string;
+  desk: string;
+  level: string;
+  tags: string[];
+  requester: { email: string; vip?: boolean; organisation?: string; replyTo?: string; unmailable?: string };
+  watchers?: string[];
+  status: string;
+  unauthenticatedSender?: string;
+  firstResponseAt?: string;
+  lastPublicReply?: unknown;
+};
 type Attachment = { name: string; contentType: string; size: number; location?: string; inline?: boolean; refused?: string };
-type Comment = { body: string; public: boolean; author: { email: string; role: string }; attachments: Attachment[] };
+type Comment = { body: string; public: boolean; kind?: string; author: { email: string; role: string }; attachments: Attachment[] };
+type QuarantineEntry = { location: string; reason: string; outcome?: string; messageId?: string; from?: string };
 
 const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
 
-async function send(mail: { from: string; to?: string; cc?: string; subject: string; text: string; messageId?: string; inReplyTo?: string; headers?: Record<string, string> }) {
+async function send(mail: { from: string; to?: string; cc?: string; replyTo?: string; subject: string; text: string; messageId?: string; inReplyTo?: string; date?: Date; headers?: Record<string, string> }) {
   const messageId = mail.messageId ?? `<${unique()}@mail.example.org>`;
   await smtp.sendMail({ to: DESK, ...mail, messageId, ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] } : {}) });
   return messageId;
@@ -26,6 +40,19 @@ async function send(mail: { from: string; to?: string; cc?: string; subject: str
 
 const ticketsOf = (email: string, count: number) => ticketsOfRequester<Ticket>(app, admin, email, count);
 const commentsOf = (key: string, count: number) => commentsOfTicket<Comment>(app, admin, key, count);
+const historyOf = async (key: string) => (await app.request('GET', `/tickets/${key}/history`, { token: admin })).json.items as { action: string; detail?: string }[];
+const ticketOf = async (key: string) => (await app.request('GET', `/tickets/${key}`, { token: admin })).json as { ticket: Ticket; comments: Comment[] };
+const listedMail = async () => (await app.request('GET', '/mail/quarantine', { token: admin })).json.items as QuarantineEntry[];
+
+/** Sends with the SES verdicts the local intake writes set for this mail only. */
+async function sendJudged(verdicts: Parameters<NonNullable<TestApp['sideEffects']>['smtp']['setVerdicts']>[0], mail: Parameters<typeof send>[0]) {
+  app.sideEffects!.smtp.setVerdicts(verdicts);
+  try {
+    return await send(mail);
+  } finally {
+    app.sideEffects!.smtp.setVerdicts(undefined);
+  }
+}
 
 beforeAll(async () => {
   app = await startTestApp({ sideEffects: true });
@@ -103,14 +130,38 @@ describe('mail to the desk', () => {
     expect(await ticketsOf(from, 1)).toHaveLength(1);
   });
 
-  it('applies a mail delivered twice only once', async () => {
+  it('applies a mail delivered twice only once, and lists the second delivery as an ignored duplicate', async () => {
     const from = `ida.${unique()}@example.org`;
     const messageId = `<${unique()}@mail.example.org>`;
-    await send({ from, subject: 'Twice', text: 'Sent twice by a retrying server.', messageId });
-    await send({ from, subject: 'Twice', text: 'Sent twice by a retrying server.', messageId });
-    await ticketsOf(from, 1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The same message: a retrying server sends the same bytes, Date included.
+    const date = new Date('2026-11-02T09:00:00Z');
+    await send({ from, subject: 'Twice', text: 'Sent twice by a retrying server.', messageId, date });
+    await send({ from, subject: 'Twice', text: 'Sent twice by a retrying server.', messageId, date });
+    const [ticket] = await ticketsOf(from, 1);
+    const ignored = await eventually(async () => (await listedMail()).find((entry) => entry.from === from && entry.outcome === 'ignored'), 'the duplicate was never listed');
+    expect(ignored).toMatchObject({ messageId, reason: `duplicate: ${messageId} was already applied to ${ticket!.key}` });
     expect(await ticketsOf(from, 1)).toHaveLength(1);
+  });
+
+  it('applies a different mail that reuses an applied Message-ID under an id of its own, and threads replies by the first', async () => {
+    const from = `ivo.${unique()}@example.org`;
+    const messageId = `<reused.${unique()}@buggy-mailer.example>`;
+    await send({ from, subject: 'Scanner jammed', text: 'The scanner on floor 2 is jammed.', messageId });
+    const [first] = await ticketsOf(from, 1);
+    await send({ from, subject: 'Projector broken', text: 'The projector in room 4 shows nothing.', messageId });
+    const tickets = await ticketsOf(from, 2);
+    expect(tickets.map((ticket) => ticket.subject).sort()).toEqual(['Projector broken', 'Scanner jammed']);
+    // The id still names the first mail's ticket.
+    await send({ from, subject: 'Re: Scanner jammed', inReplyTo: messageId, text: 'Fixed itself.' });
+    expect((await commentsOf(first!.key, 1))[0]!.body).toBe('Fixed itself.');
+    expect(await ticketsOf(from, 2)).toHaveLength(2);
+  });
+
+  it('lists an automatic mail that answers no ticket as ignored, with the reason', async () => {
+    const from = `ole.${unique()}@example.org`;
+    const messageId = await send({ from, subject: 'Automatic reply', text: 'I am away.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    const ignored = await eventually(async () => (await listedMail()).find((entry) => entry.messageId === messageId), 'the automatic mail was never listed');
+    expect(ignored).toMatchObject({ outcome: 'ignored', from, reason: 'automatic mail on no open ticket (Auto-Submitted: auto-replied)' });
   });
 
   it('quarantines a mail without a usable sender and goes on with the next', async () => {
@@ -173,5 +224,102 @@ describe('mail to the desk', () => {
     expect(comment!.attachments.filter((attachment) => attachment.location)).toHaveLength(20);
     expect((comment as Comment & { rawMail?: string }).rawMail).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
     expect(comment!.attachments[20]).toEqual({ name: 'part-20.txt', contentType: 'text/plain', size: 7, refused: 'over the limit of 20 attachments per mail' });
+  });
+
+  it('keeps a mail with hundreds of long attachment names within one item: names cut, the listing capped, the rest counted', async () => {
+    const from = `pia.${unique()}@example.org`;
+    const files = Array.from({ length: 300 }, (_, index) => ({ filename: `${String(index).padStart(3, '0')}-${'n'.repeat(2_000)}.txt`, content: 'x', contentType: 'text/plain' }));
+    await smtp.sendMail({ from, to: DESK, subject: 'Many files', text: 'See the files.', attachments: files });
+    const [ticket] = await ticketsOf(from, 1);
+    const opened = (await app.request('GET', `/tickets/${ticket!.key}`, { token: admin })).json.ticket as { attachments: Attachment[]; unlistedAttachments?: { count: number; bytes: number } };
+    expect(opened.attachments).toHaveLength(100);
+    expect(opened.attachments.filter((attachment) => attachment.location)).toHaveLength(20);
+    expect(Math.max(...opened.attachments.map((attachment) => attachment.name.length))).toBe(255);
+    expect(opened.attachments[0]!.name.startsWith('000-nnn')).toBe(true);
+    expect(opened.unlistedAttachments).toEqual({ count: 200, bytes: 200 });
+    expect(app.sideEffects!.smtp.deadLetters()).toEqual([]);
+  });
+});
+
+describe('who a mail is from', () => {
+  it('opens the ticket for From, not Reply-To, so a Reply-To naming a VIP gets nobody a VIP ticket', async () => {
+    const mallory = `mallory.${unique()}@elsewhere.example`;
+    const subject = `Urgent: reset my password ${unique()}`;
+    await send({ from: mallory, replyTo: 'ceo@example.org', cc: mallory, subject, text: 'Please reset it and mail me the new one.' });
+    const [ticket] = await ticketsOf(mallory, 1);
+    expect(ticket!.requester).toEqual({ email: mallory });
+    expect(ticket!.tags).not.toContain('vip');
+    expect(ticket!.watchers).toEqual([]);
+    const ceo = (await app.request('GET', `/tickets?requester=${encodeURIComponent('ceo@example.org')}&status=all&limit=100`, { token: admin })).json.items as Ticket[];
+    expect(ceo.map((item) => item.subject)).not.toContain(subject);
+    expect((await historyOf(ticket!.key)).find((event) => event.action === 'created')!.detail).toBe(
+      `by email; Reply-To ceo@example.org ignored: not in the sender's domain nor listed for the sender`,
+    );
+  });
+
+  it('keeps a Reply-To in the sender\'s own domain as where replies go', async () => {
+    const from = `quinn.${unique()}@example.org`;
+    const team = `facilities-team.${unique()}@example.org`;
+    await send({ from, replyTo: team, subject: 'Door lock', text: 'The door of room 3 does not lock.' });
+    const [ticket] = await ticketsOf(from, 1);
+    expect(ticket!.requester).toMatchObject({ email: from, replyTo: team });
+  });
+
+  it('shows the people a requester copied as such, and lets their replies add nobody', async () => {
+    const from = `rosa.${unique()}@example.org`;
+    const colleague = `sam.${unique()}@example.org`;
+    const outsider = `tom.${unique()}@elsewhere.example`;
+    const first = await send({ from, cc: colleague, subject: 'Projector', text: 'The projector is dim.' });
+    const [ticket] = await ticketsOf(from, 1);
+    expect((await historyOf(ticket!.key)).find((event) => event.action === 'created')!.detail).toBe(`by email; copied by the requester: ${colleague}`);
+    await send({ from: colleague, cc: outsider, subject: 'Re: Projector', inReplyTo: first, text: 'Mine too.' });
+    const [reply] = await commentsOf(ticket!.key, 1);
+    expect(reply).toMatchObject({ public: true, author: { email: colleague } });
+    expect((await ticketOf(ticket!.key)).ticket.watchers).toEqual([colleague]);
+    expect((await historyOf(ticket!.key)).find((event) => event.action === 'commented')!.detail).toBe('by email, from someone the requester copied');
+  });
+
+  it('keeps a staff From without DMARC pass as an unverified internal note that is no response and changes no status', async () => {
+    const from = `uma.${unique()}@example.org`;
+    const first = await send({ from, subject: 'Laptop battery', text: 'The battery lasts ten minutes.' });
+    const [ticket] = await ticketsOf(from, 1);
+    // example.com publishes no DMARC policy and the forger cannot sign for it: SES says dmarc=none, dkim=none.
+    await sendJudged({ dmarc: 'none', dkim: 'none', spf: 'none' }, { from: 'Alice Agent <alice.agent@example.com>', subject: 'Re: Laptop battery', inReplyTo: first, text: 'Send your password to fix it.' });
+    const [note] = await commentsOf(ticket!.key, 1);
+    expect(note).toMatchObject({ public: false, kind: 'unverified', author: { email: 'alice.agent@example.com', role: 'system' } });
+    expect(note!.body.trimEnd()).toBe('Unverified mail claiming to be from alice.agent@example.com (DMARC none, DKIM none for the From domain): Send your password to fix it.');
+    const after = (await ticketOf(ticket!.key)).ticket;
+    expect(after.status).toBe('new');
+    expect(after.firstResponseAt).toBeUndefined();
+    expect(after.lastPublicReply).toBeUndefined();
+    expect((await historyOf(ticket!.key)).find((event) => event.action === 'commented')!.detail).toMatch(/^unverified mail by email: claims to be from staff/);
+    // The requester sees only the public thread.
+    const own = await app.request('GET', `/tickets/${ticket!.key}`, { token: await app.token({ email: from }) });
+    expect(own.json.comments).toEqual([]);
+  });
+
+  it('counts staff mail as staff with DMARC pass, or with a DKIM pass for a From domain without DMARC policy', async () => {
+    const from = `vic.${unique()}@example.org`;
+    const first = await send({ from, subject: 'Dock', text: 'The dock is dead.' });
+    const [ticket] = await ticketsOf(from, 1);
+    await sendJudged({ dmarc: 'none', dkim: 'pass' }, { from: 'alice.agent@example.com', subject: 'Re: Dock', inReplyTo: first, text: 'A new dock is on its way.' });
+    const [reply] = await commentsOf(ticket!.key, 1);
+    expect(reply).toMatchObject({ public: true, author: { email: 'alice.agent@example.com', role: 'agent' } });
+    expect((await ticketOf(ticket!.key)).ticket).toMatchObject({ status: 'open', firstResponseAt: expect.any(String) });
+  });
+
+  it('opens a DMARC-failing mail\'s ticket flagged, without the VIP routing of the identity it claims', async () => {
+    const subject = `Wire the money today ${unique()}`;
+    await sendJudged({ dmarc: 'fail', dkim: 'fail', spf: 'fail' }, { from: 'Cora Chief <ceo@example.org>', cc: `accomplice.${unique()}@elsewhere.example`, subject, text: 'Approve it now.' });
+    const ticket = await eventually(async () => {
+      const items = (await app.request('GET', `/tickets?requester=${encodeURIComponent('ceo@example.org')}&status=all&limit=100`, { token: admin })).json.items as Ticket[];
+      return items.find((item) => item.subject === subject);
+    }, 'the DMARC-failing mail opened no ticket');
+    expect(ticket.unauthenticatedSender).toBe('DMARC fail for example.org');
+    expect(ticket.requester).toEqual({ email: 'ceo@example.org', name: 'Cora Chief' });
+    expect(ticket.tags).not.toContain('vip');
+    expect(ticket.level).toBe('l1');
+    expect(ticket.watchers).toEqual([]);
+    expect((await historyOf(ticket.key)).find((event) => event.action === 'created')!.detail).toMatch(/^by email; sender not authenticated \(DMARC fail\)/);
   });
 });

@@ -62,7 +62,7 @@ const logged: { message: string; messageId?: string; error?: Error }[] = [];
 const tickets = new Map<string, Ticket[]>();
 /** The comments on all of those tickets. */
 const comments: Comment[] = [];
-const quarantined: { location: string; reason: string }[] = [];
+const quarantined: { location: string; reason: string; outcome?: string }[] = [];
 
 beforeAll(async () => {
   app = await startTestApp({ sideEffects: true });
@@ -114,18 +114,19 @@ function observedOutcomes(mail: MalformedMailCase): string[] {
   return [
     ...(tickets.get(mail.name)!.length > 0 ? ['ticket'] : []),
     ...(comments.some((comment) => comment.rawMail === locationOf(mail)) ? ['comment'] : []),
-    ...(quarantined.some((entry) => entry.location === locationOf(mail)) ? ['quarantine'] : []),
+    ...(quarantined.some((entry) => entry.location === locationOf(mail) && entry.outcome === undefined) ? ['quarantine'] : []),
+    ...(quarantined.some((entry) => entry.location === locationOf(mail) && entry.outcome === 'ignored') ? ['ignored'] : []),
     ...(response.batchItemFailures.some((failure) => failure.itemIdentifier === mail.name) ? ['dead-letter'] : []),
   ];
 }
 
 function reasonOf(mail: MalformedMailCase): RegExp {
-  if (mail.expected.kind !== 'quarantine' && mail.expected.kind !== 'dead-letter') throw new Error(`${mail.name} expects a ${mail.expected.kind}, not a reason`);
+  if (mail.expected.kind !== 'quarantine' && mail.expected.kind !== 'ignored' && mail.expected.kind !== 'dead-letter') throw new Error(`${mail.name} expects a ${mail.expected.kind}, not a reason`);
   return mail.expected.reason;
 }
 
 describe('a batch of malformed and hostile mail through the email intake', () => {
-  it('ends every mail in exactly the outcome the corpus names: ticket, comment, quarantine or dead letter', () => {
+  it('ends every mail in exactly the outcome the corpus names: ticket, comment, quarantine, ignored or dead letter', () => {
     const observed = Object.fromEntries(BATCH.map((mail) => [mail.name, observedOutcomes(mail)]));
     expect(observed).toEqual(Object.fromEntries(BATCH.map((mail) => [mail.name, [mail.expected.kind]])));
     // Nothing of the batch but its dead-letter cases is reported as failed.
@@ -143,6 +144,13 @@ describe('a batch of malformed and hostile mail through the email intake', () =>
   it('quarantines each quarantine case with a reason that names what was wrong', () => {
     for (const mail of expecting('quarantine')) {
       const entry = quarantined.find((item) => item.location === locationOf(mail));
+      expect(entry?.reason, mail.name).toMatch(reasonOf(mail));
+    }
+  });
+
+  it('lists each ignored case beside the quarantine with a reason that says why', () => {
+    for (const mail of expecting('ignored')) {
+      const entry = quarantined.find((item) => item.location === locationOf(mail) && item.outcome === 'ignored');
       expect(entry?.reason, mail.name).toMatch(reasonOf(mail));
     }
   });

@@ -43,10 +43,10 @@ async function replyAndSettle(key: string, body: string): Promise<void> {
 }
 
 /** A delivery status notification as SES forwards it, reporting a permanent failure for `recipient`. */
-function deliveryStatusNotification(options: { recipient: string; subject: string; returnedMessageId: string; returnedSubject?: string }): string {
+function deliveryStatusNotification(options: { recipient: string; subject: string; returnedMessageId: string; returnedSubject?: string; from?: string }): string {
   const boundary = 'report-boundary';
   return [
-    'From: MAILER-DAEMON@email-bounces.amazonses.com',
+    `From: ${options.from ?? 'MAILER-DAEMON@email-bounces.amazonses.com'}`,
     `To: ${DESK}`,
     `Subject: ${options.subject}`,
     `Message-ID: <${unique()}@email-bounces.amazonses.com>`,
@@ -133,6 +133,17 @@ describe('mail out', () => {
     const mails = await mailsTo(requester, 2);
     expect(mails.map((mail) => mail.text?.split('\n')[2])).toEqual([expect.stringContaining('We received your request'), 'We replaced the reader.']);
     expect(mails.some((mail) => mail.text?.includes('Secret'))).toBe(false);
+  });
+
+  it('mails the requester at a Reply-To of their own domain, while the ticket stays theirs', async () => {
+    const from = `nia.${unique()}@example.org`;
+    const team = `nia-team.${unique()}@example.org`;
+    await smtp.sendMail({ from, replyTo: team, to: DESK, subject: 'Shared mailbox', text: 'Please answer the team.' });
+    const [ticket] = await ticketsOfRequester<{ key: string; requester: { email: string; replyTo?: string } }>(app, admin, from, 1);
+    expect(ticket!.requester).toMatchObject({ email: from, replyTo: team });
+    const [ack] = await mailsTo(team, 1);
+    expect(ack!.subject).toBe(`[${ticket!.key}] Shared mailbox`);
+    expect(await outboxMailsTo(from)).toEqual([]);
   });
 
   it('tells an agent about an assignment', async () => {
@@ -252,5 +263,43 @@ describe('mail out', () => {
     const again = await fetch(link!);
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('already decided');
+  });
+
+  it.each(['MAILER-DAEMON', 'Mail Delivery System <Postmaster>', '<>'])('reads a bounce whose From is %s and marks its recipient undeliverable', async (sender) => {
+    const from = `lost.${unique()}@example.org`;
+    await smtp.sendMail({ from, to: DESK, subject: 'Monitor', text: 'The monitor is dark.' });
+    const ticket = await ticketOf(from);
+    const [ack] = await mailsTo(from, 1);
+    const dsn = deliveryStatusNotification({ from: sender, recipient: from, subject: 'Undelivered Mail Returned to Sender', returnedMessageId: ack!.messageId!, returnedSubject: ack!.subject! });
+    await smtp.sendMail({ envelope: { from: '', to: [DESK] }, raw: dsn });
+    const [note] = await commentsOfTicket<{ public: boolean; body: string; author: { email: string; role: string } }>(app, admin, ticket.key, 1);
+    expect(note).toMatchObject({ public: false, author: { role: 'system' } });
+    expect(note!.body).toMatch(/^Mail bounced:\nDelivery to .* failed/);
+    await replyAndSettle(ticket.key, 'We replaced the cable.');
+    expect(await outboxMailsTo(from)).toHaveLength(1);
+  });
+
+  it.each([
+    ['root@localhost', /local host name/],
+    ['x@b.c', /no valid top-level domain/],
+  ])('opens the ticket of %s, records that it cannot be mailed and sends it nothing', async (address, reason) => {
+    const subject = `Unmailable ${unique()}`;
+    const deadBefore = app.sideEffects!.notifications.stats().deadLettered;
+    await smtp.sendMail({ envelope: { from: address, to: [DESK] }, raw: `From: ${address}\r\nTo: ${DESK}\r\nSubject: ${subject}\r\nMessage-ID: <${unique()}@mail.example.org>\r\n\r\nHelp.\r\n` });
+    const ticket = await eventually(async () => {
+      // Not an address the API takes as a filter: found on the desk's queue.
+      const items = (await app.request('GET', '/tickets?desk=it&status=all&limit=100', { token: admin })).json.items as { key: string; subject: string; requester: { unmailable?: string } }[];
+      return items.find((item) => item.subject === subject);
+    }, `no ticket for ${address}`);
+    expect(ticket.requester.unmailable).toMatch(reason);
+    const history = (await app.request('GET', `/tickets/${ticket.key}/history`, { token: admin })).json.items as { action: string; detail?: string }[];
+    expect(history.find((event) => event.action === 'created')!.detail).toMatch(/the requester cannot be mailed .*: no mail is sent to them/);
+    const reply = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'We looked into it.' } });
+    expect(reply.status, reply.text).toBe(201);
+    // The stream is one ordered shard: once a later reply's mail went out, this one's changes were handled.
+    const control = await app.request('POST', '/tickets', { token: agent, body: { subject: 'Control', requester: { email: `ctl.${unique()}@example.org` } } });
+    await replyAndSettle(control.json.ticket.key, 'Handled after the unmailable one.');
+    expect(app.sideEffects!.notifications.stats().deadLettered).toBe(deadBefore);
+    expect(await outboxMailsTo(address)).toEqual([]);
   });
 });

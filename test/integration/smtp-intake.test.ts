@@ -16,6 +16,16 @@ const fixture = (path: string) => readFile(new URL(path, FIXTURES));
 
 const BUCKET = 'local-raw-mail';
 
+/** The verdict block SES puts on top of a stored message, ending with its Authentication-Results line. */
+const SES_BLOCK = /^Return-Path: <[^>\r\n]*>\r\nReceived: [^\r\n]*\r\nX-SES-Spam-Verdict: [^\r\n]*\r\nX-SES-Virus-Verdict: [^\r\n]*\r\nReceived-SPF: [^\r\n]*\r\nAuthentication-Results: amazonses\.com;[^\r\n]*\r\n/;
+
+/** A stored message without the SES block: the bytes the client sent. */
+function sentPart(stored: Buffer): Buffer {
+  const block = SES_BLOCK.exec(stored.toString('latin1'));
+  expect(block, 'the SES verdict block on top').not.toBeNull();
+  return stored.subarray(block![0].length);
+}
+
 let sandbox: string;
 let store: LocalRawMailStore;
 let intake: SmtpIntake | undefined;
@@ -122,10 +132,26 @@ describe('the local SMTP intake', () => {
     expect(record.receiptHandle).toBeTruthy();
 
     const locations = rawMailLocationsFromSqsBody(record.body);
-    expect(locations).toEqual([{ bucket: BUCKET, key: info.response.slice('250 Queued as '.length), size: raw.byteLength }]);
     const stored = await readFile(store.pathOf(locations[0]!.key));
-    expect(stored.equals(raw)).toBe(true);
-    expect((await store.get(locations[0]!)).equals(raw)).toBe(true);
+    expect(locations).toEqual([{ bucket: BUCKET, key: info.response.slice('250 Queued as '.length), size: stored.byteLength }]);
+    expect(sentPart(stored).equals(raw)).toBe(true);
+    expect(sentPart(await store.get(locations[0]!)).equals(raw)).toBe(true);
+  });
+
+  it('puts the verdict headers SES would add on top: passing by default, as configured per sender otherwise', async () => {
+    const { port } = await start(undefined, { verdicts: ({ fromDomain }) => (fromDomain === 'forged.example' ? { dmarc: 'fail', dkim: 'fail' } : {}) });
+    await send(port, Buffer.from('From: Jane <jane@example.org>\r\nSubject: ok\r\n\r\nbody\r\n'));
+    await send(port, Buffer.from('From: Eve <ceo@forged.example>\r\nSubject: forged\r\n\r\nbody\r\n'));
+    intake!.setVerdicts({ dmarc: 'none', dkim: 'none', spam: 'FAIL' });
+    await send(port, Buffer.from('From: alice.agent@example.com\r\nSubject: none\r\n\r\nbody\r\n'));
+    await eventually(() => (received.length === 3 ? received : undefined), 'three SQS events');
+    const stored = await Promise.all(received.map(async (record) => (await store.get(rawMailLocationsFromSqsBody(record.body)[0]!)).toString('latin1')));
+    const bySubject = (subject: string) => stored.find((mail) => mail.includes(`Subject: ${subject}`))!;
+    expect(bySubject('ok')).toMatch(/^X-SES-Spam-Verdict: PASS$/m);
+    expect(bySubject('ok')).toMatch(/^Authentication-Results: amazonses\.com; spf=pass .* dkim=pass header\.i=@example\.org; dmarc=pass header\.from=example\.org;/m);
+    expect(bySubject('forged')).toMatch(/dkim=fail header\.i=@forged\.example; dmarc=fail header\.from=forged\.example;/);
+    expect(bySubject('none')).toMatch(/^X-SES-Spam-Verdict: FAIL$/m);
+    expect(bySubject('none')).toMatch(/dkim=none header\.i=@example\.com; dmarc=none header\.from=example\.com;/);
   });
 
   it('undoes SMTP dot-stuffing, so lines that start with a dot arrive as written', async () => {
@@ -138,7 +164,7 @@ describe('the local SMTP intake', () => {
     await send(port, handMade);
 
     await eventually(() => (received.length === 2 ? received : undefined), 'two SQS events');
-    const stored = await Promise.all(received.map((record) => store.get(rawMailLocationsFromSqsBody(record.body)[0]!)));
+    const stored = await Promise.all(received.map(async (record) => sentPart(await store.get(rawMailLocationsFromSqsBody(record.body)[0]!))));
     expect(stored.map((bytes) => bytes.toString('latin1')).sort()).toEqual([bounce.toString('latin1'), handMade.toString('latin1')].sort());
   });
 
@@ -159,7 +185,7 @@ describe('the local SMTP intake', () => {
     expect(info.response).toMatch(/^250 /);
     const record = await eventually(() => received[0], 'the SQS event');
     release();
-    expect((await store.get(rawMailLocationsFromSqsBody(record.body)[0]!)).toString()).toBe('Subject: slow\r\n\r\nbody\r\n');
+    expect(sentPart(await store.get(rawMailLocationsFromSqsBody(record.body)[0]!)).toString()).toBe('Subject: slow\r\n\r\nbody\r\n');
   });
 
   it('redelivers a record the consumer reports as failed, with the receive count one higher', async () => {
@@ -188,7 +214,7 @@ describe('the local SMTP intake', () => {
     expect(logLines.some((line) => line.includes('email-intake') && line.includes('dead-lettered after 3 receives'))).toBe(true);
     // Nothing is lost: the raw mail is still stored and the dead letter names it.
     const [location] = rawMailLocationsFromSqsBody(deadLetter!.body);
-    expect((await store.get(location!)).toString()).toBe('Subject: poison\r\n\r\nbody\r\n');
+    expect(sentPart(await store.get(location!)).toString()).toBe('Subject: poison\r\n\r\nbody\r\n');
   });
 
   it('refuses a message over the size limit with 552 and stores nothing', async () => {

@@ -37,6 +37,8 @@ export type ExpectedOutcome =
       keepsHtml?: boolean;
     }
   | { kind: 'quarantine'; reason: RegExp }
+  /** Readable but not applied (a duplicate, automatic mail on no ticket): listed beside the quarantine with the reason. */
+  | { kind: 'ignored'; reason: RegExp }
   /** Reported in batchItemFailures (retried, then the dead-letter queue), the error logged. */
   | { kind: 'dead-letter'; reason: RegExp };
 
@@ -485,6 +487,116 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     what: '64 KB of pseudo-random bytes',
     expected: { kind: 'quarantine', reason: FROM_REASON },
     bytes: () => patternBytes(64 * 1024, 2026),
+  },
+  // Mail identity, delivery reports, reused ids and item size.
+  {
+    name: 'bounce-address-less-from',
+    what: 'a delivery report from "MAILER-DAEMON" (no address) returning the mail that opened good-mail-1\'s ticket',
+    expected: { kind: 'comment', on: 'good-mail-1', bodyContains: 'Mail bounced:' },
+    bytes: () =>
+      crlf([
+        ...head('bounce-address-less-from', 'Undelivered Mail Returned to Sender', { From: 'MAILER-DAEMON', 'Return-Path': '<>' }),
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="report"',
+        '',
+        '--report',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Your message could not be delivered.',
+        '--report',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.corpus.example.org',
+        '',
+        `Final-Recipient: rfc822; ${senderOf('good-mail-1')}`,
+        'Action: failed',
+        'Status: 5.1.1',
+        '--report',
+        'Content-Type: text/rfc822-headers',
+        '',
+        `From: ${senderOf('good-mail-1')}`,
+        `Message-ID: <good-mail-1@${CORPUS_DOMAIN}>`,
+        'Subject: Good mail good-mail-1',
+        '--report--',
+        '',
+      ]),
+  },
+  {
+    name: 'bounce-null-from-no-ticket',
+    what: 'a delivery report whose From is "<>", returning a message the desk never saw',
+    expected: { kind: 'ignored', reason: /^automatic mail on no open ticket \(Content-Type: multipart\/report; report-type=delivery-status\)$/ },
+    bytes: () =>
+      crlf([
+        ...head('bounce-null-from-no-ticket', 'Delivery Status Notification (Failure)', { From: '<>' }),
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="report"',
+        '',
+        '--report',
+        'Content-Type: message/delivery-status',
+        '',
+        'Final-Recipient: rfc822; nobody@elsewhere.example',
+        'Action: failed',
+        'Status: 5.1.1',
+        '--report--',
+        '',
+      ]),
+  },
+  {
+    name: 'reused-message-id',
+    what: 'a different mail from another sender reusing good-mail-2\'s Message-ID, as buggy mailers do',
+    expected: { kind: 'ticket', subject: 'Reused id', descriptionContains: 'Not the same mail at all.' },
+    bytes: () => crlf([...head('reused-message-id', 'Reused id', { 'Message-ID': `<good-mail-2@${CORPUS_DOMAIN}>` }), 'Content-Type: text/plain; charset=utf-8', '', 'Not the same mail at all.', '']),
+  },
+  {
+    name: 'redelivered-good-mail-3',
+    what: 'good-mail-3 again, byte for byte, stored a second time (a sender that retried after a lost 250)',
+    expected: { kind: 'ignored', reason: new RegExp(`^duplicate: <good-mail-3@${CORPUS_DOMAIN.replace(/\./g, '\\.')}> was already applied to `) },
+    bytes: () => goodMail('good-mail-3').bytes(),
+  },
+  {
+    name: 'many-long-attachment-names',
+    what: '300 one-byte attachments with 2,000-character names (a 700 KB mail whose full listing is over DynamoDB\'s 400 KB)',
+    expected: { kind: 'ticket', subject: 'Many long attachment names', descriptionContains: 'Three hundred files.' },
+    bytes: () =>
+      crlf([
+        ...head('many-long-attachment-names', 'Many long attachment names'),
+        'Content-Type: multipart/mixed; boundary="files"',
+        '',
+        '--files',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Three hundred files.',
+        ...Array.from({ length: 300 }, (_, index) => {
+          const filename = `${String(index).padStart(3, '0')}-${'long-name-'.repeat(200)}.txt`;
+          return ['--files', `Content-Type: text/plain; name="${filename}"`, `Content-Disposition: attachment; filename="${filename}"`, '', 'x'].join(CRLF);
+        }),
+        '--files--',
+        '',
+      ]),
+  },
+  {
+    name: 'reply-to-spoof',
+    what: 'a new mail whose Reply-To names the desk\'s VIP and whose Cc is the sender itself',
+    expected: { kind: 'ticket', subject: 'Reset my password' },
+    bytes: () =>
+      crlf([
+        ...head('reply-to-spoof', 'Reset my password', { 'Reply-To': 'Cora Chief <ceo@example.org>', Cc: senderOf('reply-to-spoof') }),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Mail me the new one.',
+        '',
+      ]),
+  },
+  {
+    name: 'forged-staff-from',
+    what: 'a reply to good-mail-1 claiming to be from an agent, with no SES verdict that authenticates it',
+    expected: { kind: 'comment', on: 'good-mail-1', bodyContains: 'Unverified mail claiming to be from alice.agent@example.com' },
+    bytes: () =>
+      crlf([
+        ...head('forged-staff-from', 'Re: Good mail good-mail-1', { From: 'Alice Agent <alice.agent@example.com>', 'In-Reply-To': `<good-mail-1@${CORPUS_DOMAIN}>` }),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Please send us your password.',
+        '',
+      ]),
   },
 ];
 

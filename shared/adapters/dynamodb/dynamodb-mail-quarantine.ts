@@ -3,7 +3,7 @@ import type { MailQuarantine, QuarantinedMail } from '../../ports/mail-quarantin
 import { quarantineKey, quarantinePartition } from '../../store/keys.ts';
 import { queryAll } from './query-all.ts';
 
-/** Quarantined mail as items of a per-day partition; recording the same mail twice keeps one item. */
+/** Quarantined and ignored mail as items of a per-day partition; recording the same mail twice keeps one item. */
 export class DynamoDbMailQuarantine implements MailQuarantine {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -22,8 +22,9 @@ export class DynamoDbMailQuarantine implements MailQuarantine {
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': quarantinePartition(day) },
     });
-    return items.map(({ at, location, reason, messageId, from }) => ({
+    return items.map(({ at, outcome, location, reason, messageId, from }) => ({
       at: String(at),
+      ...(outcome === 'ignored' ? { outcome } : {}),
       location: String(location),
       reason: String(reason),
       ...(typeof messageId === 'string' ? { messageId } : {}),

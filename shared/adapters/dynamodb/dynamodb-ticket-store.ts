@@ -16,6 +16,7 @@ import { ConflictError } from '../../errors.ts';
 import { AssignmentRaceError, type WorkloadGuard } from '../../ports/assignment-store.ts';
 import {
   AlreadyRecordedError,
+  ItemTooLargeError,
   StaleVersionError,
   type ClaimRecord,
   type CreateTicketOutcome,
@@ -78,6 +79,14 @@ const reasonCodes = (error: TransactionCanceledException): (string | undefined)[
 
 const CONDITION_FAILED = 'ConditionalCheckFailed';
 
+/** DynamoDB's answer to an item over 400 KB: a ValidationException, or a cancelled transaction whose reason says so. */
+function isItemTooLarge(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const sizeMessage = (message: string | undefined) => /item size (has )?exceeded|maximum allowed size/i.test(message ?? '');
+  if (error.name === 'ValidationException') return sizeMessage(error.message);
+  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ValidationError' && sizeMessage(reason.Message));
+}
+
 /** Whether the guard's condition, and no other, cancelled the transaction. */
 const onlyGuardFailed = (codes: (string | undefined)[], guardIndex: number | undefined): boolean =>
   guardIndex !== undefined &&
@@ -120,7 +129,7 @@ export class DynamoDbTicketStore implements TicketStore {
       ...[events].flat().map((event) => ({ Put: { TableName: this.tableName, Item: historyItem(event) } })),
     ];
     let idempotencyIndex: number | undefined;
-    if (idempotency) idempotencyIndex = items.push(this.claimPut(idempotency, ticket.key, undefined, idempotency.fingerprint ? ticket : undefined)) - 1;
+    if (idempotency) idempotencyIndex = items.push(this.claimPut(idempotency, ticket.key, undefined, idempotency.keepsAnswer ? ticket : undefined)) - 1;
     // The assignee's counter moves with the ticket, so the two always agree.
     const workload = workloadTransactItems(this.tableName, workloadChanges(undefined, ticket), ticket.updatedAt, guard);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
@@ -131,6 +140,7 @@ export class DynamoDbTicketStore implements TicketStore {
         await this.client.send(new TransactWriteCommand({ TransactItems: items }));
         return { created: true, ticket };
       } catch (error) {
+        if (isItemTooLarge(error)) throw new ItemTooLargeError(ticket.key);
         if (!(error instanceof TransactionCanceledException)) throw error;
         const codes = reasonCodes(error);
         if (idempotencyIndex !== undefined && codes[idempotencyIndex] === CONDITION_FAILED) {
@@ -200,6 +210,7 @@ export class DynamoDbTicketStore implements TicketStore {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return ticket;
     } catch (error) {
+      if (isItemTooLarge(error)) throw new ItemTooLargeError(ticket.key);
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = reasonCodes(error);
       if (claimIndex !== undefined && codes[claimIndex] === CONDITION_FAILED) throw new AlreadyRecordedError(claim!.key);
@@ -221,6 +232,7 @@ export class DynamoDbTicketStore implements TicketStore {
       ...(typeof item.commentId === 'string' ? { commentId: item.commentId } : {}),
       ...(typeof item.fingerprint === 'string' ? { fingerprint: item.fingerprint } : {}),
       ...(item.answer && typeof item.answer === 'object' ? { answer: toTicket(item.answer as Item) } : {}),
+      ...(typeof item.source === 'string' ? { source: item.source } : {}),
     };
   }
 
@@ -251,6 +263,7 @@ export class DynamoDbTicketStore implements TicketStore {
           ...(commentId ? { commentId } : {}),
           ...(claim.fingerprint ? { fingerprint: claim.fingerprint } : {}),
           ...(answer ? { answer } : {}),
+          ...(claim.source ? { source: claim.source } : {}),
           expiresAt: claim.expiresAt,
         },
         ConditionExpression: 'attribute_not_exists(PK)',

@@ -7,7 +7,7 @@ import { DynamoDbTicketStore } from '../../../shared/adapters/dynamodb/dynamodb-
 import { ticketItem } from '../../../shared/adapters/dynamodb/ticket-items.ts';
 import type { HistoryEvent } from '../../../shared/domain/history.ts';
 import { ConflictError } from '../../../shared/errors.ts';
-import { AlreadyRecordedError, StaleVersionError } from '../../../shared/ports/ticket-store.ts';
+import { AlreadyRecordedError, ItemTooLargeError, StaleVersionError } from '../../../shared/ports/ticket-store.ts';
 import { aTicket } from '../../support/ticket-fixture.ts';
 
 const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' }));
@@ -41,6 +41,17 @@ describe('the DynamoDB ticket store', () => {
     dynamo.on(GetCommand).resolves({ Item: { ticketKey: 'SD-7' } });
     await expect(store.createTicket(aTicket({ key: 'SD-8' }), event, { caller: 'user:u1', key: 'k1', expiresAt: 1 })).resolves.toEqual({ created: false, ticketKey: 'SD-7' });
     expect(dynamo).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'IDEMPOTENCY#user:u1#k1', SK: 'IDEMPOTENCY' } });
+  });
+
+  it('reports an item over DynamoDB\'s size limit as such, not as a conflict to retry', async () => {
+    const tooLarge = Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException' });
+    dynamo.on(TransactWriteCommand).rejects(tooLarge);
+    await expect(store.createTicket(aTicket(), event)).rejects.toBeInstanceOf(ItemTooLargeError);
+    await expect(store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event)).rejects.toBeInstanceOf(ItemTooLargeError);
+    dynamo.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ValidationError', Message: 'Item size has exceeded the maximum allowed size' }] }),
+    );
+    await expect(store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event)).rejects.toBeInstanceOf(ItemTooLargeError);
   });
 
   it('saves only over the version it read, and reports a lost race as a stale version', async () => {

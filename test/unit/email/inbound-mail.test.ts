@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInboundMail } from '../../../shared/email/inbound-mail.ts';
+import { parseInboundMail, senderOf } from '../../../shared/email/inbound-mail.ts';
 import { InvalidMailError } from '../../../shared/email/invalid-mail-error.ts';
 import { activeContentIn, XSS_PAYLOADS } from '../../support/xss-payloads.ts';
 import { fixture, fixturePaths } from './email-fixtures.ts';
@@ -7,7 +7,7 @@ import { fixture, fixturePaths } from './email-fixtures.ts';
 const NO_FROM_FIXTURE = 'webklex-php-imap/references.eml';
 
 async function invalidReason(raw: Buffer): Promise<string> {
-  const error = await parseInboundMail(raw).then(
+  const error = await parseInboundMail(raw).then(senderOf).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -24,8 +24,8 @@ describe('parseInboundMail over the real-world corpus', () => {
 
   it.each(paths)('parses %s into a mail with a usable sender', async (path) => {
     const parsed = await parseInboundMail(fixture(path));
-    expect(parsed.from.address).toMatch(/^[^\s@]+@[^\s@]+$/);
-    expect(parsed.from.address).toBe(parsed.from.address.toLowerCase());
+    expect(parsed.from!.address).toMatch(/^[^\s@]+@[^\s@]+$/);
+    expect(parsed.from!.address).toBe(parsed.from!.address.toLowerCase());
     expect(parsed.text).not.toMatch(/\u0000/);
     expect(parsed.headers.length).toBeGreaterThan(0);
   });
@@ -115,7 +115,7 @@ describe('charsets', () => {
 
   it('decodes ks_c_5601-1987 bodies and headers', async () => {
     expect((await parseInboundMail(fixture('mikel-mail/multi_charset/ks_c_5601-1987.eml'))).text).toContain('스티해');
-    expect((await parseInboundMail(fixture('webklex-php-imap/ks_c_5601-1987_headers.eml'))).from.name).toBe('김 현진');
+    expect((await parseInboundMail(fixture('webklex-php-imap/ks_c_5601-1987_headers.eml'))).from!.name).toBe('김 현진');
   });
 
   it('decodes a UTF-8 Russian subject and body', async () => {
@@ -126,7 +126,7 @@ describe('charsets', () => {
 
   it('survives an unknown charset (X-IAS-German)', async () => {
     const parsed = await parseInboundMail(fixture('webklex-php-imap/undefined_charset_header.eml'));
-    expect(parsed.from.address).toBe('info@bla.bla');
+    expect(parsed.from!.address).toBe('info@bla.bla');
     expect(parsed.subject).toBe('Submit your tax refund | Australian Taxation Office.');
   });
 
@@ -235,7 +235,7 @@ describe('hostile and broken input', () => {
   it('parses a truncated multipart message, keeping what arrived', async () => {
     const whole = fixture('mailgun-flanker/iphone.eml');
     const parsed = await parseInboundMail(whole.subarray(0, Math.floor(whole.length / 2)));
-    expect(parsed.from.address).toBe('someone@somewhere.com');
+    expect(parsed.from!.address).toBe('someone@somewhere.com');
     expect(parsed.text).toContain('Hello');
   });
 
@@ -275,7 +275,7 @@ describe('hostile and broken input', () => {
     expect(await invalidReason(mail([`From: <${local}@example.org>`, 'Subject: x', '', 'body']))).toBe('From: missing or not an address');
     // 254 octets is still an address.
     const longest = `${'b'.repeat(254 - '@example.org'.length)}@example.org`;
-    expect((await parseInboundMail(mail([`From: <${longest}>`, 'Subject: x', '', 'body']))).from.address).toBe(longest);
+    expect((await parseInboundMail(mail([`From: <${longest}>`, 'Subject: x', '', 'body']))).from!.address).toBe(longest);
   });
 
   it('drops NUL bytes from subject and text', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInboundMail } from '../../../shared/email/inbound-mail.ts';
-import { readSesVerdicts, shouldQuarantine, type SesVerdicts } from '../../../shared/email/ses-verdicts.ts';
+import { readSesVerdicts, senderAuthenticated, shouldQuarantine, type SesVerdicts } from '../../../shared/email/ses-verdicts.ts';
 
 /** A raw mail as the SES S3 action stores it: SES's headers on top of the sender's. */
 function sesMail(options: { spam?: string; virus?: string; spf?: string; dkim?: string; dmarc?: string; original?: string[] }): Buffer {
@@ -36,7 +36,7 @@ async function verdictsOf(raw: Buffer): Promise<SesVerdicts> {
 
 describe('readSesVerdicts', () => {
   it('reads a clean message', async () => {
-    expect(await verdictsOf(sesMail({ spam: 'PASS', virus: 'PASS' }))).toEqual({ spam: 'PASS', virus: 'PASS', dmarc: 'pass', spf: 'pass', dkim: 'pass' });
+    expect(await verdictsOf(sesMail({ spam: 'PASS', virus: 'PASS' }))).toEqual({ spam: 'PASS', virus: 'PASS', dmarc: 'pass', spf: 'pass', dkim: 'pass', dkimPassDomains: ['example.org'] });
   });
 
   it('reads spam and virus failures', async () => {
@@ -103,5 +103,23 @@ describe('shouldQuarantine', () => {
     expect(shouldQuarantine({ spam: 'PASS', virus: 'PASS' })).toBeUndefined();
     expect(shouldQuarantine({ spam: 'GRAY', virus: 'PROCESSING_FAILED' })).toBeUndefined();
     expect(shouldQuarantine({ spam: 'PASS', virus: 'PASS', dmarc: 'fail' })).toBeUndefined();
+  });
+});
+
+describe('senderAuthenticated', () => {
+  it('trusts a From whose DMARC passed', async () => {
+    expect(senderAuthenticated(await verdictsOf(sesMail({ dmarc: 'pass' })), 'jane@example.org')).toBe(true);
+  });
+
+  it('trusts a domain without a DMARC policy only with a DKIM pass for that domain', async () => {
+    expect(senderAuthenticated(await verdictsOf(sesMail({ dmarc: 'none', dkim: 'pass' })), 'jane@example.org')).toBe(true);
+    expect(senderAuthenticated(await verdictsOf(sesMail({ dmarc: 'none', dkim: 'pass' })), 'jane@mail.example.org')).toBe(true);
+    expect(senderAuthenticated(await verdictsOf(sesMail({ dmarc: 'none', dkim: 'pass' })), 'alice.agent@example.com')).toBe(false);
+    expect(senderAuthenticated(await verdictsOf(sesMail({ dmarc: 'none', dkim: 'fail' })), 'jane@example.org')).toBe(false);
+  });
+
+  it('trusts nothing on a DMARC failure or without SES verdicts', async () => {
+    expect(senderAuthenticated(await verdictsOf(sesMail({ dmarc: 'fail', dkim: 'pass' })), 'jane@example.org')).toBe(false);
+    expect(senderAuthenticated({}, 'jane@example.org')).toBe(false);
   });
 });
