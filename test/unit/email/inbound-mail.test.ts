@@ -285,3 +285,36 @@ describe('hostile and broken input', () => {
     expect(parsed.text).toBe('Hello\n');
   });
 });
+
+describe('control and bidi characters in a mail', () => {
+  it('drops the bidi override that makes \\u202etxt.exe show as exe.txt, and bidi and zero-width characters in subject, name and text', async () => {
+    const encoded = (text: string) => `=?utf-8?b?${Buffer.from(text).toString('base64')}?=`;
+    const parsed = await parseInboundMail(
+      mail([
+        `From: ${encoded('Ma\u200bllory\u2066 Admin\u2069')} <mallory@example.org>`,
+        `Subject: ${encoded('Invoice\u2028attached\u202e \u0085now\u009b')}`,
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Open\u202e the file.\u2028Thanks\ufeff',
+        '--b',
+        `Content-Disposition: attachment; filename="${encoded('invoice\u202etxt.exe')}"`,
+        '',
+        'MZ',
+        '--b--',
+      ]),
+    );
+    expect(parsed.from).toEqual({ address: 'mallory@example.org', name: 'Mallory Admin' });
+    expect(parsed.subject).toBe('Invoice attached now');
+    expect(parsed.attachments[0]?.filename).toBe('invoicetxt.exe');
+    expect(parsed.text).toBe('Open the file.\nThanks');
+  });
+
+  it('refuses a sender address disguised with a bidi override or a zero-width space', async () => {
+    const encodedAddress = (address: string) => Buffer.from(`From: <${address}>\r\nSubject: x\r\n\r\nbody\r\n`, 'utf8');
+    expect(await invalidReason(encodedAddress('ceo\u202e@example.org'))).toBe('From: missing or not an address');
+    expect(await invalidReason(encodedAddress('c\u200beo@example.org'))).toBe('From: missing or not an address');
+  });
+});
