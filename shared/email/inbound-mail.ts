@@ -5,6 +5,7 @@ import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
 import { InvalidMailError } from './invalid-mail-error.ts';
 import { firstHeader, headerValues, mailHeadersFromLines, type MailHeaders } from './mail-headers.ts';
 import { messageIds } from './message-id.ts';
+import { declaredTextCharset, decodeRawHeaderBytes, isUtf8, rawHeaderCharset, withUtf8Headers } from './raw-header-charset.ts';
 
 /** A mailbox from an address header; the address is lower-cased, the name decoded to one line. */
 export interface MailAddress {
@@ -74,8 +75,9 @@ const MAX_ADDRESS_OCTETS = 254;
  */
 export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   let parsed: ParsedMail;
+  const prepared = withUtf8Headers(raw);
   try {
-    parsed = await simpleParser(raw, PARSER_OPTIONS);
+    parsed = await simpleParser(prepared.raw, PARSER_OPTIONS);
   } catch (error) {
     throw new InvalidMailError(`MIME: could not be parsed (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -101,7 +103,7 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     text: bodyText(parsed.text, html),
     html,
     attachments: parsed.attachments.map((attachment) => ({
-      filename: attachment.filename === undefined ? undefined : oneLineText(repairRawUtf8(attachment.filename)),
+      filename: attachment.filename === undefined ? undefined : oneLineText(rawFileName(attachment.filename, raw, prepared.charset)),
       contentType: attachment.contentType,
       size: attachment.content.length,
       content: attachment.content,
@@ -143,6 +145,19 @@ function contentType(parsed: ParsedMail): MailContentType {
   }
   // RFC 2045 5.2: no Content-Type means plain text.
   return { value: 'text/plain', params: {} };
+}
+
+/**
+ * A file name from a part header as mailparser gives it: raw 8-bit bytes come out as Latin-1.
+ * Raw UTF-8 is repaired; other raw bytes (the Latin-1 form appears byte for byte in the mail, so
+ * it was not an encoded word) are decoded in the charset of the raw top-level headers, else as they are.
+ */
+function rawFileName(name: string, raw: Buffer, headerCharset: string | undefined): string {
+  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
+  const bytes = Buffer.from(name, 'latin1');
+  const repaired = repairRawUtf8(name);
+  if (repaired !== name || isUtf8(bytes) || !raw.includes(bytes)) return repaired;
+  return decodeRawHeaderBytes(bytes, headerCharset ?? rawHeaderCharset(bytes, declaredTextCharset(raw)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { MAX_RAW_MAIL_BYTES } from '../../shared/ports/raw-mail-store.ts';
 
 /**
@@ -140,6 +141,34 @@ export const LARGE_ATTACHMENT_BYTES = (30 * 1024 * 1024 * 3) / 4;
 export const OVER_SES_LIMIT_BYTES = MAX_RAW_MAIL_BYTES + 1;
 
 const FROM_REASON = /^From: missing or not an address$/;
+
+/** Subjects and names as a legacy mail client writes them, one per charset. */
+const LEGACY_HEADER_TEXTS = {
+  'windows-1251': { subject: 'Не работает принтер на третьем этаже', name: 'Иван Петров' },
+  'iso-8859-1': { subject: 'Drucker im Büro läuft nicht', name: 'Jürgen Groß' },
+  gb2312: { subject: '三楼的打印机坏了', name: '张伟' },
+  shift_jis: { subject: '三階のプリンターが動きません', name: '山田太郎' },
+} as const;
+
+/** Subject and From name as raw bytes in `charset` (no encoded words), the body declaring the same charset. */
+function rawLegacyHeaders(charset: keyof typeof LEGACY_HEADER_TEXTS): MalformedMailCase {
+  const name = `raw-8bit-headers-${charset.replace('_', '-')}`;
+  const { subject, name: sender } = LEGACY_HEADER_TEXTS[charset];
+  return {
+    name,
+    what: `raw ${charset} bytes (not encoded-words) in the Subject and the From name, the body declaring ${charset}`,
+    expected: { kind: 'ticket', subject, requesterName: sender, descriptionContains: subject },
+    bytes: () =>
+      Buffer.concat([
+        Buffer.from('From: '),
+        iconv.encode(sender, charset),
+        Buffer.from(` <${senderOf(name)}>${CRLF}To: ${DESK}${CRLF}Subject: `),
+        iconv.encode(subject, charset),
+        crlf(['', `Message-ID: <${name}@${CORPUS_DOMAIN}>`, `Date: ${DATE}`, 'MIME-Version: 1.0', `Content-Type: text/plain; charset=${charset}`, 'Content-Transfer-Encoding: 8bit', '', '']),
+        iconv.encode(`${subject}.${CRLF}`, charset),
+      ]),
+  };
+}
 
 function goodMail(name: string): MalformedMailCase {
   return {
@@ -486,5 +515,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     expected: { kind: 'quarantine', reason: FROM_REASON },
     bytes: () => patternBytes(64 * 1024, 2026),
   },
+  // Mail decoding: raw 8-bit headers in legacy charsets, automatic replies, uuencoded parts, broken folding.
+  ...(['windows-1251', 'iso-8859-1', 'gb2312', 'shift_jis'] as const).map((charset) => rawLegacyHeaders(charset)),
 ];
 
