@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKey } from '../../shared/auth/derive-key.ts';
 import { replyAddress } from '../../shared/email/plus-address.ts';
 import { startTestApp, type TestApp } from './harness.ts';
-import { commentsOfTicket, ticketsOfRequester } from './polling.ts';
+import { commentsOfTicket, eventually, ticketsOfRequester } from './polling.ts';
 
 let app: TestApp;
 let smtp: Transporter;
@@ -173,5 +173,33 @@ describe('mail to the desk', () => {
     expect(comment!.attachments.filter((attachment) => attachment.location)).toHaveLength(20);
     expect((comment as Comment & { rawMail?: string }).rawMail).toMatch(/^s3:\/\/servicedesk-local-mail\/inbound\//);
     expect(comment!.attachments[20]).toEqual({ name: 'part-20.txt', contentType: 'text/plain', size: 7, refused: 'over the limit of 20 attachments per mail' });
+  });
+});
+
+describe('automatic replies that carry no automatic headers', () => {
+  /** The requester's tickets once the one with `subject` is there: a mail sent before it was handled before it. */
+  async function ticketsOnceOpened(from: string, subject: string): Promise<Ticket[]> {
+    return eventually(async () => {
+      const items: Ticket[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(from)}&status=all&limit=100`, { token: admin })).json.items;
+      return items.some((ticket) => ticket.subject === subject) ? items : undefined;
+    }, `${from} never had a ticket "${subject}"`);
+  }
+
+  it('opens no ticket for a Lotus Notes "AUTO:" out-of-office reply, but does for a subject that merely starts with "Auto"', async () => {
+    const from = `lotus.${unique()}@example.org`;
+    await send({ from, subject: 'AUTO: Lena Lotus is out of the office (returning 09.03.2026)', text: 'I will be out of the office until 9 March 2026.\nI will respond to your message when I return.' });
+    await send({ from, subject: 'Autocad licence expired', text: 'Autocad says my licence expired.' });
+    expect((await ticketsOnceOpened(from, 'Autocad licence expired')).map((ticket) => ticket.subject)).toEqual(['Autocad licence expired']);
+  });
+
+  it('opens no ticket for a challenge-response robot asking to confirm the sender is human', async () => {
+    const from = `guarded.${unique()}@example.org`;
+    await send({
+      from,
+      subject: 'Re: [SD-1] We received your request',
+      text: 'Hello, I protect my inbox with a challenge-response filter.\nPlease confirm that you are a human by clicking the link below, and your message will be delivered.\nhttps://cr.example.net/confirm/8f3a',
+    });
+    await send({ from, subject: 'Badge reader broken', text: 'The badge reader at door 2 is broken.' });
+    expect((await ticketsOnceOpened(from, 'Badge reader broken')).map((ticket) => ticket.subject)).toEqual(['Badge reader broken']);
   });
 });

@@ -517,5 +517,38 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
   },
   // Mail decoding: raw 8-bit headers in legacy charsets, automatic replies, uuencoded parts, broken folding.
   ...(['windows-1251', 'iso-8859-1', 'gb2312', 'shift_jis'] as const).map((charset) => rawLegacyHeaders(charset)),
+  {
+    name: 'auto-reply-lotus-notes',
+    what: 'a Lotus Notes out-of-office reply to good-mail-1: only its "AUTO:" subject says so, no automatic header',
+    expected: { kind: 'comment', on: 'good-mail-1', bodyContains: 'Automatic mail (Subject: automatic reply (AUTO:))' },
+    bytes: () =>
+      crlf([
+        ...head('auto-reply-lotus-notes', 'AUTO: Corpus Sender is out of the office (returning 09.03.2026)', { 'In-Reply-To': `<good-mail-1@${CORPUS_DOMAIN}>` }),
+        'Content-Type: text/plain; charset=US-ASCII',
+        '',
+        'I will be out of the office starting  02.03.2026 and will not return until 09.03.2026.',
+        '',
+        'I will respond to your message when I return.',
+        '',
+      ]),
+  },
+  {
+    name: 'challenge-response-reply',
+    what: 'a challenge-response filter\'s answer to good-mail-2: "please confirm you are human", no automatic header',
+    expected: { kind: 'comment', on: 'good-mail-2', bodyContains: 'Automatic mail (Text: challenge-response request to confirm the sender)' },
+    bytes: () =>
+      crlf([
+        ...head('challenge-response-reply', 'Re: Good mail good-mail-2', { 'In-Reply-To': `<good-mail-2@${CORPUS_DOMAIN}>` }),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Hello,',
+        '',
+        'I protect my mailbox from spam with a challenge-response filter. Your message is held.',
+        'Please confirm that you are a human by clicking the link below; your message will then be delivered.',
+        '',
+        'https://cr.example.net/confirm/7c1e0a',
+        '',
+      ]),
+  },
 ];
 
