@@ -1,4 +1,5 @@
 import type { InboundMail } from './inbound-mail.ts';
+import { autoReplySubjectReason, challengeResponseReason } from './automatic-reply-text.ts';
 import { firstHeader, headerValues } from './mail-headers.ts';
 
 /** What kind of machine-sent message it is: an auto-reply or other notice, a bounce/complaint, or list traffic. */
@@ -9,8 +10,8 @@ export type AutomaticMail =
   | { automatic: true; kind: AutomaticKind; reason: string }
   | { automatic: false; kind?: undefined; reason?: undefined };
 
-/** The parts of a parsed message the classification reads. */
-export type ClassifiableMail = Pick<InboundMail, 'from' | 'headers' | 'contentType'>;
+/** The parts of a parsed message the classification reads; subject and text default to ''. */
+export type ClassifiableMail = Pick<InboundMail, 'from' | 'headers' | 'contentType'> & Partial<Pick<InboundMail, 'subject' | 'text'>>;
 
 const HUMAN: AutomaticMail = { automatic: false };
 
@@ -28,8 +29,10 @@ const NEGATIVE = /^(no|false|0)$/i;
  * (RFC 6522: delivery status, read receipts, abuse reports), mailer-daemon/postmaster senders,
  * X-Failed-Recipients, Auto-Submitted other than `no` (RFC 3834), X-Autoreply / X-Autorespond /
  * X-Apple-Action: VACATION, List-Id / List-Unsubscribe (RFC 2919, 2369), X-Auto-Response-Suppress
- * All/OOF/AutoReply, a null Return-Path, Precedence list/bulk/junk and no-reply senders.
- * Subjects (`Automatic reply:`) are not read: a person may well write them.
+ * All/OOF/AutoReply, a null Return-Path, Precedence list/bulk/junk and no-reply senders; then, for
+ * responders that send none of these, the second signals: an automatic-reply subject prefix in the
+ * common languages (`AUTO:`, `Automatic reply:`, `Abwesenheitsnotiz:`, `自動応答:`) and a
+ * challenge-response filter's headers, sender or "please confirm you are human" text.
  */
 export function classifyAutomatic(mail: ClassifiableMail): AutomaticMail {
   const { headers } = mail;
@@ -79,6 +82,12 @@ export function classifyAutomatic(mail: ClassifiableMail): AutomaticMail {
   if (precedence === 'bulk' || precedence === 'junk') return { automatic: true, kind: 'auto_reply', reason: `Precedence: ${precedence}` };
 
   if (NO_REPLY_SENDER.test(localPart)) return { automatic: true, kind: 'auto_reply', reason: `From: no-reply sender (${localPart.toLowerCase()})` };
+
+  const subject = mail.subject ?? '';
+  const bySubject = autoReplySubjectReason(subject);
+  if (bySubject !== undefined) return { automatic: true, kind: 'auto_reply', reason: bySubject };
+  const challenge = challengeResponseReason({ from: { address: sender }, headers, subject, text: mail.text ?? '' });
+  if (challenge !== undefined) return { automatic: true, kind: 'auto_reply', reason: challenge };
   return HUMAN;
 }
 

@@ -1,9 +1,11 @@
 import { convert as htmlToText } from 'html-to-text';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import { multiLineText, oneLineText } from '../text/normalise-text.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
 import { InvalidMailError } from './invalid-mail-error.ts';
 import { firstHeader, headerValues, mailHeadersFromLines, type MailHeaders } from './mail-headers.ts';
 import { messageIds } from './message-id.ts';
+import { declaredTextCharset, decodeRawHeaderBytes, isUtf8, rawHeaderCharset, withUtf8Headers } from './raw-header-charset.ts';
 
 /** A mailbox from an address header; the address is lower-cased, the name decoded to one line. */
 export interface MailAddress {
@@ -62,7 +64,8 @@ export interface InboundMail {
 const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true } as const;
 
 // A usable mailbox: one @, something on both sides, no white space or brackets (non-ASCII allowed, RFC 6532).
-const USABLE_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+$/;
+// Bidi controls and zero-width characters would make a look-alike of another address.
+const USABLE_ADDRESS = /^[^\s@<>()",;\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]+@[^\s@<>()",;\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]+$/;
 /** RFC 5321 4.5.3.1.3: a path is at most 256 octets with its angle brackets; a longer "address" delivers nowhere. */
 const MAX_ADDRESS_OCTETS = 254;
 
@@ -73,8 +76,9 @@ const MAX_ADDRESS_OCTETS = 254;
  */
 export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   let parsed: ParsedMail;
+  const prepared = withUtf8Headers(raw);
   try {
-    parsed = await simpleParser(raw, PARSER_OPTIONS);
+    parsed = await simpleParser(prepared.raw, PARSER_OPTIONS);
   } catch (error) {
     throw new InvalidMailError(`MIME: could not be parsed (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -94,12 +98,12 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     replyTo: addresses(parsed.replyTo),
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
-    subject: singleLine(repairRawUtf8(parsed.subject ?? '')).trim(),
+    subject: oneLineText(repairRawUtf8(parsed.subject ?? '')).trim(),
     date,
     text: bodyText(parsed.text, html),
     html,
     attachments: parsed.attachments.map((attachment) => ({
-      filename: attachment.filename === undefined ? undefined : singleLine(repairRawUtf8(attachment.filename)),
+      filename: attachment.filename === undefined ? undefined : oneLineText(rawFileName(attachment.filename, raw, prepared.charset)),
       contentType: attachment.contentType,
       size: attachment.content.length,
       content: attachment.content,
@@ -122,10 +126,10 @@ export function senderOf(mail: Pick<InboundMail, 'from'>): MailAddress {
 }
 
 function bodyText(text: string | undefined, sanitisedHtml: string | undefined): string {
-  if (text !== undefined && text.trim() !== '') return clean(text);
+  if (text !== undefined && text.trim() !== '') return multiLineText(text);
   if (sanitisedHtml === undefined) return '';
   // The sanitised HTML is converted, so script and style content never reaches the text.
-  return clean(htmlToText(sanitisedHtml, { wordwrap: false, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] }));
+  return multiLineText(htmlToText(sanitisedHtml, { wordwrap: false, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] }));
 }
 
 /** Flattens address headers (several headers, groups) into usable mailboxes; unusable entries are skipped. */
@@ -133,9 +137,9 @@ function addresses(header: AddressObject | AddressObject[] | undefined): MailAdd
   if (header === undefined) return [];
   const mailboxes = (Array.isArray(header) ? header : [header]).flatMap((object) => object.value.flatMap(flattenGroup));
   return mailboxes.flatMap((mailbox) => {
-    const address = clean(mailbox.address ?? '').trim().toLowerCase();
+    const address = withoutControls(mailbox.address ?? '').trim().toLowerCase();
     if (!USABLE_ADDRESS.test(address) || Buffer.byteLength(address, 'utf8') > MAX_ADDRESS_OCTETS) return [];
-    const name = singleLine(repairRawUtf8(mailbox.name ?? '')).trim();
+    const name = oneLineText(repairRawUtf8(mailbox.name ?? '')).trim();
     return [name === '' ? { address } : { address, name }];
   });
 }
@@ -154,6 +158,19 @@ function contentType(parsed: ParsedMail): MailContentType {
 }
 
 /**
+ * A file name from a part header as mailparser gives it: raw 8-bit bytes come out as Latin-1.
+ * Raw UTF-8 is repaired; other raw bytes (the Latin-1 form appears byte for byte in the mail, so
+ * it was not an encoded word) are decoded in the charset of the raw top-level headers, else as they are.
+ */
+function rawFileName(name: string, raw: Buffer, headerCharset: string | undefined): string {
+  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
+  const bytes = Buffer.from(name, 'latin1');
+  const repaired = repairRawUtf8(name);
+  if (repaired !== name || isUtf8(bytes) || !raw.includes(bytes)) return repaired;
+  return decodeRawHeaderBytes(bytes, headerCharset ?? rawHeaderCharset(bytes, declaredTextCharset(raw)));
+}
+
+/**
  * Undoes raw 8-bit UTF-8 in a header that was read as Latin-1 (`ÐÐ°Ñ` for `Кар`). Only text
  * that decodes as UTF-8 (allowing one character cut off at the end) is changed, so real Latin-1
  * (`Müller`) stays as it is.
@@ -165,17 +182,8 @@ function repairRawUtf8(text: string): string {
   return cutOff.includes('\uFFFD') ? text : cutOff;
 }
 
-/**
- * A value that is one line wherever it is shown or mailed again (subject, display name, file name).
- * Encoded-words decode `=0D=0A` into real line breaks (`=?utf-8?q?Hi=0D=0ABcc:...?=`), and a bare CR
- * can survive the header split; each run of them becomes one space.
- */
-function singleLine(text: string): string {
-  return clean(text).replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
-}
-
-/** Drops NUL and other C0 control characters (keeping tab and line breaks) that break storage and display. */
-function clean(text: string): string {
+/** Drops NUL and the other C0 controls from an address; bidi and invisible characters stay, so the address is refused. */
+function withoutControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return text.replace(/[\u0000-\u001f\u007f]/g, '');
 }

@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { oneLineText } from '../text/normalise-text.ts';
 
 /** One outbound mail, as the notification sender composes it. Every string is untrusted. */
 export interface OutboundMailInput {
@@ -78,7 +79,9 @@ export function stripLineBreaks(value: string): string {
 /**
  * Builds the raw MIME message (RFC 5322, CRLF line endings) for SES SendRawEmail: text and,
  * when given, HTML as multipart/alternative, threading headers, and the auto-response headers.
- * Every value that ends up in a header has its CR/LF removed first.
+ * Every value that ends up in a header has its CR/LF removed first; the subject and the sender's
+ * name, which come from tickets, are also normalised like every one-line field (no controls, no
+ * bidi overrides).
  */
 export async function composeOutboundMail(input: OutboundMailInput): Promise<Buffer> {
   const headers: Record<string, string> = {};
@@ -91,13 +94,13 @@ export async function composeOutboundMail(input: OutboundMailInput): Promise<Buf
   // Last, so nothing above can remove them.
   Object.assign(headers, AUTO_RESPONSE_HEADERS);
 
-  const name = input.from.name === undefined ? undefined : stripLineBreaks(input.from.name);
+  const name = input.from.name === undefined ? undefined : oneLineText(input.from.name).trim();
   const composer = new MailComposer({
     from: name ? { name, address: stripLineBreaks(input.from.address) } : stripLineBreaks(input.from.address),
     to: input.to.map(stripLineBreaks),
     ...(input.cc?.length ? { cc: input.cc.map(stripLineBreaks) } : {}),
     ...(input.replyTo === undefined ? {} : { replyTo: stripLineBreaks(input.replyTo) }),
-    subject: stripLineBreaks(input.subject),
+    subject: oneLineText(input.subject).trim(),
     text: input.text,
     ...(input.html === undefined ? {} : { html: input.html }),
     ...(input.inReplyTo === undefined ? {} : { inReplyTo: stripLineBreaks(input.inReplyTo) }),

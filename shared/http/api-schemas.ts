@@ -3,12 +3,18 @@ import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_
 import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
 import { CHANNELS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
+import { multiLineText, oneLineText } from '../text/normalise-text.ts';
 
 /** The HTTP contract: request and response bodies. The OpenAPI document is generated from these. */
 
+// Text fields are normalised before they are checked: one-line fields lose line breaks, and every
+// field loses controls, bidi overrides and zero-width characters (shared/text/normalise-text.ts).
+const oneLine = () => z.string().overwrite(oneLineText).trim();
+const multiLine = () => z.string().overwrite(multiLineText);
+
 const email = z.email().max(254).transform((value) => value.toLowerCase());
 const tag = z.string().regex(/^[a-z0-9][a-z0-9_:-]{0,49}$/, 'use 1-50 lower-case letters, digits, _ : or -');
-const categoryPath = z.array(z.string().trim().min(1).max(100)).max(5);
+const categoryPath = z.array(oneLine().min(1).max(100)).max(5);
 const customFieldName = z
   .string()
   .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'use letters, digits and _, starting with a letter')
@@ -31,7 +37,7 @@ export const prioritySchema = z.enum(PRIORITIES);
 export const impactSchema = z.enum(IMPACTS);
 export const urgencySchema = z.enum(URGENCIES);
 
-export const requesterSchema = z.strictObject({ email, name: z.string().trim().min(1).max(200).optional() });
+export const requesterSchema = z.strictObject({ email, name: oneLine().min(1).max(200).optional() });
 
 export const createTicketBodySchema = z
   .strictObject({
@@ -41,8 +47,8 @@ export const createTicketBodySchema = z
       .optional()
       .describe('What is asked for (GET /catalog); routes the ticket and names its form'),
     type: ticketTypeSchema.optional().describe("Defaults to the catalog item's type, else incident"),
-    subject: z.string().trim().min(1).max(250),
-    description: z.string().max(50_000).default(''),
+    subject: oneLine().min(1).max(250),
+    description: multiLine().max(50_000).default(''),
     requester: requesterSchema.optional().describe('Who asked; staff and clients must give it, a requester is itself'),
     priority: prioritySchema.optional().describe('Derived from impact x urgency when omitted'),
     impact: impactSchema.optional(),
@@ -56,7 +62,7 @@ export const createTicketBodySchema = z
 
 export const updateTicketBodySchema = z
   .strictObject({
-    subject: z.string().trim().min(1).max(250).optional(),
+    subject: oneLine().min(1).max(250).optional(),
     status: ticketStatusSchema.optional(),
     priority: prioritySchema.optional(),
     impact: impactSchema.nullable().optional(),
@@ -75,20 +81,20 @@ export const updateTicketBodySchema = z
 
 export const addCommentBodySchema = z
   .strictObject({
-    body: z.string().trim().min(1).max(50_000),
+    body: multiLine().trim().min(1).max(50_000),
     public: z.boolean().default(true).describe('false makes an internal note, visible to staff only'),
     html: z.string().max(200_000).optional().describe('Sanitised before it is stored'),
   })
   .meta({ id: 'AddComment' });
 
 export const escalateBodySchema = z
-  .strictObject({ reason: z.string().trim().min(1).max(2000).optional().describe('Recorded in the history') })
+  .strictObject({ reason: multiLine().trim().min(1).max(2000).optional().describe('Recorded in the history') })
   .extend({ confirmRestrictedMove })
   .meta({ id: 'Escalate' });
 
 const decisionFields = {
   decision: z.enum(['approve', 'reject']),
-  comment: z.string().trim().min(1).max(5000).optional().describe('Required when rejecting: the requester reads it'),
+  comment: multiLine().trim().min(1).max(5000).optional().describe('Required when rejecting: the requester reads it'),
 };
 const rejectionHasReason = (body: { decision: string; comment?: string | undefined }) => body.decision === 'approve' || body.comment !== undefined;
 const rejectionReasonMissing = { message: 'give the reason for a rejection', path: ['comment'] };

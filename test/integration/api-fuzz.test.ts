@@ -453,3 +453,35 @@ describe('query strings, cursors and path parameters', () => {
     );
   });
 });
+
+describe('control and bidi characters in text fields', () => {
+  // C0/C1 controls, bidi embeddings, overrides and isolates, zero-width characters, line and paragraph separators.
+  const unsafeCharacter = fc.constantFrom(
+    ...'\u0000\u0007\u0008\u000b\u000c\u001b\u007f\u0085\u009b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\r',
+  );
+  const hostileText = fc.array(fc.oneof(unsafeCharacter, fc.string({ unit: 'grapheme', maxLength: 4 }), fc.constantFrom('\n', '\t', 'exe.txt')), { maxLength: 30 }).map((parts) => parts.join(''));
+  const RAW_IN_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u2028\u2029]/;
+  const RAW_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u2028\u2029]/;
+
+  it('never gives them back raw in a subject, a requester name, a description or a comment', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, hostileText, hostileText, hostileText, async (subject, name, description, body) => {
+        const created = await app.request('POST', '/tickets', {
+          token: agent,
+          body: { subject: `Case ${subject}`, description, requester: { email: 'rita@example.org', name: `Rita ${name}` } },
+        });
+        expect(created.status, created.text).toBe(201);
+        const key = created.json.ticket.key as string;
+        const commented = await app.request('POST', `/tickets/${key}/comments`, { token: agent, body: { body: `Note ${body}`, public: false } });
+        expect(commented.status, commented.text).toBe(201);
+        const { ticket, comments } = (await app.request('GET', `/tickets/${key}`, { token: agent })).json;
+        for (const value of [ticket.subject, ticket.requester.name]) expect(value).not.toMatch(RAW_IN_ONE_LINE);
+        for (const value of [ticket.description, comments[0].body]) expect(value).not.toMatch(RAW_IN_TEXT);
+        expect(ticket.subject).toMatch(/^Case/);
+        expect(ticket.requester.name).toMatch(/^Rita/);
+        expect(comments[0].body).toMatch(/^Note/);
+      }),
+      RUNS,
+    );
+  });
+});

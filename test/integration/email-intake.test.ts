@@ -323,3 +323,31 @@ describe('who a mail is from', () => {
     expect((await historyOf(ticket.key)).find((event) => event.action === 'created')!.detail).toMatch(/^by email; sender not authenticated \(DMARC fail\)/);
   });
 });
+
+describe('automatic replies that carry no automatic headers', () => {
+  /** The requester's tickets once the one with `subject` is there: a mail sent before it was handled before it. */
+  async function ticketsOnceOpened(from: string, subject: string): Promise<Ticket[]> {
+    return eventually(async () => {
+      const items: Ticket[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(from)}&status=all&limit=100`, { token: admin })).json.items;
+      return items.some((ticket) => ticket.subject === subject) ? items : undefined;
+    }, `${from} never had a ticket "${subject}"`);
+  }
+
+  it('opens no ticket for a Lotus Notes "AUTO:" out-of-office reply, but does for a subject that merely starts with "Auto"', async () => {
+    const from = `lotus.${unique()}@example.org`;
+    await send({ from, subject: 'AUTO: Lena Lotus is out of the office (returning 09.03.2026)', text: 'I will be out of the office until 9 March 2026.\nI will respond to your message when I return.' });
+    await send({ from, subject: 'Autocad licence expired', text: 'Autocad says my licence expired.' });
+    expect((await ticketsOnceOpened(from, 'Autocad licence expired')).map((ticket) => ticket.subject)).toEqual(['Autocad licence expired']);
+  });
+
+  it('opens no ticket for a challenge-response robot asking to confirm the sender is human', async () => {
+    const from = `guarded.${unique()}@example.org`;
+    await send({
+      from,
+      subject: 'Re: [SD-1] We received your request',
+      text: 'Hello, I protect my inbox with a challenge-response filter.\nPlease confirm that you are a human by clicking the link below, and your message will be delivered.\nhttps://cr.example.net/confirm/8f3a',
+    });
+    await send({ from, subject: 'Badge reader broken', text: 'The badge reader at door 2 is broken.' });
+    expect((await ticketsOnceOpened(from, 'Badge reader broken')).map((ticket) => ticket.subject)).toEqual(['Badge reader broken']);
+  });
+});

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { MAX_RAW_MAIL_BYTES } from '../../shared/ports/raw-mail-store.ts';
 
 /**
@@ -142,6 +143,34 @@ export const LARGE_ATTACHMENT_BYTES = (30 * 1024 * 1024 * 3) / 4;
 export const OVER_SES_LIMIT_BYTES = MAX_RAW_MAIL_BYTES + 1;
 
 const FROM_REASON = /^From: missing or not an address$/;
+
+/** Subjects and names as a legacy mail client writes them, one per charset. */
+const LEGACY_HEADER_TEXTS = {
+  'windows-1251': { subject: 'Не работает принтер на третьем этаже', name: 'Иван Петров' },
+  'iso-8859-1': { subject: 'Drucker im Büro läuft nicht', name: 'Jürgen Groß' },
+  gb2312: { subject: '三楼的打印机坏了', name: '张伟' },
+  shift_jis: { subject: '三階のプリンターが動きません', name: '山田太郎' },
+} as const;
+
+/** Subject and From name as raw bytes in `charset` (no encoded words), the body declaring the same charset. */
+function rawLegacyHeaders(charset: keyof typeof LEGACY_HEADER_TEXTS): MalformedMailCase {
+  const name = `raw-8bit-headers-${charset.replace('_', '-')}`;
+  const { subject, name: sender } = LEGACY_HEADER_TEXTS[charset];
+  return {
+    name,
+    what: `raw ${charset} bytes (not encoded-words) in the Subject and the From name, the body declaring ${charset}`,
+    expected: { kind: 'ticket', subject, requesterName: sender, descriptionContains: subject },
+    bytes: () =>
+      Buffer.concat([
+        Buffer.from('From: '),
+        iconv.encode(sender, charset),
+        Buffer.from(` <${senderOf(name)}>${CRLF}To: ${DESK}${CRLF}Subject: `),
+        iconv.encode(subject, charset),
+        crlf(['', `Message-ID: <${name}@${CORPUS_DOMAIN}>`, `Date: ${DATE}`, 'MIME-Version: 1.0', `Content-Type: text/plain; charset=${charset}`, 'Content-Transfer-Encoding: 8bit', '', '']),
+        iconv.encode(`${subject}.${CRLF}`, charset),
+      ]),
+  };
+}
 
 function goodMail(name: string): MalformedMailCase {
   return {
@@ -595,6 +624,41 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
         'Content-Type: text/plain; charset=utf-8',
         '',
         'Please send us your password.',
+        '',
+      ]),
+  },
+  // Mail decoding: raw 8-bit headers in legacy charsets, automatic replies, uuencoded parts, broken folding.
+  ...(['windows-1251', 'iso-8859-1', 'gb2312', 'shift_jis'] as const).map((charset) => rawLegacyHeaders(charset)),
+  {
+    name: 'auto-reply-lotus-notes',
+    what: 'a Lotus Notes out-of-office reply to good-mail-1: only its "AUTO:" subject says so, no automatic header',
+    expected: { kind: 'comment', on: 'good-mail-1', bodyContains: 'Automatic mail (Subject: automatic reply (AUTO:))' },
+    bytes: () =>
+      crlf([
+        ...head('auto-reply-lotus-notes', 'AUTO: Corpus Sender is out of the office (returning 09.03.2026)', { 'In-Reply-To': `<good-mail-1@${CORPUS_DOMAIN}>` }),
+        'Content-Type: text/plain; charset=US-ASCII',
+        '',
+        'I will be out of the office starting  02.03.2026 and will not return until 09.03.2026.',
+        '',
+        'I will respond to your message when I return.',
+        '',
+      ]),
+  },
+  {
+    name: 'challenge-response-reply',
+    what: 'a challenge-response filter\'s answer to good-mail-2: "please confirm you are human", no automatic header',
+    expected: { kind: 'comment', on: 'good-mail-2', bodyContains: 'Automatic mail (Text: challenge-response request to confirm the sender)' },
+    bytes: () =>
+      crlf([
+        ...head('challenge-response-reply', 'Re: Good mail good-mail-2', { 'In-Reply-To': `<good-mail-2@${CORPUS_DOMAIN}>` }),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Hello,',
+        '',
+        'I protect my mailbox from spam with a challenge-response filter. Your message is held.',
+        'Please confirm that you are a human by clicking the link below; your message will then be delivered.',
+        '',
+        'https://cr.example.net/confirm/7c1e0a',
         '',
       ]),
   },

@@ -152,8 +152,110 @@ describe('classifyAutomatic: mail written by people', () => {
     }
   });
 
-  it('does not read the subject: a person may write "Automatic reply"', () => {
-    const mail = withHeaders('jane@example.org', { Subject: 'Automatic reply: out of office does not work' });
-    expect(classifyAutomatic(mail)).toEqual({ automatic: false });
+  it.each([
+    'Autocad licence expired',
+    'Auto-renewal of the Adobe licence',
+    'Automatic reply rules in Outlook do not work',
+    'Out of office coverage for the help desk',
+    'Abwesenheit im Kalender eintragen geht nicht',
+    'Réponse automatique ne fonctionne pas dans Outlook',
+    'Re: Autoreply settings',
+    'Vacation request for May',
+  ])('opens a ticket for the subject %j, which only begins with the words', (subject) => {
+    expect(classifyAutomatic({ ...withHeaders('jane@example.org', {}), subject, text: 'Please help.' })).toEqual({ automatic: false });
+  });
+
+  it.each([
+    'The website asks me to confirm I am human and then shows an error.',
+    'Please confirm you received my laptop; I need the loan form signed.',
+    'Our spam filter holds mail from the supplier; can you release it?',
+  ])('opens a ticket for a person writing about confirmations: %j', (text) => {
+    expect(classifyAutomatic({ ...withHeaders('jane@example.org', {}), subject: 'Help', text })).toEqual({ automatic: false });
+  });
+});
+
+describe('classifyAutomatic: automatic-reply subjects', () => {
+  it.each([
+    ['AUTO: Jane Doe is out of the office (returning 09.03.2026)', 'AUTO:'],
+    ['Automatic reply: [SD-7] Printer jams', 'Automatic reply:'],
+    ['Auto-Reply: Laptop slow', 'Auto-Reply:'],
+    ['Autoreply: Laptop slow', 'Autoreply:'],
+    ['Auto Response: your mail', 'Auto Response:'],
+    ['Out of Office: Laptop slow', 'Out of Office:'],
+    ['Out of Office AutoReply: Laptop slow', 'Out of Office AutoReply:'],
+    ['Out of Office', 'Out of Office'],
+    ['Automatische Antwort: Drucker', 'Automatische Antwort:'],
+    ['Abwesenheitsnotiz: Drucker', 'Abwesenheitsnotiz:'],
+    ['Réponse automatique : Imprimante', 'Réponse automatique :'],
+    ["Réponse automatique d'absence du bureau : Imprimante", "Réponse automatique d'absence du bureau :"],
+    ['Absence du bureau', 'Absence du bureau'],
+    ['Respuesta automática: Impresora', 'Respuesta automática:'],
+    ['Fuera de la oficina: Impresora', 'Fuera de la oficina:'],
+    ['Resposta automática: Impressora', 'Resposta automática:'],
+    ['Risposta automatica: Stampante', 'Risposta automatica:'],
+    ['Automatisch antwoord: Printer', 'Automatisch antwoord:'],
+    ['Automatiskt svar: Skrivare', 'Automatiskt svar:'],
+    ['Automatisk svar: Printer', 'Automatisk svar:'],
+    ['Automaattinen vastaus: Tulostin', 'Automaattinen vastaus:'],
+    ['Automatyczna odpowiedź: Drukarka', 'Automatyczna odpowiedź:'],
+    ['Automatická odpověď: Tiskárna', 'Automatická odpověď:'],
+    ['Automatikus válasz: Nyomtató', 'Automatikus válasz:'],
+    ['Автоматический ответ: Принтер', 'Автоматический ответ:'],
+    ['Αυτόματη απάντηση: Εκτυπωτής', 'Αυτόματη απάντηση:'],
+    ['Otomatik yanıt: Yazıcı', 'Otomatik yanıt:'],
+    ['自動応答: プリンター', '自動応答:'],
+    ['【自動返信】プリンター', '【自動返信】'],
+    ['自动回复：打印机', '自动回复：'],
+    ['자동 회신: 프린터', '자동 회신:'],
+  ])('recognises the automatic-reply subject %j with no automatic headers', (subject, prefix) => {
+    expect(classifyAutomatic({ ...withHeaders('jane@example.org', {}), subject, text: 'I am away.' })).toEqual({
+      automatic: true,
+      kind: 'auto_reply',
+      reason: `Subject: automatic reply (${prefix})`,
+    });
+  });
+});
+
+describe('classifyAutomatic: challenge-response filters', () => {
+  const challenge = (mail: { headers?: Record<string, string>; from?: string; subject?: string; text?: string }): ClassifiableMail => ({
+    ...withHeaders(mail.from ?? 'jane@example.org', mail.headers ?? {}),
+    subject: mail.subject ?? 'Re: Your ticket',
+    text: mail.text ?? 'Hello.',
+  });
+
+  it.each(['X-Challenge', 'X-Challenge-Response', 'X-Spam-Challenge', 'X-CR-Challenge', 'X-Boxbe-Challenge'])('recognises the challenge header %s', (name) => {
+    expect(classifyAutomatic(challenge({ headers: { [name]: 'yes' } }))).toEqual({ automatic: true, kind: 'auto_reply', reason: `${name.replace('CR', 'Cr')} present` });
+  });
+
+  it("recognises TMDA's X-Delivery-Agent", () => {
+    expect(classifyAutomatic(challenge({ headers: { 'X-Delivery-Agent': 'TMDA/1.1.12 (Macallan)' } }))).toMatchObject({ automatic: true, reason: 'X-Delivery-Agent: TMDA' });
+  });
+
+  it("recognises TMDA's tagged confirmation address", () => {
+    expect(classifyAutomatic(challenge({ from: 'jane-confirm-1772528400.12345.4f3a9c@example.org' }))).toMatchObject({
+      automatic: true,
+      reason: 'From: confirmation address of a challenge-response filter',
+    });
+  });
+
+  it.each(['verify@spamarrest.com', 'guestlist@boxbe.com', 'challenge@mailinblack.com', 'no-answer@mx.sendio.com', 'c@choicemail.com'])('recognises the challenge service sender %s', (from) => {
+    expect(classifyAutomatic(challenge({ from }))).toMatchObject({ automatic: true, kind: 'auto_reply' });
+  });
+
+  it.each([
+    ['please confirm you are human', 'Hi, I use a filter. Please confirm that you are a human by clicking the link below.'],
+    ['verify you are not a robot', 'To get your mail through, verify you are not a robot: https://cr.example.net/v/123'],
+    ['confirm your message to have it delivered', 'Please confirm your message by replying to this mail; it will then be delivered.'],
+    ["TMDA's release request", 'To release your message for delivery, please reply to this confirmation request.'],
+    ['French (Mailinblack style)', "Merci de confirmer que vous êtes un humain en cliquant sur le lien."],
+    ['French robot', "Pour prouver que vous n'êtes pas un robot, cliquez ici."],
+    ['German', 'Bitte bestätigen Sie, dass Sie ein Mensch sind.'],
+    ['Spanish', 'Por favor confirme que usted es un humano.'],
+  ])('recognises the challenge text: %s', (_pattern, text) => {
+    expect(classifyAutomatic(challenge({ text }))).toEqual({ automatic: true, kind: 'auto_reply', reason: 'Text: challenge-response request to confirm the sender' });
+  });
+
+  it('recognises a challenge in the subject', () => {
+    expect(classifyAutomatic(challenge({ subject: 'Please verify that you are human', text: 'Click the link.' }))).toMatchObject({ automatic: true });
   });
 });

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseInboundMail, senderOf } from '../../../shared/email/inbound-mail.ts';
 import { InvalidMailError } from '../../../shared/email/invalid-mail-error.ts';
@@ -138,10 +139,76 @@ describe('charsets', () => {
     expect(attachment?.contentType).toBe('image/png');
   });
 
-  it('reads an 8-bit Latin-1 From header without failing; the undecodable byte becomes U+FFFD', async () => {
+  it('reads an 8-bit Latin-1 From header with no declared charset by detecting it', async () => {
     const raw = Buffer.concat([Buffer.from('From: M'), Buffer.from([0xfc]), Buffer.from('ller <M@Example.org>\r\nSubject: x\r\n\r\nbody')]);
-    // mailparser reads raw header bytes as UTF-8; the name must not be "repaired" into something else.
-    expect((await parseInboundMail(raw)).from).toEqual({ address: 'm@example.org', name: 'M\uFFFDller' });
+    expect((await parseInboundMail(raw)).from).toEqual({ address: 'm@example.org', name: 'M\u00fcller' });
+  });
+});
+
+/** A mail whose Subject, From name and attachment name are raw bytes in `charset`, the body declaring `bodyCharset`. */
+function rawEightBitMail(charset: string, texts: { subject: string; name: string; file: string }, bodyCharset: string | undefined): Buffer {
+  const encode = (text: string) => iconv.encode(text, charset);
+  const declared = bodyCharset === undefined ? '' : `; charset=${bodyCharset}`;
+  return Buffer.concat([
+    Buffer.from('From: '),
+    encode(texts.name),
+    Buffer.from(' <sender@example.org>\r\nSubject: '),
+    encode(texts.subject),
+    Buffer.from(`\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain${declared}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n`),
+    bodyCharset === undefined ? Buffer.from('See the file.') : iconv.encode(`${texts.subject}.`, bodyCharset),
+    Buffer.from('\r\n--b\r\nContent-Type: application/octet-stream; name="'),
+    encode(texts.file),
+    Buffer.from('"\r\nContent-Disposition: attachment; filename="'),
+    encode(texts.file),
+    Buffer.from('"\r\n\r\ndata\r\n--b--\r\n'),
+  ]);
+}
+
+const RAW_HEADER_TEXTS = {
+  'windows-1251': { subject: 'Принтер не печатает', name: 'Иван Петров', file: 'отчёт.txt' },
+  'iso-8859-1': { subject: 'Drucker im Büro – Größe A4'.replace('–', '-'), name: 'Jürgen Groß', file: 'Prüfbericht.pdf' },
+  gb2312: { subject: '打印机无法打印', name: '张伟', file: '报告.doc' },
+  shift_jis: { subject: 'プリンターが印刷できません', name: '山田太郎', file: '報告書.xls' },
+} as const;
+
+describe('raw 8-bit headers in a legacy charset', () => {
+  it.each(Object.entries(RAW_HEADER_TEXTS))('decodes a raw %s subject, display name and file name by the body charset', async (charset, texts) => {
+    const parsed = await parseInboundMail(rawEightBitMail(charset, texts, charset));
+    expect(parsed.subject).toBe(texts.subject);
+    expect(parsed.from).toEqual({ address: 'sender@example.org', name: texts.name });
+    expect(parsed.attachments.map((attachment) => attachment.filename)).toEqual([texts.file]);
+    expect(parsed.text).toContain(texts.subject);
+  });
+
+  it.each(['windows-1251', 'shift_jis'] as const)('detects the charset of raw %s headers when the body declares none', async (charset) => {
+    const texts = RAW_HEADER_TEXTS[charset];
+    const parsed = await parseInboundMail(rawEightBitMail(charset, texts, undefined));
+    expect(parsed.subject).toBe(texts.subject);
+    expect(parsed.from?.name).toBe(texts.name);
+    expect(parsed.attachments[0]?.filename).toBe(texts.file);
+  });
+
+  it('keeps raw UTF-8 headers as UTF-8 whatever charset the body declares', async () => {
+    const raw = Buffer.concat([
+      Buffer.from('From: Jürgen Groß <j@example.org>\r\nSubject: Größe – 打印机\r\nContent-Type: text/plain; charset=windows-1251\r\n\r\n', 'utf8'),
+      iconv.encode('Привет', 'windows-1251'),
+    ]);
+    const parsed = await parseInboundMail(raw);
+    expect(parsed.subject).toBe('Größe – 打印机');
+    expect(parsed.from?.name).toBe('Jürgen Groß');
+    expect(parsed.text).toBe('Привет');
+  });
+
+  it('leaves an encoded-word Latin-1 file name alone when the raw headers are in another charset', async () => {
+    const raw = Buffer.concat([
+      Buffer.from('From: a@example.org\r\nSubject: '),
+      iconv.encode('Отчёт', 'windows-1251'),
+      Buffer.from('\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain; charset=windows-1251\r\n\r\nx\r\n--b\r\n'),
+      Buffer.from('Content-Disposition: attachment; filename="=?iso-8859-1?q?M=FCller.txt?="\r\n\r\ndata\r\n--b--\r\n'),
+    ]);
+    const parsed = await parseInboundMail(raw);
+    expect(parsed.subject).toBe('Отчёт');
+    expect(parsed.attachments[0]?.filename).toBe('Müller.txt');
   });
 });
 
@@ -283,5 +350,38 @@ describe('hostile and broken input', () => {
     const parsed = await parseInboundMail(raw);
     expect(parsed.subject).toBe('Printer');
     expect(parsed.text).toBe('Hello\n');
+  });
+});
+
+describe('control and bidi characters in a mail', () => {
+  it('drops the bidi override that makes \\u202etxt.exe show as exe.txt, and bidi and zero-width characters in subject, name and text', async () => {
+    const encoded = (text: string) => `=?utf-8?b?${Buffer.from(text).toString('base64')}?=`;
+    const parsed = await parseInboundMail(
+      mail([
+        `From: ${encoded('Ma\u200bllory\u2066 Admin\u2069')} <mallory@example.org>`,
+        `Subject: ${encoded('Invoice\u2028attached\u202e \u0085now\u009b')}`,
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Open\u202e the file.\u2028Thanks\ufeff',
+        '--b',
+        `Content-Disposition: attachment; filename="${encoded('invoice\u202etxt.exe')}"`,
+        '',
+        'MZ',
+        '--b--',
+      ]),
+    );
+    expect(parsed.from).toEqual({ address: 'mallory@example.org', name: 'Mallory Admin' });
+    expect(parsed.subject).toBe('Invoice attached now');
+    expect(parsed.attachments[0]?.filename).toBe('invoicetxt.exe');
+    expect(parsed.text).toBe('Open the file.\nThanks');
+  });
+
+  it('refuses a sender address disguised with a bidi override or a zero-width space', async () => {
+    const encodedAddress = (address: string) => Buffer.from(`From: <${address}>\r\nSubject: x\r\n\r\nbody\r\n`, 'utf8');
+    expect(await invalidReason(encodedAddress('ceo\u202e@example.org'))).toBe('From: missing or not an address');
+    expect(await invalidReason(encodedAddress('c\u200beo@example.org'))).toBe('From: missing or not an address');
   });
 });

@@ -82,10 +82,21 @@ describe('composeOutboundMail', () => {
     expect(names).not.toContain('bcc');
     expect(names).not.toContain('x-injected');
     const parsed = await simpleParser(raw);
-    expect(parsed.subject).toBe('HelloBcc: victim@example.netInjected body');
-    expect(parsed.from?.value[0]?.name).toBe('DeskX-Injected: yesBcc: other@example.net');
+    expect(parsed.subject).toBe('Hello Bcc: victim@example.net Injected body');
+    expect(parsed.from?.value[0]?.name).toBe('Desk X-Injected: yes Bcc: other@example.net');
     expect(parsed.bcc).toBeUndefined();
     expect(parsed.text?.trim()).toBe('A technician is on the way.');
+  });
+
+  it('writes the subject and display name without controls, bidi overrides or zero-width characters', async () => {
+    const raw = await composeOutboundMail({
+      ...base,
+      subject: '[SD-7] invoice\u202etxt.exe\u2028now\u0007 \u200b\u{1f469}\u200d\u{1f4bb}',
+      from: { address: 'support@desk.example.com', name: 'IT\u2066 Desk\u0000\u2029Bcc: x@example.net' },
+    });
+    const parsed = await simpleParser(raw);
+    expect(parsed.subject).toBe('[SD-7] invoicetxt.exe now \u{1f469}\u200d\u{1f4bb}');
+    expect(parsed.from?.value[0]?.name).toBe('IT Desk Bcc: x@example.net');
   });
 
   it('cannot be made to add a header through a custom header value, In-Reply-To or References', async () => {
