@@ -46,3 +46,29 @@ export function headerFromDomain(bytes: Buffer): string | undefined {
   const from = /^from:(.*)$/im.exec(header)?.[1];
   return from ? /@([a-z0-9.-]+)/i.exec(from)?.[1]?.toLowerCase() : undefined;
 }
+
+const ALLOWED: { [K in keyof LocalVerdicts]: readonly LocalVerdicts[K][] } = {
+  spam: ['PASS', 'FAIL', 'GRAY'],
+  virus: ['PASS', 'FAIL', 'GRAY'],
+  spf: ['pass', 'fail', 'softfail', 'neutral', 'none'],
+  dkim: ['pass', 'fail', 'none'],
+  dmarc: ['pass', 'fail', 'none'],
+};
+
+/**
+ * Verdicts written as `dmarc=none,dkim=none` (the SES_VERDICTS variable of `npm start`), so a
+ * forged or unauthenticated sender can be tried locally.
+ * @throws {Error} naming the variable, the part and what is allowed.
+ */
+export function parseLocalVerdicts(text: string, variable: string): Partial<LocalVerdicts> {
+  const verdicts: Partial<Record<keyof LocalVerdicts, string>> = {};
+  for (const part of text.split(',').map((piece) => piece.trim()).filter(Boolean)) {
+    const [name, value] = part.split('=').map((piece) => piece.trim());
+    const allowed = ALLOWED[name as keyof LocalVerdicts] as readonly string[] | undefined;
+    if (!allowed) throw new Error(`${variable}: "${name}" is not a verdict; use ${Object.keys(ALLOWED).join(', ')}`);
+    const normalised = name === 'spam' || name === 'virus' ? value?.toUpperCase() : value?.toLowerCase();
+    if (normalised === undefined || !allowed.includes(normalised)) throw new Error(`${variable}: ${name} must be one of ${allowed.join(', ')}`);
+    verdicts[name as keyof LocalVerdicts] = normalised;
+  }
+  return verdicts as Partial<LocalVerdicts>;
+}

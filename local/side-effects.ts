@@ -11,6 +11,7 @@ import { startLocalSes, type LocalSes } from './local-ses.ts';
 import { OutboxMailSender } from './outbox-mail-sender.ts';
 import { startLocalSqsEndpoint, type LocalSqsEndpoint } from './local-sqs-endpoint.ts';
 import { startLocalStream, type LocalStream } from './local-stream.ts';
+import { parseLocalVerdicts } from './ses-verdict-headers.ts';
 import { startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
 import { LocalTimerScheduler } from './local-timer-scheduler.ts';
 
@@ -114,10 +115,13 @@ export async function startSideEffects(options: {
   const bucketFiles = await startLocalBucketFiles({ store: mailStore, bucket: LOCAL_MAIL_BUCKET, port: 0 });
   process.env[ENV.s3Endpoint] = bucketFiles.url;
   process.env[ENV.mailBucket] = LOCAL_MAIL_BUCKET;
+  // SES's verdicts pass by default; SES_VERDICTS=dmarc=none,dkim=none tries an unauthenticated sender.
+  const verdicts = process.env.SES_VERDICTS ? parseLocalVerdicts(process.env.SES_VERDICTS, 'SES_VERDICTS') : undefined;
   const intake = (host: string, port: number) =>
     startSmtpIntake({
       host,
       port,
+      ...(verdicts ? { verdicts } : {}),
       store: mailStore,
       bucket: LOCAL_MAIL_BUCKET,
       onMessage: instrument('email-intake', emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore }))),

@@ -115,13 +115,16 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   };
 }
 
+/** Why a mail without a usable From address is refused. */
+export const MISSING_SENDER_REASON = 'From: missing or not an address';
+
 /**
  * The mail's sender; a mail without a usable From address is refused, once the intake has seen it
  * is no delivery report (whose `MAILER-DAEMON` or `<>` senders are often address-less).
  * @throws {InvalidMailError} naming the header.
  */
 export function senderOf(mail: Pick<InboundMail, 'from'>): MailAddress {
-  if (mail.from === undefined) throw new InvalidMailError('From: missing or not an address');
+  if (mail.from === undefined) throw new InvalidMailError(MISSING_SENDER_REASON);
   return mail.from;
 }
 

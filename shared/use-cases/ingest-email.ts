@@ -4,7 +4,7 @@ import { admitAttachments, ATTACHMENT_LISTING, listedAttachments } from '../emai
 import { classifyAutomatic } from '../email/automatic-mail.ts';
 import { describeDeliveryOutcomes, readDeliveryReport } from '../email/delivery-report.ts';
 import { InvalidMailError } from '../email/invalid-mail-error.ts';
-import { parseInboundMail, senderOf, type InboundMail, type MailAddress } from '../email/inbound-mail.ts';
+import { MISSING_SENDER_REASON, parseInboundMail, type InboundMail, type MailAddress } from '../email/inbound-mail.ts';
 import { cutText, fitMailItem, KEPT_MAIL_LIMITS, keptHtml, keptMailText, keptName } from '../email/kept-mail-text.ts';
 import { mailFingerprint } from '../email/mail-fingerprint.ts';
 import { unmailableReason } from '../email/mailable-address.ts';
@@ -89,14 +89,7 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
   // A bounce of our own notification threads by the Message-ID of the message it returns; it is
   // read before a missing sender is refused, since delivery systems often write an address-less From.
   const bounce = automatic.kind === 'bounce' ? await readDeliveryReport(mail) : undefined;
-  if (!mail.from && !bounce) {
-    try {
-      senderOf(mail);
-    } catch (error) {
-      if (!(error instanceof InvalidMailError)) throw error;
-      return quarantine(deps, { at, location, reason: error.reason, ...identity });
-    }
-  }
+  if (!mail.from && !bounce) return quarantine(deps, { at, location, reason: MISSING_SENDER_REASON, ...identity });
 
   const applied = await applicationKey(deps, mail, raw, location);
   if ('duplicate' in applied) {
@@ -274,7 +267,8 @@ async function appendMail(
     // Watchers answer as the requester's side of the thread; an unverified mail is nobody's.
     const role = writer === 'watcher' ? 'requester' : writer === 'unverified' ? 'system' : writer;
     const body = (isPublic ? visibleReply(mail.text) : mail.text) || mail.text || '(no text)';
-    const html = isPublic ? keptHtml(mail.html === undefined ? undefined : sanitizeCommentHtml(mail.html)) : undefined;
+    // An unverified mail is shown as text only, under its warning: its HTML would show without it.
+    const html = note?.kind === 'unverified' ? undefined : keptHtml(mail.html === undefined ? undefined : sanitizeCommentHtml(mail.html));
     const author = mail.from ? { email: mail.from.address, ...(mail.from.name ? { name: keptName(mail.from.name) } : {}) } : { email: rawSender(mail) };
     const text =
       note?.kind === 'unverified'
