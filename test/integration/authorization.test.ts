@@ -347,20 +347,98 @@ describe.each([
   });
 });
 
+/**
+ * Approvers of Rita's new laptop (her manager Mark, then one of the software approvers: Ada the
+ * admin or Sam), while it waits on Mark and once Mark and Ada approved it: an approver reads the
+ * request as its requester does while a step of theirs waits and after deciding one; Sam, of the
+ * group that decided through Ada, no longer does. Ada works IT, so her own column would be staff.
+ */
+const APPROVER_CALLERS = ['mark', 'sam', 'owner', 'otherRequester'] as const;
+type ApprovalStage = 'waiting for Mark' | 'approved by Mark and Ada';
+const APPROVER_TABLE: readonly (readonly [route: string, stage: ApprovalStage, statuses: readonly [number, number, number, number]])[] = [
+  //                                                           mark  sam   owner other
+  ['GET /tickets/{key}',             'waiting for Mark',         [200,  200,  200,  404]],
+  ['GET /tickets/{key}',             'approved by Mark and Ada', [200,  404,  200,  404]],
+  ['GET /tickets/{key}/attachments', 'waiting for Mark',         [302,  302,  302,  404]],
+  ['GET /tickets/{key}/attachments', 'approved by Mark and Ada', [302,  404,  302,  404]],
+  ['GET /tickets/{key}/history',     'waiting for Mark',         [403,  403,  403,  404]],
+  ['GET /tickets/{key}/history',     'approved by Mark and Ada', [403,  404,  403,  404]],
+  // An approver never speaks as the requester: the reply would read as hers and could reopen the request.
+  ['POST /tickets/{key}/comments',   'waiting for Mark',         [403,  403,  201,  404]],
+  ['POST /tickets/{key}/comments',   'approved by Mark and Ada', [403,  404,  201,  404]],
+  ['POST /tickets/{key}/approval',   'waiting for Mark',         [200,  403,  403,  404]],
+  ['POST /tickets/{key}/approval',   'approved by Mark and Ada', [409,  404,  409,  404]],
+];
+
+describe('approvers of a request', () => {
+  const approverTokens = {} as Record<(typeof APPROVER_CALLERS)[number], string>;
+  const shared = {} as Record<ApprovalStage, string>;
+  const approverCells = APPROVER_TABLE.flatMap(([route, stage, statuses]) =>
+    APPROVER_CALLERS.map((caller, column) => ({ route, stage, caller, expected: statuses[column]!, ticket: '' })),
+  );
+
+  async function laptopRequest(stage: ApprovalStage): Promise<string> {
+    const key = await openTicket({ catalogItem: 'it-hardware-laptop', subject: 'laptop for the audit', customFields: { model: '14-inch' } });
+    if (stage === 'approved by Mark and Ada') {
+      for (const approver of [approverTokens.mark, tokens.admin]) {
+        const decided = await app.request('POST', `/tickets/${key}/approval`, { token: approver, body: { decision: 'approve' } });
+        expect(decided.status, decided.text).toBe(200);
+      }
+    }
+    return key;
+  }
+
+  beforeAll(async () => {
+    Object.assign(approverTokens, {
+      mark: await app.token({ email: 'mark.lead@example.org' }),
+      sam: await app.token({ email: 'sam.security@example.org' }),
+      owner: rita,
+      otherRequester: tokens.otherRequester,
+    });
+    for (const stage of ['waiting for Mark', 'approved by Mark and Ada'] as const) {
+      shared[stage] = await laptopRequest(stage);
+      await attachToOpeningMail(shared[stage]);
+    }
+    // Routes that change the request get one of their own in every cell.
+    await Promise.all(
+      approverCells.map(async (cell) => {
+        cell.ticket = ROUTE_CALLS[cell.route]!.ownTicket ? await laptopRequest(cell.stage) : shared[cell.stage];
+      }),
+    );
+  });
+
+  it.each(approverCells)('$route as $caller when $stage answers $expected', async (cell) => {
+    const method = cell.route.split(' ')[0]!;
+    const { path, body } = await ROUTE_CALLS[cell.route]!.request(targets.it, cell.ticket, cell as unknown as Cell);
+    const response = await app.request(method, path, { token: approverTokens[cell.caller], body });
+    expect(response.status, response.text).toBe(cell.expected);
+    if (cell.expected >= 400) expect(response.text).not.toContain(CONFIDENTIAL);
+  });
+});
+
 describe('lists never carry a restricted case to those who may not open it', () => {
+  /** Every key of a list, page after page. */
+  async function allKeys(path: string, token: string): Promise<string[]> {
+    const keys: string[] = [];
+    for (let cursor: string | undefined, pages = 0; pages === 0 || cursor; pages++) {
+      const page = await app.request('GET', `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      expect(page.status, page.text).toBe(200);
+      keys.push(...page.json.items.map((ticket: { key: string }) => ticket.key));
+      cursor = page.json.nextCursor;
+    }
+    return keys;
+  }
+
   it('leaves the HR case out of the lists of the requester\'s tickets and of an HR agent\'s work', async () => {
     for (const token of [tokens.admin, tokens.itManager, tokens.itAgent, clientTokens.read]) {
-      const byRequester = await app.request('GET', '/tickets?requester=rita@example.org&status=all&limit=100', { token });
-      expect(byRequester.status, byRequester.text).toBe(200);
-      const keys = byRequester.json.items.map((ticket: { key: string }) => ticket.key);
+      const keys = await allKeys('/tickets?requester=rita@example.org&status=all&limit=100', token);
       expect(keys).toContain(targets.it.ticket);
       expect(keys).not.toContain(targets.hr.ticket);
       const byAssignee = await app.request('GET', '/tickets?assignee=hana.hr@example.com&status=all', { token });
       expect(byAssignee.json.items ?? [], byAssignee.text).toEqual([]);
     }
     // The HR staff themselves do see it.
-    const forHr = await app.request('GET', '/tickets?requester=rita@example.org&status=all&limit=100', { token: tokens.hrManager });
-    expect(forHr.json.items.map((ticket: { key: string }) => ticket.key)).toContain(targets.hr.ticket);
+    expect(await allKeys('/tickets?requester=rita@example.org&status=all&limit=100', tokens.hrManager)).toContain(targets.hr.ticket);
     const hanasWork = await app.request('GET', '/tickets?assignee=hana.hr@example.com&status=all', { token: tokens.hrManager });
     expect(hanasWork.json.items.length).toBeGreaterThan(0);
   });
