@@ -6,6 +6,8 @@ import { InvalidMailError } from './invalid-mail-error.ts';
 import { firstHeader, headerValues, mailHeadersFromLines, type MailHeaders } from './mail-headers.ts';
 import { messageIds } from './message-id.ts';
 import { declaredTextCharset, decodeRawHeaderBytes, isUtf8, rawHeaderCharset, withUtf8Headers } from './raw-header-charset.ts';
+import { rawTextPart } from './raw-text-part.ts';
+import { extractUuencodedFiles } from './uuencoded-files.ts';
 
 /** A mailbox from an address header; the address is lower-cased, the name decoded to one line. */
 export interface MailAddress {
@@ -88,6 +90,10 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   const headers = mailHeadersFromLines(parsed.headerLines);
   const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? sanitizeCommentHtml(parsed.html) : undefined;
   const date = parsed.date !== undefined && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined;
+  const parsedText = bodyText(parsed.text, html);
+  // A broken fold can hide every part from the parser; the text part is then read from the raw bytes.
+  const fallbackText = parsedText.trim() === '' && html === undefined ? await rawTextPart(raw) : undefined;
+  const body = extractUuencodedFiles(fallbackText === undefined ? parsedText : multiLineText(fallbackText));
 
   return {
     // Raw header values, because mailparser's own splitting mangles folded or broken id lists.
@@ -100,16 +106,19 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     cc: addresses(parsed.cc),
     subject: oneLineText(repairRawUtf8(parsed.subject ?? '')).trim(),
     date,
-    text: bodyText(parsed.text, html),
+    text: body.text,
     html,
-    attachments: parsed.attachments.map((attachment) => ({
-      filename: attachment.filename === undefined ? undefined : oneLineText(rawFileName(attachment.filename, raw, prepared.charset)),
-      contentType: attachment.contentType,
-      size: attachment.content.length,
-      content: attachment.content,
-      contentId: attachment.contentId?.replace(/^<|>$/g, ''),
-      inline: attachment.contentDisposition === 'inline' || attachment.related === true,
-    })),
+    attachments: [
+      ...parsed.attachments.map((attachment) => ({
+        filename: attachment.filename === undefined ? undefined : oneLineText(rawFileName(attachment.filename, raw, prepared.charset)),
+        contentType: attachment.contentType,
+        size: attachment.content.length,
+        content: attachment.content,
+        contentId: attachment.contentId?.replace(/^<|>$/g, ''),
+        inline: attachment.contentDisposition === 'inline' || attachment.related === true,
+      })),
+      ...body.files.map((file) => ({ filename: oneLineText(file.filename).trim(), contentType: file.contentType, size: file.content.length, content: file.content, inline: false })),
+    ],
     contentType: contentType(parsed),
     headers,
   };

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { MAX_RAW_MAIL_BYTES } from '../../shared/ports/raw-mail-store.ts';
+import { uuencode } from './uuencode.ts';
 
 /**
  * A corpus of malformed and hostile raw mail, generated here byte for byte: truncated MIME, lying
@@ -138,6 +139,9 @@ function withAttachment(name: string, subject: string, filename: string, content
 
 /** The decoded size of the large attachment: 30 MB as base64 (before line breaks), over the 10 MB per-file limit. */
 export const LARGE_ATTACHMENT_BYTES = (30 * 1024 * 1024 * 3) / 4;
+
+/** The size of the uuencoded log: about 27 KB of text in the mail. */
+const UUENCODED_LOG_BYTES = 20_000;
 
 /** One byte over what the raw mail store reads: SES receiving's 40 MB. */
 export const OVER_SES_LIMIT_BYTES = MAX_RAW_MAIL_BYTES + 1;
@@ -659,6 +663,44 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
         'Please confirm that you are a human by clicking the link below; your message will then be delivered.',
         '',
         'https://cr.example.net/confirm/7c1e0a',
+        '',
+      ]),
+  },
+  {
+    name: 'uuencoded-part',
+    what: 'a plain-text body carrying a 20 KB log as a uuencoded block (begin 644 ... end), as old clients attach files',
+    expected: { kind: 'ticket', subject: 'Backup log', descriptionContains: 'The log of last night is below.', attachments: [{ name: 'backup.log', size: UUENCODED_LOG_BYTES }] },
+    bytes: () =>
+      crlf([
+        ...head('uuencoded-part', 'Backup log'),
+        'Content-Type: text/plain; charset=us-ascii',
+        '',
+        'The log of last night is below.',
+        '',
+        uuencode('backup.log', patternBytes(UUENCODED_LOG_BYTES, 17)),
+        '',
+        'Regards',
+        '',
+      ]),
+  },
+  {
+    name: 'broken-folding-text',
+    what: 'the boundary of multipart/mixed on an unindented line after "Content-Type: multipart/mixed;", hiding the text part from the parser',
+    expected: { kind: 'ticket', subject: 'Broken folding', descriptionContains: 'Der Drucker im Büro druckt nur leere Seiten.' },
+    bytes: () =>
+      crlf([
+        ...head('broken-folding-text', 'Broken folding'),
+        'Content-Type: multipart/mixed;',
+        'boundary="----=_NextPart_000_0012"',
+        '',
+        'This is a multi-part message in MIME format.',
+        '',
+        '------=_NextPart_000_0012',
+        'Content-Type: text/plain; charset="iso-8859-1"',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        'Der Drucker im B=FCro druckt nur leere Seiten.',
+        '------=_NextPart_000_0012--',
         '',
       ]),
   },

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseInboundMail, senderOf } from '../../../shared/email/inbound-mail.ts';
 import { InvalidMailError } from '../../../shared/email/invalid-mail-error.ts';
+import { uuencode } from '../../support/uuencode.ts';
 import { activeContentIn, XSS_PAYLOADS } from '../../support/xss-payloads.ts';
 import { fixture, fixturePaths } from './email-fixtures.ts';
 
@@ -383,5 +384,47 @@ describe('control and bidi characters in a mail', () => {
     const encodedAddress = (address: string) => Buffer.from(`From: <${address}>\r\nSubject: x\r\n\r\nbody\r\n`, 'utf8');
     expect(await invalidReason(encodedAddress('ceo\u202e@example.org'))).toBe('From: missing or not an address');
     expect(await invalidReason(encodedAddress('c\u200beo@example.org'))).toBe('From: missing or not an address');
+  });
+});
+
+describe('uuencoded files and hidden text parts', () => {
+  it('takes a uuencoded file out of the text as an attachment', async () => {
+    const log = Buffer.from(Array.from({ length: 400 }, (_, index) => `2026-03-03 09:00:${String(index % 60).padStart(2, '0')} ERROR disk full\n`).join(''));
+    const parsed = await parseInboundMail(mail(['From: a@example.org', 'Subject: Server log', '', 'The log is below.', '', uuencode('server log.txt', log), '', 'Thanks, Ann']));
+    expect(parsed.text).toBe('The log is below.\n\nThanks, Ann');
+    expect(parsed.attachments).toEqual([{ filename: 'server log.txt', contentType: 'text/plain', size: log.length, content: log, inline: false }]);
+  });
+
+  it('keeps a "begin" line that starts no uuencoded file in the text', async () => {
+    const parsed = await parseInboundMail(mail(['From: a@example.org', 'Subject: x', '', 'begin 644 is what the old manual says', 'and nothing else.']));
+    expect(parsed.text).toBe('begin 644 is what the old manual says\nand nothing else.');
+    expect(parsed.attachments).toEqual([]);
+  });
+
+  it('reads the text part that a broken fold of the multipart Content-Type hid from the parser', async () => {
+    const parsed = await parseInboundMail(
+      mail([
+        'From: a@example.org',
+        'Subject: Broken fold',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed;',
+        'boundary="----=_Part_7"',
+        '',
+        'This is a multi-part message in MIME format.',
+        '',
+        '------=_Part_7',
+        'Content-Transfer-Encoding: quoted-printable',
+        'Content-Type: text/plain; charset=iso-8859-1',
+        '',
+        'Der Drucker im B=FCro druckt nur leere Seiten.',
+        '------=_Part_7',
+        'Content-Type: application/pdf; name="scan.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        'JVBERi0xLjQK',
+        '------=_Part_7--',
+      ]),
+    );
+    expect(parsed.text).toBe('Der Drucker im Büro druckt nur leere Seiten.');
   });
 });
