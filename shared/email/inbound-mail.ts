@@ -109,7 +109,7 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     text: body.text,
     html,
     attachments: [
-      ...parsed.attachments.map((attachment) => ({
+      ...parsed.attachments.map(uudecodedPart).map((attachment) => ({
         filename: attachment.filename === undefined ? undefined : oneLineText(rawFileName(attachment.filename, raw, prepared.charset)),
         contentType: attachment.contentType,
         size: attachment.content.length,
@@ -135,6 +135,16 @@ export const MISSING_SENDER_REASON = 'From: missing or not an address';
 export function senderOf(mail: Pick<InboundMail, 'from'>): MailAddress {
   if (mail.from === undefined) throw new InvalidMailError(MISSING_SENDER_REASON);
   return mail.from;
+}
+
+/**
+ * A part sent with `Content-Transfer-Encoding: x-uuencode` (which mailparser leaves encoded) with
+ * its content decoded; every other part as it is.
+ */
+function uudecodedPart<T extends { content: Buffer; headers: Map<string, unknown> }>(attachment: T): T {
+  if (!/^x?-?uu(encode|e)?$/i.test(String(attachment.headers.get('content-transfer-encoding') ?? ''))) return attachment;
+  const [file] = extractUuencodedFiles(attachment.content.toString('latin1').replace(/\r\n/g, '\n')).files;
+  return file === undefined ? attachment : { ...attachment, content: file.content };
 }
 
 function bodyText(text: string | undefined, sanitisedHtml: string | undefined): string {

@@ -428,3 +428,29 @@ describe('uuencoded files and hidden text parts', () => {
     expect(parsed.text).toBe('Der Drucker im Büro druckt nur leere Seiten.');
   });
 });
+
+describe('parts sent as x-uuencode', () => {
+  it('decodes a part whose Content-Transfer-Encoding is x-uuencode', async () => {
+    const report = Buffer.from('%PDF-1.4\nquarterly report\n');
+    const parsed = await parseInboundMail(
+      mail([
+        'From: a@example.org',
+        'Subject: Report',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'The report.',
+        '--b',
+        'Content-Type: application/pdf; name="report.pdf"',
+        'Content-Disposition: attachment; filename="report.pdf"',
+        'Content-Transfer-Encoding: x-uuencode',
+        '',
+        uuencode('report.pdf', report),
+        '--b--',
+      ]),
+    );
+    expect(parsed.attachments).toMatchObject([{ filename: 'report.pdf', contentType: 'application/pdf', size: report.length, content: report }]);
+  });
+});
