@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { createLocalDocumentClient } from './dynamodb-local.ts';
 import { ENV } from '#shared/environment';
@@ -11,8 +12,8 @@ import { startLocalSes, type LocalSes } from './local-ses.ts';
 import { OutboxMailSender } from './outbox-mail-sender.ts';
 import { startLocalSqsEndpoint, type LocalSqsEndpoint } from './local-sqs-endpoint.ts';
 import { startLocalStream, type LocalStream } from './local-stream.ts';
-import { startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
-import { LocalTimerScheduler } from './local-timer-scheduler.ts';
+import { EMAIL_INTAKE_QUEUE_NAME, startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
+import { LOCAL_TIMER_QUEUE_NAME, LocalTimerScheduler } from './local-timer-scheduler.ts';
 
 /** The intake queue's name, as on AWS without the stage. */
 export const INTAKE_QUEUE_NAME = 'intake';
@@ -40,6 +41,8 @@ export interface RunningSideEffects {
   outboxDir: string;
   /** The directory that stands for the mail bucket: raw mail under inbound/, attachments under attachments/. */
   mailDir: string;
+  /** Every local queue, to count and redrive their dead letters. */
+  queues: readonly LocalQueue[];
   stop(): Promise<void>;
 }
 
@@ -61,8 +64,11 @@ export async function startSideEffects(options: {
   intakePort?: number;
   log?: (line: string) => void;
   instrument?: HandlerInstrument;
+  /** Keeps each queue's dead letters as files under `<deadLetterDir>/<queue>/`, across restarts; in memory only without it. */
+  deadLetterDir?: string;
 }): Promise<RunningSideEffects> {
   const instrument = options.instrument ?? uninstrumented;
+  const deadLetters = (queue: string) => (options.deadLetterDir ? { deadLetterDir: join(options.deadLetterDir, queue) } : {});
   const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
   const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
@@ -72,7 +78,7 @@ export async function startSideEffects(options: {
   const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
   const { intakeHandler } = await import('../functions/sqs/intake.ts');
   const { assignmentDepsFromEnv } = await import('#shared/composition/assignment-deps-from-env');
-  const timers = new LocalTimerScheduler({ documentClient: createLocalDocumentClient(options.endpoint), tableName: options.tableName });
+  const timers = new LocalTimerScheduler({ documentClient: createLocalDocumentClient(options.endpoint), tableName: options.tableName, queue: deadLetters(LOCAL_TIMER_QUEUE_NAME) });
   await timers.start(instrument('sla-timer', slaTimerHandler));
 
   // Mail out: the same notifications handler, sending through the SES adapter to the local SES.
@@ -80,7 +86,7 @@ export async function startSideEffects(options: {
   const sender = new OutboxMailSender({ sesEndpoint: ses.url, outboxDir: options.outboxDir });
   const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(options.endpoint), options.tableName);
   const undeliverable = new DynamoDbUndeliverableAddresses(createDocumentClient(options.endpoint), options.tableName);
-  const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}) });
+  const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}), ...deadLetters('notifications') });
   notifications.start(
     instrument(
       'notifications',
@@ -114,8 +120,10 @@ export async function startSideEffects(options: {
   const bucketFiles = await startLocalBucketFiles({ store: mailStore, bucket: LOCAL_MAIL_BUCKET, port: 0 });
   process.env[ENV.s3Endpoint] = bucketFiles.url;
   process.env[ENV.mailBucket] = LOCAL_MAIL_BUCKET;
-  const intake = (host: string, port: number) =>
+  // Each listener has its own in-process queue, so each keeps its own dead letters.
+  const intake = (host: string, port: number, queue: string) =>
     startSmtpIntake({
+      ...deadLetters(queue),
       host,
       port,
       store: mailStore,
@@ -123,13 +131,13 @@ export async function startSideEffects(options: {
       onMessage: instrument('email-intake', emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore }))),
       ...(options.log ? { log: options.log } : {}),
     });
-  const smtp = await intake('127.0.0.1', options.smtpPort);
+  const smtp = await intake('127.0.0.1', options.smtpPort, EMAIL_INTAKE_QUEUE_NAME);
   // Requests from other systems: the intake queue, reachable with the SQS SendMessage call.
-  const intakeQueue = new LocalQueue({ name: INTAKE_QUEUE_NAME, ...(options.log ? { log: options.log } : {}) });
+  const intakeQueue = new LocalQueue({ name: INTAKE_QUEUE_NAME, ...(options.log ? { log: options.log } : {}), ...deadLetters(INTAKE_QUEUE_NAME) });
   intakeQueue.start(instrument('intake', intakeHandler(assignmentDepsFromEnv)));
   const sqs = await startLocalSqsEndpoint({ host: '127.0.0.1', port: options.intakePort ?? 0, queues: { [INTAKE_QUEUE_NAME]: intakeQueue } });
   // Mail clients may resolve localhost to ::1 first: listen on both loopbacks, never beyond them.
-  const smtpIpv6 = await intake('::1', smtp.port).catch(() => undefined);
+  const smtpIpv6 = await intake('::1', smtp.port, `${EMAIL_INTAKE_QUEUE_NAME}-ipv6`).catch(() => undefined);
   return {
     timers,
     stream,
@@ -139,6 +147,7 @@ export async function startSideEffects(options: {
     intake: { queue: intakeQueue, endpoint: sqs, queueUrl: sqs.queueUrl(INTAKE_QUEUE_NAME) },
     outboxDir: options.outboxDir,
     mailDir: mailStore.rootDir,
+    queues: [timers.firings, notifications, intakeQueue, smtp.queue, ...(smtpIpv6 ? [smtpIpv6.queue] : [])],
     async stop() {
       await bucketFiles.close();
       await sqs.close();

@@ -37,6 +37,8 @@ export interface SmtpIntakeOptions {
   retryDelayMs?: (receiveCount: number) => number;
   /** Where failures and dead letters are reported; console.warn by default. */
   log?: (line: string) => void;
+  /** Keeps the queue's dead letters as files there, across restarts (see LocalQueueOptions). */
+  deadLetterDir?: string;
 }
 
 /** A running SMTP intake. */
@@ -75,6 +77,7 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
     log,
     ...(options.maxReceiveCount === undefined ? {} : { maxReceiveCount: options.maxReceiveCount }),
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    ...(options.deadLetterDir === undefined ? {} : { deadLetterDir: options.deadLetterDir }),
   });
   queue.start(onMessage);
   let closing = false;
