@@ -4,6 +4,7 @@ import { createLocalDocumentClient } from './dynamodb-local.ts';
 import { ENV } from '#shared/environment';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { DynamoDbUndeliverableAddresses } from '#shared/adapters/dynamodb/dynamodb-undeliverable-addresses';
+import { invokeAsFunction, localFunctionName } from './lambda-invocation.ts';
 import { LocalQueue } from './local-queue.ts';
 import { LocalAttachmentStore } from './local-attachment-store.ts';
 import { startLocalBucketFiles } from './local-bucket-files.ts';
@@ -28,6 +29,12 @@ export const LOCAL_MAIL_BUCKET = 'servicedesk-local-mail';
 export type HandlerInstrument = <Event, Result>(functionName: string, handler: (event: Event) => Promise<Result>) => (event: Event) => Promise<Result>;
 
 const uninstrumented: HandlerInstrument = (_name, handler) => handler;
+
+/** A consumer run as its own function, as Lambda runs it: each call one invocation, its logs under its name. */
+const asFunction =
+  <Event, Result>(name: string, handler: (event: Event) => Promise<Result>) =>
+  (event: Event): Promise<Result> =>
+    invokeAsFunction(localFunctionName(name), () => handler(event));
 
 export interface RunningSideEffects {
   timers: LocalTimerScheduler;
@@ -67,7 +74,8 @@ export async function startSideEffects(options: {
   /** Keeps each queue's dead letters as files under `<deadLetterDir>/<queue>/`, across restarts; in memory only without it. */
   deadLetterDir?: string;
 }): Promise<RunningSideEffects> {
-  const instrument = options.instrument ?? uninstrumented;
+  const instrumented = options.instrument ?? uninstrumented;
+  const instrument: HandlerInstrument = (name, handler) => instrumented(name, asFunction(name, handler));
   const deadLetters = (queue: string) => (options.deadLetterDir ? { deadLetterDir: join(options.deadLetterDir, queue) } : {});
   const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
