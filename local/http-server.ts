@@ -5,7 +5,7 @@ import { errors as joseErrors } from 'jose';
 import { HTTP_ROUTES, type HttpRoute } from '#functions/http/routes';
 import { fromHandlerResult, newRequestId, toApiGatewayEvent, type HttpResponse } from './api-gateway-event.ts';
 import type { LocalIssuer } from './issuer.ts';
-import { createLambdaContext } from './lambda-context.ts';
+import { invokeAsFunction, localFunctionName } from './lambda-invocation.ts';
 import { createRouteMatcher } from './route-matcher.ts';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyResultV2<unknown>>;
@@ -97,8 +97,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     );
     try {
       const handler = await handlerFor(matched.route.handler);
-      const context = createLambdaContext(`servicedesk-local-${matched.route.handler}`, timeoutMs);
-      const result = await withTimeout(handler(event, context), timeoutMs);
+      const result = await withTimeout(invokeAsFunction(localFunctionName(matched.route.handler), (context) => handler(event, context), timeoutMs), timeoutMs);
       if (result === TIMED_OUT) {
         log(`${matched.routeKey}: handler ${matched.route.handler} did not answer within ${timeoutMs} ms`);
         return jsonMessage(503, 'Service Unavailable');

@@ -14,6 +14,8 @@ export const LOCAL_PATHS = {
   mail: `${LOCAL_STATE_DIR}mail`,
   /** Every outbound mail exactly as sent, as `<timestamp>-<MessageId>.eml`, with the Message-ID SES would set. */
   outbox: `${LOCAL_STATE_DIR}outbox`,
+  /** The local queues' dead letters, one JSON file each under `dead-letters/<queue>/`, kept across restarts. */
+  deadLetters: `${LOCAL_STATE_DIR}dead-letters`,
 } as const;
 
 export const LOCAL_TABLE_NAME = 'servicedesk-local';

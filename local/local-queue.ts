@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { shouldInjectFault } from '#shared/adapters/fault-injection';
 
@@ -27,6 +29,12 @@ export interface LocalQueueOptions {
   retryDelayMs?: (receiveCount: number) => number;
   /** Where dead letters are reported; console.warn by default. */
   log?: (line: string) => void;
+  /**
+   * The directory that stands for the dead-letter queue: one JSON file per dead letter, read back
+   * when the queue is made, so dead letters outlive a restart as they stay in a DLQ on AWS.
+   * Without it they live in memory only.
+   */
+  deadLetterDir?: string;
 }
 
 /** As the stack's redrive policy: five receives, then the dead-letter queue. */
@@ -48,8 +56,9 @@ interface Message {
  * An in-process stand-in for an SQS queue with a Lambda event source: each message is delivered
  * as an SQSEvent of one record, at least once; a consumer that throws or reports the record in
  * `batchItemFailures` gets it again after a backoff with ApproximateReceiveCount one higher, until
- * `maxReceiveCount`, then it goes to the dead-letter list. Messages live in memory only: a sender
- * that must survive a restart keeps its own record until `onSettled` (the timer scheduler does).
+ * `maxReceiveCount`, then it goes to the dead-letter list, kept as files under `deadLetterDir`.
+ * Messages not yet dead-lettered live in memory only: a sender that must survive a restart keeps
+ * its own record until `onSettled` (the timer scheduler does).
  */
 export class LocalQueue {
   private readonly maxReceiveCount: number;
@@ -61,12 +70,17 @@ export class LocalQueue {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly dead: DeadLetter[] = [];
   private readonly counts = { sent: 0, receives: 0, failedReceives: 0, deadLettered: 0 };
+  private readonly deadLetterDir: string | undefined;
+  /** The file each kept dead letter is in. */
+  private readonly deadLetterFiles = new WeakMap<DeadLetter, string>();
 
   constructor(options: LocalQueueOptions) {
     this.maxReceiveCount = options.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
     this.retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
     this.log = options.log ?? ((line) => console.warn(line));
     this.arn = `arn:aws:sqs:local:000000000000:${options.name}`;
+    this.deadLetterDir = options.deadLetterDir;
+    if (this.deadLetterDir) this.dead.push(...this.readDeadLetters(this.deadLetterDir));
   }
 
   /** Starts delivering to the consumer. */
@@ -92,7 +106,7 @@ export class LocalQueue {
     return message.messageId;
   }
 
-  /** Messages that failed every receive, oldest first. Kept in memory for the life of the process. */
+  /** Messages that failed every receive, oldest first: since the queue was made, and those kept in `deadLetterDir`. */
   deadLetters(): readonly DeadLetter[] {
     return [...this.dead];
   }
@@ -113,6 +127,7 @@ export class LocalQueue {
    */
   redrive(): number {
     const moved = this.dead.splice(0);
+    for (const letter of moved) this.forgetDeadLetter(letter);
     for (const letter of moved) this.deliver({ messageId: letter.messageId, body: letter.body, sentAt: Date.now(), receiveCount: 0 });
     return moved.length;
   }
@@ -145,7 +160,9 @@ export class LocalQueue {
       await this.settle(message, 'delivered');
     } else if (message.receiveCount >= this.maxReceiveCount) {
       this.counts.deadLettered += 1;
-      this.dead.push({ messageId: message.messageId, body: message.body, receiveCount: message.receiveCount, reason: failure, deadLetteredAt: new Date().toISOString() });
+      const letter: DeadLetter = { messageId: message.messageId, body: message.body, receiveCount: message.receiveCount, reason: failure, deadLetteredAt: new Date().toISOString() };
+      this.keepDeadLetter(letter);
+      this.dead.push(letter);
       this.log(`[${this.arn}] message ${message.messageId} dead-lettered after ${message.receiveCount} receives: ${failure}`);
       await this.settle(message, 'dead_lettered');
     } else if (this.consumer) {
@@ -155,6 +172,53 @@ export class LocalQueue {
       }, this.retryDelayMs(message.receiveCount));
       this.waiting.set(message.messageId, { message, timer });
     }
+  }
+
+  /** `<deadLetteredAt>-<messageId>.json`: file names sort oldest first. */
+  private deadLetterFile(letter: DeadLetter): string {
+    return join(this.deadLetterDir!, `${letter.deadLetteredAt.replace(/[:.]/g, '-')}-${letter.messageId}.json`);
+  }
+
+  /** Written before the message is settled (and so forgotten by its sender); a rename, so no half file is ever read. */
+  private keepDeadLetter(letter: DeadLetter): void {
+    if (!this.deadLetterDir) return;
+    mkdirSync(this.deadLetterDir, { recursive: true });
+    const file = this.deadLetterFile(letter);
+    writeFileSync(`${file}.tmp`, JSON.stringify(letter, null, 2));
+    renameSync(`${file}.tmp`, file);
+    this.deadLetterFiles.set(letter, file);
+  }
+
+  private forgetDeadLetter(letter: DeadLetter): void {
+    const file = this.deadLetterFiles.get(letter);
+    if (!file) return;
+    try {
+      unlinkSync(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+
+  private readDeadLetters(dir: string): DeadLetter[] {
+    let files: string[];
+    try {
+      files = readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const letters: DeadLetter[] = [];
+    for (const file of files) {
+      try {
+        const letter = JSON.parse(readFileSync(join(dir, file), 'utf8')) as DeadLetter;
+        if (typeof letter.messageId !== 'string' || typeof letter.body !== 'string' || typeof letter.deadLetteredAt !== 'string') throw new Error('not a dead letter');
+        letters.push(letter);
+        this.deadLetterFiles.set(letter, join(dir, file));
+      } catch (error) {
+        this.log(`[${this.arn}] ignoring ${join(dir, file)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return letters;
   }
 
   private async settle(message: Message, outcome: DeliveryOutcome): Promise<void> {

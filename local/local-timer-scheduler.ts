@@ -49,7 +49,8 @@ interface TimerItem {
  * Scheduler does. A due timer is delivered as an SQS event of one record to the consumer, at least
  * once: its item is deleted only when the consumer accepted it or it was dead-lettered (like
  * ActionAfterCompletion DELETE, but after delivery, since the in-process queue is not durable), so
- * a restart during retries delivers it again. Dead letters are kept in memory and logged.
+ * a restart during retries delivers it again. Dead letters are logged, and kept as files when the
+ * queue options give a `deadLetterDir`.
  */
 export class LocalTimerScheduler implements ListableTimerScheduler {
   private readonly client: DynamoDBDocumentClient;

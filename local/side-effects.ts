@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { createLocalDocumentClient } from './dynamodb-local.ts';
 import { ENV } from '#shared/environment';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { DynamoDbUndeliverableAddresses } from '#shared/adapters/dynamodb/dynamodb-undeliverable-addresses';
+import { invokeAsFunction, localFunctionName } from './lambda-invocation.ts';
 import { LocalQueue } from './local-queue.ts';
 import { LocalAttachmentStore } from './local-attachment-store.ts';
 import { startLocalBucketFiles } from './local-bucket-files.ts';
@@ -12,8 +14,8 @@ import { OutboxMailSender } from './outbox-mail-sender.ts';
 import { startLocalSqsEndpoint, type LocalSqsEndpoint } from './local-sqs-endpoint.ts';
 import { startLocalStream, type LocalStream } from './local-stream.ts';
 import { parseLocalVerdicts } from './ses-verdict-headers.ts';
-import { startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
-import { LocalTimerScheduler } from './local-timer-scheduler.ts';
+import { EMAIL_INTAKE_QUEUE_NAME, startSmtpIntake, type SmtpIntake } from './smtp-intake.ts';
+import { LOCAL_TIMER_QUEUE_NAME, LocalTimerScheduler } from './local-timer-scheduler.ts';
 
 /** The intake queue's name, as on AWS without the stage. */
 export const INTAKE_QUEUE_NAME = 'intake';
@@ -29,6 +31,12 @@ export type HandlerInstrument = <Event, Result>(functionName: string, handler: (
 
 const uninstrumented: HandlerInstrument = (_name, handler) => handler;
 
+/** A consumer run as its own function, as Lambda runs it: each call one invocation, its logs under its name. */
+const asFunction =
+  <Event, Result>(name: string, handler: (event: Event) => Promise<Result>) =>
+  (event: Event): Promise<Result> =>
+    invokeAsFunction(localFunctionName(name), () => handler(event));
+
 export interface RunningSideEffects {
   timers: LocalTimerScheduler;
   stream: LocalStream;
@@ -41,6 +49,8 @@ export interface RunningSideEffects {
   outboxDir: string;
   /** The directory that stands for the mail bucket: raw mail under inbound/, attachments under attachments/. */
   mailDir: string;
+  /** Every local queue, to count and redrive their dead letters. */
+  queues: readonly LocalQueue[];
   stop(): Promise<void>;
 }
 
@@ -62,8 +72,12 @@ export async function startSideEffects(options: {
   intakePort?: number;
   log?: (line: string) => void;
   instrument?: HandlerInstrument;
+  /** Keeps each queue's dead letters as files under `<deadLetterDir>/<queue>/`, across restarts; in memory only without it. */
+  deadLetterDir?: string;
 }): Promise<RunningSideEffects> {
-  const instrument = options.instrument ?? uninstrumented;
+  const instrumented = options.instrument ?? uninstrumented;
+  const instrument: HandlerInstrument = (name, handler) => instrumented(name, asFunction(name, handler));
+  const deadLetters = (queue: string) => (options.deadLetterDir ? { deadLetterDir: join(options.deadLetterDir, queue) } : {});
   const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
   const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
@@ -73,7 +87,7 @@ export async function startSideEffects(options: {
   const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
   const { intakeHandler } = await import('../functions/sqs/intake.ts');
   const { assignmentDepsFromEnv } = await import('#shared/composition/assignment-deps-from-env');
-  const timers = new LocalTimerScheduler({ documentClient: createLocalDocumentClient(options.endpoint), tableName: options.tableName });
+  const timers = new LocalTimerScheduler({ documentClient: createLocalDocumentClient(options.endpoint), tableName: options.tableName, queue: deadLetters(LOCAL_TIMER_QUEUE_NAME) });
   await timers.start(instrument('sla-timer', slaTimerHandler));
 
   // Mail out: the same notifications handler, sending through the SES adapter to the local SES.
@@ -81,7 +95,7 @@ export async function startSideEffects(options: {
   const sender = new OutboxMailSender({ sesEndpoint: ses.url, outboxDir: options.outboxDir });
   const limiter = new DynamoDbAutoReplyLimiter(createDocumentClient(options.endpoint), options.tableName);
   const undeliverable = new DynamoDbUndeliverableAddresses(createDocumentClient(options.endpoint), options.tableName);
-  const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}) });
+  const notifications = new LocalQueue({ name: 'notifications', ...(options.log ? { log: options.log } : {}), ...deadLetters('notifications') });
   notifications.start(
     instrument(
       'notifications',
@@ -117,8 +131,10 @@ export async function startSideEffects(options: {
   process.env[ENV.mailBucket] = LOCAL_MAIL_BUCKET;
   // SES's verdicts pass by default; SES_VERDICTS=dmarc=none,dkim=none tries an unauthenticated sender.
   const verdicts = process.env.SES_VERDICTS ? parseLocalVerdicts(process.env.SES_VERDICTS, 'SES_VERDICTS') : undefined;
-  const intake = (host: string, port: number) =>
+  // Each listener has its own in-process queue, so each keeps its own dead letters.
+  const intake = (host: string, port: number, queue: string) =>
     startSmtpIntake({
+      ...deadLetters(queue),
       host,
       port,
       ...(verdicts ? { verdicts } : {}),
@@ -127,13 +143,13 @@ export async function startSideEffects(options: {
       onMessage: instrument('email-intake', emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore }))),
       ...(options.log ? { log: options.log } : {}),
     });
-  const smtp = await intake('127.0.0.1', options.smtpPort);
+  const smtp = await intake('127.0.0.1', options.smtpPort, EMAIL_INTAKE_QUEUE_NAME);
   // Requests from other systems: the intake queue, reachable with the SQS SendMessage call.
-  const intakeQueue = new LocalQueue({ name: INTAKE_QUEUE_NAME, ...(options.log ? { log: options.log } : {}) });
+  const intakeQueue = new LocalQueue({ name: INTAKE_QUEUE_NAME, ...(options.log ? { log: options.log } : {}), ...deadLetters(INTAKE_QUEUE_NAME) });
   intakeQueue.start(instrument('intake', intakeHandler(assignmentDepsFromEnv)));
   const sqs = await startLocalSqsEndpoint({ host: '127.0.0.1', port: options.intakePort ?? 0, queues: { [INTAKE_QUEUE_NAME]: intakeQueue } });
   // Mail clients may resolve localhost to ::1 first: listen on both loopbacks, never beyond them.
-  const smtpIpv6 = await intake('::1', smtp.port).catch(() => undefined);
+  const smtpIpv6 = await intake('::1', smtp.port, `${EMAIL_INTAKE_QUEUE_NAME}-ipv6`).catch(() => undefined);
   return {
     timers,
     stream,
@@ -143,6 +159,7 @@ export async function startSideEffects(options: {
     intake: { queue: intakeQueue, endpoint: sqs, queueUrl: sqs.queueUrl(INTAKE_QUEUE_NAME) },
     outboxDir: options.outboxDir,
     mailDir: mailStore.rootDir,
+    queues: [timers.firings, notifications, intakeQueue, smtp.queue, ...(smtpIpv6 ? [smtpIpv6.queue] : [])],
     async stop() {
       await bucketFiles.close();
       await sqs.close();

@@ -43,6 +43,8 @@ export interface SmtpIntakeOptions {
    * receipt rule writes them; everything passes by default. A function chooses per message.
    */
   verdicts?: LocalVerdictRule;
+  /** Keeps the queue's dead letters as files there, across restarts (see LocalQueueOptions). */
+  deadLetterDir?: string;
 }
 
 /** A running SMTP intake. */
@@ -84,6 +86,7 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
     log,
     ...(options.maxReceiveCount === undefined ? {} : { maxReceiveCount: options.maxReceiveCount }),
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    ...(options.deadLetterDir === undefined ? {} : { deadLetterDir: options.deadLetterDir }),
   });
   queue.start(onMessage);
   let closing = false;

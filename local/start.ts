@@ -60,7 +60,15 @@ async function main(): Promise<void> {
     client.destroy();
     const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
     // Everything behind the API first: once /health answers, mail and timers work too.
-    sideEffects = await startSideEffects({ endpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, smtpPort, sesPort, intakePort, outboxDir: LOCAL_PATHS.outbox });
+    sideEffects = await startSideEffects({
+      endpoint: dynamodb.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      smtpPort,
+      sesPort,
+      intakePort,
+      outboxDir: LOCAL_PATHS.outbox,
+      deadLetterDir: LOCAL_PATHS.deadLetters,
+    });
     http = await startHttpServer({ port: httpPort, issuer });
   } catch (error) {
     await http?.close().catch(() => undefined);
@@ -68,7 +76,17 @@ async function main(): Promise<void> {
     await dynamodb?.stop().catch(() => undefined);
     throw error;
   }
-  printBanner(config, http.url, dynamodb.endpoint, smtpPort, sideEffects.ses.url, sideEffects.intake.queueUrl);
+  printBanner(config, http.url, dynamodb.endpoint, smtpPort, sideEffects.ses.url, sideEffects.intake.queueUrl, deadLettersLine(sideEffects));
+}
+
+/** Dead letters kept from earlier runs, and with REDRIVE_DEAD_LETTERS=1 sent back to their queues (a DLQ redrive). */
+function deadLettersLine(sideEffects: RunningSideEffects): string {
+  const kept = sideEffects.queues.reduce((sum, queue) => sum + queue.deadLetters().length, 0);
+  if (process.env.REDRIVE_DEAD_LETTERS === '1') {
+    const moved = sideEffects.queues.reduce((sum, queue) => sum + queue.redrive(), 0);
+    return `Dead letters       ${moved} sent back to their queues (from .local/dead-letters)`;
+  }
+  return `Dead letters       ${kept} in .local/dead-letters/<queue>/ (kept across restarts; REDRIVE_DEAD_LETTERS=1 npm start sends them back)`;
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -81,7 +99,7 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number, sesUrl: string, intakeQueueUrl: string): void {
+function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number, sesUrl: string, intakeQueueUrl: string, deadLetters: string): void {
   const roles = ['admin', 'manager', 'agent'] as const;
   const lines = [
     '',
@@ -92,6 +110,7 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
     `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in .local/mail)`,
     `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in .local/outbox)`,
     `Intake queue       ${intakeQueueUrl} (SQS SendMessage; JSON requests from other systems)`,
+    deadLetters,
     '',
     'Demo users (servicedesk.config.ts):',
     ...roles.flatMap((role) =>

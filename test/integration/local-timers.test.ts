@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
@@ -226,5 +229,29 @@ describe('the local timer scheduler on DynamoDB Local', () => {
     await newScheduler().start(consumer);
     await waitFor(() => count(timer) === 1);
     await expect.poll(persistedNames).toEqual([]);
+  });
+
+  it('keeps a dead-lettered firing as a file across a restart, lists it then, and redrives it to the new consumer', async () => {
+    const deadLetterDir = join(mkdtempSync(join(tmpdir(), 'servicedesk-dead-letters-')), 'sla-timers');
+    const failing = newScheduler({ maxReceiveCount: 2, retryDelayMs: () => 10, log: () => undefined, deadLetterDir });
+    await failing.start(async () => {
+      throw new Error('handler broken');
+    });
+    const timer = timerIn(50);
+    await failing.schedule(timer);
+    await waitFor(() => failing.deadLetters().length === 1);
+    await failing.stop();
+    expect(readdirSync(deadLetterDir).filter((file) => file.endsWith('.json'))).toHaveLength(1);
+
+    // The next run of the runtime finds it, as a DLQ keeps its messages.
+    const { consumer, count } = recorder();
+    const restarted = newScheduler({ log: () => undefined, deadLetterDir });
+    await restarted.start(consumer);
+    expect(restarted.deadLetters()).toEqual([expect.objectContaining({ receiveCount: 2, reason: 'handler broken' })]);
+    expect(parseTimerPayload(restarted.deadLetters()[0]!.body)).toEqual(timer);
+    expect(restarted.redrive()).toBe(1);
+    await waitFor(() => count(timer) === 1);
+    expect(restarted.deadLetters()).toEqual([]);
+    expect(readdirSync(deadLetterDir)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HttpRoute } from '../../../functions/http/routes.ts';
 import { MAX_BODY_BYTES, startHttpServer, type HttpHandler, type RunningHttpServer } from '../../../local/http-server.ts';
-import { createInMemoryIssuer, type LocalIssuer } from '../../../local/issuer.ts';
+import { createInMemoryIssuer, LOCAL_MACHINE_CLIENT_ID, type LocalIssuer } from '../../../local/issuer.ts';
 import { machineClientClaims, personClaims } from '../../../local/token-claims.ts';
 
 const routes: HttpRoute[] = [
@@ -70,7 +70,7 @@ describe('local HTTP server', () => {
   });
 
   it('passes the scopes of a machine-client token', async () => {
-    const token = await issuer.sign(machineClientClaims('bot', ['servicedesk/tickets.read']));
+    const token = await issuer.sign(machineClientClaims(LOCAL_MACHINE_CLIENT_ID, ['servicedesk/tickets.read']));
     await fetch(`${server.url}/tickets/SD-9`, { headers: { authorization: token } });
     expect(received.at(-1)!.event.requestContext.authorizer.jwt.scopes).toEqual(['servicedesk/tickets.read']);
   });
