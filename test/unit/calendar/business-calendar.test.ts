@@ -50,14 +50,13 @@ describe('business calendar: working time', () => {
     expect(businessMinutesBetween(berlin, monday, deadline)).toBe(10_000);
   });
 
-  it('handles targets of a year quickly by stepping whole days', () => {
+  // How fast it is belongs to the bench; here, that a year's target comes out right.
+  it('handles targets of a year by stepping whole days', () => {
     const monday = at('2026-01-05T09:00:00+01:00');
-    const started = performance.now();
     // 250 working days of 8 hours: 50 weeks.
     const deadline = addBusinessMinutes(berlin, monday, 250 * 480);
     expect(deadline).toEqual(at('2026-12-18T17:00:00+01:00'));
     expect(businessMinutesBetween(berlin, monday, deadline)).toBe(250 * 480);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('counts split days without the lunch break', () => {
