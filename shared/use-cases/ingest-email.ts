@@ -47,6 +47,9 @@ export type IngestOutcome =
   | { outcome: 'created' | 'commented' | 'duplicate'; ticketKey: string }
   | { outcome: 'quarantined' | 'ignored'; reason: string };
 
+/** Why a mail is quarantined when even its cut-down item would not fit. */
+const DOES_NOT_FIT = 'Size: the mail does not fit one ticket item even cut down';
+
 /** Who a mail on a known ticket is from, as far as the desk can tell. */
 type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified';
 
@@ -115,7 +118,7 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
             ? { kind: 'unverified', reason: verdictWords(verdicts) }
             : undefined;
         const written = await appendMail(deps, thread.key, mail, { ...kept, rawMail: location }, writer ?? 'system', note, claim);
-        if (!written) return quarantine(deps, { at, location, reason: 'Size: the mail does not fit one ticket item even cut down', ...identity });
+        if (!written) return quarantine(deps, { at, location, reason: DOES_NOT_FIT, ...identity });
         return { outcome: 'commented', ticketKey: thread.key };
       } catch (error) {
         if (error instanceof AlreadyRecordedError) return { outcome: 'duplicate', ticketKey: thread.key };
@@ -297,7 +300,7 @@ async function appendMail(
     const after = ticketAfterComment(ticket, role, isPublic, now);
     const effects = after.changes;
     // Only the requester's own mail copies people in: a watcher or an unverified sender cannot add more.
-    const next: Ticket = writer === 'requester' ? { ...after.ticket, watchers: mergeWatchers(deps, ticket, mail) } : after.ticket;
+    const next: Ticket = writer === 'requester' ? { ...after.ticket, watchers: copiedPeople(deps, ticket.requester, mail, ticket.watchers ?? [], ticket.assignee) } : after.ticket;
     const actor: Actor = { kind: role === 'system' ? 'system' : 'user', id: author.email };
     const detail =
       note?.kind === 'unverified'
@@ -319,12 +322,10 @@ function rawSender(mail: InboundMail): string {
   return cutText(written || '<>', KEPT_MAIL_LIMITS.name);
 }
 
-/** People copied on a requester's mail may answer on the thread (a reply-all must not open a new ticket). */
-function mergeWatchers(deps: IngestDeps, ticket: Ticket, mail: InboundMail): string[] {
-  return copiedPeople(deps, ticket.requester, mail, ticket.watchers ?? []);
-}
-
-/** The Cc of a requester's mail as watchers: never the requester, the assignee or the desk itself, at most MAX_WATCHERS. */
+/**
+ * The Cc of a requester's mail as watchers, who may answer on the thread (a reply-all must not open
+ * a new ticket): never the requester, the assignee or the desk itself, at most MAX_WATCHERS.
+ */
 function copiedPeople(deps: IngestDeps, requester: Requester, mail: InboundMail, known: readonly string[], assignee?: string): string[] {
   const own = new Set([requester.email, ...(requester.replyTo ? [requester.replyTo] : []), ...(assignee ? [assignee] : [])]);
   const copied = mail.cc.map((address) => address.address).filter((address) => !own.has(address) && !isDeskAddress(deps, address));
@@ -404,7 +405,7 @@ async function openTicket(
     } satisfies Ticket as Ticket,
     'description',
   );
-  if (!fitted) return quarantine(deps, { at: source.at, location: source.location, reason: 'Size: the mail does not fit one ticket item even cut down', ...source.identity });
+  if (!fitted) return quarantine(deps, { at: source.at, location: source.location, reason: DOES_NOT_FIT, ...source.identity });
   const detail = [
     'by email',
     ...(forged ? ['sender not authenticated (DMARC fail): no directory lookup, no VIP routing, no copies'] : []),

@@ -109,6 +109,17 @@ describe('mail to the desk', () => {
     expect(await app.request('GET', `/tickets?requester=${encodeURIComponent(colleague)}&status=all`, { token: admin }).then((r) => r.json.items)).toEqual([]);
   });
 
+  it('does not make the assignee a watcher when the requester copies them on a reply', async () => {
+    const from = `hal.${unique()}@example.org`;
+    const first = await send({ from, subject: 'Scanner jams', text: 'The scanner jams on every page.' });
+    const [ticket] = await ticketsOf(from, 1);
+    const agent = await app.token({ role: 'agent', email: 'alice.agent@example.com' });
+    expect((await app.request('PATCH', `/tickets/${ticket!.key}`, { token: agent, body: { assignee: 'alice.agent@example.com' } })).status).toBe(200);
+    await send({ from, cc: 'alice.agent@example.com', subject: 'Re: Scanner jams', inReplyTo: first, text: 'Still jams.' });
+    await commentsOf(ticket!.key, 1);
+    expect((await ticketOf(ticket!.key)).ticket.watchers).toEqual([]);
+  });
+
   it('does not let a stranger append to someone else\'s ticket', async () => {
     const from = `fay.${unique()}@example.org`;
     const stranger = `gus.${unique()}@example.org`;
