@@ -81,11 +81,11 @@ async function main(): Promise<void> {
 
 /** Dead letters kept from earlier runs, and with REDRIVE_DEAD_LETTERS=1 sent back to their queues (a DLQ redrive). */
 function deadLettersLine(sideEffects: RunningSideEffects): string {
-  const kept = sideEffects.queues.reduce((sum, queue) => sum + queue.deadLetters().length, 0);
   if (process.env.REDRIVE_DEAD_LETTERS === '1') {
     const moved = sideEffects.queues.reduce((sum, queue) => sum + queue.redrive(), 0);
     return `Dead letters       ${moved} sent back to their queues (from .local/dead-letters)`;
   }
+  const kept = sideEffects.queues.reduce((sum, queue) => sum + queue.deadLetters().length, 0);
   return `Dead letters       ${kept} in .local/dead-letters/<queue>/ (kept across restarts; REDRIVE_DEAD_LETTERS=1 npm start sends them back)`;
 }
 

@@ -94,6 +94,9 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   // A broken fold can hide every part from the parser; the text part is then read from the raw bytes.
   const fallbackText = parsedText.trim() === '' && html === undefined ? await rawTextPart(raw) : undefined;
   const body = extractUuencodedFiles(fallbackText === undefined ? parsedText : multiLineText(fallbackText));
+  let declared: { charset?: string } | undefined;
+  // The body's charset is looked up once per mail, and only when a file name has raw bytes to decode.
+  const declaredCharset = () => (declared ??= { charset: declaredTextCharset(raw) }).charset;
 
   return {
     // Raw header values, because mailparser's own splitting mangles folded or broken id lists.
@@ -110,7 +113,7 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
     html,
     attachments: [
       ...parsed.attachments.map(uudecodedPart).map((attachment) => ({
-        filename: attachment.filename === undefined ? undefined : oneLineText(rawFileName(attachment.filename, raw, prepared.charset)),
+        filename: attachment.filename === undefined ? undefined : oneLineText(rawFileName(attachment.filename, raw, prepared.charset, declaredCharset)),
         contentType: attachment.contentType,
         size: attachment.content.length,
         content: attachment.content,
@@ -124,18 +127,8 @@ export async function parseInboundMail(raw: Buffer): Promise<InboundMail> {
   };
 }
 
-/** Why a mail without a usable From address is refused. */
+/** Why a mail without a usable From address is refused, once the intake has seen it is no delivery report. */
 export const MISSING_SENDER_REASON = 'From: missing or not an address';
-
-/**
- * The mail's sender; a mail without a usable From address is refused, once the intake has seen it
- * is no delivery report (whose `MAILER-DAEMON` or `<>` senders are often address-less).
- * @throws {InvalidMailError} naming the header.
- */
-export function senderOf(mail: Pick<InboundMail, 'from'>): MailAddress {
-  if (mail.from === undefined) throw new InvalidMailError(MISSING_SENDER_REASON);
-  return mail.from;
-}
 
 /**
  * A part sent with `Content-Transfer-Encoding: x-uuencode` (which mailparser leaves encoded) with
@@ -184,12 +177,12 @@ function contentType(parsed: ParsedMail): MailContentType {
  * Raw UTF-8 is repaired; other raw bytes (the Latin-1 form appears byte for byte in the mail, so
  * it was not an encoded word) are decoded in the charset of the raw top-level headers, else as they are.
  */
-function rawFileName(name: string, raw: Buffer, headerCharset: string | undefined): string {
+function rawFileName(name: string, raw: Buffer, headerCharset: string | undefined, declaredCharset: () => string | undefined): string {
   if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
   const bytes = Buffer.from(name, 'latin1');
   const repaired = repairRawUtf8(name);
   if (repaired !== name || isUtf8(bytes) || !raw.includes(bytes)) return repaired;
-  return decodeRawHeaderBytes(bytes, headerCharset ?? rawHeaderCharset(bytes, declaredTextCharset(raw)));
+  return decodeRawHeaderBytes(bytes, headerCharset ?? rawHeaderCharset(bytes, declaredCharset()));
 }
 
 /**
