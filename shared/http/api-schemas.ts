@@ -88,8 +88,7 @@ export const addCommentBodySchema = z
   .meta({ id: 'AddComment' });
 
 export const escalateBodySchema = z
-  .strictObject({ reason: multiLine().trim().min(1).max(2000).optional().describe('Recorded in the history') })
-  .extend({ confirmRestrictedMove })
+  .strictObject({ reason: multiLine().trim().min(1).max(2000).optional().describe('Recorded in the history'), confirmRestrictedMove })
   .meta({ id: 'Escalate' });
 
 const decisionFields = {
