@@ -10,6 +10,9 @@ export default defineConfig({
   defaultDesk: 'it',
   email: { address: 'support@desk.example.com', name: 'Example Service Desk' },
 
+  // Requesters on these domains sign themselves up for the portal; others are invited by the desk.
+  signIn: { selfSignUpDomains: ['example.org'] },
+
   // Staff: the Cognito group gives the role, this list gives names and desk membership.
   users: [
     { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
@@ -99,7 +102,7 @@ export default defineConfig({
               ],
               approval: [{ kind: 'requester_manager' }],
             },
-            { id: 'it-access-password', name: 'Password reset', type: 'incident', priority: 'P3' },
+            { id: 'it-access-password', name: 'Password reset', type: 'incident', priority: 'P3', pinned: true, description: 'Locked out or forgot your password' },
           ],
         },
         {
@@ -119,6 +122,7 @@ export default defineConfig({
             {
               id: 'it-hardware-broken',
               name: 'Broken device',
+              pinned: true,
               type: 'incident',
               priority: 'P2',
               form: [{ id: 'assetTag', label: 'Asset tag', type: 'asset', required: true, help: 'On the sticker under the device' }],

@@ -21,6 +21,8 @@ export interface EventContext {
   claims?: Record<string, unknown>;
   requestId?: string;
   now?: Date;
+  /** A named stage ('api') is the path's first segment, as on the deployed API behind CloudFront; '$default' has none. */
+  stage?: string;
 }
 
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -57,7 +59,7 @@ export function toApiGatewayEvent(request: IncomingRequest, context: EventContex
     },
     requestId: context.requestId ?? newRequestId(),
     routeKey: context.match.routeKey,
-    stage: '$default',
+    stage: context.stage ?? '$default',
     time: formatRequestTime(now),
     timeEpoch: now.getTime(),
     ...(context.claims

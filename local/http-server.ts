@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { errors as joseErrors } from 'jose';
@@ -6,10 +6,25 @@ import { HTTP_ROUTES, type HttpRoute } from '#functions/http/routes';
 import { fromHandlerResult, newRequestId, toApiGatewayEvent, type HttpResponse } from './api-gateway-event.ts';
 import type { LocalIssuer } from './issuer.ts';
 import { invokeAsFunction, localFunctionName } from './lambda-invocation.ts';
-import { createRouteMatcher } from './route-matcher.ts';
+import { createRouteMatcher, type RouteMatch } from './route-matcher.ts';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyResultV2<unknown>>;
 export type HandlerLoader = (name: string) => Promise<{ handler: HttpHandler }>;
+
+/** A request as the local server's own pages (sign-in, the web app's files) see it. */
+export interface LocalPageRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  /** The body, read up to API Gateway's limit. */
+  body(): Promise<Buffer>;
+}
+
+/** Answers a request the API does not serve, or undefined to pass it on. */
+export type LocalPage = (request: LocalPageRequest) => Promise<HttpResponse | undefined>;
+
+/** The API's stage on the deployed web origin: CloudFront sends `/api/*` to the HTTP API's `api` stage. */
+export const API_STAGE = 'api';
 
 export interface HttpServerOptions {
   /** 0 picks a free port. */
@@ -23,6 +38,10 @@ export interface HttpServerOptions {
   /** API Gateway gives up on an integration after 30 s. */
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Tried in order before the API's unprefixed routes (the local issuer's endpoints, the web app's files). */
+  pages?: readonly LocalPage[];
+  /** Tried in order when neither a page nor an API route answered (the web app's client-side routes). */
+  fallbackPages?: readonly LocalPage[];
 }
 
 export interface RunningHttpServer {
@@ -52,6 +71,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     quiet = false,
     timeoutMs = 30_000,
     log = (line) => console.log(line),
+    pages = [],
+    fallbackPages = [],
   } = options;
   const match = createRouteMatcher(routes);
   const handlers = new Map<string, Promise<HttpHandler>>();
@@ -73,9 +94,30 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const serve = async (request: IncomingMessage, requestId: string): Promise<HttpResponse> => {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
-    const matched = match(method, url.split('?')[0] ?? '/');
-    if (!matched) return jsonMessage(404, 'Not Found');
+    const path = url.split('?')[0] ?? '/';
+    // `/api/...` is the API as the web app reaches it; the unprefixed paths stay for curl and machine clients.
+    const stagePrefix = `/${API_STAGE}`;
+    if (path.startsWith(`${stagePrefix}/`)) {
+      const matched = match(method, path.slice(stagePrefix.length));
+      return matched ? callRoute(request, requestId, matched, API_STAGE) : jsonMessage(404, 'Not Found');
+    }
+    const pageRequest = toPageRequest(request);
+    for (const page of pages) {
+      const answer = await page(pageRequest);
+      if (answer) return answer;
+    }
+    const matched = match(method, path);
+    if (matched) return callRoute(request, requestId, matched);
+    for (const page of fallbackPages) {
+      const answer = await page(pageRequest);
+      if (answer) return answer;
+    }
+    return jsonMessage(404, 'Not Found');
+  };
 
+  const callRoute = async (request: IncomingMessage, requestId: string, matched: RouteMatch, stage?: string): Promise<HttpResponse> => {
+    const method = request.method ?? 'GET';
+    const url = request.url ?? '/';
     let claims: Record<string, unknown> | undefined;
     if (matched.route.auth) {
       const outcome = await authorize(issuer, request.headers.authorization);
@@ -93,7 +135,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
     const event = toApiGatewayEvent(
       { method, url, rawHeaders: request.rawHeaders, body, sourceIp: request.socket.remoteAddress, httpVersion: request.httpVersion },
-      { match: matched, requestId, ...(claims ? { claims } : {}) },
+      { match: matched, requestId, ...(claims ? { claims } : {}), ...(stage ? { stage } : {}) },
     );
     try {
       const handler = await handlerFor(matched.route.handler);
@@ -165,6 +207,16 @@ function describeTokenError(error: unknown): string {
   if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iss') return 'the token has an invalid issuer';
   if (error instanceof Error && error.name === 'InvalidAudienceError') return 'the token does not have a valid audience';
   return 'the token is malformed or invalid';
+}
+
+function toPageRequest(request: IncomingMessage): LocalPageRequest {
+  let body: Promise<Buffer> | undefined;
+  return {
+    method: request.method ?? 'GET',
+    url: new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`),
+    headers: request.headers,
+    body: () => (body ??= readBody(request)),
+  };
 }
 
 /** Reads the body up to API Gateway's limit; past it, the rest is drained unread so the 413 can still be sent. */

@@ -45,6 +45,8 @@ interface CatalogNodeFields {
   level?: string;
   type?: (typeof TICKET_TYPES)[number];
   priority?: (typeof PRIORITIES)[number];
+  /** Shown first on the portal's home page. */
+  pinned?: boolean;
 }
 
 export interface CatalogNodeInput extends CatalogNodeFields {
@@ -66,6 +68,7 @@ export const catalogNodeSchema: z.ZodType<CatalogNode, CatalogNodeInput> = z.laz
     level: idSchema.optional(),
     type: z.enum(TICKET_TYPES).optional(),
     priority: z.enum(PRIORITIES).optional(),
+    pinned: z.boolean().optional(),
     form: z.array(formFieldSchema).default([]),
     approval: z.array(approvalStepSchema).default([]),
     children: z.array(catalogNodeSchema).default([]),

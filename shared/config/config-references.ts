@@ -18,6 +18,9 @@ export function checkConfigReferences(config: ServiceDeskConfig, ctx: z.Refineme
   duplicates(config.users.map((user) => user.email)).forEach((index) => problem(['users', index, 'email'], `duplicate user ${config.users[index]!.email}`));
   duplicates(config.directory.map((entry) => entry.email)).forEach((index) => problem(['directory', index, 'email'], `duplicate entry ${config.directory[index]!.email}`));
   duplicates(config.groups.map((group) => group.id)).forEach((index) => problem(['groups', index, 'id'], `duplicate group id "${config.groups[index]!.id}"`));
+  duplicates(config.signIn.identityProviders.map((provider) => provider.id.toLowerCase())).forEach((index) =>
+    problem(['signIn', 'identityProviders', index, 'id'], `duplicate identity provider id "${config.signIn.identityProviders[index]!.id}"`),
+  );
   duplicates(config.desks.map((desk) => desk.id)).forEach((index) => problem(['desks', index, 'id'], `duplicate desk id "${config.desks[index]!.id}"`));
 
   config.desks.forEach((desk, deskIndex) => {

@@ -6,6 +6,7 @@ import { checkConfigReferences } from './config-references.ts';
 import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
 import { emailConfigSchema } from './email-schema.ts';
 import { routingRuleSchema } from './routing-schema.ts';
+import { signInSchema } from './sign-in-schema.ts';
 import { slaPolicySchema } from './sla-schema.ts';
 
 export const staffRoleSchema = z.enum(['admin', 'manager', 'agent']);
@@ -64,6 +65,8 @@ export const serviceDeskConfigSchema = z
     calendars: z.array(calendarSchema).default([]),
     /** Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. */
     slaPolicies: z.array(slaPolicySchema).default([]),
+    /** How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers. */
+    signIn: signInSchema.prefault({}),
   })
   .superRefine(checkConfigReferences);
 

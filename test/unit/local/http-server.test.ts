@@ -141,3 +141,42 @@ describe('local HTTP server', () => {
     expect(received.at(-1)!.event.body).toHaveLength(MAX_BODY_BYTES);
   });
 });
+
+describe('local HTTP server with pages beside the API', () => {
+  let withPages: RunningHttpServer;
+  const text = (body: string) => ({ statusCode: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from(body) });
+  beforeAll(async () => {
+    withPages = await startHttpServer({
+      port: 0,
+      routes,
+      loadHandler,
+      issuer,
+      quiet: true,
+      pages: [async (request) => (request.url.pathname === '/health' || request.url.pathname === '/page' ? text(`page ${request.method}`) : undefined)],
+      fallbackPages: [async (request) => (request.method === 'GET' ? text(`fallback ${request.url.pathname}`) : undefined)],
+    });
+  });
+  afterAll(() => withPages.close());
+
+  it('serves the API under /api as its api stage, with the stage in the event', async () => {
+    const response = await fetch(`${withPages.url}/api/tickets/SD-4`, { headers: { authorization: `Bearer ${await agentToken()}` } });
+    expect(response.status).toBe(200);
+    const { event } = received.at(-1)!;
+    expect(event.routeKey).toBe('GET /tickets/{key}');
+    expect(event.rawPath).toBe('/api/tickets/SD-4');
+    expect(event.requestContext.stage).toBe('api');
+  });
+
+  it('answers 404 for a path under /api that no route serves, without asking the pages', async () => {
+    const response = await fetch(`${withPages.url}/api/page`);
+    expect(response.status).toBe(404);
+  });
+
+  it('asks the pages before the unprefixed routes and the fallback pages after them', async () => {
+    expect(await (await fetch(`${withPages.url}/health`)).text()).toBe('page GET');
+    const ticket = await fetch(`${withPages.url}/tickets/SD-4`);
+    expect(ticket.status).toBe(401);
+    expect(await (await fetch(`${withPages.url}/requests/SD-4`)).text()).toBe('fallback /requests/SD-4');
+    expect((await fetch(`${withPages.url}/nowhere`, { method: 'POST' })).status).toBe(404);
+  });
+});

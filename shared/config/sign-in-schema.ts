@@ -1,0 +1,54 @@
+import * as z from 'zod';
+
+/** A domain name as people type it after the @ of their address: lower-cased, no leading @. */
+const emailDomainSchema = z
+  .string()
+  .transform((domain) => domain.trim().toLowerCase().replace(/^@/, ''))
+  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'use a domain name such as example.org'));
+
+/** An organisation's own identity provider, offered on the sign-in page (Entra ID, Google Workspace, Okta, ...). */
+export const oidcIdentityProviderSchema = z.strictObject({
+  /** The provider's name in the user pool and in the sign-in URL (`identity_provider=`). */
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, 'use 1-32 letters, digits, _ or -, starting with a letter'),
+  /** What the sign-in button says. */
+  name: z.string().min(1).max(100),
+  type: z.literal('oidc'),
+  /** The provider's issuer URL, where its /.well-known/openid-configuration is. */
+  issuerUrl: z.url({ protocol: /^https$/, error: 'use the https issuer URL the provider documents' }),
+  clientId: z.string().min(1).max(255),
+  /** Name of the Secrets Manager secret holding the client secret; never the secret itself. */
+  clientSecretName: z.string().min(1).max(512),
+  scopes: z.array(z.string().min(1)).default(['openid', 'email', 'profile']),
+  /** Addresses of these domains are sent straight to this provider (Cognito's identifiers). */
+  emailDomains: z.array(emailDomainSchema).default([]),
+});
+
+export const samlIdentityProviderSchema = z.strictObject({
+  id: oidcIdentityProviderSchema.shape.id,
+  name: oidcIdentityProviderSchema.shape.name,
+  type: z.literal('saml'),
+  /** The provider's federation metadata document URL. */
+  metadataUrl: z.url({ protocol: /^https$/, error: 'use the https metadata URL the provider documents' }),
+  /** The SAML attribute that carries the email address. */
+  emailAttribute: z.string().min(1).default('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
+  emailDomains: z.array(emailDomainSchema).default([]),
+});
+
+export const identityProviderSchema = z.discriminatedUnion('type', [oidcIdentityProviderSchema, samlIdentityProviderSchema]);
+
+/**
+ * How people get into the web app. Staff are invited by an admin; requesters sign themselves up
+ * when their address is on an allowed domain, or are invited by the desk.
+ */
+export const signInSchema = z.strictObject({
+  /** Requesters with an address on one of these domains may sign themselves up; none means invitation only. */
+  selfSignUpDomains: z.array(emailDomainSchema).default([]),
+  /** Sign-in by a one-time code mailed to the person, instead of a password (Cognito Essentials or Plus). */
+  emailCode: z.boolean().default(true),
+  identityProviders: z.array(identityProviderSchema).default([]),
+});
+
+export type SignInConfig = z.output<typeof signInSchema>;
+export type IdentityProviderConfig = z.output<typeof identityProviderSchema>;
+
+export const DEFAULT_SIGN_IN: SignInConfig = signInSchema.parse({});
