@@ -15,6 +15,10 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The web app's components and logic, in a simulated DOM; the real browser runs in test/browser.
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
   },

@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+import { AppShell } from './app-shell';
+import { RouteError } from './route-error';
+
+/**
+ * The app's screens. Each feature's route module is its own chunk (React Router's `lazy`), so the
+ * first page loads only what it shows; a module exports `Component` and, where it needs data,
+ * `loader` and `action` (the router's loaders are the app's one cache of server state).
+ */
+export const routes: RouteObject[] = [
+  { path: '/auth/callback', lazy: () => import('../features/auth/routes/auth-callback') },
+  { path: '/signed-out', lazy: () => import('../features/auth/routes/signed-out') },
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: () => import('../features/catalog/routes/catalog-home') },
+      { path: 'request/:itemId', lazy: () => import('../features/request-form/routes/new-request') },
+      { path: 'requests', lazy: () => import('../features/requests/routes/my-requests') },
+      { path: 'requests/:key', lazy: () => import('../features/requests/routes/request-view') },
+      { path: 'approvals', lazy: () => import('../features/approvals/routes/approvals') },
+      { path: '*', lazy: () => import('./not-found') },
+    ],
+  },
+];
+
+/** The client-side paths, which the local server and CloudFront answer with index.html. */
+export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/auth/callback', '/signed-out'] as const;

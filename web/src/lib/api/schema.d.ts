@@ -1,0 +1,1638 @@
+// Generated from the API's OpenAPI document by `npm run web:api`; do not edit.
+
+export interface paths {
+    "/agents/{email}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark an agent available or not for automatic assignment (the agent, its desk managers, admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    email: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetAgentAvailability"];
+                };
+            };
+            responses: {
+                /** @description The availability now in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such agent */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approvals/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page an approval email links to: the request and a form that posts the decision (HTML; deciding takes the POST) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The token of the approval link */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An HTML page with the request and the decision form */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description An HTML page: the token is missing */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description An HTML page: a forged, altered or expired link */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description An HTML page: the ticket no longer exists */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description An HTML page: the step was already decided */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Approve or reject through the signed link of an approval email (no sign-in; the link is the authority). JSON, or the form of the approval page (answered with a page), which decides only with the confirmation its script adds on a person's click */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApprovalLinkDecision"];
+                    "application/x-www-form-urlencoded": components["schemas"]["ApprovalPageDecision"];
+                };
+            };
+            responses: {
+                /** @description The outcome: ticket key, status and approval state (an HTML page for a form post) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A forged, altered or expired link, or not an approver of the waiting step */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ticket no longer exists */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The step was already decided: the link is spent */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service catalog and its request forms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The catalog tree */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            catalog: components["schemas"]["CatalogNode"][];
+                        };
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/desks/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A desk's queue, or one level of it, by priority then age (staff of the desk) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    level?: string;
+                    limit?: number;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of tickets */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Ticket"][];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such desk */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The API answers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mail/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail kept aside on a day, with the reason (admins) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description UTC day, YYYY-MM-DD; today by default */
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OpenAPI 3.1 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tickets: a desk queue, an agent's work or a requester's tickets */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An agent email, or me */
+                    assignee?: "me" | string;
+                    cursor?: string;
+                    desk?: string;
+                    limit?: number;
+                    requester?: string;
+                    /** @description Only tickets whose SLA is at risk (a warning fired) or breached */
+                    sla?: "at_risk" | "breached";
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of tickets */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Ticket"][];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a ticket */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A retry with the same key within a day answers 200 with the ticket as first created, instead of opening another; another body under the same key gets 422 */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTicket"];
+                };
+            };
+            responses: {
+                /** @description Replay of an Idempotency-Key: the ticket as the first request was answered */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Replay of an Idempotency-Key whose ticket the caller may no longer see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The Idempotency-Key was used within a day for a request with another body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its conversation (internal notes for staff only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ticket */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comments: components["schemas"]["Comment"][];
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change ticket fields */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read; a stale one gets 412 */
+                    "If-Match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateTicket"];
+                };
+            };
+            responses: {
+                /** @description The updated ticket */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Concurrent change; retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description If-Match names an old version */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A move out of a restricted desk without confirmRestrictedMove */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/tickets/{key}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject the waiting approval step (approvers of that step only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApprovalDecision"];
+                };
+            };
+            responses: {
+                /** @description The ticket after the decision */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ticket waits for no approval */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{key}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived download link (5 minutes) for a stored file of the ticket or of a comment the caller may read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `location` of an attachment of the ticket or of one of its comments */
+                    location?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Location is the download link; the body gives it too, with the file name and how long it works */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{key}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a public reply or an internal note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A retry with the same key within a day returns the first comment (200) instead of adding it again */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddComment"];
+                };
+            };
+            responses: {
+                /** @description Replay of an Idempotency-Key: the comment added the first time and the ticket now */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comment: components["schemas"]["Comment"];
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description The comment and the ticket */
+                201: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comment: components["schemas"]["Comment"];
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ticket is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{key}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Escalate to the next level, or to the next desk after the last level; assigns by that level's method */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Escalate"];
+                };
+            };
+            responses: {
+                /** @description The escalated ticket */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nowhere to escalate to, or the ticket is not active */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An escalation out of a restricted desk without confirmRestrictedMove */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{key}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of a ticket (staff only) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of history events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HistoryEvent"][];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AddComment: {
+            body: string;
+            /** @description Sanitised before it is stored */
+            html?: string;
+            /**
+             * @description false makes an internal note, visible to staff only
+             * @default true
+             */
+            public: boolean;
+        };
+        ApprovalDecision: {
+            /** @description Required when rejecting: the requester reads it */
+            comment?: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+        };
+        ApprovalLinkDecision: {
+            /** @description Required when rejecting: the requester reads it */
+            comment?: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description The token of the approval link */
+            token: string;
+        };
+        ApprovalPageDecision: {
+            /** @description Required when rejecting: the requester reads it */
+            comment?: string;
+            /** @description Added by the approval page's script when a person clicks Approve or Reject */
+            confirmation: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description The token of the approval link */
+            token: string;
+        };
+        Attachment: {
+            contentType: string;
+            /** @description An image shown inside the mail body */
+            inline?: boolean;
+            /** @description Object key in the mail bucket; absent when the file was not stored */
+            location?: string;
+            name: string;
+            /** @description Why the file was not stored, e.g. over the size limit */
+            refused?: string;
+            /** @description Bytes */
+            size: number;
+        };
+        CatalogFormField: {
+            default?: string | number | string[];
+            help?: string;
+            /** @description The custom field the value is stored in */
+            id: string;
+            label: string;
+            /** @description Upper bound of a number, or maximum length of text */
+            max?: number;
+            /** @description Lower bound of a number, or minimum length of text */
+            min?: number;
+            /** @description Allowed values of choice and multi_choice fields */
+            options?: string[];
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "choice" | "multi_choice" | "email" | "user" | "asset";
+        };
+        CatalogNode: {
+            children: components["schemas"]["CatalogNode"][];
+            description?: string;
+            form: components["schemas"]["CatalogFormField"][];
+            /** @description The catalog item id; tickets opened from it record it as catalogItem */
+            id: string;
+            name: string;
+            requiresApproval: boolean;
+            /**
+             * @description The type of ticket a request for this item opens
+             * @enum {string}
+             */
+            type: "incident" | "service_request";
+        };
+        Comment: {
+            attachments: components["schemas"]["Attachment"][];
+            author: {
+                email: string;
+                name?: string;
+                /** @enum {string} */
+                role: "requester" | "agent" | "system";
+            };
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            html?: string;
+            id: string;
+            /**
+             * @description unverified: a mail claiming to be from staff whose sender SES did not authenticate (internal, never mailed, not a response)
+             * @enum {string}
+             */
+            kind?: "unverified";
+            /** @description The Message-ID of that mail */
+            messageId?: string;
+            public: boolean;
+            /** @description Where the raw mail is kept, when the comment came by mail */
+            rawMail?: string;
+            ticketKey: string;
+            /** @description Files of the mail beyond the listed ones: counted, kept only in the raw mail */
+            unlistedAttachments?: {
+                bytes: number;
+                count: number;
+            };
+        };
+        CreateTicket: {
+            /** @description What is asked for (GET /catalog); routes the ticket and names its form */
+            catalogItem?: string;
+            /** @description Free category path; a catalog item sets its own */
+            category?: string[];
+            /**
+             * @description The request form's values, by field id
+             * @default {}
+             */
+            customFields: {
+                [key: string]: string | number | boolean | string[] | null;
+            };
+            /** @default  */
+            description: string;
+            /** @description Staff only: skips routing. Defaults to routing by catalog item and rules */
+            desk?: string;
+            /** @enum {string} */
+            impact?: "high" | "medium" | "low";
+            /**
+             * @description Derived from impact x urgency when omitted
+             * @enum {string}
+             */
+            priority?: "P1" | "P2" | "P3" | "P4";
+            /** @description Who asked; staff and clients must give it, a requester is itself */
+            requester?: {
+                /** Format: email */
+                email: string;
+                name?: string;
+            };
+            subject: string;
+            /** @default [] */
+            tags: string[];
+            /**
+             * @description Defaults to the catalog item's type, else incident
+             * @enum {string}
+             */
+            type?: "incident" | "service_request";
+            /** @enum {string} */
+            urgency?: "high" | "medium" | "low";
+        };
+        Error: {
+            error: {
+                code: string;
+                details: {
+                    message: string;
+                    path: string;
+                }[];
+                message: string;
+            };
+        };
+        Escalate: {
+            /** @description true confirms moving the ticket out of a restricted desk: its internal notes become visible to the new desk; without it such a move is refused (422) */
+            confirmRestrictedMove?: boolean;
+            /** @description Recorded in the history */
+            reason?: string;
+        };
+        HistoryEvent: {
+            /** @enum {string} */
+            action: "created" | "routed" | "assigned" | "updated" | "commented" | "escalated" | "approval" | "sla";
+            actor: {
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "client" | "system";
+                name?: string;
+            };
+            /** Format: date-time */
+            at: string;
+            changes: {
+                field: string;
+                from: unknown;
+                to: unknown;
+            }[];
+            commentId?: string;
+            detail?: string;
+            id: string;
+            ticketKey: string;
+        };
+        SetAgentAvailability: {
+            /** @description false: automatic assignment skips the agent */
+            available: boolean;
+        };
+        Ticket: {
+            approval?: {
+                current: number;
+                /** @enum {string} */
+                state: "pending" | "approved" | "rejected";
+                steps: {
+                    approvers: string[];
+                    comment?: string;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    decidedBy?: string;
+                    /** @enum {string} */
+                    decision?: "approved" | "rejected";
+                    label: string;
+                }[];
+            };
+            assignee?: string;
+            /** @description Files of the mail that opened the ticket */
+            attachments?: components["schemas"]["Attachment"][];
+            catalogItem?: string;
+            category: string[];
+            /** @enum {string} */
+            channel: "api" | "email" | "intake";
+            /** Format: date-time */
+            closedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            customFields: {
+                [key: string]: string | number | boolean | string[] | null;
+            };
+            description: string;
+            desk: string;
+            /** Format: date-time */
+            firstResponseAt?: string;
+            /** @enum {string} */
+            impact?: "high" | "medium" | "low";
+            /** @description Set when another system opened the ticket through the intake queue */
+            intake?: {
+                deliveryId: string;
+                externalId: string;
+                source: string;
+            };
+            key: string;
+            lastPublicReply?: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                by: "agent" | "requester";
+            };
+            level: string;
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /** @description Where the raw mail that opened the ticket is kept */
+            rawMail?: string;
+            requester: {
+                email: string;
+                location?: string;
+                name?: string;
+                organisation?: string;
+                /** @description Where mail to the requester goes: a Reply-To in the sender's own domain or listed for them in the directory */
+                replyTo?: string;
+                /** @description Why the desk cannot mail the requester; nothing is sent to them */
+                unmailable?: string;
+                vip?: boolean;
+            };
+            /** Format: date-time */
+            resolvedAt?: string;
+            sla?: {
+                clocks: {
+                    /** Format: date-time */
+                    asOf: string;
+                    /** Format: date-time */
+                    breachedAt?: string;
+                    /** @description Working time used, as of asOf */
+                    consumedMinutes: number;
+                    /**
+                     * Format: date-time
+                     * @description While running: when the target is reached
+                     */
+                    deadline?: string;
+                    firedThresholds: number[];
+                    /** Format: date-time */
+                    metAt?: string;
+                    /** @enum {string} */
+                    metric: "first_response" | "next_response" | "resolution";
+                    /** @description Working time that passed while paused */
+                    pausedMinutes: number;
+                    /** Format: date-time */
+                    startedAt: string;
+                    /** @enum {string} */
+                    state: "running" | "paused" | "met" | "at_risk" | "breached";
+                    targetMinutes: number;
+                }[];
+                policy: string;
+                version: number;
+            };
+            /** @description Message-ID of the mail that opened the ticket */
+            sourceMessageId?: string;
+            /** @enum {string} */
+            status: "pending_approval" | "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
+            subject: string;
+            tags: string[];
+            /** @enum {string} */
+            type: "incident" | "service_request";
+            /** @description Set when the DMARC check failed for the mail that opened the ticket */
+            unauthenticatedSender?: string;
+            /** @description Files of the mail beyond the listed ones: counted, kept only in the raw mail */
+            unlistedAttachments?: {
+                bytes: number;
+                count: number;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            urgency?: "high" | "medium" | "low";
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+            /** @description People the requester copied on mail: they get public replies and may answer by mail, with none of the requester's rights */
+            watchers?: string[];
+        };
+        UpdateTicket: {
+            /** @description An agent of the desk, or null to unassign */
+            assignee?: string | null;
+            /** @description Recategorise: routes and assigns again */
+            catalogItem?: string;
+            category?: string[];
+            /** @description true confirms moving the ticket out of a restricted desk: its internal notes become visible to the new desk; without it such a move is refused (422) */
+            confirmRestrictedMove?: boolean;
+            customFields?: {
+                [key: string]: string | number | boolean | string[] | null;
+            };
+            desk?: string;
+            impact?: ("high" | "medium" | "low") | null;
+            level?: string;
+            /** @enum {string} */
+            priority?: "P1" | "P2" | "P3" | "P4";
+            /** @enum {string} */
+            status?: "pending_approval" | "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
+            subject?: string;
+            tags?: string[];
+            urgency?: ("high" | "medium" | "low") | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
