@@ -21,6 +21,11 @@ export interface AuthSession {
 
 let session: Promise<AuthSession> | undefined;
 
+/** Uses this session instead of the OpenID Connect one (tests). */
+export function provideAuthSession(next: AuthSession): void {
+  session = Promise.resolve(next);
+}
+
 /** The oidc-client-ts session, made once the runtime configuration is known (its own chunk). */
 function oidcSession(): Promise<AuthSession> {
   session ??= Promise.all([runtimeConfig(), import('./oidc-session')]).then(([config, { createOidcSession }]) =>
