@@ -28,11 +28,11 @@ export function fakeApi(handlers: Record<string, Handler>) {
 
 export const jane: SignedInPerson = { email: 'jane@example.org', name: 'Jane Doe', groups: [] };
 
-/** A session that is signed in as `person` (or signed out) and records sign-ins. */
-export function fakeSession(person: SignedInPerson | undefined = jane) {
+/** A session that is signed in as `person` (or signed out: null) and records sign-ins. */
+export function fakeSession(person: SignedInPerson | null = jane) {
   const signIns: (string | undefined)[] = [];
   const session: AuthSession = {
-    person: async () => person,
+    person: async () => person ?? undefined,
     idToken: async () => (person ? 'id-token' : undefined),
     signIn: async (returnTo) => void signIns.push(returnTo),
     completeSignIn: async () => '/',
