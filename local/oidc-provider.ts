@@ -188,6 +188,7 @@ export function createOidcProvider(options: OidcProviderOptions): LocalPage {
   };
 
   const issueCode = (request: AuthorizeRequest, session: Session, headers: Record<string, string | string[]> = {}): HttpResponse => {
+    for (const [unused, entry] of codes) if (entry.expiresAt <= nowMs()) codes.delete(unused);
     const code = randomUUID();
     codes.set(code, { request, user: session.user, authTime: session.authTime, expiresAt: nowMs() + CODE_LIFETIME_MS });
     return redirect(withQuery(request.redirectUri, { code, state: request.state }), headers);
@@ -402,7 +403,8 @@ export function createOidcProvider(options: OidcProviderOptions): LocalPage {
     } catch {
       return refuse('the access token is not valid');
     }
-    if (claims.token_use !== 'access' || typeof claims.username !== 'string') return refuse('send the access token, not the ID token');
+    if (claims.token_use !== 'access') return refuse('send the access token, not the ID token');
+    if (typeof claims.username !== 'string') return refuse("a machine client's access token has no user");
     const user = users.get(String(claims.sub));
     if (!user) return refuse('the user signed in before this run of the local issuer; sign in again');
     return json(200, userInfoClaims(user));

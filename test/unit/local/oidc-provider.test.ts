@@ -1,9 +1,9 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessTokenHash } from '../../../local/cognito-token-claims.ts';
-import { LOCAL_CLIENT_ID, LOCAL_ISSUER } from '../../../local/issuer.ts';
+import { LOCAL_CLIENT_ID, LOCAL_ISSUER, LOCAL_MACHINE_CLIENT_ID } from '../../../local/issuer.ts';
 import { SESSION_COOKIE } from '../../../local/oidc-provider.ts';
-import { subjectForEmail } from '../../../local/token-claims.ts';
+import { machineClientClaims, subjectForEmail } from '../../../local/token-claims.ts';
 import { claimNames, COGNITO_ACCESS_TOKEN, COGNITO_ID_TOKEN } from '../../fixtures/cognito/cognito-token-payloads.ts';
 import { authorizeUrl, Browser, decodePayload, locationOf, pkce, redeemCode, requestIdOf, startSignInServer, tokenRequest, type SignInServer } from './sign-in-server.ts';
 
@@ -225,6 +225,9 @@ describe('userInfo', () => {
     expect(withId.status).toBe(401);
     expect(withId.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
     expect(await withId.json()).toMatchObject({ error_description: 'send the access token, not the ID token' });
+    const machine = await local.issuer.sign(machineClientClaims(LOCAL_MACHINE_CLIENT_ID, []));
+    const withMachine = await fetch(`${local.url}/oauth2/userInfo`, { headers: { authorization: `Bearer ${machine}` } });
+    expect(await withMachine.json()).toMatchObject({ error_description: "a machine client's access token has no user" });
     const without = await fetch(`${local.url}/oauth2/userInfo`);
     expect(without.status).toBe(401);
     expect(without.headers.get('www-authenticate')).toBe('Bearer');
