@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -30,10 +30,11 @@ import {
   type UserPoolClientIdentityProvider,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { IdentityProviderConfig } from '../shared/config/sign-in-schema.ts';
+import { nagEnvironment } from './nag-text.ts';
 import type { StageSettings } from './stage.ts';
 
 /** Where CloudFront sends API calls, and the HTTP API stage of the same name that serves them there. */
@@ -116,6 +117,10 @@ export class WebHosting extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Holds the built web app only, the same files for everyone, written by the deployment and read by CloudFront through origin access control; no request here carries personal data.',
+    });
 
     const issuer = `https://cognito-idp.${stack.region}.amazonaws.com/${props.userPool.userPoolId}`;
     const signInDomain = props.userPoolDomain.baseUrl();
@@ -193,6 +198,7 @@ export class WebHosting extends Construct {
       },
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
+    acknowledgeDistribution(this.distribution);
 
     this.client = new UserPoolClient(this, 'Client', {
       userPool: props.userPool,
@@ -253,5 +259,44 @@ export class WebHosting extends Construct {
       memoryLimit: 512,
     });
     if (assetsDeployment) files.node.addDependency(assetsDeployment);
+    acknowledgeDeploymentHandler(stack, this.bucket);
+  }
+}
+
+function acknowledgeDistribution(distribution: Distribution): void {
+  const findings: Record<string, string> = {
+    'AwsSolutions-CFR1': 'Requesters may sign in from anywhere; the desk has no country to keep out.',
+    'AwsSolutions-CFR2':
+      'A web ACL costs USD 5 a month and USD 1 a rule, more than the idle desk; the API behind /api has its own throttle and the JWT authorizer, and the rest is static files.',
+    'AwsSolutions-CFR3':
+      'Both API stages keep an access log of every API call; the distribution otherwise serves the same static files to everyone, so its logs would record nothing the desk needs.',
+    'AwsSolutions-CFR4':
+      "The distribution uses CloudFront's default *.cloudfront.net certificate, whose minimum TLS version cannot be raised; a custom domain with its own certificate can (TLSv1.2_2021).",
+  };
+  for (const [id, reason] of Object.entries(findings)) Validations.of(distribution).acknowledge({ id, reason });
+}
+
+/** CDK's BucketDeployment handler: one function per stack and memory size, created by the library at the stack's root. */
+function acknowledgeDeploymentHandler(stack: Stack, webBucket: Bucket): void {
+  const because = "CDK's BucketDeployment handler runs only at deploy time to copy the built web app into its bucket";
+  const { account, region, partition } = nagEnvironment(stack);
+  const qualifier = stack.synthesizer instanceof DefaultStackSynthesizer ? stack.synthesizer.bootstrapQualifier : undefined;
+  const assetBucket = `arn:${partition}:s3:::cdk-${qualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${account}-${region}/*`;
+  const webBucketId = stack.resolve(stack.getLogicalId(webBucket.node.defaultChild as CfnBucket)) as string;
+  const grants = `${because}: CDK grants it read of the deployment asset bucket, write and delete of the web bucket's objects, and invalidations`;
+  const findings: Record<string, string> = {
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]': `${because}; its logging policy is CDK's.`,
+    ...Object.fromEntries(['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => [`AwsSolutions-IAM5[Action::${action}]`, `${grants}; the action groups are CDK's.`])),
+    [`AwsSolutions-IAM5[Resource::${assetBucket}]`]: `${grants}; the assets are named by their hash.`,
+    [`AwsSolutions-IAM5[Resource::<${webBucketId}.Arn>/*]`]: `${grants}; the web bucket's objects are the files of each build.`,
+    'AwsSolutions-IAM5[Resource::*]': `${grants}, which CDK grants on every distribution (the invalidation is of this one).`,
+    'AwsSolutions-L1': `${because}; its Python runtime is chosen by CDK and moves with the CDK version.`,
+    'Serverless-LambdaLatestVersion': `${because}; its runtime is chosen by CDK.`,
+    'Serverless-LambdaDLQ': `${because}, invoked by CloudFormation, which reports a failure as a failed deployment.`,
+    'Serverless-LambdaTracing': `${because}; there is no request to trace.`,
+  };
+  for (const child of stack.node.children) {
+    if (!child.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
+    for (const [id, reason] of Object.entries(findings)) Validations.of(child).acknowledge({ id, reason });
   }
 }
