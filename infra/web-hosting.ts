@@ -78,7 +78,7 @@ export interface WebHostingProps {
 }
 
 /** Extensionless paths are the app's own routes: serve them index.html; files keep their paths. */
-const SPA_ROUTING_CODE = `function handler(event) {
+export const SPA_ROUTING_CODE = `function handler(event) {
   var request = event.request;
   var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
   if (last.indexOf('.') === -1) request.uri = '/index.html';
@@ -113,9 +113,8 @@ export class WebHosting extends Construct {
       enforceSSL: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // Build output only, deployed again with every release.
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
+      // Build output only; kept when the stack goes rather than adding CDK's emptying function and its wildcard grants.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
