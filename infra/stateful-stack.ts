@@ -104,6 +104,8 @@ export class StatefulStack extends Stack {
               fromEmail: props.email.address,
               ...(props.email.name ? { fromName: props.email.name } : {}),
               sesVerifiedDomain: props.email.address.slice(props.email.address.indexOf('@') + 1),
+              // The desk's SES identity is in the stack's region; said outright so a stack without a fixed region synthesises too.
+              sesRegion: this.region,
             }),
           }
         : {}),
