@@ -15,6 +15,10 @@ export interface CostAssumptions {
   ticketsPerMonth: number;
   /** Staff who sign in during a month (Cognito MAU); requesters who only write mail need no account. */
   agents: number;
+  /** Requesters who sign in to the web app during a month with the pool's own sign-in (password or mailed code): each is an MAU. */
+  requesters: number;
+  /** People who sign in through the organisation's identity provider (SAML or OIDC) during a month, billed at the federation rate. */
+  federatedUsers: number;
   /** Average inbound mail size, for S3 storage and SES chunks: the bench's own mails are tiny. */
   inboundMailKb: number;
   /** How long raw mail is kept (the configuration's retainRawMailDays). */
@@ -37,6 +41,9 @@ export interface CostAssumptions {
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   ticketsPerMonth: 10_000,
   agents: 10,
+  // A portal used by some of the requesters of 10,000 tickets a month; the rest only write mail.
+  requesters: 200,
+  federatedUsers: 0,
   inboundMailKb: 50,
   rawMailRetentionDays: 365,
   monthsOfHistory: 12,
@@ -68,6 +75,8 @@ export interface CostModelResult {
   totalExcludingSesMailFees: number;
   idle: { lines: CostLine[]; total: number; totalWithFreeTiers: number };
   peers: { product: string; perAgentUsd: number; monthlyUsd: number; source: string }[];
+  /** The sign-in bill alone at the assumed users and at 1,000 requesters (directly, and through a federated provider). */
+  signIn: { users: SignInUsers; usd: number }[];
   targets: { monthlyUsd: number; monthlyExcludingSesUsd: number; idleUsd: number };
 }
 
@@ -165,7 +174,7 @@ export function monthlyCost(input: {
   // Tracing is off unless the stack is deployed with -c tracing=active.
   if (!template.tracedFunctions) traces = 0;
   add('X-Ray', template.tracedFunctions ? 'traces recorded (active tracing; a mail sent continues its trace)' : 'traces recorded (tracing off; -c tracing=active turns it on)', traces, 'traces', (traces / 1e6) * price('xrayTracesRecordedPerMillion'), (Math.max(0, traces - free('xrayTraces')) / 1e6) * price('xrayTracesRecordedPerMillion'));
-  add('Cognito', `${a.agents} staff signing in (Plus plan, per MAU)`, a.agents, 'MAU', a.agents * price('cognitoPlusPerMau'));
+  for (const line of signInCost(prices, { staff: a.agents, requesters: a.requesters, federated: a.federatedUsers })) lines.push(line);
   add('Parameter Store', 'GetParameter of the signing key at cold starts (standard parameter and throughput)', keyReads, 'calls', keyReads * price('parameterStoreStandard'));
   add('KMS', "decrypts of the signing key (Parameter Store's AWS managed key)", keyReads, 'requests', (keyReads / 10_000) * price('kmsPer10kRequests'), (Math.max(0, keyReads - free('kmsRequests')) / 10_000) * price('kmsPer10kRequests'));
 
@@ -179,9 +188,35 @@ export function monthlyCost(input: {
     totalWithFreeTiers: sum(lines, 'usdWithFreeTiers'),
     totalExcludingSesMailFees: sum(lines.filter((line) => !line.sesMailFee), 'usd'),
     idle: { lines: idle.lines.map((line) => ({ ...line, usd: round4(line.usd), usdWithFreeTiers: round4(line.usdWithFreeTiers) })), total: sum(idle.lines, 'usd'), totalWithFreeTiers: sum(idle.lines, 'usdWithFreeTiers') },
+    signIn: [
+      { staff: a.agents, requesters: a.requesters, federated: a.federatedUsers },
+      { staff: a.agents, requesters: 1000, federated: 0 },
+      { staff: a.agents, requesters: 0, federated: 1000 },
+    ].map((users) => ({ users, usd: round2(signInCost(prices, users).reduce((total, line) => total + line.usd, 0)) })),
     peers: prices.saasPeersPerAgentMonth.map((peer) => ({ product: peer.product, perAgentUsd: peer.usd, monthlyUsd: peer.usd * a.agents, source: peer.source })),
     targets: { monthlyUsd: 6, monthlyExcludingSesUsd: 1.5, idleUsd: 2 },
   };
+}
+
+export interface SignInUsers {
+  staff: number;
+  requesters: number;
+  federated: number;
+}
+
+/**
+ * Cognito bills every person who signs in, signs up or refreshes a token in a month as a monthly
+ * active user (MAU) at the user pool's feature plan (Plus); those who come through a SAML or OIDC
+ * provider are billed at the federation rate instead. Plus has no free MAUs.
+ */
+export function signInCost(prices: Prices, users: SignInUsers): CostLine[] {
+  const price = (name: string) => prices.aws[name]?.usd ?? Number.NaN;
+  const line = (item: string, quantity: number, usd: number): CostLine => ({ service: 'Cognito', item, quantity, unit: 'MAU', usd, usdWithFreeTiers: usd });
+  const direct = users.staff + users.requesters;
+  return [
+    line(`${users.staff} staff and ${users.requesters} requesters signing in (Plus plan, per MAU)`, direct, direct * price('cognitoPlusPerMau')),
+    ...(users.federated > 0 ? [line(`${users.federated} people signing in through a SAML or OIDC provider (per federated MAU)`, users.federated, users.federated * price('cognitoFederatedPerMau'))] : []),
+  ];
 }
 
 /**

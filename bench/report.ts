@@ -68,12 +68,13 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
   if (cost) {
     const a = cost.assumptions;
     out.push(`### Monthly AWS cost for ${a.ticketsPerMonth.toLocaleString('en-US')} tickets (us-east-1, on demand)`, '');
-    out.push(`Assumptions: the measured lifecycle per ticket; ${a.agents} staff signing in; inbound mail ${a.inboundMailKb} KB on average; table, logs and raw mail after ${a.monthsOfHistory} months; Lambda time = ${a.durationFactor} x the handler time measured here; a cold start after ${a.idleEnvironmentMinutes} idle minutes. Prices and their sources: \`bench/prices.json\`.`, '');
+    out.push(`Assumptions: the measured lifecycle per ticket; ${a.agents} staff, ${a.requesters} requesters and ${a.federatedUsers} federated users signing in; inbound mail ${a.inboundMailKb} KB on average; table, logs and raw mail after ${a.monthsOfHistory} months; Lambda time = ${a.durationFactor} x the handler time measured here; a cold start after ${a.idleEnvironmentMinutes} idle minutes. Prices and their sources: \`bench/prices.json\`.`, '');
     out.push('| Service | Item | Quantity | Monthly | With always-free tiers |', '|---|---|---|---|---|');
     for (const line of cost.lines) out.push(`| ${line.service} | ${line.item} | ${line.quantity.toLocaleString('en-US')} ${line.unit} | ${usd(line.usd)} | ${usd(line.usdWithFreeTiers)} |`);
     out.push(`| **total** | | | **${usd(cost.total)}** | **${usd(cost.totalWithFreeTiers)}** |`);
     out.push(`| total without SES's per-mail fees | | | ${usd(cost.totalExcludingSesMailFees)} | |`);
     out.push('', `Idle (deployed, no traffic): **${usd(cost.idle.total)}** a month (${usd(cost.idle.totalWithFreeTiers)} with the always-free tiers): ${cost.idle.lines.map((line) => `${line.item} ${usd(line.usd)}`).join('; ')}.`, '');
+    out.push(`Signing in (Cognito Plus, per monthly active user): ${cost.signIn.map(({ users, usd: bill }) => `${users.staff} staff, ${users.requesters} requesters and ${users.federated} federated users ${usd(bill)}`).join('; ')}.`, '');
     out.push(`SaaS peers for ${a.agents} agents, per month: ${cost.peers.map((peer) => `${peer.product} $${peer.monthlyUsd} ($${peer.perAgentUsd} an agent)`).join('; ')}.`, '');
   }
   if (history.length > 1) {

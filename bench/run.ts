@@ -52,6 +52,8 @@ const SETTINGS = {
   initNode: process.env.BENCH_NODE ?? process.execPath,
   ticketsPerMonth: number('BENCH_TICKETS_PER_MONTH', DEFAULT_ASSUMPTIONS.ticketsPerMonth),
   agents: number('BENCH_AGENTS', DEFAULT_ASSUMPTIONS.agents),
+  requesters: number('BENCH_REQUESTERS', DEFAULT_ASSUMPTIONS.requesters),
+  federatedUsers: number('BENCH_FEDERATED_USERS', DEFAULT_ASSUMPTIONS.federatedUsers),
   inboundMailKb: number('BENCH_MAIL_KB', DEFAULT_ASSUMPTIONS.inboundMailKb),
   durationFactor: number('BENCH_DURATION_FACTOR', DEFAULT_ASSUMPTIONS.durationFactor),
 };
@@ -169,7 +171,7 @@ function costOf(results: BenchResults): CostModelResult & { inputsFrom: string }
     template: bundles.template,
     initMs: Object.fromEntries(bundles.functions.map((fn) => [fn.name, fn.initMs])),
     prices,
-    assumptions: { ...DEFAULT_ASSUMPTIONS, ticketsPerMonth: SETTINGS.ticketsPerMonth, agents: SETTINGS.agents, inboundMailKb: SETTINGS.inboundMailKb, durationFactor: SETTINGS.durationFactor, rawMailRetentionDays: retain },
+    assumptions: { ...DEFAULT_ASSUMPTIONS, ticketsPerMonth: SETTINGS.ticketsPerMonth, agents: SETTINGS.agents, requesters: SETTINGS.requesters, federatedUsers: SETTINGS.federatedUsers, inboundMailKb: SETTINGS.inboundMailKb, durationFactor: SETTINGS.durationFactor, rawMailRetentionDays: retain },
   });
   const from = [results.dynamodb ? 'lifecycle measured now' : `lifecycle of ${saved?.takenAt}`, results.bundles ? 'bundles measured now' : `bundles of ${saved?.takenAt}`];
   return { ...model, inputsFrom: from.join(', ') };

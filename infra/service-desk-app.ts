@@ -1,11 +1,17 @@
+import { join } from 'node:path';
 import { Tags, Validations, type App, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { parseConfig } from '../shared/config/define-config.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
 import type { HttpRoute } from '../functions/http/routes.ts';
+import { PROJECT_ROOT } from './constructs/service-desk-function.ts';
 import { ServiceStack } from './service-stack.ts';
 import { parseStage, stageSettings } from './stage.ts';
 import { StatefulStack } from './stateful-stack.ts';
+import { checkSignInConfig } from './user-pool-sign-in.ts';
+
+/** Where `npm run build:web` writes the web app. */
+export const WEB_APP_DIRECTORY = join(PROJECT_ROOT, 'web', 'dist');
 
 export interface BuildAppOptions {
   /** Stage name (validated); defaults to the `stage` context value, then `dev`. */
@@ -17,6 +23,8 @@ export interface BuildAppOptions {
   nag?: boolean;
   /** Only for tests that need a subset of the route manifest. */
   routes?: readonly HttpRoute[];
+  /** The built web app; defaults to web/dist. */
+  webAppDirectory?: string;
 }
 
 export interface ServiceDeskApp {
@@ -33,6 +41,7 @@ export interface ServiceDeskApp {
 export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
   const stage = parseStage(options.stage ?? app.node.tryGetContext('stage'));
   const config = parseConfig(options.config);
+  checkSignInConfig(config);
   const settings = stageSettings(stage, {
     ...contextUrls(app),
     tracing: tracingFromContext(app.node.tryGetContext('tracing')),
@@ -45,16 +54,19 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     settings,
     terminationProtection: settings.production,
     ...(config.email ? { email: config.email } : {}),
+    signIn: config.signIn,
   });
   const service = new ServiceStack(app, `ServiceDesk-${stage}-Service`, {
     env: options.env,
-    description: `Service desk ${stage}: HTTP API and functions`,
+    description: `Service desk ${stage}: HTTP API, functions and the web app`,
     settings,
     table: stateful.table,
     userPool: stateful.userPool,
-    webClient: stateful.webClient,
+    userPoolDomain: stateful.userPoolDomain,
+    identityProviders: stateful.identityProviders,
     machineClient: stateful.machineClient,
     tokenEndpoint: stateful.tokenEndpoint,
+    webAppDirectory: options.webAppDirectory ?? WEB_APP_DIRECTORY,
     config,
     ...(stateful.emailIntake ? { emailIntake: stateful.emailIntake } : {}),
     routes: options.routes,
@@ -74,7 +86,7 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
   return { stage, config, stateful, service };
 }
 
-/** Optional `-c callbackUrls=https://a/cb,https://b/cb` and `-c logoutUrls=...` for the web client. */
+/** Optional `-c callbackUrls=https://a/cb,https://b/cb` and `-c logoutUrls=...`: the web client's URLs beside the distribution's. */
 function contextUrls(app: App): { callbackUrls?: string[]; logoutUrls?: string[] } {
   const list = (key: string): string[] | undefined => {
     const value: unknown = app.node.tryGetContext(key);

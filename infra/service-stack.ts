@@ -3,7 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute as CdkHttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { UserPool, UserPoolClient, UserPoolClientIdentityProvider, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -26,16 +26,20 @@ import { consumeQueue } from './constructs/queue-consumer.ts';
 import { EmailIntake, INBOUND_PREFIX, rawMailBucketName } from './email-intake.ts';
 import { nagEnvironment } from './nag-text.ts';
 import type { StageSettings } from './stage.ts';
+import { WEB_API_PATH, WebHosting } from './web-hosting.ts';
 
 export interface ServiceStackProps extends StackProps {
   settings: StageSettings;
   table: ITableV2;
   userPool: UserPool;
-  /** Clients whose tokens the API accepts: people (ID tokens) and machines (access tokens). */
-  webClient: UserPoolClient;
+  userPoolDomain: UserPoolDomain;
+  /** Sign-in choices the web client offers (Cognito's own and the configured identity providers). */
+  identityProviders: UserPoolClientIdentityProvider[];
+  /** Other systems (access tokens); the web app's client for people is made here, beside the distribution. */
   machineClient: UserPoolClient;
   tokenEndpoint: string;
-  /** Signs the links in approval emails. */
+  /** The built web app (web/dist). */
+  webAppDirectory: string;
   /** The validated configuration: its calendars' public holidays are built into the functions. */
   config: ServiceDeskConfig;
   /** The raw mail bucket and intake queue, when the desk receives mail. */
@@ -44,7 +48,25 @@ export interface ServiceStackProps extends StackProps {
   routes?: readonly HttpRoute[];
 }
 
-/** Steady-state requests per second and burst for the whole API, before per-route limits. */
+/** One line per request; the subject only: no email or other personal data in access logs. */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    latencyMs: '$context.responseLatency',
+    integrationLatencyMs: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    sub: '$context.authorizer.claims.sub',
+  }),
+);
+
+/** Steady-state requests per second and burst for each API stage, before per-route limits. */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 /**
@@ -53,6 +75,10 @@ export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
  */
 export class ServiceStack extends Stack {
   readonly api: HttpApi;
+  /** The web app's distribution, bucket and user pool client (people: ID tokens). */
+  readonly web: WebHosting;
+  /** The API as the web app reaches it: `/api/...` on the distribution. */
+  readonly webApiStage: HttpStage;
   readonly functions: ReadonlyMap<string, ServiceDeskFunction>;
   /** SLA timer queue, dead-letter queue, schedule group and scheduler role; grant and consume through it. */
   readonly slaTimers: SlaTimers;
@@ -79,47 +105,33 @@ export class ServiceStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
-    const { settings, table, userPool, webClient, machineClient } = props;
+    const { settings, table, userPool, machineClient } = props;
     const routes = props.routes ?? HTTP_ROUTES;
     this.publicHolidays = builtInHolidays(props.config);
 
-    // CORS is off: no browser front end calls the API cross-origin yet; add corsPreflight when one does.
+    // CORS is off: the web app calls the API on its own origin, through CloudFront's /api/* behaviour.
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `service-desk-${settings.stage}`,
       description: `Service desk API (${settings.stage})`,
       createDefaultStage: false,
     });
 
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
-      retention: settings.logRetention,
-      removalPolicy: settings.logRemovalPolicy,
+    const stage = this.createStage('DefaultStage', '$default', 'ApiAccessLogs', settings);
+    // CloudFront passes /api/... on unchanged: this stage serves the same routes under that prefix.
+    this.webApiStage = this.createStage('WebApiStage', WEB_API_PATH, 'WebApiAccessLogs', settings);
+
+    this.web = new WebHosting(this, 'Web', {
+      settings,
+      webAppDirectory: props.webAppDirectory,
+      api: this.api,
+      userPool,
+      userPoolDomain: props.userPoolDomain,
+      identityProviders: props.identityProviders,
+      identityProviderConfigs: props.config.signIn.identityProviders,
+      // The upload bucket (when added here) takes webOrigins: [this.web.origin] for its CORS, and
+      // gives its regional URL built from its fixed name as uploadBucketUrl (see WebHostingProps).
     });
-    const stage = new HttpStage(this, 'DefaultStage', {
-      httpApi: this.api,
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: API_THROTTLE,
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: '$context.requestId',
-            requestTime: '$context.requestTime',
-            ip: '$context.identity.sourceIp',
-            routeKey: '$context.routeKey',
-            status: '$context.status',
-            protocol: '$context.protocol',
-            responseLength: '$context.responseLength',
-            latencyMs: '$context.responseLatency',
-            integrationLatencyMs: '$context.integrationLatency',
-            integrationError: '$context.integrationErrorMessage',
-            authorizerError: '$context.authorizer.error',
-            // The subject only: no email or other personal data in access logs.
-            sub: '$context.authorizer.claims.sub',
-          }),
-        ),
-      },
-    });
+    const webClient = this.web.client;
 
     // No authorizationScopes on routes: human ID tokens carry no scope claim, so the handlers
     // check the scopes of machine clients themselves.
@@ -175,6 +187,7 @@ export class ServiceStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'WebUrl', { value: this.web.origin, description: 'The web app (the API is under /api there too)' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: webClient.userPoolClientId, description: 'App client for people' });
     new CfnOutput(this, 'MachineClientId', {
@@ -182,6 +195,21 @@ export class ServiceStack extends Stack {
       description: 'App client for other systems (client credentials; read its secret in the Cognito console)',
     });
     new CfnOutput(this, 'TokenEndpoint', { value: props.tokenEndpoint, description: 'OAuth 2.0 token endpoint' });
+  }
+
+  /** A stage of the API with the account's throttle and its own access log (no personal data in it). */
+  private createStage(id: string, stageName: string, logsId: string, settings: StageSettings): HttpStage {
+    const accessLogs = new LogGroup(this, logsId, {
+      retention: settings.logRetention,
+      removalPolicy: settings.logRemovalPolicy,
+    });
+    return new HttpStage(this, id, {
+      httpApi: this.api,
+      stageName,
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    });
   }
 
   private createNotificationsConsumer(settings: StageSettings, table: ITableV2, address: string): ServiceDeskFunction {

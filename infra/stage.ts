@@ -31,7 +31,7 @@ export interface StageSettings {
   /** What happens to log groups when the stack goes; data stores are retained on every stage. */
   logRemovalPolicy: RemovalPolicy;
   logLevel: 'DEBUG' | 'INFO';
-  /** Web client redirect URLs after sign-in and sign-out. */
+  /** Web client redirect URLs after sign-in and sign-out besides the distribution's own (local development). */
   callbackUrls: string[];
   logoutUrls: string[];
   idTokenValidity: Duration;
@@ -60,7 +60,7 @@ export function stageSettings(stage: string, overrides: Partial<Pick<StageSettin
     logRemovalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logLevel: production ? 'INFO' : 'DEBUG',
     callbackUrls: overrides.callbackUrls ?? ['http://localhost:3000/auth/callback'],
-    logoutUrls: overrides.logoutUrls ?? ['http://localhost:3000/'],
+    logoutUrls: overrides.logoutUrls ?? ['http://localhost:3000/', 'http://localhost:3000/signed-out'],
     idTokenValidity: Duration.hours(1),
     tracing: overrides.tracing ?? false,
     sourceMaps: overrides.sourceMaps ?? false,

@@ -3,12 +3,14 @@ import {
   AccountRecovery,
   type CfnUserPoolClient,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
   OAuthScope,
   ResourceServerScope,
   StandardThreatProtectionMode,
   UserPool,
   UserPoolClientIdentityProvider,
+  UserPoolEmail,
   type UserPoolClient,
   type UserPoolDomain,
   type UserPoolResourceServer,
@@ -19,13 +21,17 @@ import type { Construct } from 'constructs';
 import { RESOURCE_SERVER_ID, SCOPES, STAFF_GROUPS } from '../shared/auth/scopes.ts';
 import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/store/table-definition.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
+import type { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { EmailIntake } from './email-intake.ts';
 import type { StageSettings } from './stage.ts';
+import { addIdentityProviders, addPreSignUpTrigger } from './user-pool-sign-in.ts';
 
 export interface StatefulStackProps extends StackProps {
   settings: StageSettings;
-  /** The desk's mailbox; without it the stack receives no mail. */
+  /** The desk's mailbox; without it the stack receives no mail and Cognito mails with its own sender. */
   email?: ServiceDeskConfig['email'];
+  /** How people sign in: one-time codes and the organisation's identity providers. */
+  signIn: ServiceDeskConfig['signIn'];
 }
 
 /** Lower number wins when a user is in several groups (cognito:preferred_role order). */
@@ -41,8 +47,13 @@ export class StatefulStack extends Stack {
   readonly userPool: UserPool;
   readonly userPoolDomain: UserPoolDomain;
   readonly resourceServer: UserPoolResourceServer;
-  /** People: agents, managers, admins and requesters (authorisation code flow, ID token as bearer). */
-  readonly webClient: UserPoolClient;
+  /**
+   * Sign-in choices the web client offers: Cognito's own and the configured identity providers.
+   * The web client itself lives with the distribution in the service stack (see WebHosting).
+   */
+  readonly identityProviders: UserPoolClientIdentityProvider[];
+  /** Decides who may sign themselves up. */
+  readonly preSignUp: ServiceDeskFunction;
   /** Other systems: client credentials with the API's OAuth scopes. */
   readonly machineClient: UserPoolClient;
   /** OAuth 2.0 token endpoint of the user pool domain (client credentials grant). */
@@ -83,8 +94,23 @@ export class StatefulStack extends Stack {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
-      // Staff are invited by admins; requesters who write email need no account.
-      selfSignUpEnabled: false,
+      // Requesters sign themselves up (the pre-sign-up trigger checks their domain or invitation) and
+      // confirm their address with a mailed code; staff are invited by admins.
+      selfSignUpEnabled: true,
+      // One-time codes need SES; sign-up codes and invitations go the same way when the desk has a mailbox.
+      ...(props.email
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: props.email.address,
+              ...(props.email.name ? { fromName: props.email.name } : {}),
+              sesVerifiedDomain: props.email.address.slice(props.email.address.indexOf('@') + 1),
+              // The desk's SES identity is in the stack's region; said outright so a stack without a fixed region synthesises too.
+              sesRegion: this.region,
+            }),
+          }
+        : {}),
+      // Checked before synth (checkSignInConfig): email codes are only on when the pool mails through SES.
+      signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: props.signIn.emailCode } },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -136,26 +162,14 @@ export class StatefulStack extends Stack {
     const stackGuidBlock = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', this.stackId))));
     this.userPoolDomain = this.userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: Fn.join('-', ['servicedesk', settings.stage, stackGuidBlock]) },
+      // Managed login (not the classic hosted UI): it offers one-time codes; its branding is per client.
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
     this.tokenEndpoint = `${this.userPoolDomain.baseUrl()}/oauth2/token`;
 
-    this.webClient = this.userPool.addClient('WebClient', {
-      userPoolClientName: `service-desk-${settings.stage}-web`,
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: settings.callbackUrls,
-        logoutUrls: settings.logoutUrls,
-      },
-      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: settings.idTokenValidity,
-      accessTokenValidity: settings.idTokenValidity,
-      refreshTokenValidity: Duration.days(30),
-    });
+    this.identityProviders = [UserPoolClientIdentityProvider.COGNITO, ...addIdentityProviders(this, this.userPool, props.signIn.identityProviders)];
+    // Beside the pool it serves: a trigger is part of the pool, and the service stack depends on this one.
+    this.preSignUp = addPreSignUpTrigger(this, this.userPool, this.table, settings);
 
     this.machineClient = this.userPool.addClient('MachineClient', {
       userPoolClientName: `service-desk-${settings.stage}-machine`,
@@ -189,6 +203,7 @@ export class StatefulStack extends Stack {
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'SignInDomain', { value: this.userPoolDomain.baseUrl(), description: 'Managed login of the user pool' });
   }
 
   /**

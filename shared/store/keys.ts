@@ -47,6 +47,13 @@ export const autoReplyCounterKey = (email: string, hour: string): PrimaryKey => 
 /** An address whose mail bounced for good: notifications leave it out while the mark lasts. */
 export const undeliverableAddressKey = (email: string): PrimaryKey => ({ PK: `ADDRESS#${email.toLowerCase()}`, SK: 'UNDELIVERABLE' });
 
+/**
+ * An invitation to sign up, one partition per invited address; the pre-sign-up trigger may read
+ * this partition only (its IAM grant is conditioned on the prefix).
+ */
+export const INVITATION_PARTITION_PREFIX = 'INVITATION#';
+export const invitationPartition = (email: string): string => `${INVITATION_PARTITION_PREFIX}${email.toLowerCase()}`;
+
 /** Atomic counter, e.g. the ticket number sequence of one key prefix. */
 export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });
 

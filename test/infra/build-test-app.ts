@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -18,6 +18,15 @@ function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context ?? {};
 }
 
+/** A stand-in for web/dist: an index.html and one hashed bundle, as `npm run build:web` writes them. */
+export function testWebAppDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'service-desk-web-'));
+  writeFileSync(join(directory, 'index.html'), '<!doctype html><title>Service desk</title><script type="module" src="/assets/index-abc123.js"></script>');
+  mkdirSync(join(directory, 'assets'));
+  writeFileSync(join(directory, 'assets', 'index-abc123.js'), 'console.log("service desk");');
+  return directory;
+}
+
 export interface TestAppOptions extends Partial<BuildAppOptions> {
   /** Skip esbuild (assets become placeholders); resources stay the same. */
   skipBundling?: boolean;
@@ -30,7 +39,7 @@ export function buildTestApp(options: TestAppOptions = {}): ServiceDeskApp & { a
   const context: Record<string, unknown> = { ...cdkJsonContext(), ...extraContext };
   if (skipBundling) context['aws:cdk:bundling-stacks'] = [];
   const app = new App({ context, outdir: mkdtempSync(join(tmpdir(), 'service-desk-cdk-')) });
-  const built = buildApp(app, { config: rawConfig, env: TEST_ENV, stage: 'test', nag: false, ...buildOptions });
+  const built = buildApp(app, { config: rawConfig, env: TEST_ENV, stage: 'test', nag: false, webAppDirectory: testWebAppDirectory(), ...buildOptions });
   return { ...built, app };
 }
 

@@ -10,6 +10,8 @@ import { ConfigError } from '../../shared/config/config-error.ts';
 import { PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
 import { buildApp } from '../../infra/service-desk-app.ts';
 import { parseStage, StageError } from '../../infra/stage.ts';
+import { WebAppBuildMissingError } from '../../infra/web-hosting.ts';
+import { testWebAppDirectory } from './build-test-app.ts';
 
 describe('stage', () => {
   it('defaults to dev', () => {
@@ -27,7 +29,7 @@ describe('stage', () => {
 
   it('names both stacks after the stage from the context', () => {
     const app = new App({ context: { stage: 'qa', 'aws:cdk:bundling-stacks': [] } });
-    const { stateful, service } = buildApp(app, { config: rawConfig, nag: false });
+    const { stateful, service } = buildApp(app, { config: rawConfig, nag: false, webAppDirectory: testWebAppDirectory() });
     expect([stateful.stackName, service.stackName]).toEqual(['ServiceDesk-qa-Stateful', 'ServiceDesk-qa-Service']);
     expect(service.dependencies).toContain(stateful);
   });
@@ -36,7 +38,7 @@ describe('stage', () => {
 describe('source maps at run time', () => {
   const nodeOptions = (context: Record<string, unknown>): unknown[] => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
-    const { service } = buildApp(app, { config: rawConfig, nag: false });
+    const { service } = buildApp(app, { config: rawConfig, nag: false, webAppDirectory: testWebAppDirectory() });
     return Object.values(Template.fromStack(service).findResources('AWS::Lambda::Function'))
       .filter((fn) => String(fn.Properties.FunctionName ?? '').startsWith('service-desk-'))
       .map((fn) => fn.Properties.Environment?.Variables?.NODE_OPTIONS);
@@ -60,7 +62,7 @@ describe('source maps at run time', () => {
 describe('production stage', () => {
   it('keeps logs for a year, retains them on delete and protects the stateful stack from termination', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const { stateful, service } = buildApp(app, { config: rawConfig, stage: 'prod', nag: false });
+    const { stateful, service } = buildApp(app, { config: rawConfig, stage: 'prod', nag: false, webAppDirectory: testWebAppDirectory() });
     expect(stateful.terminationProtection).toBe(true);
     const template = Template.fromStack(service);
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: { RetentionInDays: 365 } });
@@ -80,6 +82,13 @@ describe('configuration at synth', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).message).toContain('desks[0].id');
     expect(app.node.children).toHaveLength(0);
+  });
+
+  it('says to build the web app first when its folder has no index.html', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const missing = join(mkdtempSync(join(tmpdir(), 'service-desk-web-')), 'dist');
+    expect(() => buildApp(app, { config: rawConfig, nag: false, webAppDirectory: missing })).toThrow(WebAppBuildMissingError);
+    expect(() => buildApp(new App(), { config: rawConfig, nag: false, webAppDirectory: missing })).toThrow(/npm run build:web/);
   });
 
   it('prints the problem and exits 1 without a stack trace when the stage is invalid', () => {

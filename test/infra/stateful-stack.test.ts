@@ -62,12 +62,12 @@ describe('table', () => {
 });
 
 describe('user pool', () => {
-  it('signs in by email, lets only admins create users and enforces a strong password', () => {
+  it('signs in by email, lets people sign themselves up (the trigger decides who) and enforces a strong password', () => {
     template.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
         UsernameAttributes: ['email'],
-        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: false }),
         Policies: {
           PasswordPolicy: Match.objectLike({
             MinimumLength: 12,
@@ -109,14 +109,8 @@ describe('user pool', () => {
     });
   });
 
-  it('gives people an authorisation code client without a secret', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ClientName: 'service-desk-test-web',
-      AllowedOAuthFlows: ['code'],
-      AllowedOAuthScopes: Match.arrayWith(['openid', 'email']),
-      GenerateSecret: false,
-      PreventUserExistenceErrors: 'ENABLED',
-    });
+  it('leaves the client for people to the service stack, beside the distribution its URLs name', () => {
+    template.resourcePropertiesCountIs('AWS::Cognito::UserPoolClient', { ClientName: 'service-desk-test-web' }, 0);
   });
 
   it('gives machines a client credentials client with a secret and both API scopes', () => {
