@@ -2,6 +2,7 @@ import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { addCommentBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { etagOf, jsonResponse } from '#shared/http/json-response';
+import { ticketView } from '#shared/http/ticket-view';
 import { ticketKeyParam } from '#shared/http/path-parameters';
 import { parseIdempotencyKey, parseJsonBody, validate } from '#shared/http/request-parsing';
 import { addComment } from '#shared/use-cases/add-comment';
@@ -11,5 +12,5 @@ export const handler = authenticatedRoute(async ({ event, principal }) => {
   const body = validate(addCommentBodySchema, parseJsonBody(event), 'comment');
   const idempotencyKey = parseIdempotencyKey(event);
   const { created, ...result } = await addComment(ticketDepsFromEnv(), principal, key, body, idempotencyKey ? { idempotencyKey } : {});
-  return jsonResponse(created ? 201 : 200, result, { etag: etagOf(result.ticket.version) });
+  return jsonResponse(created ? 201 : 200, { ...result, ticket: ticketView(result.ticket) }, { etag: etagOf(result.ticket.version) });
 });

@@ -3,6 +3,7 @@ import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_
 import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
 import { CHANNELS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
+import { WAITING_ON } from '../domain/waiting-on.ts';
 import { multiLineText, oneLineText } from '../text/normalise-text.ts';
 
 /** The HTTP contract: request and response bodies. The OpenAPI document is generated from these. */
@@ -211,6 +212,10 @@ export const ticketSchema = z
       unmailable: z.string().optional().describe('Why the desk cannot mail the requester; nothing is sent to them'),
     }),
     status: ticketStatusSchema,
+    waitingOn: z
+      .enum(WAITING_ON)
+      .optional()
+      .describe('Whose move the ticket waits for: requester (pending), approval (a step is open), desk; absent once resolved or closed'),
     priority: prioritySchema,
     impact: impactSchema.optional(),
     urgency: urgencySchema.optional(),
