@@ -1367,6 +1367,8 @@ export interface components {
             /** @description The catalog item id; tickets opened from it record it as catalogItem */
             id: string;
             name: string;
+            /** @description Shown first on the portal's home page */
+            pinned: boolean;
             requiresApproval: boolean;
             /**
              * @description The type of ticket a request for this item opens
@@ -1602,6 +1604,11 @@ export interface components {
             urgency?: "high" | "medium" | "low";
             /** @description Also sent as the ETag; send it back in If-Match */
             version: number;
+            /**
+             * @description Whose move the ticket waits for: requester (pending), approval (a step is open), desk; absent once resolved or closed
+             * @enum {string}
+             */
+            waitingOn?: "requester" | "approval" | "desk";
             /** @description People the requester copied on mail: they get public replies and may answer by mail, with none of the requester's rights */
             watchers?: string[];
         };
