@@ -34,6 +34,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/tickets/{key}/attachments', handler: 'get-attachment', auth: true, table: 'read', attachments: 'read' },
   { method: 'POST', path: '/tickets/{key}/escalate', handler: 'escalate-ticket', auth: true, table: 'write' },
   { method: 'POST', path: '/tickets/{key}/approval', handler: 'decide-approval', auth: true, table: 'write' },
+  { method: 'POST', path: '/tickets/{key}/resolution', handler: 'decide-resolution', auth: true, table: 'write' },
   { method: 'GET', path: '/catalog', handler: 'get-catalog', auth: true, table: 'none' },
   { method: 'GET', path: '/desks/{id}/queue', handler: 'get-desk-queue', auth: true, table: 'read' },
   { method: 'PUT', path: '/agents/{email}/availability', handler: 'set-agent-availability', auth: true, table: 'write' },

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_STORABLE } from '../domain/custom-fields.ts';
 import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
-import { CHANNELS, TICKET_TYPES } from '../domain/ticket.ts';
+import { CHANNELS, RESOLUTION_DECISIONS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
 import { WAITING_ON } from '../domain/waiting-on.ts';
 import { multiLineText, oneLineText } from '../text/normalise-text.ts';
@@ -122,6 +122,15 @@ export const approvalPageFormSchema = z
   })
   .refine(rejectionHasReason, rejectionReasonMissing)
   .meta({ id: 'ApprovalPageDecision' });
+
+/** `POST /tickets/{key}/resolution`: the requester of a resolved ticket confirms it (closed) or reopens it. */
+export const resolutionBodySchema = z
+  .strictObject({
+    decision: z.enum(RESOLUTION_DECISIONS).describe('confirm closes the ticket; reopen sends it back to the desk'),
+    comment: multiLine().trim().min(1).max(50_000).optional().describe("Required when reopening: what is still wrong. Added as the requester's public comment"),
+  })
+  .refine((body) => body.decision === 'confirm' || body.comment !== undefined, { message: 'say what is still wrong when reopening', path: ['comment'] })
+  .meta({ id: 'ResolutionDecision' });
 
 /** `GET /tickets/{key}/attachments?location=`: one stored file, by the location the ticket lists. */
 export const attachmentQuerySchema = z.strictObject({
@@ -265,6 +274,10 @@ export const ticketSchema = z
       })
       .optional(),
     lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
+    resolutionDecision: z
+      .object({ decision: z.enum(RESOLUTION_DECISIONS), at: timestamp })
+      .optional()
+      .describe("The requester's last answer to a resolution"),
     watchers: z.array(z.string()).optional().describe('People the requester copied on mail: they get public replies and may answer by mail, with none of the requester\'s rights'),
     unauthenticatedSender: z.string().optional().describe('Set when the DMARC check failed for the mail that opened the ticket'),
     attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
@@ -333,5 +346,6 @@ export const commentResponseSchema = z.object({ comment: commentSchema, ticket: 
 export type CreateTicketBody = z.output<typeof createTicketBodySchema>;
 export type UpdateTicketBody = z.output<typeof updateTicketBodySchema>;
 export type AddCommentBody = z.output<typeof addCommentBodySchema>;
+export type ResolutionBody = z.output<typeof resolutionBodySchema>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuerySchema>;
 export type SetAvailabilityBody = z.output<typeof setAvailabilityBodySchema>;

@@ -15,6 +15,7 @@ import {
   historyPageSchema,
   historyQuerySchema,
   quarantineQuerySchema,
+  resolutionBodySchema,
   listTicketsQuerySchema,
   ticketKeyParamSchema,
   ticketPageSchema,
@@ -184,6 +185,19 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
             '200': { description: 'The ticket after the decision', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
             ...withTicket,
             '409': error('The ticket waits for no approval'),
+          },
+        },
+      },
+      '/tickets/{key}/resolution': {
+        post: {
+          summary: 'The requester of a resolved ticket confirms it (closed) or reopens it (with a comment saying what is still wrong)',
+          parameters: [keyParameter],
+          requestBody: { required: true, ...json(schemaOf(resolutionBodySchema, 'input', components)) },
+          responses: {
+            '200': { description: 'The ticket after the decision, or as it is when the same decision already took effect', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            ...withTicket,
+            '403': error('Not the requester of the ticket'),
+            '409': error('The ticket is not resolved (code ticket_not_resolved)'),
           },
         },
       },
