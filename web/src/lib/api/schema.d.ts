@@ -1294,11 +1294,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{key}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester of a resolved ticket confirms it (closed) or reopens it (with a comment saying what is still wrong) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolutionDecision"];
+                };
+            };
+            responses: {
+                /** @description The ticket after the decision, or as it is when the same decision already took effect */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not the requester of the ticket */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ticket is not resolved (code ticket_not_resolved) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a form with which the browser sends one file straight to S3 (multipart/form-data POST to `url`: every field, then the file as `file`), within the size limit and with the declared Content-Type; then name its `uploadId` in `attachments` of a new ticket or comment (signed-in people only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateUpload"];
+                };
+            };
+            responses: {
+                /** @description The form to post, and the upload id */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upload"];
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddComment: {
+            /** @description Upload ids from POST /uploads, of files the caller uploaded */
+            attachments?: string[];
             body: string;
             /** @description Sanitised before it is stored */
             html?: string;
@@ -1407,6 +1585,8 @@ export interface components {
             };
         };
         CreateTicket: {
+            /** @description Upload ids from POST /uploads, of files the caller uploaded */
+            attachments?: string[];
             /** @description What is asked for (GET /catalog); routes the ticket and names its form */
             catalogItem?: string;
             /** @description Free category path; a catalog item sets its own */
@@ -1446,6 +1626,14 @@ export interface components {
             /** @enum {string} */
             urgency?: "high" | "medium" | "low";
         };
+        CreateUpload: {
+            /** @description The Content-Type the form must send the file with */
+            contentType: string;
+            /** @description The file name the ticket lists and downloads give */
+            fileName: string;
+            /** @description Bytes */
+            size: number;
+        };
         Error: {
             error: {
                 code: string;
@@ -1482,6 +1670,15 @@ export interface components {
             detail?: string;
             id: string;
             ticketKey: string;
+        };
+        ResolutionDecision: {
+            /** @description Required when reopening: what is still wrong. Added as the requester's public comment */
+            comment?: string;
+            /**
+             * @description confirm closes the ticket; reopen sends it back to the desk
+             * @enum {string}
+             */
+            decision: "confirm" | "reopen";
         };
         SetAgentAvailability: {
             /** @description false: automatic assignment skips the agent */
@@ -1551,6 +1748,13 @@ export interface components {
                 /** @description Why the desk cannot mail the requester; nothing is sent to them */
                 unmailable?: string;
                 vip?: boolean;
+            };
+            /** @description The requester's last answer to a resolution */
+            resolutionDecision?: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                decision: "confirm" | "reopen";
             };
             /** Format: date-time */
             resolvedAt?: string;
@@ -1633,6 +1837,22 @@ export interface components {
             subject?: string;
             tags?: string[];
             urgency?: ("high" | "medium" | "low") | null;
+        };
+        Upload: {
+            /**
+             * Format: date-time
+             * @description The form is refused after this
+             */
+            expiresAt: string;
+            fields: {
+                [key: string]: string;
+            };
+            /** @description The largest file the form takes */
+            maxBytes: number;
+            /** @description Name it in `attachments` of POST /tickets or POST /tickets/{key}/comments */
+            uploadId: string;
+            /** @description Post a multipart/form-data form here: every field of `fields`, then the file as `file` */
+            url: string;
         };
     };
     responses: never;
