@@ -328,6 +328,15 @@ export const uploadResponseSchema = z
   })
   .meta({ id: 'Upload' });
 
+/** `GET /tickets/{key}/attachments` with `Accept: application/json`: the download link itself. */
+export const attachmentLinkResponseSchema = z
+  .object({
+    url: z.string().describe('A presigned download link; it downloads the file under its name'),
+    name: z.string(),
+    expiresInSeconds: z.number().int(),
+  })
+  .meta({ id: 'AttachmentLink' });
+
 export const commentSchema = z
   .object({
     id: z.string(),

@@ -4,6 +4,7 @@ import {
   approvalBodySchema,
   approvalLinkBodySchema,
   approvalPageFormSchema,
+  attachmentLinkResponseSchema,
   attachmentQuerySchema,
   approvalPageQuerySchema,
   deskQueueQuerySchema,
@@ -161,6 +162,10 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           parameters: [keyParameter, ...queryParameters(attachmentQuerySchema, components)],
           responses: {
             '302': { description: 'Location is the download link; the body gives it too, with the file name and how long it works' },
+            '200': {
+              description: 'With Accept: application/json (a browser cannot read a redirect): the download link, the file name and how long it works',
+              ...json(schemaOf(attachmentLinkResponseSchema, 'output', components)),
+            },
             ...withTicket,
           },
         },

@@ -952,6 +952,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description With Accept: application/json (a browser cannot read a redirect): the download link, the file name and how long it works */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentLink"];
+                    };
+                };
                 /** @description Location is the download link; the body gives it too, with the file name and how long it works */
                 302: {
                     headers: {
@@ -1521,6 +1530,12 @@ export interface components {
             refused?: string;
             /** @description Bytes */
             size: number;
+        };
+        AttachmentLink: {
+            expiresInSeconds: number;
+            name: string;
+            /** @description A presigned download link; it downloads the file under its name */
+            url: string;
         };
         CatalogFormField: {
             default?: string | number | string[];
