@@ -31,7 +31,7 @@ export function ReplyBox({ ticketKey, announce }: { ticketKey: string; announce:
   const textArea = useRef<HTMLTextAreaElement>(null);
   const handled = useRef<unknown>(undefined);
   const sending = fetcher.state !== 'idle';
-  const result = !sending && fetcher.data?.intent === 'reply' ? fetcher.data : undefined;
+  const result = fetcher.state !== 'submitting' && fetcher.data?.intent === 'reply' ? fetcher.data : undefined;
 
   useEffect(() => {
     if (!result || handled.current === result) return;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useFetcher } from 'react-router';
 import { Button, FieldError, Label, TextArea, TextField } from 'react-aria-components';
 import { fieldFailure, statusOf, type ApiFailure } from '../../../lib/api/api-outcome';
@@ -10,22 +10,18 @@ import type { RequestViewResult } from '../routes/request-view';
  * A resolved request asks its requester: confirm it (closed) or reopen it, saying what is still
  * wrong (`POST /tickets/{key}/resolution`). The view reads the ticket again afterwards.
  */
-export function ResolutionPanel({ ticketKey, announce }: { ticketKey: string; announce: (message: string) => void }) {
+/** The panel's fetcher key: the view announces the outcome, since a confirmed request no longer shows the panel. */
+export const RESOLUTION_FETCHER = 'resolution';
+
+export function ResolutionPanel({ ticketKey }: { ticketKey: string }) {
   const t = useMessages(requestsMessages);
   const headingId = useId();
-  const fetcher = useFetcher<RequestViewResult>();
+  const fetcher = useFetcher<RequestViewResult>({ key: RESOLUTION_FETCHER });
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
-  const handled = useRef<unknown>(undefined);
   const busy = fetcher.state !== 'idle';
-  const result = !busy && (fetcher.data?.intent === 'confirm' || fetcher.data?.intent === 'reopen') ? fetcher.data : undefined;
-
-  useEffect(() => {
-    if (!result || handled.current === result) return;
-    handled.current = result;
-    if (result.ok) announce(t.format(result.intent === 'confirm' ? 'resolution.confirmed' : 'resolution.reopened'));
-  }, [result, announce, t]);
+  const result = fetcher.state !== 'submitting' && (fetcher.data?.intent === 'confirm' || fetcher.data?.intent === 'reopen') ? fetcher.data : undefined;
 
   const failure = result && !result.ok && 'failure' in result ? result.failure : undefined;
   const commentError = missing ? t.format('resolution.reopenRequired') : result?.intent === 'reopen' ? fieldFailure(failure, 'comment') : undefined;

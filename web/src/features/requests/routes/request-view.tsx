@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   data,
   isRouteErrorResponse,
   Link,
+  useFetcher,
   useLoaderData,
   useRouteError,
   type ActionFunctionArgs,
@@ -31,7 +32,7 @@ import { Conversation } from '../components/conversation';
 import { FormAnswers } from '../components/form-answers';
 import { AttachmentList } from '../components/attachment-list';
 import { ReplyBox } from '../components/reply-box';
-import { ResolutionPanel } from '../components/resolution-panel';
+import { RESOLUTION_FETCHER, ResolutionPanel } from '../components/resolution-panel';
 import { StatusBadge, useTicketState } from '../components/ticket-state';
 import { requestsMessages } from '../messages';
 import '../../../components/controls.css';
@@ -116,6 +117,14 @@ export function Component() {
   const { dateTime } = useDateTime();
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((message: string) => setAnnouncement(message), []);
+  const resolution = useFetcher<RequestViewResult>({ key: RESOLUTION_FETCHER });
+  const announced = useRef<unknown>(undefined);
+  useEffect(() => {
+    const result = resolution.data;
+    if (resolution.state === 'submitting' || !result || announced.current === result || !result.ok) return;
+    announced.current = result;
+    if (result.intent === 'confirm' || result.intent === 'reopen') announce(t.format(result.intent === 'confirm' ? 'resolution.confirmed' : 'resolution.reopened'));
+  }, [resolution.state, resolution.data, announce, t]);
   const item = findItem(catalog, ticket.catalogItem);
   const waiting = state.waitingOn(ticket);
 
@@ -158,7 +167,7 @@ export function Component() {
         </div>
       </dl>
 
-      {ticket.status === 'resolved' ? <ResolutionPanel ticketKey={ticket.key} announce={announce} /> : null}
+      {ticket.status === 'resolved' ? <ResolutionPanel ticketKey={ticket.key} /> : null}
 
       <section aria-labelledby="request-description">
         <h2 id="request-description">{t.format('view.description')}</h2>
