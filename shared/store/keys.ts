@@ -95,6 +95,16 @@ export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
 }
 
 /**
+ * An approver's inbox: one item per request whose waiting step they may decide, oldest wait first.
+ * The items are written and removed in the transactions that open and decide steps.
+ */
+export const approverInboxPartition = (email: string): string => `APPROVER#${email}`;
+export const pendingApprovalKey = (approver: string, waitingSince: string, ticketKey: string): PrimaryKey => ({
+  PK: approverInboxPartition(approver),
+  SK: `PENDING#${waitingSince}#${ticketKey}`,
+});
+
+/**
  * Local runtime only (`npm start`): pending SLA timers, one partition so a single Query restores
  * them at start. On AWS the schedules live in EventBridge Scheduler and this partition stays empty.
  */
