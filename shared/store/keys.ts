@@ -47,6 +47,9 @@ export const autoReplyCounterKey = (email: string, hour: string): PrimaryKey => 
 /** An address whose mail bounced for good: notifications leave it out while the mark lasts. */
 export const undeliverableAddressKey = (email: string): PrimaryKey => ({ PK: `ADDRESS#${email.toLowerCase()}`, SK: 'UNDELIVERABLE' });
 
+/** The desk's invitation of an address to sign up to the portal. */
+export const invitationKey = (email: string): PrimaryKey => ({ PK: `INVITATION#${email.toLowerCase()}`, SK: 'INVITATION' });
+
 /** Atomic counter, e.g. the ticket number sequence of one key prefix. */
 export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });
 
