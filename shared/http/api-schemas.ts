@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_STORABLE } from '../domain/custom-fields.ts';
+import { APPROVAL_STEP_KINDS } from '../domain/approval.ts';
 import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
 import { CHANNELS, RESOLUTION_DECISIONS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
@@ -195,6 +196,12 @@ export const deskQueueQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+/** `GET /me/approvals`: a page of the requests waiting for the caller's decision. */
+export const myApprovalsQuerySchema = z.strictObject({
+  cursor: z.string().max(4000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
 export const quarantineQuerySchema = z.strictObject({
   day: z.iso.date().optional().describe('UTC day, YYYY-MM-DD; today by default'),
 });
@@ -263,6 +270,7 @@ export const ticketSchema = z
         current: z.number().int(),
         steps: z.array(
           z.object({
+            kind: z.enum(APPROVAL_STEP_KINDS).optional().describe('How the approvers were found: a named person, the requester\'s manager, a group'),
             label: z.string(),
             approvers: z.array(z.string()),
             decision: z.enum(['approved', 'rejected']).optional(),
@@ -376,6 +384,25 @@ export const errorResponseSchema = z
     }),
   })
   .meta({ id: 'Error' });
+
+export const approvalInboxItemSchema = z
+  .object({
+    key: z.string().describe('The ticket key; decide with POST /tickets/{key}/approval'),
+    subject: z.string(),
+    requester: z.object({ email: z.string(), name: z.string().optional() }),
+    catalogItem: z.object({ id: z.string(), name: z.string() }).optional(),
+    step: z.object({
+      index: z.number().int().describe('Which step of the approval waits (0 is the first)'),
+      kind: z.enum(APPROVAL_STEP_KINDS).optional(),
+      label: z.string(),
+    }),
+    requestedAt: timestamp.describe('When the request was made'),
+    waitingSince: timestamp.describe('When the step started waiting for a decision'),
+    status: ticketStatusSchema,
+  })
+  .meta({ id: 'ApprovalInboxItem' });
+
+export const approvalInboxPageSchema = z.object({ items: z.array(approvalInboxItemSchema), nextCursor: z.string().optional() });
 
 export const ticketResponseSchema = z.object({ ticket: ticketSchema });
 export const ticketWithConversationSchema = z.object({ ticket: ticketSchema, comments: z.array(commentSchema) });

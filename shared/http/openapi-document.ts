@@ -7,6 +7,8 @@ import {
   attachmentLinkResponseSchema,
   attachmentQuerySchema,
   approvalPageQuerySchema,
+  approvalInboxPageSchema,
+  myApprovalsQuerySchema,
   deskQueueQuerySchema,
   escalateBodySchema,
   setAvailabilityBodySchema,
@@ -265,6 +267,13 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
         get: {
           summary: 'The service catalog and its request forms',
           responses: { '200': { description: 'The catalog tree', ...json(schemaOf(catalogResponseSchema, 'output', components)) }, '401': common['401'], '403': common['403'] },
+        },
+      },
+      '/me/approvals': {
+        get: {
+          summary: 'The requests waiting for the caller\'s decision, the longest waiting first (decide with POST /tickets/{key}/approval)',
+          parameters: queryParameters(myApprovalsQuerySchema, components),
+          responses: { '200': { description: 'A page of requests waiting for a decision', ...json(schemaOf(approvalInboxPageSchema, 'output', components)) }, ...common },
         },
       },
       '/desks/{id}/queue': {

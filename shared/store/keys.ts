@@ -47,6 +47,9 @@ export const autoReplyCounterKey = (email: string, hour: string): PrimaryKey => 
 /** An address whose mail bounced for good: notifications leave it out while the mark lasts. */
 export const undeliverableAddressKey = (email: string): PrimaryKey => ({ PK: `ADDRESS#${email.toLowerCase()}`, SK: 'UNDELIVERABLE' });
 
+/** The desk's invitation of an address to sign up to the portal. */
+export const invitationKey = (email: string): PrimaryKey => ({ PK: `INVITATION#${email.toLowerCase()}`, SK: 'INVITATION' });
+
 /** Atomic counter, e.g. the ticket number sequence of one key prefix. */
 export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });
 
@@ -93,6 +96,16 @@ export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
   }
   return keys;
 }
+
+/**
+ * An approver's inbox: one item per request whose waiting step they may decide, oldest wait first.
+ * The items are written and removed in the transactions that open and decide steps.
+ */
+export const approverInboxPartition = (email: string): string => `APPROVER#${email}`;
+export const pendingApprovalKey = (approver: string, waitingSince: string, ticketKey: string): PrimaryKey => ({
+  PK: approverInboxPartition(approver),
+  SK: `PENDING#${waitingSince}#${ticketKey}`,
+});
 
 /**
  * Local runtime only (`npm start`): pending SLA timers, one partition so a single Query restores
