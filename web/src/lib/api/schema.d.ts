@@ -447,6 +447,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests waiting for the caller's decision, the longest waiting first (decide with POST /tickets/{key}/approval) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of requests waiting for a decision */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApprovalInboxItem"][];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1501,6 +1570,38 @@ export interface components {
             /** @enum {string} */
             decision: "approve" | "reject";
         };
+        ApprovalInboxItem: {
+            catalogItem?: {
+                id: string;
+                name: string;
+            };
+            /** @description The ticket key; decide with POST /tickets/{key}/approval */
+            key: string;
+            /**
+             * Format: date-time
+             * @description When the request was made
+             */
+            requestedAt: string;
+            requester: {
+                email: string;
+                name?: string;
+            };
+            /** @enum {string} */
+            status: "pending_approval" | "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
+            step: {
+                /** @description Which step of the approval waits (0 is the first) */
+                index: number;
+                /** @enum {string} */
+                kind?: "user" | "requester_manager" | "group";
+                label: string;
+            };
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When the step started waiting for a decision
+             */
+            waitingSince: string;
+        };
         ApprovalLinkDecision: {
             /** @description Required when rejecting: the requester reads it */
             comment?: string;
@@ -1712,6 +1813,11 @@ export interface components {
                     decidedBy?: string;
                     /** @enum {string} */
                     decision?: "approved" | "rejected";
+                    /**
+                     * @description How the approvers were found: a named person, the requester's manager, a group
+                     * @enum {string}
+                     */
+                    kind?: "user" | "requester_manager" | "group";
                     label: string;
                 }[];
             };
