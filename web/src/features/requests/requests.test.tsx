@@ -48,7 +48,7 @@ function comment(overrides: Partial<Comment> = {}): Comment {
   };
 }
 
-function renderApp(routes: Record<string, FakeRoute | FakeAnswer>, path: string) {
+function renderApp(routes: Record<string, FakeRoute | FakeAnswer>, path: string, storage: typeof fetch = async () => new Response(null, { status: 204 })) {
   const api = fakeApi({ 'GET /catalog': { status: 200, body: { catalog: [] } }, ...routes });
   const router = createMemoryRouter(
     [
@@ -59,7 +59,7 @@ function renderApp(routes: Record<string, FakeRoute | FakeAnswer>, path: string)
         Component: RequestView,
         ErrorBoundary,
         loader: requestViewLoader(api.source),
-        action: requestViewAction(api.source),
+        action: requestViewAction(api.source, storage),
         shouldRevalidate,
       },
     ],
@@ -250,5 +250,36 @@ describe('the request view', () => {
     await userEvent.click(screen.getByRole('button', { name: 'No, reopen it' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The request is open again.'));
     expect(requests.find((request) => request.method === 'POST')!.body).toEqual({ decision: 'reopen', comment: 'Still jams on page two.' });
+  });
+
+  it('sends chosen files through the upload route and attaches them to the reply', async () => {
+    const stored: FormData[] = [];
+    const storage = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      stored.push(init!.body as FormData);
+      return new Response(null, { status: 204 });
+    }) as typeof fetch;
+    const { requests } = renderApp(
+      {
+        'GET /tickets/SD-1': { status: 200, body: { ticket: ticket(), comments: [] } },
+        'POST /uploads': { status: 201, body: { uploadId: '01JABCDEFGHJKMNPQRSTVWXYZ0', url: 'https://uploads.test/', fields: { key: 'uploads/x', policy: 'p' }, maxBytes: 10_000_000, expiresAt: '2026-12-01T11:00:00.000Z' } },
+        'POST /tickets/SD-1/comments': { status: 201, body: { comment: comment(), ticket: ticket() } },
+      },
+      '/requests/SD-1',
+      storage,
+    );
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Your reply' }), 'The error screen.');
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    await userEvent.upload(input, new File(['png-bytes'], 'screen.png', { type: 'image/png' }));
+    const files = await screen.findByRole('list', { name: 'Files to send' });
+    expect(within(files).getByRole('button', { name: 'Remove screen.png' })).toBeTruthy();
+    await waitFor(() => expect(files.textContent).not.toContain('Uploading'));
+    expect(requests.find((request) => request.path === '/uploads')!.body).toEqual({ fileName: 'screen.png', contentType: 'image/png', size: 9 });
+    // The form's fields first, the file last.
+    expect([...stored[0]!.keys()]).toEqual(['key', 'policy', 'file']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Your reply was sent.'));
+    expect(requests.find((request) => request.path === '/tickets/SD-1/comments')!.body).toEqual({ body: 'The error screen.', public: true, attachments: ['01JABCDEFGHJKMNPQRSTVWXYZ0'] });
+    expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull();
   });
 });

@@ -190,7 +190,7 @@ function ChosenFileRow({
   return (
     <li className="chosen-file" data-state={chosen.state}>
       <span className="chosen-file-name">{chosen.file.name}</span>
-      {chosen.state === 'uploading' ? <span className="muted"> {t.format('list.loadingMore')}</span> : null}
+      {chosen.state === 'uploading' ? <span className="muted"> {t.format('reply.uploading')}</span> : null}
       {problem ? (
         <span className="field-error" role="alert">
           {' '}

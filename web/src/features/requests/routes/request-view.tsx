@@ -65,8 +65,11 @@ export function requestViewLoader(client: ClientSource) {
   };
 }
 
-/** The view's changes: a reply (with uploaded files), the answer to a resolution, and the files' own steps. */
-export function requestViewAction(client: ClientSource) {
+/**
+ * The view's changes: a reply (with uploaded files), the answer to a resolution, and the files' own
+ * steps; `fetchImpl` is what sends a file to the upload form's URL (S3).
+ */
+export function requestViewAction(client: ClientSource, fetchImpl: typeof fetch = (input, init) => fetch(input, init)) {
   return async ({ params, request }: ActionFunctionArgs): Promise<RequestViewResult> => {
     const api = await client();
     const key = params.key ?? '';
@@ -87,7 +90,7 @@ export function requestViewAction(client: ClientSource) {
       case 'upload': {
         const file = form.get('file');
         if (!(file instanceof File)) return { intent, ok: false, reason: 'failed' };
-        const uploaded = await uploadFile(api, file);
+        const uploaded = await uploadFile(api, file, fetchImpl);
         return uploaded.ok ? { intent, ok: true, uploadId: uploaded.uploadId } : { intent, ok: false, reason: uploaded.kind };
       }
       case 'download': {
@@ -200,9 +203,9 @@ export function ErrorBoundary() {
   const t = useMessages(requestsMessages);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
-    <div className="requests-page" role="alert">
+    <div className="requests-page">
       <h1>{t.format(notFound ? 'view.notFound.title' : 'view.failed.title')}</h1>
-      <p>{t.format(notFound ? 'view.notFound.text' : 'view.failed.text')}</p>
+      <p role="alert">{t.format(notFound ? 'view.notFound.text' : 'view.failed.text')}</p>
       <p>
         <Link to="/requests">{t.format('view.back')}</Link>
       </p>
