@@ -1,4 +1,5 @@
 import type { components } from './schema';
+import { ApiError, NetworkError } from './api-error';
 
 /** What the API says went wrong: `{ error: { code, message, details } }` on every refusal. */
 export type ApiErrorBody = components['schemas']['Error']['error'];
@@ -51,4 +52,9 @@ export function fieldFailure(failure: ApiFailure | undefined, path: string): str
 /** The status of a refusal, or undefined for a network failure. */
 export function statusOf(failure: ApiFailure | undefined): number | undefined {
   return failure?.kind === 'refused' ? failure.status : undefined;
+}
+
+/** The failure as the error a loader throws to the route's error screen (the shell's errorKind reads it). */
+export function failureError(failure: ApiFailure): ApiError | NetworkError {
+  return failure.kind === 'network' ? new NetworkError() : new ApiError(failure.status, failure.code, failure.message, failure.details);
 }

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import {
-  data,
   Link,
   useFetcher,
   useLoaderData,
@@ -12,13 +11,12 @@ import {
 } from 'react-router';
 import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { api } from '../../../lib/api/api';
-import { fieldFailure, statusOf, type ApiFailure } from '../../../lib/api/api-outcome';
+import { failureError, fieldFailure, statusOf, type ApiFailure } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { LiveStatus } from '../../../components/live-status';
 import { decideApproval, listMyApprovals, type ApprovalInboxItem, type ClientSource } from '../api/approvals-api';
 import { approvalsMessages } from '../messages';
-import '../../../components/controls.css';
 import '../approvals.css';
 
 type ApprovalsData = { ok: true; items: ApprovalInboxItem[]; nextCursor?: string } | { ok: false };
@@ -37,7 +35,7 @@ export function approvalsLoader(client: ClientSource) {
     const outcome = await listMyApprovals(await client(), cursor, request.signal);
     if (outcome.ok) return { ok: true, items: outcome.data.items, ...(outcome.data.nextCursor ? { nextCursor: outcome.data.nextCursor } : {}) };
     if (outcome.failure.kind === 'network') return { ok: false };
-    throw data(outcome.failure, { status: outcome.failure.status });
+    throw failureError(outcome.failure);
   };
 }
 
@@ -99,7 +97,7 @@ function LoadFailed() {
   const t = useMessages(approvalsMessages);
   const revalidator = useRevalidator();
   return (
-    <div className="callout" data-tone="danger" role="alert">
+    <div className="alert" role="alert">
       <p>{t.format('failed')}</p>
       <Button className="button" onPress={() => revalidator.revalidate()}>
         {t.format('retry')}
@@ -151,7 +149,7 @@ function ApprovalList({
         ))}
       </ul>
       {added.failed ? (
-        <p className="callout" data-tone="danger" role="alert">
+        <p className="alert" role="alert">
           {t.format('moreFailed')}
         </p>
       ) : null}
@@ -233,7 +231,7 @@ function ApprovalCard({ item }: { item: ApprovalInboxItem }) {
         }}
       >
         <TextField
-          className="text-field"
+          className="field"
           name="comment"
           value={comment}
           onChange={(value) => {
@@ -245,14 +243,14 @@ function ApprovalCard({ item }: { item: ApprovalInboxItem }) {
         >
           <Label>{t.format('commentLabel')}</Label>
           <TextArea ref={textArea} rows={3} maxLength={5000} />
-          <Text slot="description">{t.format('commentHelp')}</Text>
+          <Text slot="description" className="field-help">{t.format('commentHelp')}</Text>
           <FieldError className="field-error">{commentError}</FieldError>
         </TextField>
         <div className="button-row">
-          <Button className="button" data-variant="primary" aria-label={t.format('approveNamed', { key: item.key })} isDisabled={busy && !mine} isPending={mine && decision.formData?.get('decision') === 'approve'} onPress={() => decide('approve')}>
+          <Button className="button button-primary" aria-label={t.format('approveNamed', { key: item.key })} isDisabled={busy && !mine} isPending={mine && decision.formData?.get('decision') === 'approve'} onPress={() => decide('approve')}>
             {t.format('approve')}
           </Button>
-          <Button className="button" data-variant="danger" aria-label={t.format('rejectNamed', { key: item.key })} isDisabled={busy && !mine} isPending={mine && decision.formData?.get('decision') === 'reject'} onPress={() => decide('reject')}>
+          <Button className="button button-danger" aria-label={t.format('rejectNamed', { key: item.key })} isDisabled={busy && !mine} isPending={mine && decision.formData?.get('decision') === 'reject'} onPress={() => decide('reject')}>
             {t.format('reject')}
           </Button>
         </div>

@@ -48,7 +48,7 @@ function DownloadButton({ file, location }: { file: Attachment; location: string
   return (
     <>
       <Button
-        className="link-button"
+        className="button-link"
         isPending={fetcher.state !== 'idle'}
         onPress={() => void fetcher.submit({ intent: 'download', location }, { method: 'post' })}
       >

@@ -74,7 +74,7 @@ export function ReplyBox({ ticketKey, announce }: { ticketKey: string; announce:
         }}
       >
         <TextField
-          className="text-field"
+          className="field"
           name="body"
           value={draft.text}
           onChange={(value) => {
@@ -86,7 +86,7 @@ export function ReplyBox({ ticketKey, announce }: { ticketKey: string; announce:
         >
           <Label>{t.format('reply.label')}</Label>
           <TextArea ref={textArea} rows={5} />
-          <Text slot="description">{t.format('reply.help')}</Text>
+          <Text slot="description" className="field-help">{t.format('reply.help')}</Text>
           <FieldError className="field-error">{bodyError}</FieldError>
         </TextField>
 
@@ -119,7 +119,7 @@ export function ReplyBox({ ticketKey, announce }: { ticketKey: string; announce:
               {t.format('reply.files')}
             </Button>
           </FileTrigger>
-          <Button type="submit" className="button" data-variant="primary" isPending={sending} isDisabled={uploading}>
+          <Button type="submit" className="button button-primary" isPending={sending} isDisabled={uploading}>
             {sending ? t.format('reply.sending') : t.format('reply.send')}
           </Button>
         </div>
@@ -132,7 +132,7 @@ function ReplyFailure({ failure, onRetry }: { failure: NonNullable<Extract<Reque
   const t = useMessages(requestsMessages);
   if (failure.kind === 'network') {
     return (
-      <div className="callout" data-tone="danger" role="alert">
+      <div className="alert" role="alert">
         <p>{t.format('reply.networkFailed')}</p>
         <Button className="button" onPress={onRetry}>
           {t.format('reply.retry')}
@@ -143,7 +143,7 @@ function ReplyFailure({ failure, onRetry }: { failure: NonNullable<Extract<Reque
   // A field the API named is shown beside that field; the rest here.
   if (fieldFailure(failure, 'body')) return null;
   return (
-    <div className="callout" data-tone="danger" role="alert">
+    <div className="alert" role="alert">
       <p>{t.format(statusOf(failure) === 409 ? 'reply.closed' : 'reply.failed')}</p>
     </div>
   );
@@ -197,7 +197,7 @@ function ChosenFileRow({
           {problem}
         </span>
       ) : null}{' '}
-      <Button className="link-button" onPress={onRemove}>
+      <Button className="button-link" onPress={onRemove}>
         {t.format('reply.removeFile', { name: chosen.file.name })}
       </Button>
     </li>

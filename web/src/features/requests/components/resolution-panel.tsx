@@ -36,11 +36,11 @@ export function ResolutionPanel({ ticketKey }: { ticketKey: string }) {
   };
 
   return (
-    <section className="resolution-panel callout" aria-labelledby={headingId} data-ticket={ticketKey}>
+    <section className="resolution-panel panel" aria-labelledby={headingId} data-ticket={ticketKey}>
       <h2 id={headingId}>{t.format('resolution.heading')}</h2>
       <p>{t.format('resolution.text')}</p>
       <div className="button-row">
-        <Button className="button" data-variant="primary" isDisabled={busy} onPress={() => void fetcher.submit({ intent: 'confirm' }, { method: 'post' })}>
+        <Button className="button button-primary" isDisabled={busy} onPress={() => void fetcher.submit({ intent: 'confirm' }, { method: 'post' })}>
           {t.format('resolution.confirm')}
         </Button>
       </div>
@@ -52,7 +52,7 @@ export function ResolutionPanel({ ticketKey }: { ticketKey: string }) {
         }}
       >
         <TextField
-          className="text-field"
+          className="field"
           name="comment"
           value={comment}
           onChange={(value) => {

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { data, Link, useFetcher, useLoaderData, useLocation, useRevalidator, type LoaderFunctionArgs } from 'react-router';
+import { Link, useFetcher, useLoaderData, useLocation, useRevalidator, type LoaderFunctionArgs } from 'react-router';
 import { Button } from 'react-aria-components';
 import { api } from '../../../lib/api/api';
+import { failureError } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { LiveStatus } from '../../../components/live-status';
 import { listMyRequests, REQUEST_FILTERS, requestFilterOf, type ClientSource, type RequestFilter, type Ticket } from '../api/requests-api';
 import { StatusBadge, useTicketState } from '../components/ticket-state';
 import { requestsMessages } from '../messages';
-import '../../../components/controls.css';
 import '../requests.css';
 
 type MyRequestsData =
@@ -26,7 +26,7 @@ export function myRequestsLoader(client: ClientSource) {
     const outcome = await listMyRequests(await client(), filter, params.get('cursor') ?? undefined, request.signal);
     if (outcome.ok) return { filter, ok: true, items: outcome.data.items, ...(outcome.data.nextCursor ? { nextCursor: outcome.data.nextCursor } : {}) };
     if (outcome.failure.kind === 'network') return { filter, ok: false };
-    throw data(outcome.failure, { status: outcome.failure.status });
+    throw failureError(outcome.failure);
   };
 }
 
@@ -67,7 +67,7 @@ function LoadFailed() {
   const t = useMessages(requestsMessages);
   const revalidator = useRevalidator();
   return (
-    <div className="callout" data-tone="danger" role="alert">
+    <div className="alert" role="alert">
       <p>{t.format('list.failed')}</p>
       <Button className="button" onPress={() => revalidator.revalidate()}>
         {t.format('reply.retry')}
@@ -105,7 +105,7 @@ function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { o
     return (
       <div className="empty-state">
         <p>{t.format(`list.empty.${first.filter}`)}</p>
-        <Link className="button" data-variant="primary" to="/">
+        <Link className="button button-primary" to="/">
           {t.format('list.empty.catalog')}
         </Link>
       </div>
@@ -120,7 +120,7 @@ function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { o
         ))}
       </ul>
       {added.failed ? (
-        <p className="callout" data-tone="danger" role="alert">
+        <p className="alert" role="alert">
           {t.format('list.moreFailed')}
         </p>
       ) : null}

@@ -11,9 +11,11 @@ import {
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
 import { api } from '../../../lib/api/api';
-import type { ApiFailure } from '../../../lib/api/api-outcome';
+import { isApiError } from '../../../lib/api/api-error';
+import { failureError, type ApiFailure } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
+import { ErrorPanel } from '../../../components/error-panel';
 import { LiveStatus } from '../../../components/live-status';
 import {
   addReply,
@@ -35,7 +37,6 @@ import { ReplyBox } from '../components/reply-box';
 import { RESOLUTION_FETCHER, ResolutionPanel } from '../components/resolution-panel';
 import { StatusBadge, useTicketState } from '../components/ticket-state';
 import { requestsMessages } from '../messages';
-import '../../../components/controls.css';
 import '../requests.css';
 
 export interface RequestViewData {
@@ -60,7 +61,7 @@ export function requestViewLoader(client: ClientSource) {
     const api = await client();
     const key = params.key ?? '';
     const [ticket, catalog] = await Promise.all([getRequest(api, key, request.signal), getCatalog(api, request.signal)]);
-    if (!ticket.ok) throw data(ticket.failure, { status: ticket.failure.kind === 'refused' ? ticket.failure.status : 503 });
+    if (!ticket.ok) throw failureError(ticket.failure);
     return { ticket: ticket.data.ticket, comments: ticket.data.comments, catalog: catalog.ok ? catalog.data.catalog : [] };
   };
 }
@@ -197,18 +198,19 @@ function findItem(nodes: readonly CatalogNode[], id: string | undefined): Catalo
   return undefined;
 }
 
-/** A 404 (no such ticket, or not the caller's: the API does not say which) and other failures, in words. */
+/** A 404 (no such ticket, or not the caller's: the API does not say which), in words; other failures go to the shell's error screen. */
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useMessages(requestsMessages);
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const notFound = (isRouteErrorResponse(error) && error.status === 404) || isApiError(error, 404);
+  // Anything else (signed out, offline) is the shell's to explain, with its sign-in or retry.
+  if (!notFound) throw error;
   return (
-    <div className="requests-page">
-      <h1>{t.format(notFound ? 'view.notFound.title' : 'view.failed.title')}</h1>
-      <p role="alert">{t.format(notFound ? 'view.notFound.text' : 'view.failed.text')}</p>
+    <ErrorPanel title={t.format('view.notFound.title')}>
+      <p role="alert">{t.format('view.notFound.text')}</p>
       <p>
         <Link to="/requests">{t.format('view.back')}</Link>
       </p>
-    </div>
+    </ErrorPanel>
   );
 }
