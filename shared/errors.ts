@@ -39,6 +39,11 @@ export class ConflictError extends AppError {
   readonly code = 'conflict';
 }
 
+/** The ticket is not resolved, so its requester has no resolution to confirm or reopen (409). */
+export class TicketNotResolvedError extends AppError {
+  readonly code = 'ticket_not_resolved';
+}
+
 /** The caller's If-Match names a version that is no longer current. */
 export class PreconditionFailedError extends AppError {
   readonly code = 'precondition_failed';

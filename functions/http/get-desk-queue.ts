@@ -2,10 +2,11 @@ import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { deskQueueQuerySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
+import { ticketPageView } from '#shared/http/ticket-view';
 import { validate } from '#shared/http/request-parsing';
 import { getDeskQueue } from '#shared/use-cases/get-desk-queue';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const query = validate(deskQueueQuerySchema, event.queryStringParameters ?? {}, 'query');
-  return jsonResponse(200, await getDeskQueue(ticketDepsFromEnv(), principal, event.pathParameters?.id ?? '', query));
+  return jsonResponse(200, ticketPageView(await getDeskQueue(ticketDepsFromEnv(), principal, event.pathParameters?.id ?? '', query)));
 });

@@ -1,10 +1,11 @@
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { etagOf, jsonResponse } from '#shared/http/json-response';
+import { ticketView } from '#shared/http/ticket-view';
 import { ticketKeyParam } from '#shared/http/path-parameters';
 import { getTicket } from '#shared/use-cases/get-ticket';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const result = await getTicket(ticketDepsFromEnv(), principal, ticketKeyParam(event));
-  return jsonResponse(200, result, { etag: etagOf(result.ticket.version) });
+  return jsonResponse(200, { ...result, ticket: ticketView(result.ticket) }, { etag: etagOf(result.ticket.version) });
 });

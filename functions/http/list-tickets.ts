@@ -2,10 +2,11 @@ import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { listTicketsQuerySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
+import { ticketPageView } from '#shared/http/ticket-view';
 import { validate } from '#shared/http/request-parsing';
 import { listTickets } from '#shared/use-cases/list-tickets';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const query = validate(listTicketsQuerySchema, event.queryStringParameters ?? {}, 'query');
-  return jsonResponse(200, await listTickets(ticketDepsFromEnv(), principal, query));
+  return jsonResponse(200, ticketPageView(await listTickets(ticketDepsFromEnv(), principal, query)));
 });

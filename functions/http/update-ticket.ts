@@ -2,6 +2,7 @@ import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-
 import { updateTicketBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { etagOf, jsonResponse } from '#shared/http/json-response';
+import { ticketView } from '#shared/http/ticket-view';
 import { ticketKeyParam } from '#shared/http/path-parameters';
 import { parseIfMatch, parseJsonBody, validate } from '#shared/http/request-parsing';
 import { updateTicket } from '#shared/use-cases/update-ticket';
@@ -10,5 +11,5 @@ export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(updateTicketBodySchema, parseJsonBody(event), 'update');
   const ticket = await updateTicket(assignmentDepsFromEnv(), principal, key, body, parseIfMatch(event));
-  return jsonResponse(200, { ticket }, { etag: etagOf(ticket.version) });
+  return jsonResponse(200, { ticket: ticketView(ticket) }, { etag: etagOf(ticket.version) });
 });

@@ -1,5 +1,11 @@
+/** How a step's approvers were found: a named person, the requester's manager, or a group. */
+export const APPROVAL_STEP_KINDS = ['user', 'requester_manager', 'group'] as const;
+export type ApprovalStepKind = (typeof APPROVAL_STEP_KINDS)[number];
+
 /** One step of an approval: who may decide it, and the decision once made. */
 export interface ApprovalStep {
+  /** Absent on steps of requests made before steps recorded their kind. */
+  kind?: ApprovalStepKind;
   /** What the step is, e.g. "Manager of the requester" or "Group software-approvers". */
   label: string;
   /** Emails of the people who may decide this step; any one of them decides it. */

@@ -27,6 +27,10 @@ export interface Requester {
   unmailable?: string;
 }
 
+/** What the requester of a resolved ticket answers: the problem is solved (close it), or it is not (reopen it). */
+export const RESOLUTION_DECISIONS = ['confirm', 'reopen'] as const;
+export type ResolutionDecision = (typeof RESOLUTION_DECISIONS)[number];
+
 /** A ticket as the store and the API know it. Timestamps are ISO-8601 UTC. */
 export interface Ticket {
   key: string;
@@ -69,6 +73,8 @@ export interface Ticket {
   unauthenticatedSender?: string;
   /** Who wrote the last public reply, and when: next-response SLAs start and stop on it. */
   lastPublicReply?: { by: 'agent' | 'requester'; at: string };
+  /** The requester's last answer to a resolution: a repeat of it after it took effect changes nothing. */
+  resolutionDecision?: { decision: ResolutionDecision; at: string };
   /** SLA clocks of the matching policy, kept up to date on every write. */
   sla?: TicketSla;
   createdAt: string;

@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_STORABLE } from '../domain/custom-fields.ts';
+import { APPROVAL_STEP_KINDS } from '../domain/approval.ts';
 import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
-import { CHANNELS, TICKET_TYPES } from '../domain/ticket.ts';
+import { CHANNELS, RESOLUTION_DECISIONS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
+import { WAITING_ON } from '../domain/waiting-on.ts';
 import { multiLineText, oneLineText } from '../text/normalise-text.ts';
 
 /** The HTTP contract: request and response bodies. The OpenAPI document is generated from these. */
@@ -31,6 +33,13 @@ const confirmRestrictedMove = z
   .optional()
   .describe('true confirms moving the ticket out of a restricted desk: its internal notes become visible to the new desk; without it such a move is refused (422)');
 
+// Upload ids are the ULIDs POST /uploads hands out; count and ownership are checked when they are attached.
+const attachments = z
+  .array(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an upload id from POST /uploads'))
+  .max(100)
+  .optional()
+  .describe('Upload ids from POST /uploads, of files the caller uploaded');
+
 export const ticketTypeSchema = z.enum(TICKET_TYPES);
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export const prioritySchema = z.enum(PRIORITIES);
@@ -57,6 +66,7 @@ export const createTicketBodySchema = z
     desk: deskId.optional().describe('Staff only: skips routing. Defaults to routing by catalog item and rules'),
     tags: z.array(tag).max(20).default([]),
     customFields: customFields.default({}).describe("The request form's values, by field id"),
+    attachments,
   })
   .meta({ id: 'CreateTicket' });
 
@@ -84,8 +94,21 @@ export const addCommentBodySchema = z
     body: multiLine().trim().min(1).max(50_000),
     public: z.boolean().default(true).describe('false makes an internal note, visible to staff only'),
     html: z.string().max(200_000).optional().describe('Sanitised before it is stored'),
+    attachments,
   })
   .meta({ id: 'AddComment' });
+
+/** `POST /uploads`: the file the browser is about to send; the size limit is the configuration's. */
+export const createUploadBodySchema = z
+  .strictObject({
+    fileName: oneLine().min(1).max(255).describe('The file name the ticket lists and downloads give'),
+    contentType: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/, 'use a media type such as image/png (no parameters); application/octet-stream when unknown')
+      .describe('The Content-Type the form must send the file with'),
+    size: z.number().int().min(1, 'must be at least 1 byte: an empty file is not worth attaching').describe('Bytes'),
+  })
+  .meta({ id: 'CreateUpload' });
 
 export const escalateBodySchema = z
   .strictObject({ reason: multiLine().trim().min(1).max(2000).optional().describe('Recorded in the history'), confirmRestrictedMove })
@@ -121,6 +144,15 @@ export const approvalPageFormSchema = z
   })
   .refine(rejectionHasReason, rejectionReasonMissing)
   .meta({ id: 'ApprovalPageDecision' });
+
+/** `POST /tickets/{key}/resolution`: the requester of a resolved ticket confirms it (closed) or reopens it. */
+export const resolutionBodySchema = z
+  .strictObject({
+    decision: z.enum(RESOLUTION_DECISIONS).describe('confirm closes the ticket; reopen sends it back to the desk'),
+    comment: multiLine().trim().min(1).max(50_000).optional().describe("Required when reopening: what is still wrong. Added as the requester's public comment"),
+  })
+  .refine((body) => body.decision === 'confirm' || body.comment !== undefined, { message: 'say what is still wrong when reopening', path: ['comment'] })
+  .meta({ id: 'ResolutionDecision' });
 
 /** `GET /tickets/{key}/attachments?location=`: one stored file, by the location the ticket lists. */
 export const attachmentQuerySchema = z.strictObject({
@@ -160,6 +192,12 @@ export const listTicketsQuerySchema = z.strictObject({
 export const deskQueueQuerySchema = z.strictObject({
   level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
   status: statusFilter,
+  cursor: z.string().max(4000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** `GET /me/approvals`: a page of the requests waiting for the caller's decision. */
+export const myApprovalsQuerySchema = z.strictObject({
   cursor: z.string().max(4000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -211,6 +249,10 @@ export const ticketSchema = z
       unmailable: z.string().optional().describe('Why the desk cannot mail the requester; nothing is sent to them'),
     }),
     status: ticketStatusSchema,
+    waitingOn: z
+      .enum(WAITING_ON)
+      .optional()
+      .describe('Whose move the ticket waits for: requester (pending), approval (a step is open), desk; absent once resolved or closed'),
     priority: prioritySchema,
     impact: impactSchema.optional(),
     urgency: urgencySchema.optional(),
@@ -228,6 +270,7 @@ export const ticketSchema = z
         current: z.number().int(),
         steps: z.array(
           z.object({
+            kind: z.enum(APPROVAL_STEP_KINDS).optional().describe('How the approvers were found: a named person, the requester\'s manager, a group'),
             label: z.string(),
             approvers: z.array(z.string()),
             decision: z.enum(['approved', 'rejected']).optional(),
@@ -260,6 +303,10 @@ export const ticketSchema = z
       })
       .optional(),
     lastPublicReply: z.object({ by: z.enum(['agent', 'requester']), at: timestamp }).optional(),
+    resolutionDecision: z
+      .object({ decision: z.enum(RESOLUTION_DECISIONS), at: timestamp })
+      .optional()
+      .describe("The requester's last answer to a resolution"),
     watchers: z.array(z.string()).optional().describe('People the requester copied on mail: they get public replies and may answer by mail, with none of the requester\'s rights'),
     unauthenticatedSender: z.string().optional().describe('Set when the DMARC check failed for the mail that opened the ticket'),
     attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
@@ -278,6 +325,25 @@ export const ticketSchema = z
     version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
   })
   .meta({ id: 'Ticket' });
+
+export const uploadResponseSchema = z
+  .object({
+    uploadId: z.string().describe('Name it in `attachments` of POST /tickets or POST /tickets/{key}/comments'),
+    url: z.string().describe('Post a multipart/form-data form here: every field of `fields`, then the file as `file`'),
+    fields: z.record(z.string(), z.string()),
+    maxBytes: z.number().int().describe('The largest file the form takes'),
+    expiresAt: timestamp.describe('The form is refused after this'),
+  })
+  .meta({ id: 'Upload' });
+
+/** `GET /tickets/{key}/attachments` with `Accept: application/json`: the download link itself. */
+export const attachmentLinkResponseSchema = z
+  .object({
+    url: z.string().describe('A presigned download link; it downloads the file under its name'),
+    name: z.string(),
+    expiresInSeconds: z.number().int(),
+  })
+  .meta({ id: 'AttachmentLink' });
 
 export const commentSchema = z
   .object({
@@ -319,6 +385,25 @@ export const errorResponseSchema = z
   })
   .meta({ id: 'Error' });
 
+export const approvalInboxItemSchema = z
+  .object({
+    key: z.string().describe('The ticket key; decide with POST /tickets/{key}/approval'),
+    subject: z.string(),
+    requester: z.object({ email: z.string(), name: z.string().optional() }),
+    catalogItem: z.object({ id: z.string(), name: z.string() }).optional(),
+    step: z.object({
+      index: z.number().int().describe('Which step of the approval waits (0 is the first)'),
+      kind: z.enum(APPROVAL_STEP_KINDS).optional(),
+      label: z.string(),
+    }),
+    requestedAt: timestamp.describe('When the request was made'),
+    waitingSince: timestamp.describe('When the step started waiting for a decision'),
+    status: ticketStatusSchema,
+  })
+  .meta({ id: 'ApprovalInboxItem' });
+
+export const approvalInboxPageSchema = z.object({ items: z.array(approvalInboxItemSchema), nextCursor: z.string().optional() });
+
 export const ticketResponseSchema = z.object({ ticket: ticketSchema });
 export const ticketWithConversationSchema = z.object({ ticket: ticketSchema, comments: z.array(commentSchema) });
 export const ticketPageSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().optional() });
@@ -328,5 +413,7 @@ export const commentResponseSchema = z.object({ comment: commentSchema, ticket: 
 export type CreateTicketBody = z.output<typeof createTicketBodySchema>;
 export type UpdateTicketBody = z.output<typeof updateTicketBodySchema>;
 export type AddCommentBody = z.output<typeof addCommentBodySchema>;
+export type ResolutionBody = z.output<typeof resolutionBodySchema>;
+export type CreateUploadBody = z.output<typeof createUploadBodySchema>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuerySchema>;
 export type SetAvailabilityBody = z.output<typeof setAvailabilityBodySchema>;

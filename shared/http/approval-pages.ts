@@ -3,16 +3,18 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import Mustache from 'mustache';
 import type { PageChallenge } from '../auth/approval-page-confirmation.ts';
 import type { ApprovalRequestView } from '../use-cases/decide-approval.ts';
+import { APPROVAL_PAGE_STYLE, APPROVAL_PAGE_STYLE_SOURCE } from './approval-page-style.ts';
 
 /**
  * The pages an approver sees from an approval email: the request with its decision form, and the
  * outcome. Values are escaped by Mustache; the pages load nothing and may only post to this API.
+ * They look like the web app (its design tokens, light and dark) through one stylesheet allowed by its hash.
  */
 const LAYOUT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>{{title}}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}
-.meta{color:#555}textarea{width:100%;min-height:5rem}button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}</style>
+<style>${APPROVAL_PAGE_STYLE}</style>
 </head><body>{{{body}}}</body></html>`;
 
 const FORM = `<h1>{{ticket.key}}: {{ticket.subject}}</h1>
@@ -55,13 +57,13 @@ const SCRIPT_SOURCE = `'sha256-${createHash('sha256').update(SCRIPT).digest('bas
 
 const MESSAGE = `<h1>{{heading}}</h1><p>{{text}}</p>`;
 
-/** Only what the pages need, and forms that post nowhere else; scripts only on the form page, by hash. */
+/** Only what the pages need, and forms that post nowhere else; the stylesheet and, on the form page, the script by hash. */
 function pageHeaders(scriptSource?: string): Record<string, string> {
   const script = scriptSource ? ` script-src ${scriptSource};` : '';
   return {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': `default-src 'none';${script} style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+    'content-security-policy': `default-src 'none';${script} style-src ${APPROVAL_PAGE_STYLE_SOURCE}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
   };

@@ -4,23 +4,29 @@ import {
   approvalBodySchema,
   approvalLinkBodySchema,
   approvalPageFormSchema,
+  attachmentLinkResponseSchema,
   attachmentQuerySchema,
   approvalPageQuerySchema,
+  approvalInboxPageSchema,
+  myApprovalsQuerySchema,
   deskQueueQuerySchema,
   escalateBodySchema,
   setAvailabilityBodySchema,
   commentResponseSchema,
   createTicketBodySchema,
+  createUploadBodySchema,
   errorResponseSchema,
   historyPageSchema,
   historyQuerySchema,
   quarantineQuerySchema,
+  resolutionBodySchema,
   listTicketsQuerySchema,
   ticketKeyParamSchema,
   ticketPageSchema,
   ticketResponseSchema,
   ticketWithConversationSchema,
   updateTicketBodySchema,
+  uploadResponseSchema,
 } from './api-schemas.ts';
 import { catalogResponseSchema } from './catalog-schemas.ts';
 
@@ -158,6 +164,10 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           parameters: [keyParameter, ...queryParameters(attachmentQuerySchema, components)],
           responses: {
             '302': { description: 'Location is the download link; the body gives it too, with the file name and how long it works' },
+            '200': {
+              description: 'With Accept: application/json (a browser cannot read a redirect): the download link, the file name and how long it works',
+              ...json(schemaOf(attachmentLinkResponseSchema, 'output', components)),
+            },
             ...withTicket,
           },
         },
@@ -184,6 +194,19 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
             '200': { description: 'The ticket after the decision', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
             ...withTicket,
             '409': error('The ticket waits for no approval'),
+          },
+        },
+      },
+      '/tickets/{key}/resolution': {
+        post: {
+          summary: 'The requester of a resolved ticket confirms it (closed) or reopens it (with a comment saying what is still wrong)',
+          parameters: [keyParameter],
+          requestBody: { required: true, ...json(schemaOf(resolutionBodySchema, 'input', components)) },
+          responses: {
+            '200': { description: 'The ticket after the decision, or as it is when the same decision already took effect', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
+            ...withTicket,
+            '403': error('Not the requester of the ticket'),
+            '409': error('The ticket is not resolved (code ticket_not_resolved)'),
           },
         },
       },
@@ -226,10 +249,31 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           },
         },
       },
+      '/uploads': {
+        post: {
+          summary:
+            'Sign a form with which the browser sends one file straight to S3 (multipart/form-data POST to `url`: every field, then the file as `file`), ' +
+            'within the size limit and with the declared Content-Type; then name its `uploadId` in `attachments` of a new ticket or comment (signed-in people only)',
+          requestBody: { required: true, ...json(schemaOf(createUploadBodySchema, 'input', components)) },
+          responses: {
+            '201': { description: 'The form to post, and the upload id', ...json(schemaOf(uploadResponseSchema, 'output', components)) },
+            ...common,
+            '413': error('Body too large'),
+            '415': error('Body is not JSON'),
+          },
+        },
+      },
       '/catalog': {
         get: {
           summary: 'The service catalog and its request forms',
           responses: { '200': { description: 'The catalog tree', ...json(schemaOf(catalogResponseSchema, 'output', components)) }, '401': common['401'], '403': common['403'] },
+        },
+      },
+      '/me/approvals': {
+        get: {
+          summary: 'The requests waiting for the caller\'s decision, the longest waiting first (decide with POST /tickets/{key}/approval)',
+          parameters: queryParameters(myApprovalsQuerySchema, components),
+          responses: { '200': { description: 'A page of requests waiting for a decision', ...json(schemaOf(approvalInboxPageSchema, 'output', components)) }, ...common },
         },
       },
       '/desks/{id}/queue': {

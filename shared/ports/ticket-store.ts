@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../domain/history.ts';
+import type { PendingApproval } from '../domain/pending-approvals.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
 import type { TicketStatus } from '../domain/ticket-status.ts';
 import type { WorkloadGuard } from './assignment-store.ts';
@@ -88,6 +89,8 @@ export interface TicketStore {
   /** Records a claim for a ticket; false when it was already recorded. */
   claim(claim: IdempotencyClaim, ticketKey: string): Promise<boolean>;
   listTickets(query: TicketListQuery): Promise<Page<Ticket>>;
+  /** The requests whose waiting step this person may decide, the longest waiting first. */
+  listPendingApprovals(approver: string, options: { cursor?: string; limit: number }): Promise<Page<PendingApproval>>;
   /** The ticket with a page of its history, oldest first; undefined when there is no such ticket. */
   getTicketHistory(key: string, options: { cursor?: string; limit: number }): Promise<TicketHistoryPage | undefined>;
 }

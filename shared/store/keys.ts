@@ -48,11 +48,11 @@ export const autoReplyCounterKey = (email: string, hour: string): PrimaryKey => 
 export const undeliverableAddressKey = (email: string): PrimaryKey => ({ PK: `ADDRESS#${email.toLowerCase()}`, SK: 'UNDELIVERABLE' });
 
 /**
- * An invitation to sign up, one partition per invited address; the pre-sign-up trigger may read
- * this partition only (its IAM grant is conditioned on the prefix).
+ * The desk's invitation of an address to sign up to the portal, one partition per address; the
+ * pre-sign-up trigger may read this partition only (its IAM grant is conditioned on the prefix).
  */
 export const INVITATION_PARTITION_PREFIX = 'INVITATION#';
-export const invitationPartition = (email: string): string => `${INVITATION_PARTITION_PREFIX}${email.toLowerCase()}`;
+export const invitationKey = (email: string): PrimaryKey => ({ PK: `${INVITATION_PARTITION_PREFIX}${email.toLowerCase()}`, SK: 'INVITATION' });
 
 /** Atomic counter, e.g. the ticket number sequence of one key prefix. */
 export const counterKey = (name: string): PrimaryKey => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' });
@@ -100,6 +100,16 @@ export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
   }
   return keys;
 }
+
+/**
+ * An approver's inbox: one item per request whose waiting step they may decide, oldest wait first.
+ * The items are written and removed in the transactions that open and decide steps.
+ */
+export const approverInboxPartition = (email: string): string => `APPROVER#${email}`;
+export const pendingApprovalKey = (approver: string, waitingSince: string, ticketKey: string): PrimaryKey => ({
+  PK: approverInboxPartition(approver),
+  SK: `PENDING#${waitingSince}#${ticketKey}`,
+});
 
 /**
  * Local runtime only (`npm start`): pending SLA timers, one partition so a single Query restores

@@ -12,18 +12,18 @@ export function startApproval(config: ServiceDeskConfig, steps: ApprovalStepConf
   const resolved: ApprovalStep[] = steps.map((step) => {
     switch (step.kind) {
       case 'user':
-        return { label: `Approval by ${step.email}`, approvers: [step.email] };
+        return { kind: step.kind, label: `Approval by ${step.email}`, approvers: [step.email] };
       case 'group': {
         const group = config.groups.find((candidate) => candidate.id === step.group)!;
-        return { label: `Approval by ${group.name}`, approvers: [...group.members] };
+        return { kind: step.kind, label: `Approval by ${group.name}`, approvers: [...group.members] };
       }
       case 'requester_manager': {
         const manager = config.directory.find((entry) => entry.email === requesterEmail)?.manager;
-        if (manager) return { label: 'Approval by the requester\'s manager', approvers: [manager] };
+        if (manager) return { kind: step.kind, label: 'Approval by the requester\'s manager', approvers: [manager] };
         const admins = config.users.filter((user) => user.role === 'admin').map((user) => user.email);
         return desk.managers.length
-          ? { label: `Approval by the managers of ${desk.name} (the requester has no manager in the directory)`, approvers: [...desk.managers] }
-          : { label: 'Approval by an admin (the requester has no manager in the directory)', approvers: admins };
+          ? { kind: step.kind, label: `Approval by the managers of ${desk.name} (the requester has no manager in the directory)`, approvers: [...desk.managers] }
+          : { kind: step.kind, label: 'Approval by an admin (the requester has no manager in the directory)', approvers: admins };
       }
     }
   });
@@ -41,8 +41,8 @@ function withoutRequester(step: ApprovalStep, config: ServiceDeskConfig, request
   const remaining = others(step.approvers);
   if (remaining.length) return { ...step, approvers: remaining };
   const managers = others(desk.managers);
-  if (managers.length) return { label: `${step.label}; the managers of ${desk.name} instead (nobody approves their own request)`, approvers: managers };
+  if (managers.length) return { ...step, label: `${step.label}; the managers of ${desk.name} instead (nobody approves their own request)`, approvers: managers };
   const admins = others(config.users.filter((user) => user.role === 'admin').map((user) => user.email));
-  if (admins.length) return { label: `${step.label}; an admin instead (nobody approves their own request)`, approvers: admins };
+  if (admins.length) return { ...step, label: `${step.label}; an admin instead (nobody approves their own request)`, approvers: admins };
   return step;
 }

@@ -18,6 +18,8 @@ export interface CatalogNodeView {
   id: string;
   name: string;
   description?: string;
+  /** Shown first on the portal's home page. */
+  pinned: boolean;
   /** Inherited from the nearest ancestor that sets it; incident by default. */
   type: TicketType;
   requiresApproval: boolean;
@@ -47,6 +49,7 @@ function nodeView(config: ServiceDeskConfig, node: CatalogNode): CatalogNodeView
     id: node.id,
     name: node.name,
     ...(node.description !== undefined ? { description: node.description } : {}),
+    pinned: node.pinned ?? false,
     type: findCatalogItem(config, node.id)?.type ?? node.type ?? 'incident',
     requiresApproval: node.approval.length > 0,
     form: node.form.map(fieldView),

@@ -79,4 +79,8 @@ export class SlaTrackingTicketStore implements TicketStore {
   getTicketHistory(key: string, options: { cursor?: string; limit: number }) {
     return this.inner.getTicketHistory(key, options);
   }
+
+  listPendingApprovals(approver: string, options: { cursor?: string; limit: number }) {
+    return this.inner.listPendingApprovals(approver, options);
+  }
 }

@@ -224,6 +224,11 @@ describe('mail to the desk', () => {
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename="crash log (1).pdf"; filename*=UTF-8''crash%20log%20(1).pdf`);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(report);
     expect((await app.request('GET', path, { token: await app.token({ email: from }) })).status).toBe(302);
+    // A browser's fetch cannot read a redirect: asking for JSON gives the same link as a 200 answer.
+    const asJson = await app.request('GET', path, { token: await app.token({ email: from }), headers: { accept: 'application/json' } });
+    expect(asJson.status).toBe(200);
+    expect(asJson.headers.location).toBeUndefined();
+    expect(asJson.json).toMatchObject({ name: 'crash log (1).pdf', expiresInSeconds: 300, url: expect.stringContaining('X-Amz-Signature=') });
     expect((await app.request('GET', path, { token: await app.token({ email: `someone.${unique()}@example.org` }) })).status).toBe(404);
     expect((await app.request('GET', `/tickets/${ticket!.key}/attachments?location=attachments%2F${'0'.repeat(32)}%2F0%2Fx.pdf`, { token: admin })).status).toBe(404);
 

@@ -9,6 +9,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../../domain/history.ts';
+import { pendingApprovals, type PendingApproval } from '../../domain/pending-approvals.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
 import { ACTIVE_STATUSES, isActive, type TicketStatus } from '../../domain/ticket-status.ts';
 import { workloadChanges } from '../../domain/workload.ts';
@@ -29,12 +30,14 @@ import {
 } from '../../ports/ticket-store.ts';
 import { cursorMismatch, decodeCursor, encodeCursor, type PartitionPosition } from '../../store/cursor.ts';
 import {
+  approverInboxPartition,
   assigneeWorkPartition,
   commentKey,
   counterKey,
   deskQueuePartition,
   HISTORY_PREFIX,
   idempotencyKey,
+  pendingApprovalKey,
   requesterPartition,
   TICKET_SK,
   ticketKey,
@@ -43,7 +46,7 @@ import {
 import type { IndexName } from '../../store/table-definition.ts';
 import { workloadTransactItems, type TransactItem } from './dynamodb-assignment-store.ts';
 import { queryAll } from './query-all.ts';
-import { commentItem, entityOf, historyItem, ticketItem, toComment, toHistoryEvent, toTicket } from './ticket-items.ts';
+import { commentItem, entityOf, historyItem, pendingApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';
 
 type Item = Record<string, unknown>;
 
@@ -133,7 +136,7 @@ export class DynamoDbTicketStore implements TicketStore {
     // The assignee's counter moves with the ticket, so the two always agree.
     const workload = workloadTransactItems(this.tableName, workloadChanges(undefined, ticket), ticket.updatedAt, guard);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
-    items.push(...workload.items);
+    items.push(...workload.items, ...this.approvalInboxChanges(undefined, ticket));
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -205,7 +208,7 @@ export class DynamoDbTicketStore implements TicketStore {
     // Assign, unassign, reassign or a status change moves the counters in the same transaction.
     const workload = workloadTransactItems(this.tableName, workloadChanges(previous, ticket), ticket.updatedAt, guard);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
-    items.push(...workload.items);
+    items.push(...workload.items, ...this.approvalInboxChanges(previous, ticket));
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return ticket;
@@ -219,6 +222,43 @@ export class DynamoDbTicketStore implements TicketStore {
       // TransactionConflict: another transaction held the item; the caller may retry.
       throw new ConflictError(`Ticket ${ticket.key} is being changed by another request; retry`);
     }
+  }
+
+  /**
+   * The approvers' inbox entries follow the waiting step in the ticket's own transaction: entries of
+   * a step no longer waiting are deleted, new or changed ones put, unchanged ones left alone.
+   */
+  private approvalInboxChanges(previous: Ticket | undefined, next: Ticket): TransactItem[] {
+    const keyOf = (entry: PendingApproval) => pendingApprovalKey(entry.approver, entry.waitingSince, entry.ticketKey);
+    const idOf = (entry: PendingApproval) => JSON.stringify(keyOf(entry));
+    const before = new Map((previous ? pendingApprovals(previous) : []).map((entry) => [idOf(entry), entry]));
+    const after = pendingApprovals(next);
+    const afterIds = new Set(after.map(idOf));
+    const removed: TransactItem[] = [...before.entries()]
+      .filter(([id]) => !afterIds.has(id))
+      .map(([, entry]) => ({ Delete: { TableName: this.tableName, Key: keyOf(entry) } }));
+    const written: TransactItem[] = after
+      .filter((entry) => JSON.stringify(before.get(idOf(entry))) !== JSON.stringify(entry))
+      .map((entry) => ({ Put: { TableName: this.tableName, Item: pendingApprovalItem(entry) } }));
+    return [...removed, ...written];
+  }
+
+  async listPendingApprovals(approver: string, options: { cursor?: string; limit: number }): Promise<Page<PendingApproval>> {
+    const partitionValue = approverInboxPartition(approver);
+    const [position] = decodeCursor(options.cursor, 1);
+    if (position === 'done') return { items: [] };
+    if (position && (Object.keys(position).sort().join(',') !== 'PK,SK' || position.PK !== partitionValue)) throw cursorMismatch();
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': partitionValue },
+        ...(position ? { ExclusiveStartKey: position } : {}),
+        Limit: options.limit,
+      }),
+    );
+    const items = (page.Items ?? []).map(toPendingApproval);
+    return page.LastEvaluatedKey ? { items, nextCursor: encodeCursor([page.LastEvaluatedKey as Record<string, string>]) } : { items };
   }
 
   async findClaim(caller: string, key: string): Promise<ClaimRecord | undefined> {

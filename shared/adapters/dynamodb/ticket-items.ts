@@ -1,7 +1,8 @@
 import type { HistoryEvent } from '../../domain/history.ts';
 import { ticketSlaAttention } from '../../domain/sla.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
-import { commentKey, historyKey, ticketIndexKeys, ticketKey } from '../../store/keys.ts';
+import type { PendingApproval } from '../../domain/pending-approvals.ts';
+import { commentKey, historyKey, pendingApprovalKey, ticketIndexKeys, ticketKey } from '../../store/keys.ts';
 
 /** Maps domain objects to table items and back; the `entity` attribute tells item kinds apart. */
 
@@ -32,6 +33,14 @@ export const historyItem = (event: HistoryEvent): Item => ({
   entity: 'history',
   ...event,
 });
+
+export const pendingApprovalItem = (entry: PendingApproval): Item => ({
+  ...pendingApprovalKey(entry.approver, entry.waitingSince, entry.ticketKey),
+  entity: 'pending_approval',
+  ...entry,
+});
+
+export const toPendingApproval = (item: Item): PendingApproval => withoutKeys<PendingApproval>(item);
 
 /** The order in which a ticket's fields are read back, so API responses read the same every time. */
 const TICKET_FIELD_ORDER: readonly (keyof Ticket)[] = [

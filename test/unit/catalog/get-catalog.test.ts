@@ -39,7 +39,7 @@ describe('the catalog requesters see', () => {
       ['monitor', 'service_request'],
       ['furniture', 'service_request'],
     ]);
-    expect(catalog[1]!.children[0]).toEqual({ id: 'payroll', name: 'Payroll question', type: 'service_request', requiresApproval: false, form: [], children: [] });
+    expect(catalog[1]!.children[0]).toEqual({ id: 'payroll', name: 'Payroll question', pinned: false, type: 'service_request', requiresApproval: false, form: [], children: [] });
   });
 
   it('shows the request form and whether an item needs approval, but not who approves', () => {
@@ -47,6 +47,7 @@ describe('the catalog requesters see', () => {
     expect(laptop).toEqual({
       id: 'laptop',
       name: 'New laptop',
+      pinned: false,
       type: 'service_request',
       requiresApproval: true,
       form: [
@@ -56,6 +57,18 @@ describe('the catalog requesters see', () => {
       children: [],
     });
     expect(getCatalog({ config }, requester).catalog[0]!.children[1]!.children[0]!.requiresApproval).toBe(true);
+  });
+
+  it('says which items are pinned to the home page', () => {
+    const pinnedConfig = catalogConfig({
+      catalog: [{ id: 'general', name: 'General', desk: 'it', children: [{ id: 'password', name: 'Password reset', pinned: true }, { id: 'other', name: 'Something else' }] }],
+    });
+    const [general] = getCatalog({ config: pinnedConfig }, requester).catalog;
+    expect(general!.pinned).toBe(false);
+    expect(general!.children.map((node) => [node.id, node.pinned])).toEqual([
+      ['password', true],
+      ['other', false],
+    ]);
   });
 
   it('leaks no desk, level, priority or approver anywhere', () => {

@@ -9,6 +9,7 @@ const item: CatalogNode = {
   name: 'Every kind of field',
   description: 'A form with one field of each type',
   type: 'service_request',
+  pinned: false,
   requiresApproval: true,
   children: [],
   form: [

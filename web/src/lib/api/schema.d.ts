@@ -447,6 +447,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requests waiting for the caller's decision, the longest waiting first (decide with POST /tickets/{key}/approval) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of requests waiting for a decision */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApprovalInboxItem"][];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -952,6 +1021,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description With Accept: application/json (a browser cannot read a redirect): the download link, the file name and how long it works */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentLink"];
+                    };
+                };
                 /** @description Location is the download link; the body gives it too, with the file name and how long it works */
                 302: {
                     headers: {
@@ -1294,11 +1372,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{key}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester of a resolved ticket confirms it (closed) or reopens it (with a comment saying what is still wrong) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolutionDecision"];
+                };
+            };
+            responses: {
+                /** @description The ticket after the decision, or as it is when the same decision already took effect */
+                200: {
+                    headers: {
+                        /** @description The ticket version; send it back in If-Match */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not the requester of the ticket */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ticket is not resolved (code ticket_not_resolved) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a form with which the browser sends one file straight to S3 (multipart/form-data POST to `url`: every field, then the file as `file`), within the size limit and with the declared Content-Type; then name its `uploadId` in `attachments` of a new ticket or comment (signed-in people only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateUpload"];
+                };
+            };
+            responses: {
+                /** @description The form to post, and the upload id */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upload"];
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddComment: {
+            /** @description Upload ids from POST /uploads, of files the caller uploaded */
+            attachments?: string[];
             body: string;
             /** @description Sanitised before it is stored */
             html?: string;
@@ -1313,6 +1569,38 @@ export interface components {
             comment?: string;
             /** @enum {string} */
             decision: "approve" | "reject";
+        };
+        ApprovalInboxItem: {
+            catalogItem?: {
+                id: string;
+                name: string;
+            };
+            /** @description The ticket key; decide with POST /tickets/{key}/approval */
+            key: string;
+            /**
+             * Format: date-time
+             * @description When the request was made
+             */
+            requestedAt: string;
+            requester: {
+                email: string;
+                name?: string;
+            };
+            /** @enum {string} */
+            status: "pending_approval" | "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
+            step: {
+                /** @description Which step of the approval waits (0 is the first) */
+                index: number;
+                /** @enum {string} */
+                kind?: "user" | "requester_manager" | "group";
+                label: string;
+            };
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When the step started waiting for a decision
+             */
+            waitingSince: string;
         };
         ApprovalLinkDecision: {
             /** @description Required when rejecting: the requester reads it */
@@ -1344,6 +1632,12 @@ export interface components {
             /** @description Bytes */
             size: number;
         };
+        AttachmentLink: {
+            expiresInSeconds: number;
+            name: string;
+            /** @description A presigned download link; it downloads the file under its name */
+            url: string;
+        };
         CatalogFormField: {
             default?: string | number | string[];
             help?: string;
@@ -1367,6 +1661,8 @@ export interface components {
             /** @description The catalog item id; tickets opened from it record it as catalogItem */
             id: string;
             name: string;
+            /** @description Shown first on the portal's home page */
+            pinned: boolean;
             requiresApproval: boolean;
             /**
              * @description The type of ticket a request for this item opens
@@ -1405,6 +1701,8 @@ export interface components {
             };
         };
         CreateTicket: {
+            /** @description Upload ids from POST /uploads, of files the caller uploaded */
+            attachments?: string[];
             /** @description What is asked for (GET /catalog); routes the ticket and names its form */
             catalogItem?: string;
             /** @description Free category path; a catalog item sets its own */
@@ -1444,6 +1742,14 @@ export interface components {
             /** @enum {string} */
             urgency?: "high" | "medium" | "low";
         };
+        CreateUpload: {
+            /** @description The Content-Type the form must send the file with */
+            contentType: string;
+            /** @description The file name the ticket lists and downloads give */
+            fileName: string;
+            /** @description Bytes */
+            size: number;
+        };
         Error: {
             error: {
                 code: string;
@@ -1481,6 +1787,15 @@ export interface components {
             id: string;
             ticketKey: string;
         };
+        ResolutionDecision: {
+            /** @description Required when reopening: what is still wrong. Added as the requester's public comment */
+            comment?: string;
+            /**
+             * @description confirm closes the ticket; reopen sends it back to the desk
+             * @enum {string}
+             */
+            decision: "confirm" | "reopen";
+        };
         SetAgentAvailability: {
             /** @description false: automatic assignment skips the agent */
             available: boolean;
@@ -1498,6 +1813,11 @@ export interface components {
                     decidedBy?: string;
                     /** @enum {string} */
                     decision?: "approved" | "rejected";
+                    /**
+                     * @description How the approvers were found: a named person, the requester's manager, a group
+                     * @enum {string}
+                     */
+                    kind?: "user" | "requester_manager" | "group";
                     label: string;
                 }[];
             };
@@ -1549,6 +1869,13 @@ export interface components {
                 /** @description Why the desk cannot mail the requester; nothing is sent to them */
                 unmailable?: string;
                 vip?: boolean;
+            };
+            /** @description The requester's last answer to a resolution */
+            resolutionDecision?: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                decision: "confirm" | "reopen";
             };
             /** Format: date-time */
             resolvedAt?: string;
@@ -1602,6 +1929,11 @@ export interface components {
             urgency?: "high" | "medium" | "low";
             /** @description Also sent as the ETag; send it back in If-Match */
             version: number;
+            /**
+             * @description Whose move the ticket waits for: requester (pending), approval (a step is open), desk; absent once resolved or closed
+             * @enum {string}
+             */
+            waitingOn?: "requester" | "approval" | "desk";
             /** @description People the requester copied on mail: they get public replies and may answer by mail, with none of the requester's rights */
             watchers?: string[];
         };
@@ -1626,6 +1958,22 @@ export interface components {
             subject?: string;
             tags?: string[];
             urgency?: ("high" | "medium" | "low") | null;
+        };
+        Upload: {
+            /**
+             * Format: date-time
+             * @description The form is refused after this
+             */
+            expiresAt: string;
+            fields: {
+                [key: string]: string;
+            };
+            /** @description The largest file the form takes */
+            maxBytes: number;
+            /** @description Name it in `attachments` of POST /tickets or POST /tickets/{key}/comments */
+            uploadId: string;
+            /** @description Post a multipart/form-data form here: every field of `fields`, then the file as `file` */
+            url: string;
         };
     };
     responses: never;
