@@ -57,6 +57,8 @@ const IT_TICKET_TABLE: readonly Row[] = [
   // A software install waits for the software approvers (the admin among them); clients never decide.
   ['POST /tickets/{key}/approval',          [200,  403,  403,  404,  404,  404,  403,  404,  403,  403,  401,  401,  401]],
   ['GET /catalog',                          [200,  200,  200,  200,  200,  200,  200,  200,  200,  403,  401,  401,  401]],
+  // Every signed-in person may upload a file of their own; machine clients have no uploads.
+  ['POST /uploads',                         [201,  201,  201,  201,  201,  201,  201,  201,  403,  403,  401,  401,  401]],
   ['GET /desks/{id}/queue',                 [200,  200,  200,  403,  403,  403,  403,  403,  200,  403,  401,  401,  401]],
   // Alice's availability: herself, a manager of her desk, an admin.
   ['PUT /agents/{email}/availability',      [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
@@ -179,6 +181,7 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     request: async (_target, ticket) => ({ path: `/tickets/${ticket}/approval`, body: { decision: 'approve' } }),
   },
   'GET /catalog': { scope: 'read', request: async () => ({ path: '/catalog' }) },
+  'POST /uploads': { scope: 'none', request: async () => ({ path: '/uploads', body: { fileName: 'photo.jpg', contentType: 'image/jpeg', size: 1000 } }) },
   'GET /desks/{id}/queue': { scope: 'read', request: async (target) => ({ path: `/desks/${target.desk}/queue` }) },
   // Setting the value it already has, so that no cell changes what another finds.
   'PUT /agents/{email}/availability': {
@@ -243,6 +246,9 @@ function tokenFor(caller: Caller, scope: ScopeNeed): string | undefined {
 
 beforeAll(async () => {
   app = await startTestApp();
+  // Signing an upload form makes no request, so nothing needs to listen there.
+  process.env[ENV.uploadBucket] = 'servicedesk-local-uploads';
+  process.env[ENV.uploadS3Endpoint] = 'http://127.0.0.1:9/local-s3';
   const person = (email: string) => app.token({ email });
   rita = await person('rita@example.org');
   Object.assign(tokens, {

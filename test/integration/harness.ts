@@ -11,6 +11,7 @@ import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { startHttpServer, type HandlerLoader } from '../../local/http-server.ts';
 import { createInMemoryIssuer, LOCAL_AUDIENCE, type LocalIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
+import { localUploadsPage, useLocalUploads } from '../../local/local-uploads.ts';
 import { machineClientClaims, personClaims, resolveTokenPerson, type TokenRole } from '../../local/token-claims.ts';
 
 export interface TestTokenOptions {
@@ -66,6 +67,8 @@ export interface TestAppOptions {
   config?: unknown;
   /** Also run the stream handler and the local SLA timers, as `npm start` does. */
   sideEffects?: boolean;
+  /** Serve the S3 stand-in for uploads at /local-s3, as `npm start` does (needs sideEffects for download links). */
+  uploads?: { webOrigins?: readonly string[]; now?: () => Date };
 }
 
 /** The machine clients the tests sign in as, listed for the authorizer as the stack lists its app clients. */
@@ -89,9 +92,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (options.config !== undefined) useServiceDeskConfig(options.config);
 
   const issuer = await createInMemoryIssuer({ audiences: [...LOCAL_AUDIENCE, ...TEST_MACHINE_CLIENTS] });
+  const mailDir = mkdtempSync(join(tmpdir(), 'servicedesk-mail-'));
+  const uploadsDir = mkdtempSync(join(tmpdir(), 'servicedesk-uploads-'));
+  const pages = options.uploads
+    ? [localUploadsPage({ uploadsDir, mailDir, webOrigins: options.uploads.webOrigins ?? [], ...(options.uploads.now ? { now: options.uploads.now } : {}) })]
+    : [];
   const server = await startHttpServer({
     port: 0,
     issuer,
+    pages,
     quiet: !options.log,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
@@ -99,8 +108,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // Links in mail (approval links) point at this server.
   process.env[ENV.publicApiUrl] = server.url;
   const sideEffects = options.sideEffects
-    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'servicedesk-mail-')), sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) })
+    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir, sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) })
     : undefined;
+  if (options.uploads) useLocalUploads(server.url);
 
   return {
     url: server.url,
