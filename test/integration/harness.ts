@@ -8,7 +8,7 @@ import { ENV } from '../../shared/environment.ts';
 import { serviceDeskConfig, useServiceDeskConfig } from '../../shared/config/service-desk-config.ts';
 import { startSideEffects, type RunningSideEffects } from '../../local/side-effects.ts';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
-import { startHttpServer, type HandlerLoader } from '../../local/http-server.ts';
+import { startHttpServer, type HandlerLoader, type LocalPage } from '../../local/http-server.ts';
 import { createInMemoryIssuer, LOCAL_AUDIENCE, type LocalIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
 import { machineClientClaims, personClaims, resolveTokenPerson, type TokenRole } from '../../local/token-claims.ts';
@@ -66,6 +66,8 @@ export interface TestAppOptions {
   config?: unknown;
   /** Also run the stream handler and the local SLA timers, as `npm start` does. */
   sideEffects?: boolean;
+  /** The server's own pages (the web app's files, the sign-in pages), given the run's issuer. */
+  pages?: (issuer: LocalIssuer) => { pages?: readonly LocalPage[]; fallbackPages?: readonly LocalPage[] };
 }
 
 /** The machine clients the tests sign in as, listed for the authorizer as the stack lists its app clients. */
@@ -95,6 +97,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     quiet: !options.log,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
+    ...options.pages?.(issuer),
   });
   // Links in mail (approval links) point at this server.
   process.env[ENV.publicApiUrl] = server.url;
