@@ -34,6 +34,8 @@ export interface SignOptions {
 export interface LocalIssuer {
   readonly issuer: string;
   readonly audience: string;
+  /** The public key of the signatures, as the JWKS endpoint publishes it. */
+  readonly publicJwk: JWK;
   /** Adds iss, iat, exp, jti, auth_time and (for ID tokens, unless given) aud to the claims. */
   sign(claims: TokenClaims, options?: SignOptions): Promise<string>;
   /** The app client ids a token must be for (its aud, or without aud its client_id). */
@@ -99,6 +101,7 @@ async function issuerFromKey(key: StoredKey, options: LocalIssuerOptions): Promi
   return {
     issuer: LOCAL_ISSUER,
     audience: LOCAL_CLIENT_ID,
+    publicJwk: { ...key.publicJwk, use: 'sig' },
     audiences,
 
     async sign(claims, { expiresIn = '1h' } = {}) {

@@ -5,10 +5,11 @@ import { serviceDeskConfig } from '#shared/config/service-desk-config';
 import type { ServiceDeskConfig } from '#shared/config/config-schema';
 import { createLocalDynamoDbClient, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
-import { loadPersistedIssuer } from './issuer.ts';
+import { LOCAL_CLIENT_ID, loadPersistedIssuer } from './issuer.ts';
 import { assertJavaAvailable } from './java-runtime.ts';
 import { LOCAL_PATHS, LOCAL_TABLE_NAME } from './local-paths.ts';
 import { LocalRuntimeError } from './local-runtime-error.ts';
+import { createLocalSignIn } from './local-sign-in.ts';
 import { assertPortFree } from './port-check.ts';
 import { startSideEffects, type RunningSideEffects } from './side-effects.ts';
 import { ensureTable } from './table.ts';
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
     // The app's files are read on every request: the watch build's output is served once written.
     webBuild = await startWebAppBuild();
     const webApp = createWebAppFiles({ config });
-    http = await startHttpServer({ port: httpPort, issuer, pages: [webApp.page], fallbackPages: [webApp.fallbackPage] });
+    const signIn = await createLocalSignIn({ issuer, config, port: httpPort });
+    http = await startHttpServer({ port: httpPort, issuer, pages: [signIn, webApp.page], fallbackPages: [webApp.fallbackPage] });
   } catch (error) {
     await webBuild?.stop().catch(() => undefined);
     await http?.close().catch(() => undefined);
@@ -123,6 +125,7 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
     `Service desk API   ${url}  (the web app calls it under ${url}/api)`,
     `  health           ${url}/health`,
     `  OpenAPI          ${url}/openapi.json`,
+    `Sign-in (OIDC)     ${url}/.well-known/openid-configuration (client ${LOCAL_CLIENT_ID}, callback /auth/callback)`,
     `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in .local/dynamodb)`,
     `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in .local/mail)`,
     `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in .local/outbox)`,

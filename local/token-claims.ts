@@ -74,8 +74,13 @@ export function machineClientClaims(clientId: string = LOCAL_MACHINE_CLIENT_ID, 
 
 /** A stable, UUID-shaped subject per email (UUID v5 layout over SHA-1), like Cognito's sub. */
 export function subjectForEmail(email: string): string {
+  return subjectForName(email.toLowerCase());
+}
+
+/** A stable, UUID-shaped subject for any user name (a federated user's `<provider>_<sub>`). */
+export function subjectForName(name: string): string {
   const namespace = Buffer.from(SUBJECT_NAMESPACE.replaceAll('-', ''), 'hex');
-  const hash = createHash('sha1').update(namespace).update(email.toLowerCase()).digest();
+  const hash = createHash('sha1').update(namespace).update(name).digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
@@ -84,7 +89,7 @@ export function subjectForEmail(email: string): string {
 }
 
 /** "jane.doe@example.org" -> "Jane Doe": a readable name for people not in the directory. */
-function nameFromEmail(email: string): string {
+export function nameFromEmail(email: string): string {
   const local = email.split('@')[0] ?? email;
   return local
     .split(/[._-]+/)

@@ -1,5 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serviceDeskConfig } from '../../shared/config/service-desk-config.ts';
+import { createLocalSignIn } from '../../local/local-sign-in.ts';
+import { findFreePort } from '../../local/port-check.ts';
 import { createWebAppFiles } from '../../local/web-app-files.ts';
 import { startTestApp, type TestApp, type TestAppOptions } from '../integration/harness.ts';
 import { watchContentSecurityPolicy, type CspWatch } from './content-security-policy.ts';
@@ -40,11 +42,17 @@ export interface AppPage {
  * its own in a fresh temporary directory, and each table is new, so runs share no state.
  */
 export async function startBrowserApp(options: Pick<TestAppOptions, 'sideEffects' | 'config'> = {}): Promise<BrowserApp> {
+  // The sign-in's client and discovery document name the port, so it is chosen first.
+  const port = await findFreePort();
   const api = await startTestApp({
     ...options,
-    pages: () => {
-      const webApp = createWebAppFiles({ config: serviceDeskConfig() });
-      return { pages: [webApp.page], fallbackPages: [webApp.fallbackPage] };
+    port,
+    // As `npm start` serves them: the local sign-in (OpenID Connect) and the web app's files.
+    pages: async (issuer) => {
+      const config = serviceDeskConfig();
+      const webApp = createWebAppFiles({ config });
+      const signIn = await createLocalSignIn({ issuer, config, port });
+      return { pages: [signIn, webApp.page], fallbackPages: [webApp.fallbackPage] };
     },
   });
   let browser: Browser;

@@ -67,7 +67,9 @@ export interface TestAppOptions {
   /** Also run the stream handler and the local SLA timers, as `npm start` does. */
   sideEffects?: boolean;
   /** The server's own pages (the web app's files, the sign-in pages), given the run's issuer. */
-  pages?: (issuer: LocalIssuer) => { pages?: readonly LocalPage[]; fallbackPages?: readonly LocalPage[] };
+  pages?: (issuer: LocalIssuer) => Promise<{ pages?: readonly LocalPage[]; fallbackPages?: readonly LocalPage[] }>;
+  /** 0 (a free port) by default; pages that name the server's URL need it known beforehand. */
+  port?: number;
 }
 
 /** The machine clients the tests sign in as, listed for the authorizer as the stack lists its app clients. */
@@ -92,12 +94,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   const issuer = await createInMemoryIssuer({ audiences: [...LOCAL_AUDIENCE, ...TEST_MACHINE_CLIENTS] });
   const server = await startHttpServer({
-    port: 0,
+    port: options.port ?? 0,
     issuer,
     quiet: !options.log,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
-    ...options.pages?.(issuer),
+    ...(await options.pages?.(issuer)),
   });
   // Links in mail (approval links) point at this server.
   process.env[ENV.publicApiUrl] = server.url;

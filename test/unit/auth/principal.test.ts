@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupsClaim, principalFromClaims } from '../../../shared/auth/principal.ts';
 import { UnauthenticatedError } from '../../../shared/errors.ts';
+import { COGNITO_ACCESS_TOKEN } from '../../fixtures/cognito/cognito-token-payloads.ts';
 
 describe('the caller from JWT claims', () => {
   it('reads groups as API Gateway renders them', () => {
@@ -43,6 +44,13 @@ describe('the caller from JWT claims', () => {
       ['servicedesk/tickets.read', 'servicedesk/tickets.write'],
     );
     expect(principal).toEqual({ kind: 'client', clientId: 'client-1', scopes: ['servicedesk/tickets.read', 'servicedesk/tickets.write'] });
+  });
+
+  it("takes a person's access token (username, no email) as that person by sub, never as a client nor by someone's email", () => {
+    const { iss: _iss, ...claims } = COGNITO_ACCESS_TOKEN;
+    // As API Gateway hands them over: every claim a string, the groups as "[agent]".
+    const flat = Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]));
+    expect(principalFromClaims(flat, ['openid', 'email', 'profile'])).toEqual({ kind: 'user', sub: COGNITO_ACCESS_TOKEN.sub, roles: ['agent'] });
   });
 
   it('refuses a request without claims', () => {
