@@ -1,10 +1,112 @@
-import { Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { useLocale } from 'react-aria';
+import { NavLink, Outlet, useLoaderData, useLocation, useNavigation, useRevalidator } from 'react-router';
+import { SignInPage } from '../features/auth/components/sign-in-page';
+import { authSession, isStaff } from '../lib/auth/auth-session';
+import { runtimeConfig } from '../lib/config/runtime-config';
+import { useMessages } from '../lib/i18n/use-messages';
+import { shellMessages } from './messages';
 
-// Placeholder shell until the header, navigation and sign-in state are built.
+/** Who is signed in and the settings the shell shows; re-run when the session changes. */
+export async function shellLoader() {
+  const config = await runtimeConfig();
+  const person = await authSession.person();
+  return { person, deskName: config.deskName, identityProviders: config.identityProviders };
+}
+
+/** The page around every screen: skip link, header with navigation and the person, one <main>. */
 export function AppShell() {
+  const t = useMessages(shellMessages);
+  const { person, deskName, identityProviders } = useLoaderData<typeof shellLoader>();
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  useDocumentLanguage();
+  const main = useFocusMainOnNavigation();
+
+  useEffect(() => authSession.subscribe(() => void revalidator.revalidate()), [revalidator]);
+
   return (
-    <main id="main">
-      <Outlet />
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t.format('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <NavLink to="/" className="desk-name" end>
+            {deskName ?? t.format('deskName')}
+          </NavLink>
+          {person && (
+            <>
+              <nav aria-label={t.format('navigation')} className="app-nav">
+                <ul>
+                  <li>
+                    <NavLink to="/" end>
+                      {t.format('home')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/requests">{t.format('myRequests')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/approvals">{t.format('approvals')}</NavLink>
+                  </li>
+                </ul>
+              </nav>
+              <div className="app-person">
+                <span className="app-person-name" title={person.email}>
+                  <span className="visually-hidden">{t.format('signedInAs')} </span>
+                  {person.name}
+                </span>
+                <button type="button" className="button button-small" onClick={() => void authSession.signOut()}>
+                  {t.format('signOut')}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="app-main" aria-busy={navigation.state === 'loading' || undefined}>
+        {person && isStaff(person) && (
+          <p className="note" role="note">
+            {t.format('staffNote')}
+          </p>
+        )}
+        {person ? <Outlet /> : <SignInPage identityProviders={identityProviders} />}
+      </main>
+    </div>
+  );
+}
+
+/** `<html lang>` follows the language the texts are shown in. */
+function useDocumentLanguage() {
+  const { locale, direction } = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = direction;
+  }, [locale, direction]);
+}
+
+/** After a client-side navigation, focus goes to the main content, as after a page load. */
+function useFocusMainOnNavigation() {
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: false });
+  }, [pathname]);
+  return main;
+}
+
+/** Shown while the shell's first loader runs. */
+export function ShellLoading() {
+  const t = useMessages(shellMessages);
+  return (
+    <main id="main" className="standalone">
+      <p role="status">{t.format('loading')}</p>
     </main>
   );
 }

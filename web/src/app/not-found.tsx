@@ -1,4 +1,17 @@
-// Placeholder until the screen is built.
+import { Link } from 'react-router';
+import { ErrorPanel } from '../components/error-panel';
+import { useMessages } from '../lib/i18n/use-messages';
+import { shellMessages } from './messages';
+
+/** An address the app has no screen for. */
 export function Component() {
-  return <h1>not-found</h1>;
+  const t = useMessages(shellMessages);
+  return (
+    <ErrorPanel title={t.format('notFoundTitle')}>
+      <p>{t.format('notFoundText')}</p>
+      <p>
+        <Link to="/">{t.format('backHome')}</Link>
+      </p>
+    </ErrorPanel>
+  );
 }

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { AppShell } from './app-shell';
+import { AppShell, ShellLoading, shellLoader } from './app-shell';
 import { RouteError } from './route-error';
 
 /**
@@ -11,15 +11,24 @@ export const routes: RouteObject[] = [
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/auth-callback') },
   { path: '/signed-out', lazy: () => import('../features/auth/routes/signed-out') },
   {
+    id: 'shell',
     element: <AppShell />,
+    loader: shellLoader,
+    // Only the shell's own failure (no /config.json) lands here; screens fail inside the shell.
     errorElement: <RouteError />,
+    hydrateFallbackElement: <ShellLoading />,
     children: [
-      { index: true, lazy: () => import('../features/catalog/routes/catalog-home') },
-      { path: 'request/:itemId', lazy: () => import('../features/request-form/routes/new-request') },
-      { path: 'requests', lazy: () => import('../features/requests/routes/my-requests') },
-      { path: 'requests/:key', lazy: () => import('../features/requests/routes/request-view') },
-      { path: 'approvals', lazy: () => import('../features/approvals/routes/approvals') },
-      { path: '*', lazy: () => import('./not-found') },
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: () => import('../features/catalog/routes/catalog-home') },
+          { path: 'request/:itemId', lazy: () => import('../features/request-form/routes/new-request') },
+          { path: 'requests', lazy: () => import('../features/requests/routes/my-requests') },
+          { path: 'requests/:key', lazy: () => import('../features/requests/routes/request-view') },
+          { path: 'approvals', lazy: () => import('../features/approvals/routes/approvals') },
+          { path: '*', lazy: () => import('./not-found') },
+        ],
+      },
     ],
   },
 ];

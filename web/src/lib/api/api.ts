@@ -9,3 +9,8 @@ export function api(): Promise<ApiClient> {
   client ??= runtimeConfig().then((config) => createApiClient(config.apiBaseUrl, () => authSession.idToken()));
   return client;
 }
+
+/** Uses this client instead (tests: one made with `createApiClient` over their own fetch). */
+export function provideApiClient(next: ApiClient): void {
+  client = Promise.resolve(next);
+}

@@ -1,3 +1,4 @@
+import { runtimeConfig } from '../config/runtime-config';
 import type { SignedInPerson } from './signed-in-person';
 
 /**
@@ -18,12 +19,44 @@ export interface AuthSession {
   subscribe(listener: (person: SignedInPerson | undefined) => void): () => void;
 }
 
-// Replaced by the oidc-client-ts session; until then nobody is signed in.
+let session: Promise<AuthSession> | undefined;
+
+/** Uses this session instead of the OpenID Connect one (tests). */
+export function provideAuthSession(next: AuthSession): void {
+  session = Promise.resolve(next);
+}
+
+/** The oidc-client-ts session, made once the runtime configuration is known (its own chunk). */
+function oidcSession(): Promise<AuthSession> {
+  session ??= Promise.all([runtimeConfig(), import('./oidc-session')]).then(([config, { createOidcSession }]) =>
+    createOidcSession(config, { location: window.location, storage: window.sessionStorage }),
+  );
+  return session;
+}
+
+/** The app's session; every call waits for the configuration and the OpenID Connect client. */
 export const authSession: AuthSession = {
-  person: async () => undefined,
-  idToken: async () => undefined,
-  signIn: async () => undefined,
-  completeSignIn: async () => '/',
-  signOut: async () => undefined,
-  subscribe: () => () => undefined,
+  person: async () => (await oidcSession()).person(),
+  idToken: async () => (await oidcSession()).idToken(),
+  signIn: async (returnTo, identityProvider) => (await oidcSession()).signIn(returnTo, identityProvider),
+  completeSignIn: async () => (await oidcSession()).completeSignIn(),
+  signOut: async () => (await oidcSession()).signOut(),
+  subscribe(listener) {
+    let unsubscribe: (() => void) | undefined;
+    let cancelled = false;
+    void oidcSession().then((ready) => {
+      if (!cancelled) unsubscribe = ready.subscribe(listener);
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
+  },
 };
+
+/** Staff sign in to the same app; the console is their face (the API still decides what they may do). */
+export const STAFF_GROUPS = ['admin', 'manager', 'agent'] as const;
+
+export function isStaff(person: SignedInPerson): boolean {
+  return person.groups.some((group) => (STAFF_GROUPS as readonly string[]).includes(group));
+}

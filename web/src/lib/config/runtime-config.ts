@@ -5,6 +5,8 @@
 export interface RuntimeConfig {
   /** Where the API is, relative to the app's origin: `/api`. */
   apiBaseUrl: string;
+  /** The desk's name in the header (the configuration's `email.name`); "Service desk" when absent. */
+  deskName?: string;
   auth: {
     /** The OpenID Connect issuer (Cognito's, or the local issuer's). */
     authority: string;
@@ -22,11 +24,16 @@ export interface RuntimeConfig {
 
 let loading: Promise<RuntimeConfig> | undefined;
 
-/** Loads `/config.json` once. */
+/** Loads `/config.json` once (a failed load is tried again on the next call). */
 export function runtimeConfig(): Promise<RuntimeConfig> {
-  loading ??= fetch('/config.json', { headers: { accept: 'application/json' } }).then(async (response) => {
-    if (!response.ok) throw new Error(`config.json answered ${response.status}`);
-    return (await response.json()) as RuntimeConfig;
-  });
+  loading ??= fetch('/config.json', { headers: { accept: 'application/json' } })
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+      return (await response.json()) as RuntimeConfig;
+    })
+    .catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
   return loading;
 }
