@@ -1,5 +1,5 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ReceiptRuleSet, type IReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
 import { S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
@@ -20,6 +20,8 @@ export const EMAIL_INTAKE_VISIBILITY_TIMEOUT = Duration.seconds(60);
 
 export interface EmailIntakeProps {
   settings: StageSettings;
+  /** The ticket files bucket (infra/ticket-files-bucket.ts): SES writes raw mail under inbound/. */
+  bucket: Bucket;
   /** The desk's address; the receipt rule covers its whole domain so plus-addressed replies arrive. */
   address: string;
   /**
@@ -27,8 +29,6 @@ export interface EmailIntakeProps {
    * to it, or leave it out to create the desk's own set (then activate it once, see the README).
    */
   receiptRuleSet?: string;
-  /** Days raw mail is kept before S3 deletes it. */
-  retainRawMailDays?: number;
 }
 
 /**
@@ -45,19 +45,7 @@ export class EmailIntake extends Construct {
     super(scope, id);
     const { stage } = props.settings;
 
-    this.bucket = new Bucket(this, 'RawMail', {
-      bucketName: rawMailBucketName(Stack.of(this), stage),
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ prefix: INBOUND_PREFIX, expiration: Duration.days(props.retainRawMailDays ?? 365) }],
-    });
-    Validations.of(this.bucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'Only SES writes here and only the intake function reads; CloudTrail data events can be enabled where object-level audit is required.',
-    });
+    this.bucket = props.bucket;
 
     // A mail that fails five times is a bug or a poison message: keep it for inspection and redrive.
     const queues = new QueueWithDeadLetters(this, 'Queues', {

@@ -23,7 +23,9 @@ import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
 import { acknowledgeDeadLetterQueue, QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
 import { consumeQueue } from './constructs/queue-consumer.ts';
+import { UPLOAD_PREFIX } from '../shared/ports/upload-store.ts';
 import { EmailIntake, INBOUND_PREFIX, rawMailBucketName } from './email-intake.ts';
+import { UploadBucket, uploadBucketName } from './upload-bucket.ts';
 import { nagEnvironment } from './nag-text.ts';
 import type { StageSettings } from './stage.ts';
 
@@ -42,6 +44,8 @@ export interface ServiceStackProps extends StackProps {
   emailIntake?: EmailIntake;
   /** Defaults to the route manifest; tests may pass a subset. */
   routes?: readonly HttpRoute[];
+  /** Origins of the web app (the CloudFront distribution's), allowed to post uploads; the web client's callback origins by default. */
+  webOrigins?: readonly string[];
 }
 
 /** Steady-state requests per second and burst for the whole API, before per-route limits. */
@@ -76,6 +80,8 @@ export class ServiceStack extends Stack {
   readonly emailIntakeHandler?: ServiceDeskFunction;
   /** Stream records that kept failing, kept for inspection and redrive. */
   readonly ticketChangesFailures: Queue;
+  /** Where browsers post files until a new ticket or reply attaches them. */
+  readonly uploads: UploadBucket;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -132,6 +138,8 @@ export class ServiceStack extends Stack {
         jwtAudience: [webClient.userPoolClientId, machineClient.userPoolClientId],
       },
     );
+
+    this.uploads = new UploadBucket(this, 'Uploads', { settings, ...(props.webOrigins ? { webOrigins: props.webOrigins } : {}) });
 
     const functions = new Map<string, ServiceDeskFunction>();
     for (const route of routes) {
@@ -370,7 +378,37 @@ export class ServiceStack extends Stack {
     if (route.table !== 'none') fn.bindTable(table, route.table);
     if (route.approvalLinkKey) fn.bindApprovalLinkKey();
     if (route.attachments) this.grantReadAttachments(fn, settings.stage);
+    if (route.uploads === 'sign') this.grantSignUploads(fn, settings.stage);
+    if (route.uploads === 'attach') this.grantAttachUploads(fn, settings.stage);
     return fn;
+  }
+
+  /** A presigned form post acts with the signer's rights: the function may put objects under the uploads prefix, nothing else. */
+  private grantSignUploads(fn: ServiceDeskFunction, stage: string): void {
+    this.grantUploadPrefix(fn, stage, ['s3:PutObject'], "Each form names one key under the caller's own uploads/ prefix, made per request; the function may put under uploads/ only, through the forms it signs.");
+  }
+
+  /** Attaching reads an upload (HeadObject, the copy's source), writes it among the attachments and deletes it. */
+  private grantAttachUploads(fn: ServiceDeskFunction, stage: string): void {
+    this.grantUploadPrefix(fn, stage, ['s3:GetObject', 's3:DeleteObject'], "Upload keys are the caller's prefix and the upload ids a request names; the function may read and delete under uploads/ only.");
+    this.grantMailBucketPrefix(
+      fn,
+      stage,
+      's3:PutObject',
+      ATTACHMENT_PREFIX,
+      'Attachment keys are derived from each upload id; the function may write the attachments prefix of the mail bucket only.',
+    );
+  }
+
+  private grantUploadPrefix(fn: ServiceDeskFunction, stage: string, actions: ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[], reason: string): void {
+    const bucket = uploadBucketName(this, stage);
+    fn.addEnvironment(ENV.uploadBucket, bucket);
+    fn.functionRole.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [`arn:${this.partition}:s3:::${bucket}/${UPLOAD_PREFIX}*`] }));
+    const nag = nagEnvironment(this);
+    Validations.of(fn.functionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:${nag.partition}:s3:::service-desk-${stage}-uploads-${nag.account}-${nag.region}/${UPLOAD_PREFIX}*]`,
+      reason,
+    });
   }
 
   /** Download links are presigned with the function's own role: it may read the attachments prefix, nothing else of the bucket. */

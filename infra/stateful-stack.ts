@@ -19,7 +19,9 @@ import type { Construct } from 'constructs';
 import { RESOURCE_SERVER_ID, SCOPES, STAFF_GROUPS } from '../shared/auth/scopes.ts';
 import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/store/table-definition.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { EmailIntake } from './email-intake.ts';
+import { createTicketFilesBucket, keepNotificationsLogicalId } from './ticket-files-bucket.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -51,6 +53,8 @@ export class StatefulStack extends Stack {
   readonly tableThrottleAlarms: { read: Alarm; write: Alarm };
   /** Present when the configuration names the desk's mailbox. */
   readonly emailIntake?: EmailIntake;
+  /** Tickets' attachments (from mail and the web app) and, when the desk receives mail, raw mail. */
+  readonly ticketFiles: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -176,14 +180,16 @@ export class StatefulStack extends Stack {
     // No user sign-in flows (Cognito's default would allow SRP and custom auth through this client).
     (this.machineClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
 
-    // Raw mail and its queue are kept with the data: mail in flight must survive a service redeploy.
+    // Files are kept with the data, mail or not; raw mail and its queue too: mail in flight must survive a service redeploy.
+    this.ticketFiles = createTicketFilesBucket(this, 'TicketFiles', { settings, ...(props.email ? { retainRawMailDays: props.email.retainRawMailDays } : {}) });
     if (props.email) {
       this.emailIntake = new EmailIntake(this, 'EmailIntake', {
         settings,
         address: props.email.address,
-        retainRawMailDays: props.email.retainRawMailDays,
+        bucket: this.ticketFiles,
         ...(props.email.receiptRuleSet ? { receiptRuleSet: props.email.receiptRuleSet } : {}),
       });
+      keepNotificationsLogicalId(this.ticketFiles);
       new CfnOutput(this, 'ReceiptRuleSet', { value: this.emailIntake.ruleSet.receiptRuleSetName, description: 'Activate it once if the stack created it' });
     }
 

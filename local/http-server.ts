@@ -55,7 +55,8 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const loadFromFunctions: HandlerLoader = (name) => import(new URL(`../functions/http/${name}.ts`, import.meta.url).href);
 
-class BodyTooLargeError extends Error {}
+/** A body over MAX_BODY_BYTES; a page's `body()` rejects with it too. */
+export class BodyTooLargeError extends Error {}
 
 /**
  * Serves the route table like API Gateway in front of the Lambda handlers: matches the route,
@@ -246,7 +247,8 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 function send(response: ServerResponse, result: HttpResponse, requestId: string): void {
   response.statusCode = result.statusCode;
   for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value);
-  response.setHeader('content-length', result.body.length);
+  // A HEAD answer names the length of the body it leaves out (S3's HeadObject); every other answer sends its body.
+  if (result.headers['content-length'] === undefined) response.setHeader('content-length', result.body.length);
   response.setHeader('apigw-requestid', requestId);
   response.end(result.body);
 }

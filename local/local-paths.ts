@@ -12,6 +12,8 @@ export const LOCAL_PATHS = {
   approvalLinkKey: `${LOCAL_STATE_DIR}approval-link-key`,
   /** The raw mail bucket: each received message as SES's S3 action would store it, at `mail/<key>`. */
   mail: `${LOCAL_STATE_DIR}mail`,
+  /** The upload bucket: files browsers posted, waiting to be attached, at `uploads/uploads/<owner>/<id>`. */
+  uploads: `${LOCAL_STATE_DIR}uploads`,
   /** Every outbound mail exactly as sent, as `<timestamp>-<MessageId>.eml`, with the Message-ID SES would set. */
   outbox: `${LOCAL_STATE_DIR}outbox`,
   /** The local queues' dead letters, one JSON file each under `dead-letters/<queue>/`, kept across restarts. */

@@ -10,6 +10,7 @@ import { assertJavaAvailable } from './java-runtime.ts';
 import { LOCAL_PATHS, LOCAL_TABLE_NAME } from './local-paths.ts';
 import { LocalRuntimeError } from './local-runtime-error.ts';
 import { createLocalSignIn } from './local-sign-in.ts';
+import { localUploadsPage, useLocalUploads } from './local-uploads.ts';
 import { assertPortFree } from './port-check.ts';
 import { startSideEffects, type RunningSideEffects } from './side-effects.ts';
 import { ensureTable } from './table.ts';
@@ -78,7 +79,11 @@ async function main(): Promise<void> {
     webBuild = await startWebAppBuild();
     const webApp = createWebAppFiles({ config });
     const signIn = await createLocalSignIn({ issuer, config, port: httpPort });
-    http = await startHttpServer({ port: httpPort, issuer, pages: [signIn, webApp.page], fallbackPages: [webApp.fallbackPage] });
+    // Browsers post files to the stand-in of the upload bucket on this server, as they would to S3.
+    const webOrigins = [`http://localhost:${httpPort}`, `http://127.0.0.1:${httpPort}`];
+    const uploads = localUploadsPage({ uploadsDir: LOCAL_PATHS.uploads, mailDir: sideEffects.mailDir, webOrigins });
+    useLocalUploads(`http://localhost:${httpPort}`);
+    http = await startHttpServer({ port: httpPort, issuer, pages: [signIn, uploads, webApp.page], fallbackPages: [webApp.fallbackPage] });
   } catch (error) {
     await webBuild?.stop().catch(() => undefined);
     await http?.close().catch(() => undefined);
@@ -130,6 +135,7 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
     `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in .local/mail)`,
     `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in .local/outbox)`,
     `Intake queue       ${intakeQueueUrl} (SQS SendMessage; JSON requests from other systems)`,
+    `Uploads            ${url}/local-s3 (POST /uploads signs form posts to it; files in .local/uploads until attached)`,
     deadLetters,
     '',
     'Demo users (servicedesk.config.ts):',

@@ -19,8 +19,12 @@ export const ENV = {
   slaTimerSchedulerRoleArn: 'SLA_TIMER_SCHEDULER_ROLE_ARN',
   /** Only set locally: where the local SES (aws-ses-v2-local) listens. */
   sesEndpoint: 'SES_ENDPOINT',
-  /** The bucket that holds raw inbound mail and the attachments taken from it. */
+  /** The bucket that holds ticket attachments (from mail and from the web app) and raw inbound mail. */
   mailBucket: 'MAIL_BUCKET',
+  /** The bucket browsers upload files to before they are attached (objects expire after a day). */
+  uploadBucket: 'UPLOAD_BUCKET',
+  /** Only set locally: the stand-in of S3 that takes uploads and moves them (served by the local API under /local-s3). */
+  uploadS3Endpoint: 'UPLOAD_S3_ENDPOINT',
   /** Only set locally: the stand-in of the mail bucket that download links point at. */
   s3Endpoint: 'S3_ENDPOINT',
   /** The API's public URL, for links in mail (approval links). */

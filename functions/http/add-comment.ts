@@ -1,3 +1,4 @@
+import { s3UploadStoreFromEnv } from '#shared/adapters/s3/s3-upload-store';
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { addCommentBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
@@ -10,6 +11,8 @@ export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(addCommentBodySchema, parseJsonBody(event), 'comment');
   const idempotencyKey = parseIdempotencyKey(event);
-  const { created, ...result } = await addComment(ticketDepsFromEnv(), principal, key, body, idempotencyKey ? { idempotencyKey } : {});
+  // Built only when files come with the request: one without them needs no upload bucket.
+  const uploads = body.attachments?.length ? { uploads: s3UploadStoreFromEnv() } : {};
+  const { created, ...result } = await addComment({ ...ticketDepsFromEnv(), ...uploads }, principal, key, body, idempotencyKey ? { idempotencyKey } : {});
   return jsonResponse(created ? 201 : 200, result, { etag: etagOf(result.ticket.version) });
 });

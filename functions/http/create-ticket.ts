@@ -1,3 +1,4 @@
+import { s3UploadStoreFromEnv } from '#shared/adapters/s3/s3-upload-store';
 import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-env';
 import { createTicketBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
@@ -7,6 +8,8 @@ import { createTicket } from '#shared/use-cases/create-ticket';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const body = validate(createTicketBodySchema, parseJsonBody(event), 'ticket');
-  const { ticket, created } = await createTicket(assignmentDepsFromEnv(), principal, body, { idempotencyKey: parseIdempotencyKey(event) });
+  // Built only when files come with the request: one without them needs no upload bucket.
+  const uploads = body.attachments?.length ? { uploads: s3UploadStoreFromEnv() } : {};
+  const { ticket, created } = await createTicket({ ...assignmentDepsFromEnv(), ...uploads }, principal, body, { idempotencyKey: parseIdempotencyKey(event) });
   return jsonResponse(created ? 201 : 200, { ticket }, { location: `/tickets/${ticket.key}`, etag: etagOf(ticket.version) });
 });

@@ -18,6 +18,11 @@ export interface HttpRoute {
   approvalLinkKey?: boolean;
   /** The handler hands out download links to attachments, so it may read them in the mail bucket. */
   attachments?: 'read';
+  /**
+   * `sign`: the handler signs upload forms, so it may put objects under the upload bucket's prefix;
+   * `attach`: it moves uploads into the attachments (reads and deletes uploads, writes attachments).
+   */
+  uploads?: 'sign' | 'attach';
   /** Why a route without the JWT authorizer is safe (shown to cdk-nag). */
   publicBecause?: string;
 }
@@ -25,16 +30,17 @@ export interface HttpRoute {
 export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/health', handler: 'health', auth: false, table: 'none', publicBecause: 'a liveness probe that reads no data' },
   { method: 'GET', path: '/openapi.json', handler: 'openapi', auth: false, table: 'none', publicBecause: 'the API description, which holds no data' },
-  { method: 'POST', path: '/tickets', handler: 'create-ticket', auth: true, table: 'write' },
+  { method: 'POST', path: '/tickets', handler: 'create-ticket', auth: true, table: 'write', uploads: 'attach' },
   { method: 'GET', path: '/tickets', handler: 'list-tickets', auth: true, table: 'read' },
   { method: 'GET', path: '/tickets/{key}', handler: 'get-ticket', auth: true, table: 'read' },
   { method: 'PATCH', path: '/tickets/{key}', handler: 'update-ticket', auth: true, table: 'write' },
-  { method: 'POST', path: '/tickets/{key}/comments', handler: 'add-comment', auth: true, table: 'write' },
+  { method: 'POST', path: '/tickets/{key}/comments', handler: 'add-comment', auth: true, table: 'write', uploads: 'attach' },
   { method: 'GET', path: '/tickets/{key}/history', handler: 'get-ticket-history', auth: true, table: 'read' },
   { method: 'GET', path: '/tickets/{key}/attachments', handler: 'get-attachment', auth: true, table: 'read', attachments: 'read' },
   { method: 'POST', path: '/tickets/{key}/escalate', handler: 'escalate-ticket', auth: true, table: 'write' },
   { method: 'POST', path: '/tickets/{key}/approval', handler: 'decide-approval', auth: true, table: 'write' },
   { method: 'GET', path: '/catalog', handler: 'get-catalog', auth: true, table: 'none' },
+  { method: 'POST', path: '/uploads', handler: 'create-upload', auth: true, table: 'none', uploads: 'sign' },
   { method: 'GET', path: '/desks/{id}/queue', handler: 'get-desk-queue', auth: true, table: 'read' },
   { method: 'PUT', path: '/agents/{email}/availability', handler: 'set-agent-availability', auth: true, table: 'write' },
   { method: 'GET', path: '/mail/quarantine', handler: 'list-quarantined-mail', auth: true, table: 'read' },

@@ -4,7 +4,7 @@ import { catalogNodeSchema } from './catalog-schema.ts';
 import { emailSchema, idSchema } from './config-primitives.ts';
 import { checkConfigReferences } from './config-references.ts';
 import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
-import { emailConfigSchema } from './email-schema.ts';
+import { emailConfigSchema, uploadLimitsSchema } from './email-schema.ts';
 import { routingRuleSchema } from './routing-schema.ts';
 import { signInSchema } from './sign-in-schema.ts';
 import { slaPolicySchema } from './sla-schema.ts';
@@ -61,6 +61,8 @@ export const serviceDeskConfigSchema = z
     routingRules: z.array(routingRuleSchema).default([]),
     /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
     email: emailConfigSchema.optional(),
+    /** Files people attach from the web app to new tickets and replies: size per file, files per ticket or reply. */
+    uploads: uploadLimitsSchema.prefault({}),
     /** Business-hours calendars that SLA targets count in. */
     calendars: z.array(calendarSchema).default([]),
     /** Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. */

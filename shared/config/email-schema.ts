@@ -17,6 +17,19 @@ export type AttachmentLimits = z.output<typeof attachmentLimitsSchema>;
 
 export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = attachmentLimitsSchema.parse({});
 
+/**
+ * What the web app may upload and attach to one new ticket or reply. Files go straight from the
+ * browser to S3; 40 MB per file keeps them within what a mail attachment may be, so they can be
+ * mailed on like the rest.
+ */
+export const uploadLimitsSchema = z.strictObject({
+  maxFileBytes: attachmentLimitsSchema.shape.maxFileBytes,
+  maxCount: z.number().int().min(1).max(100).default(10),
+});
+export type UploadLimits = z.output<typeof uploadLimitsSchema>;
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = uploadLimitsSchema.parse({});
+
 /** A Mustache template, checked when the configuration loads so a typo fails the deploy, not a mail. */
 const templateText = z
   .string()

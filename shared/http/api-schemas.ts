@@ -31,6 +31,13 @@ const confirmRestrictedMove = z
   .optional()
   .describe('true confirms moving the ticket out of a restricted desk: its internal notes become visible to the new desk; without it such a move is refused (422)');
 
+// Upload ids are the ULIDs POST /uploads hands out; count and ownership are checked when they are attached.
+const attachments = z
+  .array(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an upload id from POST /uploads'))
+  .max(100)
+  .optional()
+  .describe('Upload ids from POST /uploads, of files the caller uploaded');
+
 export const ticketTypeSchema = z.enum(TICKET_TYPES);
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export const prioritySchema = z.enum(PRIORITIES);
@@ -57,6 +64,7 @@ export const createTicketBodySchema = z
     desk: deskId.optional().describe('Staff only: skips routing. Defaults to routing by catalog item and rules'),
     tags: z.array(tag).max(20).default([]),
     customFields: customFields.default({}).describe("The request form's values, by field id"),
+    attachments,
   })
   .meta({ id: 'CreateTicket' });
 
@@ -84,8 +92,21 @@ export const addCommentBodySchema = z
     body: multiLine().trim().min(1).max(50_000),
     public: z.boolean().default(true).describe('false makes an internal note, visible to staff only'),
     html: z.string().max(200_000).optional().describe('Sanitised before it is stored'),
+    attachments,
   })
   .meta({ id: 'AddComment' });
+
+/** `POST /uploads`: the file the browser is about to send; the size limit is the configuration's. */
+export const createUploadBodySchema = z
+  .strictObject({
+    fileName: oneLine().min(1).max(255).describe('The file name the ticket lists and downloads give'),
+    contentType: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/, 'use a media type such as image/png (no parameters); application/octet-stream when unknown')
+      .describe('The Content-Type the form must send the file with'),
+    size: z.number().int().min(1, 'must be at least 1 byte: an empty file is not worth attaching').describe('Bytes'),
+  })
+  .meta({ id: 'CreateUpload' });
 
 export const escalateBodySchema = z
   .strictObject({ reason: multiLine().trim().min(1).max(2000).optional().describe('Recorded in the history'), confirmRestrictedMove })
@@ -279,6 +300,16 @@ export const ticketSchema = z
   })
   .meta({ id: 'Ticket' });
 
+export const uploadResponseSchema = z
+  .object({
+    uploadId: z.string().describe('Name it in `attachments` of POST /tickets or POST /tickets/{key}/comments'),
+    url: z.string().describe('Post a multipart/form-data form here: every field of `fields`, then the file as `file`'),
+    fields: z.record(z.string(), z.string()),
+    maxBytes: z.number().int().describe('The largest file the form takes'),
+    expiresAt: timestamp.describe('The form is refused after this'),
+  })
+  .meta({ id: 'Upload' });
+
 export const commentSchema = z
   .object({
     id: z.string(),
@@ -328,5 +359,6 @@ export const commentResponseSchema = z.object({ comment: commentSchema, ticket: 
 export type CreateTicketBody = z.output<typeof createTicketBodySchema>;
 export type UpdateTicketBody = z.output<typeof updateTicketBodySchema>;
 export type AddCommentBody = z.output<typeof addCommentBodySchema>;
+export type CreateUploadBody = z.output<typeof createUploadBodySchema>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuerySchema>;
 export type SetAvailabilityBody = z.output<typeof setAvailabilityBodySchema>;

@@ -11,6 +11,7 @@ import {
   setAvailabilityBodySchema,
   commentResponseSchema,
   createTicketBodySchema,
+  createUploadBodySchema,
   errorResponseSchema,
   historyPageSchema,
   historyQuerySchema,
@@ -21,6 +22,7 @@ import {
   ticketResponseSchema,
   ticketWithConversationSchema,
   updateTicketBodySchema,
+  uploadResponseSchema,
 } from './api-schemas.ts';
 import { catalogResponseSchema } from './catalog-schemas.ts';
 
@@ -223,6 +225,20 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
             '403': error('A forged, altered or expired link, or not an approver of the waiting step'),
             '404': error('The ticket no longer exists'),
             '409': error('The step was already decided: the link is spent'),
+          },
+        },
+      },
+      '/uploads': {
+        post: {
+          summary:
+            'Sign a form with which the browser sends one file straight to S3 (multipart/form-data POST to `url`: every field, then the file as `file`), ' +
+            'within the size limit and with the declared Content-Type; then name its `uploadId` in `attachments` of a new ticket or comment (signed-in people only)',
+          requestBody: { required: true, ...json(schemaOf(createUploadBodySchema, 'input', components)) },
+          responses: {
+            '201': { description: 'The form to post, and the upload id', ...json(schemaOf(uploadResponseSchema, 'output', components)) },
+            ...common,
+            '413': error('Body too large'),
+            '415': error('Body is not JSON'),
           },
         },
       },

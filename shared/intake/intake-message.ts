@@ -4,13 +4,14 @@ import { createTicketBodySchema } from '../http/api-schemas.ts';
 /**
  * A message another system (monitoring, a web form) puts on the intake queue. `ticket` is the body
  * of `POST /tickets`; `source` and `externalId` name the thing it reports, so that a repeat appends
- * to the ticket it opened instead of opening another.
+ * to the ticket it opened instead of opening another. Files are not attached this way: uploads
+ * belong to signed-in people.
  */
 export const intakeMessageSchema = z
   .strictObject({
     source: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'use 1-32 lower-case letters, digits or dashes, starting with a letter').describe('The sending system, e.g. monitoring'),
     externalId: z.string().trim().min(1).max(200).describe("The sender's id of what it reports, e.g. an alert id"),
-    ticket: createTicketBodySchema,
+    ticket: createTicketBodySchema.omit({ attachments: true }),
   })
   .meta({ id: 'IntakeMessage' });
 

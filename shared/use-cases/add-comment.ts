@@ -8,6 +8,7 @@ import type { AddCommentBody } from '../http/api-schemas.ts';
 import { AlreadyRecordedError, type ClaimRecord } from '../ports/ticket-store.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
 import { idempotencyClaim } from './api-idempotency.ts';
+import { attachUploads, type AttachedUploads, type AttachUploadsDeps } from './attach-uploads.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 import { withVersionRetry } from './version-retry.ts';
 
@@ -57,7 +58,7 @@ export interface AddCommentResult {
  * instead of adding it again; the key's claim is written in the comment's own transaction.
  */
 export async function addComment(
-  deps: TicketDeps,
+  deps: TicketDeps & AttachUploadsDeps,
   principal: Principal,
   key: string,
   body: AddCommentBody,
@@ -66,6 +67,8 @@ export async function addComment(
   requireScope(principal, SCOPES.ticketsWrite);
   const html = body.html === undefined ? undefined : sanitizeCommentHtml(body.html);
   const claim = options.idempotencyKey ? idempotencyClaim(principal, deps.now(), options.idempotencyKey, `comment:${key}`) : undefined;
+  // Copied once, after the rules passed; a retry on a concurrent change reuses the copies.
+  let attached: AttachedUploads | undefined;
   return withVersionRetry(async () => {
     const [found, recorded] = await Promise.all([deps.store.getTicket(key), claim ? deps.store.findClaim(claim.caller, claim.key) : undefined]);
     const { ticket, access } = requireTicketAccess(principal, found, deps.config, key);
@@ -83,6 +86,7 @@ export async function addComment(
     if (ticket.status === 'closed') {
       throw new ConflictError(`Ticket ${key} is closed and takes no more comments; open a follow-up ticket`);
     }
+    attached ??= await attachUploads(deps, principal, body.attachments);
     const now = deps.now().toISOString();
     const actor = actorOf(principal);
     const role: AuthorRole = principal.kind === 'client' ? 'system' : access === 'staff' ? 'agent' : 'requester';
@@ -93,7 +97,7 @@ export async function addComment(
       public: body.public,
       body: body.body,
       ...(html ? { html } : {}),
-      attachments: [],
+      attachments: attached.files,
       createdAt: now,
     };
     const { ticket: next, changes: effects } = ticketAfterComment(ticket, role, body.public, now);
@@ -106,6 +110,7 @@ export async function addComment(
         undefined,
         claim,
       );
+      await attached.release();
       return { comment, ticket: saved, created: true };
     } catch (error) {
       // The same request, delivered twice at once, landed first the other way.

@@ -11,6 +11,7 @@ import type { CreateTicketBody } from '../http/api-schemas.ts';
 import type { ClaimRecord, IdempotencyClaim } from '../ports/ticket-store.ts';
 import { idempotencyClaim, keyReusedError, requestFingerprint } from './api-idempotency.ts';
 import { startApproval } from './approval-steps.ts';
+import { attachUploads, type AttachUploadsDeps } from './attach-uploads.ts';
 import type { AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
@@ -43,7 +44,7 @@ export interface CreateTicketOptions {
 }
 
 export async function createTicket(
-  deps: AssignmentDeps,
+  deps: AssignmentDeps & AttachUploadsDeps,
   principal: Principal,
   body: CreateTicketBody,
   options: CreateTicketOptions = {},
@@ -68,6 +69,8 @@ export async function createTicket(
   });
   const desk = deskById(deps.config, route.desk);
   const approval = item ? startApproval(deps.config, item.approval, requester.email, desk) : undefined;
+  // Checked and copied before a number is taken, so a refused file leaves no gap.
+  const attached = await attachUploads(deps, principal, body.attachments);
 
   const number = await deps.store.nextNumber(deps.config.ticketKeyPrefix);
   const now = deps.now().toISOString();
@@ -90,6 +93,7 @@ export async function createTicket(
     channel,
     ...(options.intake ? { intake: options.intake } : {}),
     ...(approval ? { approval } : {}),
+    ...(attached.files.length ? { attachments: attached.files } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -97,6 +101,7 @@ export async function createTicket(
   const actor = actorOf(principal);
 
   const outcome = await storeNewTicket(deps, draft, { route, actor, createdFields: ['status', 'type'], ...(claim ? { claim } : {}), ...(channel === 'api' ? {} : { createdDetail: `by ${channel}` }) });
+  await attached.release();
   if (outcome.created) return { ticket: outcome.ticket, created: true };
   // The same key, sent twice at once, won the other way: this request spent a number, and answers as a replay.
   const winner = await deps.store.findClaim(claim!.caller, claim!.key);

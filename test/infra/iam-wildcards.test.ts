@@ -11,6 +11,7 @@ const OWN_LOG_GROUP = '<its log group>';
 
 const { account, region } = TEST_ENV;
 const MAIL_BUCKET = `arn:aws:s3:::service-desk-test-mail-${account}-${region}`;
+const UPLOAD_BUCKET = `arn:aws:s3:::service-desk-test-uploads-${account}-${region}`;
 
 interface AllowedWildcard {
   stack: Kind;
@@ -75,6 +76,29 @@ const ALLOWED_WILDCARDS: AllowedWildcard[] = [
     resource: `${MAIL_BUCKET}/attachments/*`,
     reason: "Attachment keys are derived from each mail's Message-ID; the intake writes the attachments/ prefix of the mail bucket only.",
   },
+  {
+    stack: 'Service',
+    grantee: 'CreateUpload',
+    actions: ['s3:PutObject'],
+    resource: `${UPLOAD_BUCKET}/uploads/*`,
+    reason: "The upload forms it signs act with its rights: each names one key under the caller's own uploads/ prefix, made per request; uploads/ only.",
+  },
+  ...(['CreateTicket', 'AddComment'] as const).flatMap((grantee): AllowedWildcard[] => [
+    {
+      stack: 'Service',
+      grantee,
+      actions: ['s3:DeleteObject', 's3:GetObject'],
+      resource: `${UPLOAD_BUCKET}/uploads/*`,
+      reason: 'Attaching reads the uploads a request names under the caller\'s prefix (HeadObject, the copy\'s source) and deletes them; uploads/ only.',
+    },
+    {
+      stack: 'Service',
+      grantee,
+      actions: ['s3:PutObject'],
+      resource: `${MAIL_BUCKET}/attachments/*`,
+      reason: 'Attaching copies each upload to a key derived from its id; the attachments/ prefix of the mail bucket only.',
+    },
+  ]),
   {
     stack: 'Stateful',
     grantee: 'ses.amazonaws.com',

@@ -11,6 +11,7 @@ import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { startHttpServer, type HandlerLoader, type LocalPage } from '../../local/http-server.ts';
 import { createInMemoryIssuer, LOCAL_AUDIENCE, type LocalIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
+import { localUploadsPage, useLocalUploads } from '../../local/local-uploads.ts';
 import { machineClientClaims, personClaims, resolveTokenPerson, type TokenRole } from '../../local/token-claims.ts';
 
 export interface TestTokenOptions {
@@ -66,7 +67,9 @@ export interface TestAppOptions {
   config?: unknown;
   /** Also run the stream handler and the local SLA timers, as `npm start` does. */
   sideEffects?: boolean;
-  /** The server's own pages (the web app's files, the sign-in pages), given the run's issuer. */
+  /** Serve the S3 stand-in for uploads at /local-s3, as `npm start` does (needs sideEffects for download links). */
+  uploads?: { webOrigins?: readonly string[]; now?: () => Date };
+  /** The server's own pages (the web app's files, the sign-in pages), given the run's issuer; tried after the uploads. */
   pages?: (issuer: LocalIssuer) => Promise<{ pages?: readonly LocalPage[]; fallbackPages?: readonly LocalPage[] }>;
   /** 0 (a free port) by default; pages that name the server's URL need it known beforehand. */
   port?: number;
@@ -93,19 +96,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (options.config !== undefined) useServiceDeskConfig(options.config);
 
   const issuer = await createInMemoryIssuer({ audiences: [...LOCAL_AUDIENCE, ...TEST_MACHINE_CLIENTS] });
+  const mailDir = mkdtempSync(join(tmpdir(), 'servicedesk-mail-'));
+  const uploadsDir = mkdtempSync(join(tmpdir(), 'servicedesk-uploads-'));
+  const pages = options.uploads
+    ? [localUploadsPage({ uploadsDir, mailDir, webOrigins: options.uploads.webOrigins ?? [], ...(options.uploads.now ? { now: options.uploads.now } : {}) })]
+    : [];
+  const extra = await options.pages?.(issuer);
   const server = await startHttpServer({
     port: options.port ?? 0,
     issuer,
+    pages: [...pages, ...(extra?.pages ?? [])],
+    fallbackPages: extra?.fallbackPages ?? [],
     quiet: !options.log,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
-    ...(await options.pages?.(issuer)),
   });
   // Links in mail (approval links) point at this server.
   process.env[ENV.publicApiUrl] = server.url;
   const sideEffects = options.sideEffects
-    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir: mkdtempSync(join(tmpdir(), 'servicedesk-mail-')), sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) })
+    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir, sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) })
     : undefined;
+  if (options.uploads) useLocalUploads(server.url);
 
   return {
     url: server.url,
