@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serviceDeskConfig } from '../../shared/config/service-desk-config.ts';
 import { createLocalSignIn } from '../../local/local-sign-in.ts';
+import { useLocalUploads } from '../../local/local-uploads.ts';
 import { findFreePort } from '../../local/port-check.ts';
 import { createWebAppFiles } from '../../local/web-app-files.ts';
 import { startTestApp, type TestApp, type TestAppOptions } from '../integration/harness.ts';
@@ -41,11 +42,14 @@ export interface AppPage {
  * One runtime and one Chromium per test file (call it in beforeAll). Each launch gets a profile of
  * its own in a fresh temporary directory, and each table is new, so runs share no state.
  */
-export async function startBrowserApp(options: Pick<TestAppOptions, 'sideEffects' | 'config'> = {}): Promise<BrowserApp> {
+export async function startBrowserApp(options: Pick<TestAppOptions, 'sideEffects' | 'config'> & { uploads?: boolean } = {}): Promise<BrowserApp> {
   // The sign-in's client and discovery document name the port, so it is chosen first.
   const port = await findFreePort();
+  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const { uploads, ...appOptions } = options;
   const api = await startTestApp({
-    ...options,
+    ...appOptions,
+    ...(uploads ? { uploads: { webOrigins: origins } } : {}),
     port,
     // As `npm start` serves them: the local sign-in (OpenID Connect) and the web app's files.
     pages: async (issuer) => {
@@ -55,6 +59,8 @@ export async function startBrowserApp(options: Pick<TestAppOptions, 'sideEffects
       return { pages: [signIn, webApp.page], fallbackPages: [webApp.fallbackPage] };
     },
   });
+  // The browser posts files to the S3 stand-in on the origin it is on (the CSP allows no other).
+  if (uploads) useLocalUploads(origins[0]!);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
