@@ -3,6 +3,7 @@ import type { BenchResults } from './run.ts';
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const usd = (value: number) => `$${value < 0.01 && value > 0 ? value.toFixed(4) : value.toFixed(2)}`;
+const kb1 = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
 const yes = (met: boolean) => (met ? 'yes' : '**no**');
 
@@ -64,6 +65,22 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
     }
     out.push('', `\`cdk synth\` with bundling: ${bundles.synthSeconds} s.`, '');
   }
+  const web = results.web;
+  if (web) {
+    const js = web.initialJs;
+    out.push(`### Web app (\`npm run build:web\` ${web.buildSeconds} s)`, '');
+    out.push(`Initial JavaScript: the entry chunk and its static imports as the built index.html loads them, gzip level 9: **${kb1(js.gzipBytes)}** (${kb1(js.bytes)} minified; target ≤ ${kb1(js.targetGzipBytes)}); the stylesheets add ${kb1(js.cssGzipBytes)} gzip.`, '');
+    out.push('| File | Minified | Gzip |', '|---|---|---|');
+    for (const file of js.files) out.push(`| ${file.file} | ${kb1(file.bytes)} | ${kb1(file.gzipBytes)} |`);
+    const lh = web.lighthouse;
+    out.push('', `Lighthouse ${lh.version} (${lh.settings}), signed in as ${lh.signedInAs}, served by the local runtime from web/dist; each page's median of ${lh.runs} runs by performance:`, '');
+    out.push(`| Page | Accessibility (target ${lh.accessibilityTarget}) | Performance (target ≥ ${lh.performanceTarget}) | FCP | LCP | TBT | CLS | Speed index | Accessibility audits not passed |`, '|---|---|---|---|---|---|---|---|---|');
+    for (const page of lh.pages) {
+      const m = page.metrics;
+      out.push(`| ${page.name} \`${page.path}\` | ${page.accessibility} ${page.meetsAccessibility ? '' : '**(below)**'} | ${page.performance} ${page.meetsPerformance ? '' : '**(below)**'} | ${ms(m.firstContentfulPaint)} | ${ms(m.largestContentfulPaint)} | ${ms(m.totalBlockingTime)} | ${m.cumulativeLayoutShift} | ${ms(m.speedIndex)} | ${page.failedAccessibilityAudits.join(', ') || '-'} |`);
+    }
+    out.push('');
+  }
   const cost = results.cost;
   if (cost) {
     const a = cost.assumptions;
@@ -79,9 +96,9 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
   }
   if (history.length > 1) {
     out.push('### History (latest last)', '');
-    out.push('| Taken | Commit | Load (1 min) | Lifecycle RT / WRU | API p99 max | Mail p99 (8 senders) | Timer p99 | Largest bundle | Init max | Monthly | Idle |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    out.push('| Taken | Commit | Load (1 min) | Lifecycle RT / WRU | API p99 max | Mail p99 (8 senders) | Timer p99 | Largest bundle | Init max | Initial JS gzip | Lighthouse a11y / perf (lowest) | Monthly | Idle |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const entry of history.slice(-10)) {
-      out.push(`| ${entry.takenAt.slice(0, 16)} | ${entry.commit} | ${entry.load1} | ${entry.lifecycleRoundTrips ?? '-'} / ${entry.lifecycleWriteUnits ?? '-'} | ${opt(entry.apiP99MaxMs, ms)} | ${opt(entry.mailP99Ms, ms)} | ${opt(entry.timerP99Ms, ms)} | ${opt(entry.largestBundleBytes, kb)} | ${opt(entry.initMaxMs, ms)} | ${opt(entry.monthlyUsd, usd)} | ${opt(entry.idleUsd, usd)} |`);
+      out.push(`| ${entry.takenAt.slice(0, 16)} | ${entry.commit} | ${entry.load1} | ${entry.lifecycleRoundTrips ?? '-'} / ${entry.lifecycleWriteUnits ?? '-'} | ${opt(entry.apiP99MaxMs, ms)} | ${opt(entry.mailP99Ms, ms)} | ${opt(entry.timerP99Ms, ms)} | ${opt(entry.largestBundleBytes, kb)} | ${opt(entry.initMaxMs, ms)} | ${opt(entry.initialJsGzipBytes, kb1)} | ${entry.lighthouseAccessibilityMin ?? '-'} / ${entry.lighthousePerformanceMin ?? '-'} | ${opt(entry.monthlyUsd, usd)} | ${opt(entry.idleUsd, usd)} |`);
     }
     out.push('');
   }
@@ -106,6 +123,9 @@ export interface HistoryEntry {
   initMaxMs?: number;
   monthlyUsd?: number;
   idleUsd?: number;
+  initialJsGzipBytes?: number;
+  lighthouseAccessibilityMin?: number;
+  lighthousePerformanceMin?: number;
 }
 
 export function historyEntry(results: BenchResults): HistoryEntry {
@@ -124,6 +144,9 @@ export function historyEntry(results: BenchResults): HistoryEntry {
     initMaxMs: results.bundles ? Math.max(...results.bundles.functions.map((fn) => fn.initMs)) : undefined,
     monthlyUsd: results.cost?.total,
     idleUsd: results.cost?.idle.total,
+    initialJsGzipBytes: results.web?.initialJs.gzipBytes,
+    lighthouseAccessibilityMin: results.web ? Math.min(...results.web.lighthouse.pages.map((page) => page.accessibility)) : undefined,
+    lighthousePerformanceMin: results.web ? Math.min(...results.web.lighthouse.pages.map((page) => page.performance)) : undefined,
   };
 }
 
@@ -166,6 +189,13 @@ function targetRows(results: BenchResults): TargetRow[] {
     rows.push({ target: 'Intake loses and duplicates nothing', standing: clean ? `no loss, no duplicate (mails/s by senders at once: ${rates})` : 'loss or duplicates', met: clean });
   }
   if (results.timers) rows.push({ target: 'Timer lateness p99 < 1 s locally', standing: `p99 ${Math.round(results.timers.lateness.p99)} ms over ${results.timers.recorded} timers`, met: results.timers.lateness.p99 < 1000 && results.timers.recorded >= 200 });
+  const web = results.web;
+  if (web) {
+    rows.push({ target: 'Portal initial JavaScript ≤ 100 KB gzip', standing: `${kb1(web.initialJs.gzipBytes)} in ${web.initialJs.files.length} files`, met: web.initialJs.meetsTarget });
+    const pages = web.lighthouse.pages;
+    rows.push({ target: 'Lighthouse accessibility 100', standing: pages.map((page) => `${page.name} ${page.accessibility}`).join(', '), met: pages.every((page) => page.meetsAccessibility) });
+    rows.push({ target: 'Lighthouse performance ≥ 95', standing: pages.map((page) => `${page.name} ${page.performance}`).join(', '), met: pages.every((page) => page.meetsPerformance) });
+  }
   const cost = results.cost;
   if (cost) {
     rows.push({ target: `< $6 a month for ${cost.assumptions.ticketsPerMonth.toLocaleString('en-US')} tickets`, standing: `${usd(cost.total)} (${usd(cost.totalWithFreeTiers)} with always-free tiers)`, met: cost.total < 6 });

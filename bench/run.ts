@@ -6,7 +6,7 @@
  *   npm run bench                          every part, results saved
  *   npm run bench -- --only=email,timers   some parts, printed only (add --save to write them)
  *
- * Parts: dynamodb, latency, email, timers, bundles, cost. Sizes: see SETTINGS below.
+ * Parts: dynamodb, latency, email, timers, bundles, web, cost. Sizes: see SETTINGS below.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,11 +24,12 @@ import { measureBundles, type BundlesResult } from './parts/bundles.ts';
 import { measureDynamoDbCost, type DynamoDbCostResult } from './parts/dynamodb-cost.ts';
 import { measureEmailIntake, type EmailIntakeResult } from './parts/email-intake.ts';
 import { measureTimerLateness, type TimerLatenessResult } from './parts/timer-lateness.ts';
+import { measureWebApp, type WebAppResult } from './parts/web-app.ts';
 import { historyEntry, renderMarkdown, type HistoryEntry } from './report.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = join(BENCH_DIR, 'results');
-const PARTS = ['dynamodb', 'latency', 'email', 'timers', 'bundles', 'cost'] as const;
+const PARTS = ['dynamodb', 'latency', 'email', 'timers', 'bundles', 'web', 'cost'] as const;
 type Part = (typeof PARTS)[number];
 
 const number = (name: string, fallback: number) => {
@@ -48,6 +49,8 @@ const SETTINGS = {
   timerTickets: number('BENCH_TIMER_TICKETS', 100),
   timerTarget: process.env.BENCH_TIMER_TARGET ?? 'PT8S',
   initRuns: number('BENCH_INIT_RUNS', 5),
+  /** Lighthouse runs per page; the median by performance score is reported. */
+  lighthouseRuns: number('BENCH_LIGHTHOUSE_RUNS', 3),
   /** The Node.js that imports the bundles: this one, or another (Lambda runs Node 22). */
   initNode: process.env.BENCH_NODE ?? process.execPath,
   ticketsPerMonth: number('BENCH_TICKETS_PER_MONTH', DEFAULT_ASSUMPTIONS.ticketsPerMonth),
@@ -70,6 +73,7 @@ export interface BenchResults {
   email?: EmailIntakeResult;
   timers?: TimerLatenessResult;
   bundles?: BundlesResult;
+  web?: WebAppResult;
   cost?: CostModelResult & { inputsFrom: string };
 }
 
@@ -136,6 +140,10 @@ async function main(): Promise<void> {
   if (parts.has('bundles')) {
     log(`bundles: cdk synth, then ${SETTINGS.initRuns} imports of each bundle in fresh processes`);
     results.bundles = await measureBundles({ initRuns: SETTINGS.initRuns, node: SETTINGS.initNode });
+  }
+  if (parts.has('web')) {
+    log(`web app: build, initial JavaScript, then Lighthouse on the portal home and a request form (${SETTINGS.lighthouseRuns} runs each)`);
+    results.web = await measureWebApp({ lighthouseRuns: SETTINGS.lighthouseRuns }, log);
   }
   if (parts.has('cost')) {
     log('cost model');

@@ -14,6 +14,8 @@ import { localUploadsPage, useLocalUploads } from './local-uploads.ts';
 import { assertPortFree } from './port-check.ts';
 import { startSideEffects, type RunningSideEffects } from './side-effects.ts';
 import { ensureTable } from './table.ts';
+import { startWebAppBuild, type RunningWebAppBuild } from './web-app-build.ts';
+import { createWebAppFiles } from './web-app-files.ts';
 
 /** `npm start`: the whole service desk on this machine, with no AWS account. */
 async function main(): Promise<void> {
@@ -37,10 +39,12 @@ async function main(): Promise<void> {
   let dynamodb: RunningDynamoDbLocal | undefined;
   let http: RunningHttpServer | undefined;
   let sideEffects: RunningSideEffects | undefined;
+  let webBuild: RunningWebAppBuild | undefined;
   let stopping = false;
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    await webBuild?.stop().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await sideEffects?.stop().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
@@ -71,13 +75,17 @@ async function main(): Promise<void> {
       outboxDir: LOCAL_PATHS.outbox,
       deadLetterDir: LOCAL_PATHS.deadLetters,
     });
+    // The app's files are read on every request: the watch build's output is served once written.
+    webBuild = await startWebAppBuild();
+    const webApp = createWebAppFiles({ config });
     const signIn = await createLocalSignIn({ issuer, config, port: httpPort });
     // Browsers post files to the stand-in of the upload bucket on this server, as they would to S3.
     const webOrigins = [`http://localhost:${httpPort}`, `http://127.0.0.1:${httpPort}`];
     const uploads = localUploadsPage({ uploadsDir: LOCAL_PATHS.uploads, mailDir: sideEffects.mailDir, webOrigins });
     useLocalUploads(`http://localhost:${httpPort}`);
-    http = await startHttpServer({ port: httpPort, issuer, pages: [signIn, uploads] });
+    http = await startHttpServer({ port: httpPort, issuer, pages: [signIn, uploads, webApp.page], fallbackPages: [webApp.fallbackPage] });
   } catch (error) {
+    await webBuild?.stop().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await sideEffects?.stop().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
@@ -96,6 +104,13 @@ function deadLettersLine(sideEffects: RunningSideEffects): string {
   return `Dead letters       ${kept} in .local/dead-letters/<queue>/ (kept across restarts; REDRIVE_DEAD_LETTERS=1 npm start sends them back)`;
 }
 
+/** The address to open in a browser: localhost, which the local sign-in accepts as well as 127.0.0.1. */
+function webAppUrl(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  return url.href;
+}
+
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -110,7 +125,9 @@ function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: s
   const roles = ['admin', 'manager', 'agent'] as const;
   const lines = [
     '',
-    `Service desk API   ${url}`,
+    `Web app  ${webAppUrl(url)}`,
+    '',
+    `Service desk API   ${url}  (the web app calls it under ${url}/api)`,
     `  health           ${url}/health`,
     `  OpenAPI          ${url}/openapi.json`,
     `Sign-in (OIDC)     ${url}/.well-known/openid-configuration (client ${LOCAL_CLIENT_ID}, callback /auth/callback)`,

@@ -14,5 +14,7 @@ export default defineConfig({
     // Budgets are measured by `npm run bench`; the build only keeps routes in their own chunks.
     chunkSizeWarningLimit: 400,
     sourcemap: true,
+    // web/dist/.vite/manifest.json: what each entry statically imports, for the bundle budget in `npm run bench`.
+    manifest: true,
   },
 });

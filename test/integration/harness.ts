@@ -8,7 +8,7 @@ import { ENV } from '../../shared/environment.ts';
 import { serviceDeskConfig, useServiceDeskConfig } from '../../shared/config/service-desk-config.ts';
 import { startSideEffects, type RunningSideEffects } from '../../local/side-effects.ts';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
-import { startHttpServer, type HandlerLoader } from '../../local/http-server.ts';
+import { startHttpServer, type HandlerLoader, type LocalPage } from '../../local/http-server.ts';
 import { createInMemoryIssuer, LOCAL_AUDIENCE, type LocalIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
 import { localUploadsPage, useLocalUploads } from '../../local/local-uploads.ts';
@@ -69,6 +69,10 @@ export interface TestAppOptions {
   sideEffects?: boolean;
   /** Serve the S3 stand-in for uploads at /local-s3, as `npm start` does (needs sideEffects for download links). */
   uploads?: { webOrigins?: readonly string[]; now?: () => Date };
+  /** The server's own pages (the web app's files, the sign-in pages), given the run's issuer; tried after the uploads. */
+  pages?: (issuer: LocalIssuer) => Promise<{ pages?: readonly LocalPage[]; fallbackPages?: readonly LocalPage[] }>;
+  /** 0 (a free port) by default; pages that name the server's URL need it known beforehand. */
+  port?: number;
 }
 
 /** The machine clients the tests sign in as, listed for the authorizer as the stack lists its app clients. */
@@ -97,10 +101,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const pages = options.uploads
     ? [localUploadsPage({ uploadsDir, mailDir, webOrigins: options.uploads.webOrigins ?? [], ...(options.uploads.now ? { now: options.uploads.now } : {}) })]
     : [];
+  const extra = await options.pages?.(issuer);
   const server = await startHttpServer({
-    port: 0,
+    port: options.port ?? 0,
     issuer,
-    pages,
+    pages: [...pages, ...(extra?.pages ?? [])],
+    fallbackPages: extra?.fallbackPages ?? [],
     quiet: !options.log,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.loadHandler ? { loadHandler: options.loadHandler } : {}),
