@@ -35,6 +35,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import type { IdentityProviderConfig } from '../shared/config/sign-in-schema.ts';
 import { nagEnvironment } from './nag-text.ts';
+import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from './web-security-headers.ts';
 import type { StageSettings } from './stage.ts';
 
 /** Where CloudFront sends API calls, and the HTTP API stage of the same name that serves them there. */
@@ -125,22 +126,14 @@ export class WebHosting extends Construct {
     const signInDomain = props.userPoolDomain.baseUrl();
     // What the app calls: its own origin (the files, config.json, /api), the issuer's discovery
     // document, the managed login's token endpoint, and the upload bucket.
-    const connectSources = ["'self'", `${issuer}/`, signInDomain, ...(props.uploadBucketUrl ? [props.uploadBucketUrl] : [])];
-    this.contentSecurityPolicy = [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      `connect-src ${connectSources.join(' ')}`,
-      `form-action 'self' ${signInDomain}`,
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join('; ');
+    // The same policy the local runtime serves the app with.
+    this.contentSecurityPolicy = contentSecurityPolicy({
+      connectSrc: [`${issuer}/`, signInDomain, ...(props.uploadBucketUrl ? [props.uploadBucketUrl] : [])],
+      formAction: [signInDomain],
+    });
 
     const securityHeaders: Omit<ResponseSecurityHeadersBehavior, 'contentSecurityPolicy'> = {
-      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },

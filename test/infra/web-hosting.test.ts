@@ -154,7 +154,7 @@ describe('SPA routing function', () => {
 describe('response headers', () => {
   const policy = (prefix: string) => resources[idOf('AWS::CloudFront::ResponseHeadersPolicy', prefix)]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
 
-  it('gives the app a strict CSP without inline script, connecting to the issuer and the managed login only', () => {
+  it('gives the app a strict CSP without inline script, connecting to the issuer, the managed login and the upload bucket only', () => {
     const csp = text(policy('WebAppHeaders').ContentSecurityPolicy.ContentSecurityPolicy);
     const domain = '{UserPoolDomain}';
     expect(csp).toBe(
@@ -164,7 +164,8 @@ describe('response headers', () => {
         "style-src 'self'",
         "img-src 'self' data: blob:",
         "font-src 'self'",
-        `connect-src 'self' https://cognito-idp.${TEST_ENV.region}.amazonaws.com/{UserPool}/ https://${domain}.auth.${TEST_ENV.region}.amazoncognito.com`,
+        `connect-src 'self' https://cognito-idp.${TEST_ENV.region}.amazonaws.com/{UserPool}/ https://${domain}.auth.${TEST_ENV.region}.amazoncognito.com ` +
+          `https://service-desk-test-uploads-${TEST_ENV.account}-${TEST_ENV.region}.s3.${TEST_ENV.region}.{AWS::URLSuffix}`,
         `form-action 'self' https://${domain}.auth.${TEST_ENV.region}.amazoncognito.com`,
         "frame-ancestors 'none'",
         "base-uri 'self'",
