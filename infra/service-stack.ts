@@ -360,6 +360,8 @@ export class ServiceStack extends Stack {
     fn.bindTable(table, 'read');
     this.notificationsQueue.grantSendMessages(fn);
     fn.addEnvironment(ENV.notificationsQueueUrl, this.notificationsQueue.queueUrl);
+    // Invitations link to the web app: the origin its sign-in returns to.
+    fn.addEnvironment(ENV.publicWebUrl, new URL(settings.callbackUrls[0]!).origin);
     // Records that still fail after the retries land here with their position, never vanish.
     const failures = new Queue(this, 'TicketChangesFailures', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -387,10 +389,11 @@ export class ServiceStack extends Stack {
         retryAttempts: 10,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(failures),
-        // Tickets and comments only: history, counters and claims cause nothing.
+        // Tickets, new comments and written invitations only: history, counters and claims cause nothing.
         filters: [
           FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('ticket') } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('comment') } } } }),
+          FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('invitation') } } } }),
         ],
       }),
     );

@@ -116,7 +116,7 @@ export async function startSideEffects(options: {
       'ticket-changes',
       ticketChangesHandler(() => {
         const { config, store } = ticketDepsFromEnv();
-        return { config, store, scheduler: timers, notifications: notificationQueue };
+        return { config, store, scheduler: timers, notifications: notificationQueue, webUrl: process.env[ENV.publicWebUrl] ?? 'http://localhost:3000' };
       }),
     ),
     ...(options.log ? { log: options.log } : {}),

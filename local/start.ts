@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     process.env[ENV.dynamodbEndpoint] = dynamodb.endpoint;
     // Approval links in mail point at the local API.
     process.env[ENV.publicApiUrl] ??= `http://localhost:${httpPort}`;
+    // Invitations link to the web app, which the local server serves beside the API.
+    process.env[ENV.publicWebUrl] ??= `http://localhost:${httpPort}`;
     const client = createLocalDynamoDbClient(dynamodb.endpoint);
     await ensureTable(client, LOCAL_TABLE_NAME);
     client.destroy();

@@ -29,6 +29,8 @@ export const ENV = {
   s3Endpoint: 'S3_ENDPOINT',
   /** The API's public URL, for links in mail (approval links). */
   publicApiUrl: 'PUBLIC_API_URL',
+  /** The web app's public URL, for links in mail (invitations); `http://localhost:3000` locally. */
+  publicWebUrl: 'PUBLIC_WEB_URL',
 } as const;
 
 /** Reads a required variable once; fails fast with the variable's name. */

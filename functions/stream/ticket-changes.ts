@@ -1,14 +1,15 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { addedComment, ticketImages } from '#shared/adapters/dynamodb/stream-images';
+import { addedComment, ticketImages, writtenInvitation } from '#shared/adapters/dynamodb/stream-images';
 import { eventBridgeTimerSchedulerFromEnv } from '#shared/adapters/scheduler/eventbridge-timer-scheduler';
 import { sqsNotificationQueueFromEnv } from '#shared/adapters/sqs/sqs-notification-queue';
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
 import { logger } from '#shared/observability/logger';
-import { followNewComment, followTicketChange, type TicketChangeDeps } from '#shared/use-cases/follow-ticket-change';
+import { ENV } from '#shared/environment';
+import { followInvitation, followNewComment, followTicketChange, type TicketChangeDeps } from '#shared/use-cases/follow-ticket-change';
 
 /**
  * Follows every ticket change on the table's stream: SLA timers are made to match the new state and
- * notifications are queued. Records fail one by one (the rest of the batch waits) and are retried in order.
+ * notifications are queued; a written invitation is mailed. Records fail one by one (the rest of the batch waits) and are retried in order.
  */
 export function ticketChangesHandler(dependencies: () => TicketChangeDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
@@ -18,6 +19,11 @@ export function ticketChangesHandler(dependencies: () => TicketChangeDeps) {
         const comment = addedComment(record);
         if (comment) {
           await followNewComment(dependencies(), comment);
+          continue;
+        }
+        const invitation = writtenInvitation(record);
+        if (invitation) {
+          await followInvitation(dependencies(), invitation);
           continue;
         }
         const { before, after } = ticketImages(record);
@@ -37,5 +43,6 @@ export function ticketChangesHandler(dependencies: () => TicketChangeDeps) {
 
 export const handler = ticketChangesHandler(() => {
   const { config, store } = ticketDepsFromEnv();
-  return { config, store, scheduler: eventBridgeTimerSchedulerFromEnv(), notifications: sqsNotificationQueueFromEnv() };
+  const webUrl = process.env[ENV.publicWebUrl];
+  return { config, store, scheduler: eventBridgeTimerSchedulerFromEnv(), notifications: sqsNotificationQueueFromEnv(), ...(webUrl ? { webUrl } : {}) };
 });

@@ -51,7 +51,7 @@ export const notificationTemplateSchema = z.strictObject({
 });
 export type NotificationTemplateInput = z.output<typeof notificationTemplateSchema>;
 
-export const NOTIFICATION_KINDS = ['acknowledgement', 'public_reply', 'status_changed', 'resolved', 'assigned', 'sla', 'approval_request'] as const;
+export const NOTIFICATION_KINDS = ['acknowledgement', 'public_reply', 'status_changed', 'resolved', 'assigned', 'sla', 'approval_request', 'invitation'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Per notification kind, the parts that replace the built-in templates; parts left out keep theirs. */

@@ -4,14 +4,16 @@ import type { NotificationKind } from '../config/email-schema.ts';
 import { mailableAddress } from '../email/mailable-address.ts';
 import { APPROVAL_LINK_PLACEHOLDER, renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
 import type { SlaMetric } from './sla-timer.ts';
+import type { Invitation } from './invitation.ts';
 import type { Comment, Ticket } from './ticket.ts';
 
 export type { NotificationKind };
 
-/** A mail to send about a ticket. The id is deterministic, so a change seen twice sends once. */
+/** A mail to send about a ticket (or, for an invitation, about none). The id is deterministic, so a change seen twice sends once. */
 export interface Notification {
   id: string;
-  ticketKey: string;
+  /** Absent from mail about no ticket: it carries no ticket token, threading or reply address. */
+  ticketKey?: string;
   kind: NotificationKind;
   to: string[];
   cc: string[];
@@ -108,6 +110,29 @@ function approvalRequests(before: Ticket | undefined, after: Ticket, config: Ser
     ...notification(after, config, 'approval_request', `${approval.current}.${approver}`, { to: [approver], cc: [], toRequester: false }, { approval: { step: step.label, link: APPROVAL_LINK_PLACEHOLDER } }),
     approvalLink: { step: approval.current, approver },
   }));
+}
+
+/**
+ * The mail inviting a person to the portal at `webUrl`. The id names the invitation's time, so a
+ * stream record seen twice sends once, and inviting again sends again.
+ */
+export function invitationNotification(invitation: Invitation, config: ServiceDeskConfig, webUrl: string): Notification | undefined {
+  const invitedBy = config.users.find((user) => user.email === invitation.invitedBy)?.name ?? invitation.invitedBy;
+  const view: NotificationView = {
+    desk: { name: config.email?.name ?? 'Service desk', address: config.email?.address ?? '' },
+    requester: { email: invitation.email, name: invitation.name ?? invitation.email },
+    // Parsed, so the link is a well-formed URL whatever the variable holds (quotes come out encoded).
+    invitation: { link: new URL(`${webUrl.replace(/\/+$/, '')}/`).href, invitedBy },
+  };
+  const mail: Notification = {
+    id: `invitation.${invitation.email}.${invitation.invitedAt}`,
+    kind: 'invitation',
+    to: mailable([invitation.email]),
+    cc: [],
+    toRequester: false,
+    ...renderNotification('invitation', view, config.email),
+  };
+  return addressed(mail) ? mail : undefined;
 }
 
 /** An agent's public reply goes to the requester and the people copied on the thread. */

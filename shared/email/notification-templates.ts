@@ -8,8 +8,12 @@ import type { EmailConfig, NotificationKind } from '../config/email-schema.ts';
  */
 export interface NotificationView {
   desk: { name: string; address: string };
-  ticket: { key: string; subject: string; status: string; priority: string; desk: string; level: string; assignee?: string };
+  /** The ticket the mail is about; absent from mail about no ticket (an invitation). */
+  ticket?: { key: string; subject: string; status: string; priority: string; desk: string; level: string; assignee?: string };
+  /** The requester, or the person an invitation is for. */
   requester: { email: string; name: string };
+  /** An invitation to the portal: the web app's address (a parsed URL, safe in an attribute), and who sent it. */
+  invitation?: { link: string; invitedBy: string };
   /** The public reply being sent; `html` is sanitised HTML, or the text with its line breaks. */
   comment?: { body: string; html: string };
   /** The SLA threshold that fired. */
@@ -65,6 +69,15 @@ export const BUILT_IN_TEMPLATES: Readonly<Record<NotificationKind, RenderedNotif
     html:
       '<p>Hello,</p><p>{{requester.name}} asks for: <b>{{ticket.subject}}</b> ({{ticket.key}}).<br>{{approval.step}} is waiting for your decision.</p>' +
       '<p><a href="{{{approval.link}}}">Approve or reject</a> (the link is yours alone and works for 14 days).</p><p style="color:#666">{{desk.name}}</p>',
+  },
+  invitation: {
+    subject: 'You are invited to {{desk.name}}',
+    text:
+      'Hello {{requester.name}},\n\n{{invitation.invitedBy}} invites you to {{desk.name}}, where you ask for help and follow your requests.\n\n' +
+      'Sign up with this address ({{requester.email}}) at:\n{{invitation.link}}\n\n{{desk.name}}\n',
+    html:
+      '<p>Hello {{requester.name}},</p><p>{{invitation.invitedBy}} invites you to {{desk.name}}, where you ask for help and follow your requests.</p>' +
+      '<p><a href="{{{invitation.link}}}">Sign up</a> with this address ({{requester.email}}).</p><p style="color:#666">{{desk.name}}</p>',
   },
   sla: {
     subject: '{{ticket.subject}}',

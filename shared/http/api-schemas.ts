@@ -154,6 +154,14 @@ export const resolutionBodySchema = z
   .refine((body) => body.decision === 'confirm' || body.comment !== undefined, { message: 'say what is still wrong when reopening', path: ['comment'] })
   .meta({ id: 'ResolutionDecision' });
 
+/** `POST /invitations`: staff invite a person to sign up to the portal. */
+export const invitationBodySchema = z
+  .strictObject({
+    email: email.describe('The address the person signs up with'),
+    name: oneLine().min(1).max(200).optional().describe('How the invitation mail greets them'),
+  })
+  .meta({ id: 'CreateInvitation' });
+
 /** `GET /tickets/{key}/attachments?location=`: one stored file, by the location the ticket lists. */
 export const attachmentQuerySchema = z.strictObject({
   location: z
@@ -403,6 +411,18 @@ export const approvalInboxItemSchema = z
   .meta({ id: 'ApprovalInboxItem' });
 
 export const approvalInboxPageSchema = z.object({ items: z.array(approvalInboxItemSchema), nextCursor: z.string().optional() });
+
+export const invitationResponseSchema = z.object({
+  invitation: z
+    .object({
+      email: z.string(),
+      name: z.string().optional(),
+      invitedBy: z.string(),
+      invitedAt: timestamp,
+      expiresAt: timestamp.describe('Until then the address may sign up; inviting again moves it on'),
+    })
+    .meta({ id: 'Invitation' }),
+});
 
 export const ticketResponseSchema = z.object({ ticket: ticketSchema });
 export const ticketWithConversationSchema = z.object({ ticket: ticketSchema, comments: z.array(commentSchema) });

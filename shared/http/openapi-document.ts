@@ -18,6 +18,8 @@ import {
   errorResponseSchema,
   historyPageSchema,
   historyQuerySchema,
+  invitationBodySchema,
+  invitationResponseSchema,
   quarantineQuerySchema,
   resolutionBodySchema,
   listTicketsQuerySchema,
@@ -274,6 +276,17 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           summary: 'The requests waiting for the caller\'s decision, the longest waiting first (decide with POST /tickets/{key}/approval)',
           parameters: queryParameters(myApprovalsQuerySchema, components),
           responses: { '200': { description: 'A page of requests waiting for a decision', ...json(schemaOf(approvalInboxPageSchema, 'output', components)) }, ...common },
+        },
+      },
+      '/invitations': {
+        post: {
+          summary: 'Invite a person to sign up to the portal and mail them the link (staff); inviting again refreshes the invitation and mails it again',
+          requestBody: { required: true, ...json(schemaOf(invitationBodySchema, 'input', components)) },
+          responses: {
+            '201': { description: 'The invitation', ...json(schemaOf(invitationResponseSchema, 'output', components)) },
+            '200': { description: 'The address was invited before: the refreshed invitation', ...json(schemaOf(invitationResponseSchema, 'output', components)) },
+            ...common,
+          },
         },
       },
       '/desks/{id}/queue': {

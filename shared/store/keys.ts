@@ -102,13 +102,15 @@ export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
 }
 
 /**
- * An approver's inbox: one item per request whose waiting step they may decide, oldest wait first.
- * The items are written and removed in the transactions that open and decide steps.
+ * An approver's inbox: one item per approver and request, in the approver's GSI3 partition (oldest
+ * wait first) only while a step of theirs waits. The transactions that open and decide steps write
+ * the items; a decided one leaves the index and expires, so no function deletes.
  */
 export const approverInboxPartition = (email: string): string => `APPROVER#${email}`;
-export const pendingApprovalKey = (approver: string, waitingSince: string, ticketKey: string): PrimaryKey => ({
-  PK: approverInboxPartition(approver),
-  SK: `PENDING#${waitingSince}#${ticketKey}`,
+export const approverInboxKey = (approver: string, ticketKey: string): PrimaryKey => ({ PK: approverInboxPartition(approver), SK: `APPROVAL#${ticketKey}` });
+export const approverInboxIndexKeys = (approver: string, waitingSince: string, ticketKey: string): Record<string, string> => ({
+  GSI3PK: approverInboxPartition(approver),
+  GSI3SK: `${waitingSince}#${ticketKey}`,
 });
 
 /**

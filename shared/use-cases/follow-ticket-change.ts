@@ -1,5 +1,6 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
-import { commentNotification, ticketNotifications } from '../domain/notifications.ts';
+import type { Invitation } from '../domain/invitation.ts';
+import { commentNotification, invitationNotification, ticketNotifications } from '../domain/notifications.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
 import type { NotificationQueue } from '../ports/notification-queue.ts';
 import type { TicketStore } from '../ports/ticket-store.ts';
@@ -11,6 +12,8 @@ export interface TicketChangeDeps {
   store: Pick<TicketStore, 'getTicket'>;
   scheduler: TimerScheduler;
   notifications: NotificationQueue;
+  /** The web app's public URL, which invitations link to (PUBLIC_WEB_URL). */
+  webUrl?: string;
 }
 
 /**
@@ -29,6 +32,15 @@ export async function followNewComment(deps: TicketChangeDeps, comment: Comment)
   if (!comment.public) return 0;
   const ticket = await deps.store.getTicket(comment.ticketKey);
   const notification = ticket && commentNotification(ticket, comment, deps.config);
+  if (!notification) return 0;
+  await deps.notifications.enqueue([notification]);
+  return 1;
+}
+
+/** A new or repeated invitation is mailed to the person it invites. */
+export async function followInvitation(deps: TicketChangeDeps, invitation: Invitation): Promise<number> {
+  if (!deps.webUrl) throw new Error('Invitations link to the web app: set PUBLIC_WEB_URL');
+  const notification = invitationNotification(invitation, deps.config, deps.webUrl);
   if (!notification) return 0;
   await deps.notifications.enqueue([notification]);
   return 1;

@@ -31,7 +31,8 @@ export interface SendNotificationDeps {
 
 export const notificationSchema = z.object({
   id: z.string().min(1).max(200),
-  ticketKey: z.string().min(1),
+  // Absent from mail about no ticket (an invitation).
+  ticketKey: z.string().min(1).optional(),
   kind: z.enum(NOTIFICATION_KINDS),
   to: z.array(z.email()).min(1),
   cc: z.array(z.email()),
@@ -68,14 +69,15 @@ export async function sendNotification(
     return 'rate_limited';
   }
   const { text, html } = await withApprovalLink(deps, notification);
-  const ticket = await deps.store.getTicket(notification.ticketKey);
+  const { ticketKey } = notification;
+  const ticket = ticketKey ? await deps.store.getTicket(ticketKey) : undefined;
   const thread = ticket?.sourceMessageId ? [ticket.sourceMessageId] : [];
   const raw = await composeOutboundMail({
     from: { address: desk.address, ...(desk.name ? { name: desk.name } : {}) },
     to,
     ...(cc.length ? { cc } : {}),
-    ...(notification.toRequester ? { replyTo: replyAddress(desk.address, notification.ticketKey, deps.replyAddressSecret) } : {}),
-    subject: subjectWithToken(notification.subject, notification.ticketKey),
+    ...(notification.toRequester && ticketKey ? { replyTo: replyAddress(desk.address, ticketKey, deps.replyAddressSecret) } : {}),
+    subject: ticketKey ? subjectWithToken(notification.subject, ticketKey) : notification.subject,
     text,
     ...(html ? { html } : {}),
     ...(thread.length ? { inReplyTo: thread[0]!, references: thread } : {}),
@@ -83,8 +85,9 @@ export async function sendNotification(
   });
   const sent = await deps.sender.send(raw, { from: desk.address, to: [...to, ...cc] });
   const expiresAt = Math.floor(deps.now().getTime() / 1000) + REMEMBER_SECONDS;
-  await deps.store.claim({ caller: 'mail', key: sent.messageId, expiresAt }, notification.ticketKey);
-  await deps.store.claim({ caller: 'notification', key: notification.id, expiresAt }, notification.ticketKey);
+  // Only mail about a ticket joins the thread index; a reply to other mail opens a ticket of its own.
+  if (ticketKey) await deps.store.claim({ caller: 'mail', key: sent.messageId, expiresAt }, ticketKey);
+  await deps.store.claim({ caller: 'notification', key: notification.id, expiresAt }, ticketKey ?? notification.id);
   return 'sent';
 }
 
@@ -106,6 +109,7 @@ async function deliverableRecipients(deps: SendNotificationDeps, notification: Q
 async function withApprovalLink(deps: SendNotificationDeps, notification: QueuedNotification): Promise<{ text: string; html?: string }> {
   const { approvalLink } = notification;
   if (!approvalLink) return { text: notification.text, ...(notification.html ? { html: notification.html } : {}) };
+  if (!notification.ticketKey) throw new Error(`Approval request ${notification.id} names no ticket`);
   if (!deps.approvalLinks) throw new Error(`Approval request ${notification.id} needs the approval link key and the API's URL (PUBLIC_API_URL)`);
   const token = await signApprovalLink(deps.approvalLinks.key, { ticketKey: notification.ticketKey, ...approvalLink }, deps.now());
   const link = `${deps.approvalLinks.apiUrl.replace(/\/+$/, '')}/approvals/decide?token=${token}`;

@@ -183,10 +183,15 @@ describe('background consumers', () => {
         Filters: [
           { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['ticket'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['comment'] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['invitation'] } } } }) },
         ],
       },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
+  });
+
+  it('gives the stream consumer the web app\'s origin for the links of invitations', () => {
+    expect(functionOf('ticket-changes').properties.Environment.Variables.PUBLIC_WEB_URL).toBe('http://localhost:3000');
   });
 
   it('lets the stream consumer manage SLA schedules, read tickets and queue mail, but write no table item', () => {

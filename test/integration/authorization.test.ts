@@ -56,9 +56,15 @@ const IT_TICKET_TABLE: readonly Row[] = [
   ['POST /tickets/{key}/escalate',          [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
   // A software install waits for the software approvers (the admin among them); clients never decide.
   ['POST /tickets/{key}/approval',          [200,  403,  403,  404,  404,  404,  403,  404,  403,  403,  401,  401,  401]],
+  // The requester of a resolved ticket answers its resolution; whoever else sees it is refused.
+  ['POST /tickets/{key}/resolution',        [403,  403,  403,  404,  404,  404,  200,  404,  403,  403,  401,  401,  401]],
   ['GET /catalog',                          [200,  200,  200,  200,  200,  200,  200,  200,  200,  403,  401,  401,  401]],
   // Every signed-in person may upload a file of their own; machine clients have no uploads.
   ['POST /uploads',                         [201,  201,  201,  201,  201,  201,  201,  201,  403,  403,  401,  401,  401]],
+  // Every person has an approval inbox (empty for most); machine clients decide nothing.
+  ['GET /me/approvals',                     [200,  200,  200,  200,  200,  200,  200,  200,  403,  403,  401,  401,  401]],
+  // Staff invite people to the portal, each cell its own address.
+  ['POST /invitations',                     [201,  201,  201,  201,  201,  201,  403,  403,  403,  403,  401,  401,  401]],
   ['GET /desks/{id}/queue',                 [200,  200,  200,  403,  403,  403,  403,  403,  200,  403,  401,  401,  401]],
   // Alice's availability: herself, a manager of her desk, an admin.
   ['PUT /agents/{email}/availability',      [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
@@ -83,6 +89,7 @@ const HR_TICKET_TABLE: readonly Row[] = [
   ['GET /tickets/{key}/attachments',        [404,  404,  404,  404,  302,  302,  302,  404,  404,  403,  401,  401,  401]],
   // HR has one level and escalates nowhere: its staff get past the checks to a 409.
   ['POST /tickets/{key}/escalate',          [404,  404,  404,  404,  409,  409,  403,  404,  404,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/resolution',        [404,  404,  404,  404,  403,  403,  200,  404,  404,  403,  401,  401,  401]],
   // Special leave waits for Rita's manager, who is none of these callers.
   ['POST /tickets/{key}/approval',          [404,  404,  404,  404,  403,  403,  403,  404,  403,  403,  401,  401,  401]],
   ['GET /desks/{id}/queue',                 [403,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
@@ -107,6 +114,8 @@ interface Target {
   openingBody: Record<string, unknown>;
   /** Opens a request that waits for its first approval step. */
   openApprovalRequest(): Promise<string>;
+  /** Opens a ticket and has the desk resolve it. */
+  openResolvedTicket(): Promise<string>;
 }
 
 interface CellRequest {
@@ -121,7 +130,7 @@ interface RouteCall {
   /** What a machine client needs for the route; 'none': no scope lets a client in (or none is asked). */
   scope: ScopeNeed;
   /** Routes that change a ticket get one of their own in every cell, so no cell changes what another finds. */
-  ownTicket?: 'ticket' | 'approvalRequest';
+  ownTicket?: 'ticket' | 'approvalRequest' | 'resolvedTicket';
   /** Sent ahead by the cell's caller, e.g. the first request of a replay. */
   prepare?(target: Target, cell: Cell, token: string | undefined): Promise<void>;
   request(target: Target, ticket: string, cell: Cell): Promise<CellRequest>;
@@ -180,8 +189,18 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     ownTicket: 'approvalRequest',
     request: async (_target, ticket) => ({ path: `/tickets/${ticket}/approval`, body: { decision: 'approve' } }),
   },
+  'POST /tickets/{key}/resolution': {
+    scope: 'write',
+    ownTicket: 'resolvedTicket',
+    request: async (_target, ticket) => ({ path: `/tickets/${ticket}/resolution`, body: { decision: 'confirm' } }),
+  },
   'GET /catalog': { scope: 'read', request: async () => ({ path: '/catalog' }) },
   'POST /uploads': { scope: 'none', request: async () => ({ path: '/uploads', body: { fileName: 'photo.jpg', contentType: 'image/jpeg', size: 1000 } }) },
+  'GET /me/approvals': { scope: 'none', request: async () => ({ path: '/me/approvals' }) },
+  'POST /invitations': {
+    scope: 'none',
+    request: async (_target, _ticket, cell) => ({ path: '/invitations', body: { email: `invitee-${RUN}-${cell.target}-${cell.caller}@elsewhere.example` } }),
+  },
   'GET /desks/{id}/queue': { scope: 'read', request: async (target) => ({ path: `/desks/${target.desk}/queue` }) },
   // Setting the value it already has, so that no cell changes what another finds.
   'PUT /agents/{email}/availability': {
@@ -231,6 +250,12 @@ const tokens = {} as Record<Exclude<Caller, 'clientWithScope' | 'clientWithoutSc
 const clientTokens = {} as Record<'read' | 'write' | 'all' | 'none', string>;
 let rita: string;
 
+async function resolvedBy(agentToken: string, key: string): Promise<string> {
+  const response = await app.request('PATCH', `/tickets/${key}`, { token: agentToken, body: { status: 'resolved' } });
+  expect(response.status, response.text).toBe(200);
+  return key;
+}
+
 async function openTicket(body: Record<string, unknown>): Promise<string> {
   const response = await app.request('POST', '/tickets', { token: rita, body: { ...body, subject: `${CONFIDENTIAL} ${String(body.subject)}` } });
   expect(response.status, response.text).toBe(201);
@@ -277,6 +302,7 @@ beforeAll(async () => {
     openTicket: () => openTicket({ subject: 'printer jams' }),
     openingBody: { subject: `${CONFIDENTIAL} scanner is offline`, requester: { email: 'rita@example.org' } },
     openApprovalRequest: () => openTicket({ catalogItem: 'it-software-install', subject: 'graph tool', customFields: { software: 'Plotter 2' } }),
+    openResolvedTicket: async () => resolvedBy(tokens.itAgent, await openTicket({ subject: 'printer fixed' })),
   };
   targets.hr = {
     desk: 'hr',
@@ -285,6 +311,7 @@ beforeAll(async () => {
     openTicket: () => openTicket({ catalogItem: 'hr-payroll', subject: 'overtime missing' }),
     openingBody: { catalogItem: 'hr-payroll', subject: `${CONFIDENTIAL} bonus missing`, requester: { email: 'rita@example.org' } },
     openApprovalRequest: () => openTicket({ catalogItem: 'hr-leave', subject: 'leave for a move', customFields: { from: '2026-12-01', until: '2026-12-03' } }),
+    openResolvedTicket: async () => resolvedBy(tokens.hrAgent, await openTicket({ catalogItem: 'hr-payroll', subject: 'payslip corrected' })),
   };
   // Every ticket the cells need, opened a few dozen at a time: one by one they would take most of
   // the run, all at once they would queue past the functions' timeout on a busy machine.
@@ -296,7 +323,8 @@ beforeAll(async () => {
     ...allCells.map((cell) => async () => {
       const call = ROUTE_CALLS[cell.route]!;
       const kind = call.ownTicket;
-      if (kind) cell.ticket = await (kind === 'ticket' ? targets[cell.target].openTicket() : targets[cell.target].openApprovalRequest());
+      const target = targets[cell.target];
+      if (kind) cell.ticket = await (kind === 'ticket' ? target.openTicket() : kind === 'resolvedTicket' ? target.openResolvedTicket() : target.openApprovalRequest());
       await call.prepare?.(targets[cell.target], cell, tokenFor(cell.caller, call.scope));
     }),
   ];

@@ -37,7 +37,6 @@ import {
   deskQueuePartition,
   HISTORY_PREFIX,
   idempotencyKey,
-  pendingApprovalKey,
   requesterPartition,
   TICKET_SK,
   ticketKey,
@@ -46,7 +45,7 @@ import {
 import type { IndexName } from '../../store/table-definition.ts';
 import { workloadTransactItems, type TransactItem } from './dynamodb-assignment-store.ts';
 import { queryAll } from './query-all.ts';
-import { commentItem, entityOf, historyItem, pendingApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';
+import { commentItem, entityOf, historyItem, pendingApprovalItem, settledApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';
 
 type Item = Record<string, unknown>;
 
@@ -225,40 +224,41 @@ export class DynamoDbTicketStore implements TicketStore {
   }
 
   /**
-   * The approvers' inbox entries follow the waiting step in the ticket's own transaction: entries of
-   * a step no longer waiting are deleted, new or changed ones put, unchanged ones left alone.
+   * The approvers' inbox items follow the waiting step in the ticket's own transaction: an approver
+   * the step no longer waits on gets the item settled (out of the index), a new or changed entry is
+   * put, an unchanged one left alone.
    */
   private approvalInboxChanges(previous: Ticket | undefined, next: Ticket): TransactItem[] {
-    const keyOf = (entry: PendingApproval) => pendingApprovalKey(entry.approver, entry.waitingSince, entry.ticketKey);
-    const idOf = (entry: PendingApproval) => JSON.stringify(keyOf(entry));
-    const before = new Map((previous ? pendingApprovals(previous) : []).map((entry) => [idOf(entry), entry]));
+    const before = new Map((previous ? pendingApprovals(previous) : []).map((entry) => [entry.approver, entry]));
     const after = pendingApprovals(next);
-    const afterIds = new Set(after.map(idOf));
-    const removed: TransactItem[] = [...before.entries()]
-      .filter(([id]) => !afterIds.has(id))
-      .map(([, entry]) => ({ Delete: { TableName: this.tableName, Key: keyOf(entry) } }));
+    const waiting = new Set(after.map((entry) => entry.approver));
+    const settled: TransactItem[] = [...before.values()]
+      .filter((entry) => !waiting.has(entry.approver))
+      .map((entry) => ({ Put: { TableName: this.tableName, Item: settledApprovalItem(entry, next.updatedAt) } }));
     const written: TransactItem[] = after
-      .filter((entry) => JSON.stringify(before.get(idOf(entry))) !== JSON.stringify(entry))
+      .filter((entry) => JSON.stringify(before.get(entry.approver)) !== JSON.stringify(entry))
       .map((entry) => ({ Put: { TableName: this.tableName, Item: pendingApprovalItem(entry) } }));
-    return [...removed, ...written];
+    return [...settled, ...written];
   }
 
   async listPendingApprovals(approver: string, options: { cursor?: string; limit: number }): Promise<Page<PendingApproval>> {
-    const partitionValue = approverInboxPartition(approver);
+    const partition: IndexPartition = { index: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', partitionValue: approverInboxPartition(approver), descending: false };
     const [position] = decodeCursor(options.cursor, 1);
+    assertCursorBelongs(position ?? null, partition);
     if (position === 'done') return { items: [] };
-    if (position && (Object.keys(position).sort().join(',') !== 'PK,SK' || position.PK !== partitionValue)) throw cursorMismatch();
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': partitionValue },
+        IndexName: partition.index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partition.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition.partitionValue },
         ...(position ? { ExclusiveStartKey: position } : {}),
         Limit: options.limit,
       }),
     );
     const items = (page.Items ?? []).map(toPendingApproval);
-    return page.LastEvaluatedKey ? { items, nextCursor: encodeCursor([page.LastEvaluatedKey as Record<string, string>]) } : { items };
+    return page.LastEvaluatedKey ? { items, nextCursor: encodeCursor([keyOf(page.LastEvaluatedKey, partition)]) } : { items };
   }
 
   async findClaim(caller: string, key: string): Promise<ClaimRecord | undefined> {

@@ -1,7 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { Invitation } from '../../domain/invitation.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
+import { toInvitation } from './dynamodb-invitations.ts';
 import { entityOf, toComment, toTicket } from './ticket-items.ts';
 
 type Image = Record<string, AttributeValue>;
@@ -23,4 +25,11 @@ export function addedComment(record: DynamoDBRecord): Comment | undefined {
   if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
   const item = unmarshall(record.dynamodb.NewImage as Image);
   return entityOf(item) === 'comment' ? toComment(item) : undefined;
+}
+
+/** The invitation a stream record wrote, new or sent again; undefined for anything else (and for its expiry). */
+export function writtenInvitation(record: DynamoDBRecord): Invitation | undefined {
+  if ((record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') || !record.dynamodb?.NewImage) return undefined;
+  const item = unmarshall(record.dynamodb.NewImage as Image);
+  return entityOf(item) === 'invitation' ? toInvitation(item) : undefined;
 }

@@ -2,7 +2,8 @@ import type { HistoryEvent } from '../../domain/history.ts';
 import { ticketSlaAttention } from '../../domain/sla.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
 import type { PendingApproval } from '../../domain/pending-approvals.ts';
-import { commentKey, historyKey, pendingApprovalKey, ticketIndexKeys, ticketKey } from '../../store/keys.ts';
+import { approverInboxIndexKeys, approverInboxKey, commentKey, historyKey, ticketIndexKeys, ticketKey } from '../../store/keys.ts';
+import { TTL_ATTRIBUTE } from '../../store/table-definition.ts';
 
 /** Maps domain objects to table items and back; the `entity` attribute tells item kinds apart. */
 
@@ -34,13 +35,26 @@ export const historyItem = (event: HistoryEvent): Item => ({
   ...event,
 });
 
+/** An approver's inbox item while their step waits: listed in their GSI3 partition. */
 export const pendingApprovalItem = (entry: PendingApproval): Item => ({
-  ...pendingApprovalKey(entry.approver, entry.waitingSince, entry.ticketKey),
+  ...approverInboxKey(entry.approver, entry.ticketKey),
+  ...approverInboxIndexKeys(entry.approver, entry.waitingSince, entry.ticketKey),
   entity: 'pending_approval',
   ...entry,
 });
 
-export const toPendingApproval = (item: Item): PendingApproval => withoutKeys<PendingApproval>(item);
+/** The same item once the step no longer waits on the approver: out of the index, removed by TTL. */
+export const settledApprovalItem = (entry: PendingApproval, at: string): Item => ({
+  ...approverInboxKey(entry.approver, entry.ticketKey),
+  entity: 'pending_approval',
+  ...entry,
+  [TTL_ATTRIBUTE]: Math.floor(Date.parse(at) / 1000),
+});
+
+export const toPendingApproval = (item: Item): PendingApproval => {
+  const { [TTL_ATTRIBUTE]: _expiry, ...entry } = withoutKeys<PendingApproval & Record<string, unknown>>(item);
+  return entry as PendingApproval;
+};
 
 /** The order in which a ticket's fields are read back, so API responses read the same every time. */
 const TICKET_FIELD_ORDER: readonly (keyof Ticket)[] = [
