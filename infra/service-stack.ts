@@ -360,8 +360,8 @@ export class ServiceStack extends Stack {
     fn.bindTable(table, 'read');
     this.notificationsQueue.grantSendMessages(fn);
     fn.addEnvironment(ENV.notificationsQueueUrl, this.notificationsQueue.queueUrl);
-    // Invitations link to the web app: the origin its sign-in returns to.
-    fn.addEnvironment(ENV.publicWebUrl, new URL(settings.callbackUrls[0]!).origin);
+    // Invitations link to the web app on its distribution.
+    fn.addEnvironment(ENV.publicWebUrl, this.web.origin);
     // Records that still fail after the retries land here with their position, never vanish.
     const failures = new Queue(this, 'TicketChangesFailures', {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -3,13 +3,15 @@ import { loadOrCreateApprovalLinkKey } from './approval-link-key.ts';
 import { ConfigError } from '#shared/config/config-error';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
 import type { ServiceDeskConfig } from '#shared/config/config-schema';
-import { createLocalDynamoDbClient, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
+import { createLocalDocumentClient, createLocalDynamoDbClient, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { LOCAL_CLIENT_ID, loadPersistedIssuer } from './issuer.ts';
 import { assertJavaAvailable } from './java-runtime.ts';
 import { LOCAL_PATHS, LOCAL_TABLE_NAME } from './local-paths.ts';
 import { LocalRuntimeError } from './local-runtime-error.ts';
 import { createLocalSignIn } from './local-sign-in.ts';
+import { DynamoDbInvitations } from '#shared/adapters/dynamodb/dynamodb-invitations';
+import { checkSignUp } from '#shared/use-cases/check-sign-up';
 import { localUploadsPage, useLocalUploads } from './local-uploads.ts';
 import { assertPortFree } from './port-check.ts';
 import { startSideEffects, type RunningSideEffects } from './side-effects.ts';
@@ -80,7 +82,13 @@ async function main(): Promise<void> {
     // The app's files are read on every request: the watch build's output is served once written.
     webBuild = await startWebAppBuild();
     const webApp = createWebAppFiles({ config });
-    const signIn = await createLocalSignIn({ issuer, config, port: httpPort });
+    // The same sign-up rule as the user pool's pre-sign-up trigger: staff, an allowed domain, or an invitation.
+    const mayCreateAccount = checkSignUp({
+      config,
+      invitations: new DynamoDbInvitations(createLocalDocumentClient(dynamodb.endpoint), LOCAL_TABLE_NAME),
+      now: () => new Date(),
+    });
+    const signIn = await createLocalSignIn({ issuer, config, port: httpPort, mayCreateAccount });
     // Browsers post files to the stand-in of the upload bucket on this server, as they would to S3.
     const webOrigins = [`http://localhost:${httpPort}`, `http://127.0.0.1:${httpPort}`];
     const uploads = localUploadsPage({ uploadsDir: LOCAL_PATHS.uploads, mailDir: sideEffects.mailDir, webOrigins });

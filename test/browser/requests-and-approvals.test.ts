@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.ts';
 import { startBrowserApp, type BrowserApp } from './browser-app.ts';
@@ -9,17 +8,11 @@ const REQUESTER = 'rita@example.org';
 /** Rita's manager in the directory: the approver of her access requests' first step. */
 const APPROVER = 'mark.lead@example.org';
 
-/**
- * My requests, the request view and approvals come with their screens (branch h/web-requests);
- * until those are in this tree these tests are skipped rather than failed on a placeholder.
- * Remove this gate once the screens are merged.
- */
-const SCREENS_PRESENT = ['requests/messages.ts', 'approvals/messages.ts'].every((file) => existsSync(new URL(`../../web/src/features/${file}`, import.meta.url)));
 
 let app: BrowserApp;
 
 beforeAll(async () => {
-  if (SCREENS_PRESENT) app = await startBrowserApp();
+  app = await startBrowserApp();
 });
 
 afterAll(async () => {
@@ -36,7 +29,7 @@ async function openAccessRequest(subject: string): Promise<string> {
   return created.json.ticket.key as string;
 }
 
-describe.skipIf(!SCREENS_PRESENT)('requests and approvals', () => {
+describe('requests and approvals', () => {
   it('shows a requester their request in My requests, and takes a reply', async () => {
     const token = await app.api.token({ email: REQUESTER });
     const created = await app.api.request('POST', '/tickets', { token, body: { catalogItem: 'it-hardware-broken', subject: 'Monitor flickers', customFields: { assetTag: 'MN-42' } } });

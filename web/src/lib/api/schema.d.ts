@@ -383,6 +383,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person to sign up to the portal and mail them the link (staff); inviting again refreshes the invitation and mails it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInvitation"];
+                };
+            };
+            responses: {
+                /** @description The address was invited before: the refreshed invitation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitation: components["schemas"]["Invitation"];
+                        };
+                    };
+                };
+                /** @description The invitation */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitation: components["schemas"]["Invitation"];
+                        };
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mail/quarantine": {
         parameters: {
             query?: never;
@@ -1700,6 +1780,15 @@ export interface components {
                 count: number;
             };
         };
+        CreateInvitation: {
+            /**
+             * Format: email
+             * @description The address the person signs up with
+             */
+            email: string;
+            /** @description How the invitation mail greets them */
+            name?: string;
+        };
         CreateTicket: {
             /** @description Upload ids from POST /uploads, of files the caller uploaded */
             attachments?: string[];
@@ -1786,6 +1875,18 @@ export interface components {
             detail?: string;
             id: string;
             ticketKey: string;
+        };
+        Invitation: {
+            email: string;
+            /**
+             * Format: date-time
+             * @description Until then the address may sign up; inviting again moves it on
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            invitedAt: string;
+            invitedBy: string;
+            name?: string;
         };
         ResolutionDecision: {
             /** @description Required when reopening: what is still wrong. Added as the requester's public comment */
