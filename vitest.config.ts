@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Generous timeouts: the projects run side by side on two cores, and a timeout is no assertion.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'integration',
@@ -17,13 +18,15 @@ export default defineConfig({
       },
       {
         // The web app's components and logic, in a simulated DOM; the real browser runs in test/browser.
-        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', testTimeout: 30_000 },
       },
       {
         // The built app (web/dist) in Debian's Chromium against the local runtime, checked by axe on every page.
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // After the other projects: Chromium and its runtime would starve their timers on two cores.
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/browser/global-setup.ts'],
           env: { POWERTOOLS_LOG_LEVEL: 'WARN', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
           testTimeout: 60_000,

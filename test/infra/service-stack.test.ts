@@ -190,8 +190,9 @@ describe('background consumers', () => {
     });
   });
 
-  it('gives the stream consumer the web app\'s origin for the links of invitations', () => {
-    expect(functionOf('ticket-changes').properties.Environment.Variables.PUBLIC_WEB_URL).toBe('http://localhost:3000');
+  it('gives the stream consumer the distribution\'s origin for the links of invitations', () => {
+    const url = functionOf('ticket-changes').properties.Environment.Variables.PUBLIC_WEB_URL;
+    expect(JSON.stringify(url)).toMatch(/"https:\/\/".*WebDistribution.*DomainName/);
   });
 
   it('lets the stream consumer manage SLA schedules, read tickets and queue mail, but write no table item', () => {
