@@ -32,10 +32,12 @@ const RESULTS_DIR = join(BENCH_DIR, 'results');
 const PARTS = ['dynamodb', 'latency', 'email', 'timers', 'bundles', 'web', 'cost'] as const;
 type Part = (typeof PARTS)[number];
 
-const number = (name: string, fallback: number) => {
+const number = (name: string, fallback: number, { zeroAllowed = false } = {}) => {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}=${raw} is not a positive number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) {
+    throw new Error(`${name}=${raw ?? fallback} is not a ${zeroAllowed ? 'non-negative' : 'positive'} number`);
+  }
   return value;
 };
 
@@ -56,7 +58,8 @@ const SETTINGS = {
   ticketsPerMonth: number('BENCH_TICKETS_PER_MONTH', DEFAULT_ASSUMPTIONS.ticketsPerMonth),
   agents: number('BENCH_AGENTS', DEFAULT_ASSUMPTIONS.agents),
   requesters: number('BENCH_REQUESTERS', DEFAULT_ASSUMPTIONS.requesters),
-  federatedUsers: number('BENCH_FEDERATED_USERS', DEFAULT_ASSUMPTIONS.federatedUsers),
+  // A desk may have no identity provider of its own.
+  federatedUsers: number('BENCH_FEDERATED_USERS', DEFAULT_ASSUMPTIONS.federatedUsers, { zeroAllowed: true }),
   inboundMailKb: number('BENCH_MAIL_KB', DEFAULT_ASSUMPTIONS.inboundMailKb),
   durationFactor: number('BENCH_DURATION_FACTOR', DEFAULT_ASSUMPTIONS.durationFactor),
 };
