@@ -16,5 +16,7 @@ export default defineConfig({
     sourcemap: true,
     // web/dist/.vite/manifest.json: what each entry statically imports, for the bundle budget in `npm run bench`.
     manifest: true,
+    // Every browser the app supports has <link rel="modulepreload">; the polyfill only costs bytes.
+    modulePreload: { polyfill: false },
   },
 });

@@ -1,23 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useLocale } from 'react-aria';
 import { NavLink, Outlet, useLoaderData, useLocation, useNavigation, useRevalidator } from 'react-router';
-import { SignInPage } from '../features/auth/components/sign-in-page';
+import type { ShellData } from './shell-route';
 import { authSession, isStaff } from '../lib/auth/auth-session';
-import { runtimeConfig } from '../lib/config/runtime-config';
 import { useMessages } from '../lib/i18n/use-messages';
 import { shellMessages } from './messages';
-
-/** Who is signed in and the settings the shell shows; re-run when the session changes. */
-export async function shellLoader() {
-  const config = await runtimeConfig();
-  const person = await authSession.person();
-  return { person, deskName: config.deskName, identityProviders: config.identityProviders };
-}
 
 /** The page around every screen: skip link, header with navigation and the person, one <main>. */
 export function AppShell() {
   const t = useMessages(shellMessages);
-  const { person, deskName, identityProviders } = useLoaderData<typeof shellLoader>();
+  const { person, SignInPage, deskName, identityProviders } = useLoaderData() as ShellData;
   const revalidator = useRevalidator();
   const navigation = useNavigation();
   useDocumentLanguage();
@@ -71,7 +63,7 @@ export function AppShell() {
             {t.format('staffNote')}
           </p>
         )}
-        {person ? <Outlet /> : <SignInPage identityProviders={identityProviders} />}
+        {person ? <Outlet /> : SignInPage ? <SignInPage identityProviders={identityProviders} /> : null}
       </main>
     </div>
   );
@@ -99,14 +91,4 @@ function useFocusMainOnNavigation() {
     main.current?.focus({ preventScroll: false });
   }, [pathname]);
   return main;
-}
-
-/** Shown while the shell's first loader runs. */
-export function ShellLoading() {
-  const t = useMessages(shellMessages);
-  return (
-    <main id="main" className="standalone">
-      <p role="status">{t.format('loading')}</p>
-    </main>
-  );
 }

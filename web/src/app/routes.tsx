@@ -1,25 +1,27 @@
 import type { RouteObject } from 'react-router';
-import { AppShell, ShellLoading, shellLoader } from './app-shell';
-import { RouteError } from './route-error';
+import { ShellLoading, shellLoader } from './shell-route';
 
 /**
  * The app's screens. Each feature's route module is its own chunk (React Router's `lazy`), so the
  * first page loads only what it shows; a module exports `Component` and, where it needs data,
- * `loader` and `action` (the router's loaders are the app's one cache of server state).
+ * `loader` and `action` (the router's loaders are the app's one cache of server state). The
+ * shell's component and the error screen are chunks of their own too, loaded with the first page.
  */
+const routeError = async () => (await import('./route-error')).RouteError;
+
 export const routes: RouteObject[] = [
   { path: '/auth/callback', lazy: () => import('../features/auth/routes/auth-callback') },
   { path: '/signed-out', lazy: () => import('../features/auth/routes/signed-out') },
   {
     id: 'shell',
-    element: <AppShell />,
+    // The shell's component is its own chunk, loaded while its loader runs.
+    lazy: { Component: async () => (await import('./app-shell')).AppShell, ErrorBoundary: routeError },
+    // Only the shell's own failure (no /config.json) lands in its error screen; screens fail inside the shell.
     loader: shellLoader,
-    // Only the shell's own failure (no /config.json) lands here; screens fail inside the shell.
-    errorElement: <RouteError />,
     hydrateFallbackElement: <ShellLoading />,
     children: [
       {
-        errorElement: <RouteError />,
+        lazy: { ErrorBoundary: routeError },
         children: [
           { index: true, lazy: () => import('../features/catalog/routes/catalog-home') },
           { path: 'request/:itemId', lazy: () => import('../features/request-form/routes/new-request') },

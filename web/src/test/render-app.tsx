@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { I18nProvider } from 'react-aria';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { routes } from '../app/routes';
 import { createApiClient } from '../lib/api/api-client';
 import { provideApiClient } from '../lib/api/api';
@@ -50,6 +50,15 @@ const config = {
   identityProviders: [{ id: 'Corporate', name: 'Corporate SSO' }],
 };
 
+/** The routes with their own `lazy` objects: a router empties the ones it has loaded, and each test has its own router. */
+function freshRoutes(list: RouteObject[]): RouteObject[] {
+  return list.map((route) => ({
+    ...route,
+    ...(route.lazy && typeof route.lazy === 'object' ? { lazy: { ...route.lazy } } : {}),
+    ...(route.children ? { children: freshRoutes(route.children) } : {}),
+  }) as RouteObject);
+}
+
 /** Renders the app's routes at `path` (the shell's /config.json answered from here). */
 export function renderApp(path: string, locale = 'en-US') {
   globalThis.fetch = (async (input: RequestInfo | URL) => {
@@ -57,7 +66,7 @@ export function renderApp(path: string, locale = 'en-US') {
     if (url.endsWith('/config.json')) return json(200, config);
     throw new TypeError(`unexpected fetch of ${url}`);
   }) as typeof fetch;
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(freshRoutes(routes), { initialEntries: [path] });
   const view = render(
     <I18nProvider locale={locale}>
       <RouterProvider router={router} />

@@ -1,7 +1,7 @@
 import { UserManager, WebStorageStateStore, type User, type UserManagerSettings } from 'oidc-client-ts';
 import type { RuntimeConfig } from '../config/runtime-config';
-import type { AuthSession } from './auth-session';
-import type { SignedInPerson } from './signed-in-person';
+import { RENEW_BEFORE_SECONDS, type AuthSession } from './auth-session';
+import { personFromClaims, type SignedInPerson } from './signed-in-person';
 
 /** Where the browser is and how it leaves for another page; `window.location` in the app. */
 export interface BrowserLocation {
@@ -31,7 +31,7 @@ export function userManagerSettings(config: RuntimeConfig, origin: string, stora
     userStore: new WebStorageStateStore({ store: storage, prefix: 'oidc.' }),
     stateStore: new WebStorageStateStore({ store: storage, prefix: 'oidc.' }),
     automaticSilentRenew: true,
-    accessTokenExpiringNotificationTimeInSeconds: 60,
+    accessTokenExpiringNotificationTimeInSeconds: RENEW_BEFORE_SECONDS,
     // Cognito's ID token carries name, email and groups; its userinfo endpoint adds nothing we show.
     loadUserInfo: false,
   };
@@ -45,11 +45,7 @@ export function safeReturnPath(value: unknown): string {
 
 /** The person as the ID token names them (the API decides what they may do). */
 export function personOf(user: User): SignedInPerson {
-  const profile = user.profile as Record<string, unknown>;
-  const email = typeof profile.email === 'string' ? profile.email : '';
-  const name = typeof profile.name === 'string' && profile.name.trim() !== '' ? profile.name : email;
-  const groups = Array.isArray(profile['cognito:groups']) ? profile['cognito:groups'].filter((group): group is string => typeof group === 'string') : [];
-  return { email, name, groups };
+  return personFromClaims(user.profile as Record<string, unknown>);
 }
 
 /** Cognito's sign-out: its hosted `/logout` with the client and where to come back to. */

@@ -14,6 +14,7 @@ import { api } from '../../../lib/api/api';
 import { failureError, fieldFailure, statusOf, type ApiFailure } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
+import { BusyButton } from '../../../components/busy-button';
 import { LiveStatus } from '../../../components/live-status';
 import { decideApproval, listMyApprovals, type ApprovalInboxItem, type ClientSource } from '../api/approvals-api';
 import { approvalsMessages } from '../messages';
@@ -70,12 +71,19 @@ export function Component() {
   const [announcement, setAnnouncement] = useState('');
   const handled = useRef<unknown>(undefined);
 
+  // While a decision is sent, the page says so (the pressed button keeps focus and refuses presses).
+  useEffect(() => {
+    if (decision.state === 'submitting') setAnnouncement(t.format('deciding'));
+  }, [decision.state, t]);
+
   // A decided item leaves the list at once (the inbox no longer has it once the page reads it
   // again); the outcome is announced, and focus goes to the heading instead of being lost.
   useEffect(() => {
     const result = decision.data;
-    if (decision.state === 'submitting' || !result || handled.current === result || !result.ok) return;
+    if (decision.state === 'submitting' || !result || handled.current === result) return;
     handled.current = result;
+    // A refused decision is told beside its controls; the page has nothing to add.
+    if (!result.ok) return setAnnouncement('');
     setDecided((current) => new Set([...current, result.key]));
     setAnnouncement(t.format(result.decision === 'approve' ? 'approved' : 'rejected', { key: result.key }));
     heading.current?.focus();
@@ -154,16 +162,16 @@ function ApprovalList({
         </p>
       ) : null}
       {added.nextCursor ? (
-        <Button
+        <BusyButton
           className="button show-more"
-          isPending={more.state !== 'idle'}
+          isBusy={more.state !== 'idle'}
           onPress={() => {
             setAdded((current) => ({ ...current, failed: false }));
             void more.load(`${pathname}?cursor=${encodeURIComponent(added.nextCursor ?? '')}`);
           }}
         >
           {more.state !== 'idle' ? t.format('loadingMore') : t.format('showMore')}
-        </Button>
+        </BusyButton>
       ) : null}
     </>
   );
@@ -186,6 +194,7 @@ function ApprovalCard({ item }: { item: ApprovalInboxItem }) {
   const requester = item.requester.name ? `${item.requester.name} <${item.requester.email}>` : item.requester.email;
 
   const decide = (choice: 'approve' | 'reject') => {
+    if (busy) return;
     if (choice === 'reject' && !comment.trim()) {
       setMissingReason(true);
       textArea.current?.focus();
@@ -247,12 +256,12 @@ function ApprovalCard({ item }: { item: ApprovalInboxItem }) {
           <FieldError className="field-error">{commentError}</FieldError>
         </TextField>
         <div className="button-row">
-          <Button className="button button-primary" aria-label={t.format('approveNamed', { key: item.key })} isDisabled={busy && !mine} isPending={mine && decision.formData?.get('decision') === 'approve'} onPress={() => decide('approve')}>
+          <BusyButton className="button button-primary" aria-label={t.format('approveNamed', { key: item.key })} isDisabled={busy && !mine} isBusy={mine} onPress={() => decide('approve')}>
             {t.format('approve')}
-          </Button>
-          <Button className="button button-danger" aria-label={t.format('rejectNamed', { key: item.key })} isDisabled={busy && !mine} isPending={mine && decision.formData?.get('decision') === 'reject'} onPress={() => decide('reject')}>
+          </BusyButton>
+          <BusyButton className="button button-danger" aria-label={t.format('rejectNamed', { key: item.key })} isDisabled={busy && !mine} isBusy={mine} onPress={() => decide('reject')}>
             {t.format('reject')}
-          </Button>
+          </BusyButton>
         </div>
         {failure && !fieldFailure(failure, 'comment') ? <DecisionFailure failure={failure} /> : null}
       </form>

@@ -5,6 +5,7 @@ import { api } from '../../../lib/api/api';
 import { failureError } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
+import { BusyButton } from '../../../components/busy-button';
 import { LiveStatus } from '../../../components/live-status';
 import { listMyRequests, REQUEST_FILTERS, requestFilterOf, type ClientSource, type RequestFilter, type Ticket } from '../api/requests-api';
 import { StatusBadge, useTicketState } from '../components/ticket-state';
@@ -125,16 +126,16 @@ function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { o
         </p>
       ) : null}
       {cursor ? (
-        <Button
+        <BusyButton
           className="button show-more"
-          isPending={more.state !== 'idle'}
+          isBusy={more.state !== 'idle'}
           onPress={() => {
             setAdded((current) => ({ ...current, failed: false }));
             void more.load(`${pathname}?filter=${first.filter}&cursor=${encodeURIComponent(cursor)}`);
           }}
         >
           {more.state !== 'idle' ? t.format('list.loadingMore') : t.format('list.showMore')}
-        </Button>
+        </BusyButton>
       ) : null}
       <LiveStatus message={announcement} />
     </>
