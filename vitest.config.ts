@@ -1,15 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+const ONE_FUNCTION_PER_FILE = 'test/support/one-function-per-file.ts';
+
 export default defineConfig({
   test: {
     projects: [
       // Generous timeouts: the projects run side by side on two cores, and a timeout is no assertion.
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: [ONE_FUNCTION_PER_FILE], testTimeout: 30_000 } },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
+          setupFiles: [ONE_FUNCTION_PER_FILE],
           // Refused requests are logged at INFO; keep test output to warnings and errors.
           env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
           testTimeout: 60_000,
@@ -28,6 +31,7 @@ export default defineConfig({
           // After the other projects: Chromium and its runtime would starve their timers on two cores.
           sequence: { groupOrder: 1 },
           globalSetup: ['test/browser/global-setup.ts'],
+          setupFiles: [ONE_FUNCTION_PER_FILE],
           env: { POWERTOOLS_LOG_LEVEL: 'WARN', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

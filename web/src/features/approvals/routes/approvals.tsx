@@ -4,12 +4,11 @@ import {
   useFetcher,
   useLoaderData,
   useLocation,
-  useRevalidator,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
-import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { api } from '../../../lib/api/api';
 import { failureError, fieldFailure, statusOf, type ApiFailure } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';
@@ -18,6 +17,7 @@ import { BusyButton } from '../../../components/busy-button';
 import { LiveStatus } from '../../../components/live-status';
 import { decideApproval, listMyApprovals, type ApprovalInboxItem, type ClientSource } from '../api/approvals-api';
 import { approvalsMessages } from '../messages';
+import { LoadFailed } from '../../../components/load-failed';
 import '../approvals.css';
 
 type ApprovalsData = { ok: true; items: ApprovalInboxItem[]; nextCursor?: string } | { ok: false };
@@ -96,20 +96,7 @@ export function Component() {
       </h1>
       <p className="muted">{t.format('intro')}</p>
       <LiveStatus message={announcement} visible />
-      {first.ok ? <ApprovalList first={first} decided={decided} labelledBy={headingId} announce={setAnnouncement} /> : <LoadFailed />}
-    </div>
-  );
-}
-
-function LoadFailed() {
-  const t = useMessages(approvalsMessages);
-  const revalidator = useRevalidator();
-  return (
-    <div className="alert" role="alert">
-      <p>{t.format('failed')}</p>
-      <Button className="button" onPress={() => revalidator.revalidate()}>
-        {t.format('retry')}
-      </Button>
+      {first.ok ? <ApprovalList first={first} decided={decided} labelledBy={headingId} announce={setAnnouncement} /> : <LoadFailed message={t.format('failed')} retryLabel={t.format('retry')} />}
     </div>
   );
 }

@@ -20,3 +20,25 @@ export function StatusBadge({ ticket }: { ticket: Pick<Ticket, 'status'> }) {
     </span>
   );
 }
+
+/** The status and, while a move is awaited, whose: two entries of the page's description list. */
+export function StateFacts({ ticket }: { ticket: Pick<Ticket, 'status' | 'waitingOn'> }) {
+  const t = useMessages(requestsMessages);
+  const waiting = useTicketState().waitingOn(ticket);
+  return (
+    <>
+      <div>
+        <dt>{t.format('field.status')}</dt>
+        <dd>
+          <StatusBadge ticket={ticket} />
+        </dd>
+      </div>
+      {waiting ? (
+        <div>
+          <dt>{t.format('field.waitingOn')}</dt>
+          <dd className="waiting-on">{waiting}</dd>
+        </div>
+      ) : null}
+    </>
+  );
+}

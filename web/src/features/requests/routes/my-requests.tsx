@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useFetcher, useLoaderData, useLocation, useRevalidator, type LoaderFunctionArgs } from 'react-router';
+import { Link, useFetcher, useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
 import { Button } from 'react-aria-components';
 import { api } from '../../../lib/api/api';
 import { failureError } from '../../../lib/api/api-outcome';
@@ -8,8 +8,9 @@ import { useMessages } from '../../../lib/i18n/use-messages';
 import { BusyButton } from '../../../components/busy-button';
 import { LiveStatus } from '../../../components/live-status';
 import { listMyRequests, REQUEST_FILTERS, requestFilterOf, type ClientSource, type RequestFilter, type Ticket } from '../api/requests-api';
-import { StatusBadge, useTicketState } from '../components/ticket-state';
+import { StateFacts } from '../components/ticket-state';
 import { requestsMessages } from '../messages';
+import { LoadFailed } from '../../../components/load-failed';
 import '../requests.css';
 
 type MyRequestsData =
@@ -41,7 +42,7 @@ export function Component() {
     <div className="requests-page">
       <h1 id={headingId}>{t.format('list.title')}</h1>
       <FilterLinks current={first.filter} />
-      {first.ok ? <RequestList key={first.filter} first={first} labelledBy={headingId} /> : <LoadFailed />}
+      {first.ok ? <RequestList key={first.filter} first={first} labelledBy={headingId} /> : <LoadFailed message={t.format('list.failed')} retryLabel={t.format('reply.retry')} />}
     </div>
   );
 }
@@ -61,19 +62,6 @@ function FilterLinks({ current }: { current: RequestFilter }) {
         ))}
       </ul>
     </nav>
-  );
-}
-
-function LoadFailed() {
-  const t = useMessages(requestsMessages);
-  const revalidator = useRevalidator();
-  return (
-    <div className="alert" role="alert">
-      <p>{t.format('list.failed')}</p>
-      <Button className="button" onPress={() => revalidator.revalidate()}>
-        {t.format('reply.retry')}
-      </Button>
-    </div>
   );
 }
 
@@ -144,27 +132,14 @@ function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { o
 
 function RequestRow({ ticket }: { ticket: Ticket }) {
   const t = useMessages(requestsMessages);
-  const state = useTicketState();
   const { dateTime } = useDateTime();
-  const waiting = state.waitingOn(ticket);
   return (
     <li className="request-row" data-waiting-on={ticket.waitingOn}>
       <Link className="request-row-link" to={`/requests/${ticket.key}`}>
         <span className="ticket-key">{ticket.key}</span> <span className="request-row-title">{ticket.subject}</span>
       </Link>
       <dl className="request-row-facts">
-        <div>
-          <dt>{t.format('field.status')}</dt>
-          <dd>
-            <StatusBadge ticket={ticket} />
-          </dd>
-        </div>
-        {waiting ? (
-          <div>
-            <dt>{t.format('field.waitingOn')}</dt>
-            <dd className="waiting-on">{waiting}</dd>
-          </div>
-        ) : null}
+        <StateFacts ticket={ticket} />
         <div>
           <dt>{t.format('field.updated')}</dt>
           <dd>

@@ -35,7 +35,7 @@ import { FormAnswers } from '../components/form-answers';
 import { AttachmentList } from '../components/attachment-list';
 import { ReplyBox } from '../components/reply-box';
 import { RESOLUTION_FETCHER, ResolutionPanel } from '../components/resolution-panel';
-import { StatusBadge, useTicketState } from '../components/ticket-state';
+import { StateFacts } from '../components/ticket-state';
 import { requestsMessages } from '../messages';
 import '../requests.css';
 
@@ -117,7 +117,6 @@ export const action = requestViewAction(api);
 export function Component() {
   const { ticket, comments, catalog } = useLoaderData() as RequestViewData;
   const t = useMessages(requestsMessages);
-  const state = useTicketState();
   const { dateTime } = useDateTime();
   const [announcement, setAnnouncement] = useState('');
   const announce = useCallback((message: string) => setAnnouncement(message), []);
@@ -130,7 +129,6 @@ export function Component() {
     if (result.intent === 'confirm' || result.intent === 'reopen') announce(t.format(result.intent === 'confirm' ? 'resolution.confirmed' : 'resolution.reopened'));
   }, [resolution.state, resolution.data, announce, t]);
   const item = findItem(catalog, ticket.catalogItem);
-  const waiting = state.waitingOn(ticket);
 
   return (
     <article className="requests-page request-view" aria-labelledby="request-title">
@@ -139,18 +137,7 @@ export function Component() {
       </p>
       <h1 id="request-title">{t.format('view.heading', { key: ticket.key, title: ticket.subject })}</h1>
       <dl className="request-facts">
-        <div>
-          <dt>{t.format('field.status')}</dt>
-          <dd>
-            <StatusBadge ticket={ticket} />
-          </dd>
-        </div>
-        {waiting ? (
-          <div>
-            <dt>{t.format('field.waitingOn')}</dt>
-            <dd className="waiting-on">{waiting}</dd>
-          </div>
-        ) : null}
+        <StateFacts ticket={ticket} />
         {item ? (
           <div>
             <dt>{t.format('field.item')}</dt>
