@@ -11,8 +11,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // Budgets are measured by `npm run bench`; the build only keeps routes in their own chunks.
-    chunkSizeWarningLimit: 400,
+    // Budgets are measured by `npm run bench` (the request form, with its date picker, is about 420 KB minified).
+    chunkSizeWarningLimit: 600,
     sourcemap: true,
     // web/dist/.vite/manifest.json: what each entry statically imports, for the bundle budget in `npm run bench`.
     manifest: true,
