@@ -106,7 +106,8 @@ describe('approvals', () => {
     const alert = await within(first).findByRole('alert');
     expect(alert.textContent).toContain('already decided');
     expect((within(first).getByRole('textbox', { name: 'Comment' }) as HTMLTextAreaElement).value).toBe('Fine by me');
-    expect(screen.getByRole('status').textContent).toBe('');
+    // The page clears its "Sending…" once the refusal has arrived, in the render after the card's.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(''));
   });
 
   it('shows a reason the API refuses beside the comment', async () => {
