@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   Link,
   useFetcher,
@@ -18,6 +18,7 @@ import { LiveStatus } from '../../../components/live-status';
 import { decideApproval, listMyApprovals, type ApprovalInboxItem, type ClientSource } from '../api/approvals-api';
 import { approvalsMessages } from '../messages';
 import { LoadFailed } from '../../../components/load-failed';
+import { useMorePages } from '../../../lib/paging/use-more-pages';
 import '../approvals.css';
 
 type ApprovalsData = { ok: true; items: ApprovalInboxItem[]; nextCursor?: string } | { ok: false };
@@ -114,24 +115,11 @@ function ApprovalList({
 }) {
   const t = useMessages(approvalsMessages);
   const { pathname } = useLocation();
-  const more = useFetcher<ApprovalsData>();
-  const [added, setAdded] = useState<{ items: ApprovalInboxItem[]; nextCursor?: string | undefined; failed?: boolean }>({ items: [], nextCursor: first.nextCursor });
-  const handled = useRef<unknown>(undefined);
+  const onAdded = useCallback((count: number) => announce(t.format('moreShown', { count })), [announce, t]);
+  const more = useMorePages(first, onAdded);
+  const items = more.items.filter((item) => !decided.has(item.key));
 
-  useEffect(() => setAdded({ items: [], nextCursor: first.nextCursor }), [first]);
-
-  useEffect(() => {
-    const page = more.data;
-    if (more.state !== 'idle' || !page || handled.current === page) return;
-    handled.current = page;
-    if (!page.ok) return setAdded((current) => ({ ...current, failed: true }));
-    setAdded((current) => ({ items: [...current.items, ...page.items], nextCursor: page.nextCursor }));
-    announce(t.format('moreShown', { count: page.items.length }));
-  }, [more.state, more.data, t, announce]);
-
-  const items = [...first.items, ...added.items.filter((item) => !first.items.some((shown) => shown.key === item.key))].filter((item) => !decided.has(item.key));
-
-  if (items.length === 0 && !added.nextCursor) {
+  if (items.length === 0 && !more.nextCursor) {
     return <p className="empty-state">{t.format('empty')}</p>;
   }
   return (
@@ -143,21 +131,18 @@ function ApprovalList({
           </li>
         ))}
       </ul>
-      {added.failed ? (
+      {more.failed ? (
         <p className="alert" role="alert">
           {t.format('moreFailed')}
         </p>
       ) : null}
-      {added.nextCursor ? (
+      {more.nextCursor ? (
         <BusyButton
           className="button show-more"
-          isBusy={more.state !== 'idle'}
-          onPress={() => {
-            setAdded((current) => ({ ...current, failed: false }));
-            void more.load(`${pathname}?cursor=${encodeURIComponent(added.nextCursor ?? '')}`);
-          }}
+          isBusy={more.loading}
+          onPress={() => more.load(`${pathname}?cursor=${encodeURIComponent(more.nextCursor ?? '')}`)}
         >
-          {more.state !== 'idle' ? t.format('loadingMore') : t.format('showMore')}
+          {more.loading ? t.format('loadingMore') : t.format('showMore')}
         </BusyButton>
       ) : null}
     </>

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useFetcher, useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
+import { useCallback, useId, useState } from 'react';
+import { Link, useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
 import { Button } from 'react-aria-components';
 import { api } from '../../../lib/api/api';
 import { failureError } from '../../../lib/api/api-outcome';
@@ -11,6 +11,7 @@ import { listMyRequests, REQUEST_FILTERS, requestFilterOf, type ClientSource, ty
 import { StateFacts } from '../components/ticket-state';
 import { requestsMessages } from '../messages';
 import { LoadFailed } from '../../../components/load-failed';
+import { useMorePages } from '../../../lib/paging/use-more-pages';
 import '../requests.css';
 
 type MyRequestsData =
@@ -69,26 +70,11 @@ function FilterLinks({ current }: { current: RequestFilter }) {
 function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { ok: true }>; labelledBy: string }) {
   const t = useMessages(requestsMessages);
   const { pathname } = useLocation();
-  const more = useFetcher<MyRequestsData>();
-  const [added, setAdded] = useState<{ items: Ticket[]; nextCursor?: string | undefined; failed?: boolean }>({ items: [], nextCursor: first.nextCursor });
   const [announcement, setAnnouncement] = useState('');
-  const handled = useRef<unknown>(undefined);
-
-  // A revalidation (after a change elsewhere) gives a new first page; what was added is dropped.
-  useEffect(() => setAdded({ items: [], nextCursor: first.nextCursor }), [first]);
-
-  useEffect(() => {
-    const page = more.data;
-    if (more.state !== 'idle' || !page || handled.current === page) return;
-    handled.current = page;
-    // A failed page keeps its cursor, so "Show more" tries it again.
-    if (!page.ok) return setAdded((current) => ({ ...current, failed: true }));
-    setAdded((current) => ({ items: [...current.items, ...page.items], nextCursor: page.nextCursor }));
-    setAnnouncement(t.format('list.moreShown', { count: page.items.length }));
-  }, [more.state, more.data, t]);
-
-  const items = [...first.items, ...added.items.filter((item) => !first.items.some((shown) => shown.key === item.key))];
-  const cursor = added.nextCursor;
+  const onAdded = useCallback((count: number) => setAnnouncement(t.format('list.moreShown', { count })), [t]);
+  const more = useMorePages(first, onAdded);
+  const { items } = more;
+  const cursor = more.nextCursor;
 
   if (items.length === 0) {
     return (
@@ -108,7 +94,7 @@ function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { o
           <RequestRow key={ticket.key} ticket={ticket} />
         ))}
       </ul>
-      {added.failed ? (
+      {more.failed ? (
         <p className="alert" role="alert">
           {t.format('list.moreFailed')}
         </p>
@@ -116,13 +102,10 @@ function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { o
       {cursor ? (
         <BusyButton
           className="button show-more"
-          isBusy={more.state !== 'idle'}
-          onPress={() => {
-            setAdded((current) => ({ ...current, failed: false }));
-            void more.load(`${pathname}?filter=${first.filter}&cursor=${encodeURIComponent(cursor)}`);
-          }}
+          isBusy={more.loading}
+          onPress={() => more.load(`${pathname}?filter=${first.filter}&cursor=${encodeURIComponent(cursor)}`)}
         >
-          {more.state !== 'idle' ? t.format('list.loadingMore') : t.format('list.showMore')}
+          {more.loading ? t.format('list.loadingMore') : t.format('list.showMore')}
         </BusyButton>
       ) : null}
       <LiveStatus message={announcement} />
