@@ -66,8 +66,15 @@ async function main(): Promise<void> {
     // Invitations link to the web app, which the local server serves beside the API.
     process.env[ENV.publicWebUrl] ??= `http://localhost:${httpPort}`;
     const client = createLocalDynamoDbClient(dynamodb.endpoint);
-    await ensureTable(client, LOCAL_TABLE_NAME);
+    const addedIndexes = await ensureTable(client, LOCAL_TABLE_NAME);
     client.destroy();
+    if (addedIndexes.length > 0) {
+      // A table of an earlier build: only the migration puts its existing tickets into the new index and counts them.
+      console.log(
+        `Added ${addedIndexes.join(', ')} to the local table. Bring its tickets into it and rebuild the queue counters with:\n` +
+          `  npm run migrate:keys -- --table ${LOCAL_TABLE_NAME} --endpoint ${dynamodb.endpoint}`,
+      );
+    }
     const issuer = await loadPersistedIssuer(LOCAL_PATHS.issuerKey);
     // Everything behind the API first: once /health answers, mail and timers work too.
     sideEffects = await startSideEffects({

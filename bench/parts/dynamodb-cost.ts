@@ -216,7 +216,7 @@ async function tableBytes(): Promise<number> {
     for (const item of page.Items ?? []) {
       if (item.PK?.S === 'LOCALTIMER') continue;
       const size = itemBytes(item as unknown as Record<string, Record<string, unknown>>) + 100;
-      const indexed = ['GSI1PK', 'GSI2PK', 'GSI3PK'].filter((name) => item[name]).length;
+      const indexed = ['GSI1PK', 'GSI2PK', 'GSI3PK', 'GSI4PK'].filter((name) => item[name]).length;
       total += size * (1 + indexed);
     }
     start = page.LastEvaluatedKey;

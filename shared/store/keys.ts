@@ -1,3 +1,5 @@
+import { nearestSlaDeadline } from '../domain/nearest-deadline.ts';
+import type { Priority } from '../domain/priority.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { isActive, type TicketStatus } from '../domain/ticket-status.ts';
 
@@ -72,6 +74,12 @@ export const agentWorkloadKey = (email: string): PrimaryKey => ({ PK: agentParti
 /** Whether an agent takes new tickets; absent means available. */
 export const agentAvailabilityKey = (email: string): PrimaryKey => ({ PK: agentPartition(email), SK: 'AVAILABILITY' });
 
+/**
+ * A desk's queue counters (active, unassigned, at risk, breached, and per level active and
+ * unassigned), moved with `ADD` in the transactions of the tickets they count.
+ */
+export const deskCountsKey = (desk: string): PrimaryKey => ({ PK: `DESK#${desk}`, SK: 'QUEUE_COUNTS' });
+
 /** Round-robin position of one desk level, incremented with `ADD`. */
 export const rotationKey = (desk: string, level: string): PrimaryKey => ({ PK: `ROTATION#${desk}#${level}`, SK: 'ROTATION' });
 
@@ -83,10 +91,22 @@ export const assigneeWorkPartition = (assignee: string, status: TicketStatus): s
   `ASSIGNEE#${assignee}#${queueSegment(status)}`;
 export const requesterPartition = (email: string): string => `REQUESTER#${email}`;
 
+/** Every active ticket of a desk by its nearest SLA deadline (GSI4); resolved and closed ones are not in it. */
+export const deskDuePartition = (desk: string): string => `DESK#${desk}#DUE`;
+
 /** Priority first (P1 sorts before P4), then age (oldest first), then the key for a total order. */
 const queueOrder = (ticket: Ticket): string => `${ticket.priority}#${ticket.createdAt}#${ticket.key}`;
 
-/** The index attributes a ticket item carries; the assignee index is sparse. */
+/** The start of the queue order of every ticket of one priority: a `begins_with` key condition. */
+export const queueOrderPrefix = (priority: Priority): string => `${priority}#`;
+
+// "~" sorts after every digit, so tickets with no running clock come last, by priority and age.
+const NO_DEADLINE = '~';
+
+/** The nearest SLA deadline first (a breached one has passed, so it sorts first), then the queue order. */
+const dueOrder = (ticket: Ticket): string => `${nearestSlaDeadline(ticket.sla) ?? NO_DEADLINE}#${queueOrder(ticket)}`;
+
+/** The index attributes a ticket item carries; the assignee and due indexes are sparse. */
 export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
   const keys: Record<string, string> = {
     GSI1PK: deskQueuePartition(ticket.desk, ticket.status),
@@ -97,6 +117,10 @@ export function ticketIndexKeys(ticket: Ticket): Record<string, string> {
   if (ticket.assignee) {
     keys.GSI2PK = assigneeWorkPartition(ticket.assignee, ticket.status);
     keys.GSI2SK = queueOrder(ticket);
+  }
+  if (isActive(ticket.status)) {
+    keys.GSI4PK = deskDuePartition(ticket.desk);
+    keys.GSI4SK = dueOrder(ticket);
   }
   return keys;
 }

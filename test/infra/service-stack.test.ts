@@ -117,7 +117,7 @@ describe('functions', () => {
     expect(dynamoResources.length).toBeGreaterThan(0);
     const text = JSON.stringify(dynamoResources);
     expect(text).not.toContain('*');
-    for (const index of ['GSI1', 'GSI2', 'GSI3']) expect(text).toContain(`/index/${index}`);
+    for (const index of ['GSI1', 'GSI2', 'GSI3', 'GSI4']) expect(text).toContain(`/index/${index}`);
   });
 
   it('lets only the approval link routes read the signing key, and tells them where it is', () => {

@@ -13,7 +13,8 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 describe('table', () => {
-  it('keys the table by PK/SK and builds GSI1..GSI3 from the shared table definition', () => {
+  it('keys the table by PK/SK and builds GSI1..GSI4 from the shared table definition', () => {
+    expect(TABLE_INDEXES.map((index) => index.indexName)).toEqual(['GSI1', 'GSI2', 'GSI3', 'GSI4']);
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [

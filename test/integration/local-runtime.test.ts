@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition, S3AttachmentLinks } from '../../shared/adapters/s3/s3-attachment-links.ts';
-import { TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
+import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
 import { startLocalBucketFiles } from '../../local/local-bucket-files.ts';
 import { LocalRawMailStore } from '../../local/local-raw-mail-store.ts';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
@@ -23,11 +23,11 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('local runtime against DynamoDB Local', () => {
-  it('creates the table from the shared definition: three GSIs, a stream and TTL', async () => {
+  it('creates the table from the shared definition: four GSIs, a stream and TTL', async () => {
     const client = createLocalDynamoDbClient(app.endpoint);
     const { Table } = await client.send(new DescribeTableCommand({ TableName: app.tableName }));
     expect(Table?.TableStatus).toBe('ACTIVE');
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['GSI1', 'GSI2', 'GSI3']);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['GSI1', 'GSI2', 'GSI3', 'GSI4']);
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: app.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: TTL_ATTRIBUTE, TimeToLiveStatus: 'ENABLED' });
@@ -40,6 +40,29 @@ describe('local runtime against DynamoDB Local', () => {
     await ensureTable(client, app.tableName);
     const after = await client.send(new DescribeTableCommand({ TableName: app.tableName }));
     expect(after.Table?.CreationDateTime).toEqual(before.Table?.CreationDateTime);
+    client.destroy();
+  });
+
+  it('adds the index a table of an earlier build lacks, once', async () => {
+    const client = createLocalDynamoDbClient(app.endpoint);
+    const earlier = createTableInput(`${app.tableName}-earlier`);
+    await client.send(
+      new CreateTableCommand({
+        ...earlier,
+        AttributeDefinitions: earlier.AttributeDefinitions.filter((attribute) => !attribute.AttributeName.startsWith('GSI4')),
+        GlobalSecondaryIndexes: earlier.GlobalSecondaryIndexes.filter((index) => index.IndexName !== 'GSI4'),
+      }),
+    );
+    expect(await ensureTable(client, earlier.TableName)).toEqual(['GSI4']);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: earlier.TableName }));
+    expect(Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'GSI4')).toMatchObject({
+      IndexStatus: 'ACTIVE',
+      KeySchema: [
+        { AttributeName: 'GSI4PK', KeyType: 'HASH' },
+        { AttributeName: 'GSI4SK', KeyType: 'RANGE' },
+      ],
+    });
+    expect(await ensureTable(client, earlier.TableName)).toEqual([]);
     client.destroy();
   });
 

@@ -10,7 +10,7 @@ import { TTL_ATTRIBUTE } from '../../store/table-definition.ts';
 type Item = Record<string, unknown>;
 
 // Keys and attributes derived for queries only; they are not part of the domain objects.
-const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity', 'slaAttention']);
+const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'entity', 'slaAttention']);
 
 function withoutKeys<T>(item: Item): T {
   const result: Item = {};
