@@ -5,9 +5,11 @@ import {
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { AgentCountChange, AgentCounter } from '../../domain/queue-counts.ts';
 import type { WorkloadChange } from '../../domain/workload.ts';
 import type { AgentAvailability, AgentWorkload, AssignmentStore, WorkloadGuard } from '../../ports/assignment-store.ts';
 import { agentAvailabilityKey, agentWorkloadKey, rotationKey } from '../../store/keys.ts';
+import { AGENT_COUNTER_ATTRIBUTES } from './dynamodb-queue-counts.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -71,7 +73,9 @@ export class DynamoDbAssignmentStore implements AssignmentStore {
 }
 
 /**
- * Transaction items that move agents' workload counters together with a ticket write, and the
+ * Transaction items that move agents' counters together with a ticket write: the workload count
+ * (`openTickets`) and the queue counts (`counts`: assigned active tickets, at risk, breached),
+ * merged into one Update per agent item, since a transaction may touch an item only once. Also the
  * position among them of the item carrying the guard's condition (if a guard was given).
  */
 export function workloadTransactItems(
@@ -79,16 +83,29 @@ export function workloadTransactItems(
   changes: readonly WorkloadChange[],
   now: string,
   guard?: WorkloadGuard,
+  counts: readonly AgentCountChange[] = [],
 ): { items: TransactItem[]; guardIndex?: number } {
-  const items: TransactItem[] = changes.map(({ email, delta }) => ({
-    Update: {
-      TableName: tableName,
-      Key: agentWorkloadKey(email),
-      UpdateExpression:
-        delta === 1 ? 'ADD openTickets :delta SET lastAssignedAt = :now, entity = :entity' : 'ADD openTickets :delta SET entity = :entity',
-      ExpressionAttributeValues: { ':delta': delta, ':entity': 'workload', ...(delta === 1 ? { ':now': now } : {}) },
-    },
-  }));
+  const emails = [...new Set([...changes.map((change) => change.email), ...counts.map((change) => change.email)])];
+  const items: TransactItem[] = emails.map((email) => {
+    const delta = changes.find((change) => change.email === email)?.delta;
+    const moved = Object.entries(counts.find((change) => change.email === email)?.counts ?? {}) as [AgentCounter, number][];
+    const adds = [...(delta ? ['openTickets :delta'] : []), ...moved.map(([counter]) => `#${counter} :${counter}`)];
+    const sets = [...(delta === 1 ? ['lastAssignedAt = :now'] : []), 'entity = :entity'];
+    return {
+      Update: {
+        TableName: tableName,
+        Key: agentWorkloadKey(email),
+        UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
+        ...(moved.length ? { ExpressionAttributeNames: Object.fromEntries(moved.map(([counter]) => [`#${counter}`, AGENT_COUNTER_ATTRIBUTES[counter]])) } : {}),
+        ExpressionAttributeValues: {
+          ...(delta ? { ':delta': delta } : {}),
+          ...Object.fromEntries(moved.map(([counter, value]) => [`:${counter}`, value])),
+          ':entity': 'workload',
+          ...(delta === 1 ? { ':now': now } : {}),
+        },
+      },
+    };
+  });
   if (!guard) return { items };
 
   const condition = {
@@ -96,14 +113,14 @@ export function workloadTransactItems(
     ConditionExpression: guard.openTickets === 0 ? 'attribute_not_exists(openTickets) OR openTickets = :expected' : 'openTickets = :expected',
     ExpressionAttributeValues: { ':expected': guard.openTickets },
   };
-  const guardIndex = changes.findIndex((change) => change.email === guard.email);
+  const guardIndex = emails.indexOf(guard.email);
   const update = items[guardIndex]?.Update;
   if (update) {
     update.ConditionExpression = condition.ConditionExpression;
     update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ...condition.ExpressionAttributeValues };
     return { items, guardIndex };
   }
-  // The write does not move that agent's counter; still check it in the same transaction.
+  // The write moves none of that agent's counters; still check it in the same transaction.
   items.push({ ConditionCheck: { TableName: tableName, Key: agentWorkloadKey(guard.email), ...condition } });
   return { items, guardIndex: items.length - 1 };
 }

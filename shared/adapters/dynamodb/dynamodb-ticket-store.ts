@@ -12,6 +12,7 @@ import type { HistoryEvent } from '../../domain/history.ts';
 import { pendingApprovals, type PendingApproval } from '../../domain/pending-approvals.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
 import { ACTIVE_STATUSES, isActive, type TicketStatus } from '../../domain/ticket-status.ts';
+import { queueCountChanges } from '../../domain/queue-counts.ts';
 import { workloadChanges } from '../../domain/workload.ts';
 import { ConflictError } from '../../errors.ts';
 import { AssignmentRaceError, type WorkloadGuard } from '../../ports/assignment-store.ts';
@@ -46,11 +47,20 @@ import type { IndexName } from '../../store/table-definition.ts';
 import { workloadTransactItems, type TransactItem } from './dynamodb-assignment-store.ts';
 import { queryAll } from './query-all.ts';
 import { commentItem, entityOf, historyItem, pendingApprovalItem, settledApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';
+import { deskCountTransactItems } from './dynamodb-queue-counts.ts';
 
 type Item = Record<string, unknown>;
 
-/** Creates that lost only to concurrent transactions on a shared item (an agent's counter) try again. */
-const MAX_CREATE_ATTEMPTS = 4;
+/**
+ * Creates that lost only to concurrent transactions on a shared item, and saves that lost only on
+ * a counter item (an agent's or a desk's), try again: a cancelled transaction wrote nothing. Every
+ * change of a desk's active tickets writes the desk's counter item, so a busy desk's transactions
+ * meet there more often than on an agent's.
+ */
+const MAX_COUNTER_CONFLICT_ATTEMPTS = 6;
+
+/** A random pause before trying a cancelled transaction again, doubling after each try (at most 20, 40, ... 320 ms). */
+const pauseBeforeRetry = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
 
 /** Upper bound of reads one partition may spend filling a page, so a selective filter stays cheap. */
 const MAX_QUERIES_PER_PARTITION = 5;
@@ -99,6 +109,10 @@ const onlyGuardFailed = (codes: (string | undefined)[], guardIndex: number | und
 const onlyConflicts = (codes: (string | undefined)[]): boolean =>
   codes.includes('TransactionConflict') && codes.every((code) => code === undefined || code === 'None' || code === 'TransactionConflict');
 
+/** As onlyConflicts, and every conflict on a counter item (positions `counters.start` to `counters.end`, exclusive). */
+const onlyCounterConflicts = (codes: (string | undefined)[], counters: { start: number; end: number }): boolean =>
+  onlyConflicts(codes) && codes.every((code, index) => code !== 'TransactionConflict' || (index >= counters.start && index < counters.end));
+
 /** The ticket store on one DynamoDB table (see shared/store/ACCESS-PATTERNS.md). */
 export class DynamoDbTicketStore implements TicketStore {
   constructor(
@@ -132,10 +146,11 @@ export class DynamoDbTicketStore implements TicketStore {
     ];
     let idempotencyIndex: number | undefined;
     if (idempotency) idempotencyIndex = items.push(this.claimPut(idempotency, ticket.key, undefined, idempotency.keepsAnswer ? ticket : undefined)) - 1;
-    // The assignee's counter moves with the ticket, so the two always agree.
-    const workload = workloadTransactItems(this.tableName, workloadChanges(undefined, ticket), ticket.updatedAt, guard);
+    // The assignee's and the desk's counters move with the ticket, so they always agree.
+    const counts = queueCountChanges(undefined, ticket);
+    const workload = workloadTransactItems(this.tableName, workloadChanges(undefined, ticket), ticket.updatedAt, guard, counts.agents);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
-    items.push(...workload.items, ...this.approvalInboxChanges(undefined, ticket));
+    items.push(...workload.items, ...deskCountTransactItems(this.tableName, counts.desks), ...this.approvalInboxChanges(undefined, ticket));
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -152,8 +167,8 @@ export class DynamoDbTicketStore implements TicketStore {
           if (claim.Item) return { created: false, ticketKey: String(claim.Item.ticketKey) };
         }
         if (onlyGuardFailed(codes, guardIndex)) throw new AssignmentRaceError(guard!.email);
-        if (onlyConflicts(codes) && attempt < MAX_CREATE_ATTEMPTS) {
-          await new Promise((resolve) => setTimeout(resolve, 10 * attempt * Math.random()));
+        if (onlyConflicts(codes) && attempt < MAX_COUNTER_CONFLICT_ATTEMPTS) {
+          await pauseBeforeRetry(attempt);
           continue;
         }
         throw new ConflictError(`Ticket ${ticket.key} could not be created: ${codes.filter(Boolean).join(', ')}`);
@@ -204,22 +219,34 @@ export class DynamoDbTicketStore implements TicketStore {
       items.push({ Put: { TableName: this.tableName, Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
     }
     const claimIndex = claim ? items.push(this.claimPut(claim, ticket.key, comment?.id)) - 1 : undefined;
-    // Assign, unassign, reassign or a status change moves the counters in the same transaction.
-    const workload = workloadTransactItems(this.tableName, workloadChanges(previous, ticket), ticket.updatedAt, guard);
+    // Assign, unassign, reassign, a status, level or desk change, or a new SLA state moves the
+    // counters in the same transaction; a comment or a subject edit moves none.
+    const counts = queueCountChanges(previous, ticket);
+    const workload = workloadTransactItems(this.tableName, workloadChanges(previous, ticket), ticket.updatedAt, guard, counts.agents);
     const guardIndex = workload.guardIndex === undefined ? undefined : items.length + workload.guardIndex;
-    items.push(...workload.items, ...this.approvalInboxChanges(previous, ticket));
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      return ticket;
-    } catch (error) {
-      if (isItemTooLarge(error)) throw new ItemTooLargeError(ticket.key);
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const codes = reasonCodes(error);
-      if (claimIndex !== undefined && codes[claimIndex] === CONDITION_FAILED) throw new AlreadyRecordedError(claim!.key);
-      if (codes[0] === CONDITION_FAILED) throw new StaleVersionError(ticket.key);
-      if (onlyGuardFailed(codes, guardIndex)) throw new AssignmentRaceError(guard!.email);
-      // TransactionConflict: another transaction held the item; the caller may retry.
-      throw new ConflictError(`Ticket ${ticket.key} is being changed by another request; retry`);
+    const counters = { start: items.length, end: 0 };
+    items.push(...workload.items, ...deskCountTransactItems(this.tableName, counts.desks));
+    counters.end = items.length;
+    items.push(...this.approvalInboxChanges(previous, ticket));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return ticket;
+      } catch (error) {
+        if (isItemTooLarge(error)) throw new ItemTooLargeError(ticket.key);
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = reasonCodes(error);
+        if (claimIndex !== undefined && codes[claimIndex] === CONDITION_FAILED) throw new AlreadyRecordedError(claim!.key);
+        if (codes[0] === CONDITION_FAILED) throw new StaleVersionError(ticket.key);
+        if (onlyGuardFailed(codes, guardIndex)) throw new AssignmentRaceError(guard!.email);
+        // Another ticket's transaction held a shared counter: the same write may simply go again.
+        if (onlyCounterConflicts(codes, counters) && attempt < MAX_COUNTER_CONFLICT_ATTEMPTS) {
+          await pauseBeforeRetry(attempt);
+          continue;
+        }
+        // TransactionConflict on the ticket's own items: another request changes it; the caller may retry.
+        throw new ConflictError(`Ticket ${ticket.key} is being changed by another request; retry`);
+      }
     }
   }
 

@@ -32,8 +32,9 @@ describe('the DynamoDB ticket store', () => {
     dynamo.on(TransactWriteCommand).resolves({});
     await store.createTicket(aTicket(), event);
     const input = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input;
-    expect(input.TransactItems).toHaveLength(2);
+    expect(input.TransactItems).toHaveLength(3);
     expect(input.TransactItems![0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(PK)', Item: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#ACTIVE' } });
+    expect(input.TransactItems![2]!.Update).toMatchObject({ Key: { PK: 'DESK#it', SK: 'QUEUE_COUNTS' } });
   });
 
   it('returns the first ticket when an idempotency key was already used', async () => {

@@ -24,37 +24,54 @@ const cancelled = (...codes: string[]) =>
 
 const transactItems = (call = 0) => dynamo.commandCalls(TransactWriteCommand)[call]!.args[0].input.TransactItems!;
 
+// An assignment in a workload status moves both the workload count and the count of active work.
 const increment = (email: string, now: string) => ({
   Update: {
     TableName: 'desk-table',
     Key: { PK: `AGENT#${email}`, SK: 'WORKLOAD' },
-    UpdateExpression: 'ADD openTickets :delta SET lastAssignedAt = :now, entity = :entity',
-    ExpressionAttributeValues: { ':delta': 1, ':now': now, ':entity': 'workload' },
+    UpdateExpression: 'ADD openTickets :delta, #active :active SET lastAssignedAt = :now, entity = :entity',
+    ExpressionAttributeNames: { '#active': 'activeTickets' },
+    ExpressionAttributeValues: { ':delta': 1, ':active': 1, ':now': now, ':entity': 'workload' },
   },
 });
 const decrement = (email: string) => ({
   Update: {
     TableName: 'desk-table',
     Key: { PK: `AGENT#${email}`, SK: 'WORKLOAD' },
-    UpdateExpression: 'ADD openTickets :delta SET entity = :entity',
-    ExpressionAttributeValues: { ':delta': -1, ':entity': 'workload' },
+    UpdateExpression: 'ADD openTickets :delta, #active :active SET entity = :entity',
+    ExpressionAttributeNames: { '#active': 'activeTickets' },
+    ExpressionAttributeValues: { ':delta': -1, ':active': -1, ':entity': 'workload' },
   },
 });
+const deskCounts = (desk: string, counts: Record<string, number>) => {
+  const entries = Object.entries(counts);
+  return {
+    Update: {
+      TableName: 'desk-table',
+      Key: { PK: `DESK#${desk}`, SK: 'QUEUE_COUNTS' },
+      UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')} SET entity = :entity`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name])),
+      ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, delta], i) => [`:c${i}`, delta])), ':entity': 'queue_counts' },
+    },
+  };
+};
 
 beforeEach(() => dynamo.reset());
 
 describe('workload counters in the create transaction', () => {
-  it('adds one to the assignee of a new ticket and stamps its last assignment', async () => {
+  it('adds one to the assignee of a new ticket and stamps its last assignment, and counts it on its desk and level', async () => {
     dynamo.on(TransactWriteCommand).resolves({});
     await store.createTicket(aTicket({ assignee: 'a@x.com' }), event);
-    expect(transactItems()).toHaveLength(3);
+    expect(transactItems()).toHaveLength(4);
     expect(transactItems()[2]).toEqual(increment('a@x.com', at));
+    expect(transactItems()[3]).toEqual(deskCounts('it', { active: 1, 'level#l1#active': 1 }));
   });
 
-  it('touches no counter for an unassigned ticket', async () => {
+  it('touches no agent counter for an unassigned ticket, and counts it unassigned on its desk', async () => {
     dynamo.on(TransactWriteCommand).resolves({});
     await store.createTicket(aTicket(), event);
-    expect(transactItems()).toHaveLength(2);
+    expect(transactItems()).toHaveLength(3);
+    expect(transactItems()[2]).toEqual(deskCounts('it', { active: 1, unassigned: 1, 'level#l1#active': 1, 'level#l1#unassigned': 1 }));
   });
 
   it('puts the guard on the assignee counter update as a condition on the count that was read', async () => {
@@ -133,7 +150,7 @@ describe('workload counters in the create transaction', () => {
   it('gives up with a conflict when the counter stays contended', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'TransactionConflict'));
     await expect(store.createTicket(aTicket({ assignee: 'a@x.com' }), event)).rejects.toBeInstanceOf(ConflictError);
-    expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 4);
+    expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 6);
   });
 });
 
@@ -141,22 +158,63 @@ describe('workload counters in the save transaction', () => {
   const open = (overrides = {}) => aTicket({ status: 'open', version: 2, ...overrides });
   const next = (overrides = {}) => aTicket({ status: 'open', version: 3, updatedAt: later, ...overrides });
 
-  it('moves one from the old to the new assignee on a reassign', async () => {
+  it('moves one from the old to the new assignee on a reassign, leaving the desk counts alone', async () => {
     dynamo.on(TransactWriteCommand).resolves({});
     await store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'b@x.com' }), event);
     expect(transactItems().slice(2)).toEqual([decrement('a@x.com'), increment('b@x.com', later)]);
   });
 
-  it('removes one when an assigned ticket is resolved, after the comment', async () => {
+  it('removes one when an assigned ticket is resolved, after the comment, from the agent and the desk', async () => {
     dynamo.on(TransactWriteCommand).resolves({});
     const comment = { id: '01J', ticketKey: 'SD-1', author: { email: 'a@x.com', role: 'agent' as const }, public: true, body: 'Done', attachments: [], createdAt: later };
     await store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'a@x.com', status: 'resolved' }), event, comment);
-    expect(transactItems()).toHaveLength(4);
+    expect(transactItems()).toHaveLength(5);
     expect(transactItems()[2]!.Put!.Item).toMatchObject({ SK: 'COMMENT#01J' });
     expect(transactItems()[3]).toEqual(decrement('a@x.com'));
+    expect(transactItems()[4]).toEqual(deskCounts('it', { active: -1, 'level#l1#active': -1 }));
   });
 
-  it('writes no counter when the workload does not change', async () => {
+  it('merges a breach with the workload change into one update of the agent item', async () => {
+    dynamo.on(TransactWriteCommand).resolves({});
+    const breachedSla = { policy: 'p', version: 2, clocks: [{ metric: 'resolution' as const, state: 'breached' as const, targetMinutes: 60, startedAt: at, asOf: later, consumedMinutes: 61, pausedMinutes: 0, running: true, due: {}, firedThresholds: [100], breachedAt: later }] };
+    await store.saveTicket(open(), next({ assignee: 'a@x.com', sla: breachedSla }), event, undefined, { email: 'a@x.com', openTickets: 3 });
+    const agentItems = transactItems().filter((item) => (item.Update ?? item.ConditionCheck)?.Key?.PK === 'AGENT#a@x.com');
+    expect(agentItems).toHaveLength(1);
+    expect(agentItems[0]!.Update).toMatchObject({
+      UpdateExpression: 'ADD openTickets :delta, #active :active, #breached :breached SET lastAssignedAt = :now, entity = :entity',
+      ConditionExpression: 'openTickets = :expected',
+      ExpressionAttributeValues: { ':delta': 1, ':active': 1, ':breached': 1, ':expected': 3 },
+    });
+    expect(transactItems().at(-1)).toEqual(deskCounts('it', { unassigned: -1, breached: 1, 'level#l1#unassigned': -1 }));
+  });
+
+  it('puts the guard on the counter update of an agent whose queue counts move without the workload', async () => {
+    dynamo.on(TransactWriteCommand).resolves({});
+    const atRisk = { policy: 'p', version: 2, clocks: [{ metric: 'resolution' as const, state: 'at_risk' as const, targetMinutes: 60, startedAt: at, asOf: later, consumedMinutes: 50, pausedMinutes: 0, running: true, due: {}, firedThresholds: [75] }] };
+    await store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'a@x.com', sla: atRisk }), event, undefined, { email: 'a@x.com', openTickets: 1 });
+    expect(transactItems().filter((item) => 'ConditionCheck' in item)).toEqual([]);
+    expect(transactItems()[2]!.Update).toMatchObject({ UpdateExpression: 'ADD #atRisk :atRisk SET entity = :entity', ConditionExpression: 'openTickets = :expected' });
+  });
+
+  it('tries a save again when only a counter item was held by another transaction', async () => {
+    dynamo.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'TransactionConflict', 'TransactionConflict')).resolves({});
+    await expect(store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'b@x.com' }), event)).resolves.toMatchObject({ assignee: 'b@x.com' });
+    expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+  });
+
+  it('leaves a conflict on the ticket itself to the caller, which reads the ticket again', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None', 'TransactionConflict'));
+    await expect(store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'b@x.com' }), event)).rejects.toBeInstanceOf(ConflictError);
+    expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+  });
+
+  it('gives a save up with a conflict when a counter stays contended', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'TransactionConflict'));
+    await expect(store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'b@x.com' }), event)).rejects.toBeInstanceOf(ConflictError);
+    expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 6);
+  });
+
+  it('writes no counter when no count changes', async () => {
     dynamo.on(TransactWriteCommand).resolves({});
     await store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'a@x.com', status: 'pending' }), event);
     expect(transactItems()).toHaveLength(2);
