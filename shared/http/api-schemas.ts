@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_STORABLE } from '../domain/custom-fields.ts';
 import { APPROVAL_STEP_KINDS } from '../domain/approval.ts';
-import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
+import { IMPACTS, PRIORITIES, URGENCIES, type Priority } from '../domain/priority.ts';
 import { CHANNELS, RESOLUTION_DECISIONS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
 import { WAITING_ON } from '../domain/waiting-on.ts';
@@ -187,12 +187,37 @@ const statusFilter = z
   })
   .default('active');
 
+// Filters of the queue lists (GET /tickets, GET /desks/{id}/queue), all applied by the store.
+const priorityFilter = z
+  .string()
+  .refine((value) => value.split(',').every((priority) => (PRIORITIES as readonly string[]).includes(priority)), {
+    message: `use one or more of ${PRIORITIES.join(', ')}, separated by commas`,
+  })
+  .transform((value) => [...new Set(value.split(','))] as Priority[])
+  .optional()
+  .describe('Only these priorities, separated by commas: P1 or P1,P2');
+const channelFilter = z.enum(CHANNELS).optional().describe('Only tickets that came in this way');
+const catalogItemFilter = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id')
+  .optional()
+  .describe('Only tickets of this catalog item (GET /catalog)');
+const slaFilter = z.enum(['at_risk', 'breached']).optional().describe('Only tickets whose SLA is at risk (a warning fired) or breached');
+const orderOption = z
+  .enum(['priority', 'due'])
+  .optional()
+  .describe('priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only');
+
 export const listTicketsQuerySchema = z.strictObject({
   desk: deskId.optional(),
   status: statusFilter,
   assignee: z.union([z.literal('me'), email]).optional().describe('An agent email, or me'),
   requester: email.optional(),
-  sla: z.enum(['at_risk', 'breached']).optional().describe('Only tickets whose SLA is at risk (a warning fired) or breached'),
+  sla: slaFilter,
+  priority: priorityFilter,
+  channel: channelFilter,
+  catalogItem: catalogItemFilter,
+  order: orderOption,
   cursor: z.string().max(4000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -200,9 +225,17 @@ export const listTicketsQuerySchema = z.strictObject({
 export const deskQueueQuerySchema = z.strictObject({
   level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
   status: statusFilter,
+  assignee: z.union([z.literal('me'), z.literal('none'), email]).optional().describe('An agent email, me, or none for unassigned tickets'),
+  sla: slaFilter,
+  priority: priorityFilter,
+  channel: channelFilter,
+  catalogItem: catalogItemFilter,
+  order: orderOption,
   cursor: z.string().max(4000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
+
+export type DeskQueueQuery = z.output<typeof deskQueueQuerySchema>;
 
 /** `GET /me/approvals`: a page of the requests waiting for the caller's decision. */
 export const myApprovalsQuerySchema = z.strictObject({

@@ -113,7 +113,9 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           },
         },
         get: {
-          summary: 'List tickets: a desk queue, an agent\'s work or a requester\'s tickets',
+          summary:
+            'List tickets: a desk queue, an agent\'s work or a requester\'s tickets; filtered by priority, channel, catalog item and SLA state; ' +
+            'ordered by priority or (queues and work) by the nearest SLA deadline. An unknown filter value is a 400 naming its parameter',
           parameters: queryParameters(listTicketsQuerySchema, components),
           responses: { '200': { description: 'A page of tickets', ...json(schemaOf(ticketPageSchema, 'output', components)) }, ...common },
         },
@@ -291,7 +293,9 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       },
       '/desks/{id}/queue': {
         get: {
-          summary: 'A desk\'s queue, or one level of it, by priority then age (staff of the desk)',
+          summary:
+            'A desk\'s queue, or one level of it, by priority then age or by the nearest SLA deadline; filtered by assignee (me, none, an email), ' +
+            'SLA state, priority, channel and catalog item (staff of the desk). An unknown filter value is a 400 naming its parameter',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(deskQueueQuerySchema, components)],
           responses: { '200': { description: 'A page of tickets', ...json(schemaOf(ticketPageSchema, 'output', components)) }, ...common, '404': error('No such desk') },
         },

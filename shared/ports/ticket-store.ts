@@ -1,6 +1,7 @@
 import type { HistoryEvent } from '../domain/history.ts';
 import type { PendingApproval } from '../domain/pending-approvals.ts';
-import type { Comment, Ticket } from '../domain/ticket.ts';
+import type { Priority } from '../domain/priority.ts';
+import type { Channel, Comment, Ticket } from '../domain/ticket.ts';
 import type { TicketStatus } from '../domain/ticket-status.ts';
 import type { WorkloadGuard } from './assignment-store.ts';
 
@@ -16,16 +17,33 @@ export interface TicketActivity {
   history: HistoryEvent[];
 }
 
-/** Which tickets to list. One of desk, assignee or requester selects the index; the rest filter. */
+/** How a list is ordered: by priority then age (a requester's list: newest first), or by the nearest SLA deadline. */
+export type TicketListOrder = 'priority' | 'due';
+
+/**
+ * Which tickets to list. One of desk, assignee or requester selects the index; the rest filter.
+ * In due order the index is the due index of the desk, or of every visible desk (an assignee's
+ * work), and only active statuses may be asked for.
+ */
 export interface TicketListQuery {
   desk?: string;
   /** Only this level of the desk. */
   level?: string;
   assignee?: string;
+  /** Only tickets nobody is assigned to. */
+  unassigned?: boolean;
   requester?: string;
   statuses: readonly TicketStatus[];
   /** Only tickets whose SLA is at risk, or breached. */
   sla?: 'at_risk' | 'breached';
+  /** Only these priorities; one alone is a key condition in priority order. */
+  priorities?: readonly Priority[];
+  /** Only tickets that came in this way. */
+  channel?: Channel;
+  /** Only tickets of this catalog item. */
+  catalogItem?: string;
+  /** Priority order unless `due`. */
+  order?: TicketListOrder;
   /** Desks the caller may see; undefined means every desk. */
   visibleDesks?: readonly string[];
   cursor?: string;

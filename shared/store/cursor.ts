@@ -7,7 +7,10 @@ export type PartitionPosition = null | 'done' | Record<string, string>;
 // DynamoDB refuses an empty key value and a sort key over 1024 bytes; such a start key is no cursor of ours.
 const keyValue = z.string().min(1).refine((value) => Buffer.byteLength(value, 'utf8') <= 1024);
 const positionSchema = z.union([z.null(), z.literal('done'), z.record(z.string(), keyValue)]);
-const cursorSchema = z.object({ v: z.literal(1), p: z.array(positionSchema).min(1).max(10) });
+
+/** The most index partitions one cursor resumes: ten keys fit the cursor parameter's 4,000 characters. */
+export const MAX_CURSOR_PARTITIONS = 10;
+const cursorSchema = z.object({ v: z.literal(1), p: z.array(positionSchema).min(1).max(MAX_CURSOR_PARTITIONS) });
 
 export const invalidCursor = (message: string): ValidationError => new ValidationError('Invalid cursor', [{ path: 'cursor', message }]);
 

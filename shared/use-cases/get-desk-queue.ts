@@ -4,18 +4,18 @@ import { SCOPES } from '../auth/scopes.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { statusesOf } from '../domain/ticket-status.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { Page } from '../ports/ticket-store.ts';
+import type { DeskQueueQuery } from '../http/api-schemas.ts';
+import type { Page, TicketListQuery } from '../ports/ticket-store.ts';
+import { callerEmail } from './caller-email.ts';
 import { requireLevel } from './desk-assignment.ts';
+import { listFilters } from './ticket-list-filters.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 
-export interface DeskQueueQuery {
-  level?: string;
-  status: string;
-  cursor?: string;
-  limit: number;
-}
-
-/** A desk's queue, optionally one level of it, by priority then age; for the desk's staff. */
+/**
+ * A desk's queue, optionally one level of it, by priority then age or by the nearest SLA deadline,
+ * filtered by assignee (`me`, `none`, an email), SLA state, priority, channel and catalog item; for
+ * the desk's staff.
+ */
 export async function getDeskQueue(
   deps: TicketDeps,
   principal: Principal,
@@ -29,12 +29,22 @@ export async function getDeskQueue(
     throw new ForbiddenError(`You do not work desk ${desk.id}`);
   }
   if (query.level !== undefined) requireLevel(desk, query.level);
+  const statuses = statusesOf(query.status);
   const page = await deps.store.listTickets({
     desk: desk.id,
-    statuses: statusesOf(query.status),
+    statuses,
     limit: query.limit,
     ...(query.level ? { level: query.level } : {}),
+    ...assigneeSelection(principal, query.assignee),
+    ...(query.sla ? { sla: query.sla } : {}),
+    ...listFilters(deps.config, query, statuses),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
   return { desk: desk.id, ...(query.level ? { level: query.level } : {}), ...page };
+}
+
+function assigneeSelection(principal: Principal, assignee: string | undefined): Pick<TicketListQuery, 'assignee' | 'unassigned'> {
+  if (assignee === undefined) return {};
+  if (assignee === 'none') return { unassigned: true };
+  return { assignee: assignee === 'me' ? callerEmail(principal, 'assignee') : assignee };
 }

@@ -6,31 +6,37 @@ import { statusesOf } from '../domain/ticket-status.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { ListTicketsQuery } from '../http/api-schemas.ts';
 import type { Page, TicketListQuery } from '../ports/ticket-store.ts';
+import { MAX_CURSOR_PARTITIONS } from '../store/cursor.ts';
+import { callerEmail } from './caller-email.ts';
 import { deskById } from './desk-assignment.ts';
+import { listFilters } from './ticket-list-filters.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 
 /**
- * Lists tickets: a desk's queue, an agent's work or a requester's tickets, by priority then age
- * (a requester's own list newest first). Requesters only ever list their own tickets; staff only
- * their desks' tickets; with no filter, staff get their own assigned work.
+ * Lists tickets: a desk's queue, an agent's work or a requester's tickets, by priority then age or
+ * by the nearest SLA deadline (a requester's own list newest first). Requesters only ever list
+ * their own tickets; staff only their desks' tickets; with no filter, staff get their own work.
  */
 export async function listTickets(deps: TicketDeps, principal: Principal, query: ListTicketsQuery): Promise<Page<Ticket>> {
   requireScope(principal, SCOPES.ticketsRead);
+  const statuses = statusesOf(query.status);
   const base = {
-    statuses: statusesOf(query.status),
+    statuses,
     limit: query.limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
     ...(query.sla ? { sla: query.sla } : {}),
+    ...listFilters(deps.config, query, statuses),
   };
   if (query.desk) deskById(deps.config, query.desk);
 
-  const assignee = query.assignee === 'me' ? selfEmail(principal, 'assignee') : query.assignee;
+  const assignee = query.assignee === 'me' ? callerEmail(principal, 'assignee') : query.assignee;
 
   if (principal.kind === 'user' && !isStaff(principal)) {
-    const email = selfEmail(principal, 'requester');
+    const email = callerEmail(principal, 'requester');
     if (query.requester && query.requester !== email) {
       throw new ForbiddenError('Requesters list only their own tickets', [{ path: 'requester', message: 'must be your own email or left out' }]);
     }
+    refuseOrderOfRequesterList(query.order);
     return deps.store.listTickets(withFilters({ ...base, requester: email }, query.desk, assignee));
   }
 
@@ -39,12 +45,21 @@ export async function listTickets(deps: TicketDeps, principal: Principal, query:
     throw new ForbiddenError(`You do not work desk ${query.desk}`, [{ path: 'desk', message: `you work ${visibleDesks.join(', ') || 'no desk'}` }]);
   }
   let selection: TicketListQuery = withFilters({ ...base, visibleDesks }, query.desk, assignee);
-  if (query.requester) selection = { ...selection, requester: query.requester };
+  if (query.requester) {
+    refuseOrderOfRequesterList(query.order);
+    selection = { ...selection, requester: query.requester };
+  }
   if (!selection.desk && !selection.assignee && !selection.requester) {
     if (principal.kind === 'client') {
       throw new ValidationError('Say which tickets to list', [{ path: 'desk', message: 'give desk, assignee or requester' }]);
     }
-    selection = { ...selection, assignee: selfEmail(principal, 'assignee') };
+    selection = { ...selection, assignee: callerEmail(principal, 'assignee') };
+  }
+  // An assignee's work by due date merges the due partitions of every desk the caller sees.
+  if (selection.order === 'due' && !selection.desk && visibleDesks.length > MAX_CURSOR_PARTITIONS) {
+    throw new ValidationError('Due order of work across so many desks cannot be paged', [
+      { path: 'order', message: `due order covers at most ${MAX_CURSOR_PARTITIONS} desks at once; name one with desk` },
+    ]);
   }
   return deps.store.listTickets(selection);
 }
@@ -53,9 +68,8 @@ function withFilters(query: TicketListQuery, desk?: string, assignee?: string): 
   return { ...query, ...(desk ? { desk } : {}), ...(assignee ? { assignee } : {}) };
 }
 
-function selfEmail(principal: Principal, field: string): string {
-  if (principal.kind === 'user' && principal.email) return principal.email;
-  throw new ValidationError(`${field} needs a signed-in person with a verified email`, [
-    { path: field, message: principal.kind === 'client' ? 'a machine client has no own tickets; name the person' : 'your email is not verified' },
-  ]);
+/** A requester's tickets are listed newest first, in no other order. */
+function refuseOrderOfRequesterList(order: string | undefined): void {
+  if (order === undefined) return;
+  throw new ValidationError("A requester's tickets are listed newest first", [{ path: 'order', message: 'leave order out when listing a requester\'s tickets' }]);
 }

@@ -35,9 +35,11 @@ import {
   assigneeWorkPartition,
   commentKey,
   counterKey,
+  deskDuePartition,
   deskQueuePartition,
   HISTORY_PREFIX,
   idempotencyKey,
+  queueOrderPrefix,
   requesterPartition,
   TICKET_SK,
   ticketKey,
@@ -45,9 +47,9 @@ import {
 } from '../../store/keys.ts';
 import type { IndexName } from '../../store/table-definition.ts';
 import { workloadTransactItems, type TransactItem } from './dynamodb-assignment-store.ts';
+import { deskCountTransactItems } from './dynamodb-queue-counts.ts';
 import { queryAll } from './query-all.ts';
 import { commentItem, entityOf, historyItem, pendingApprovalItem, settledApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';
-import { deskCountTransactItems } from './dynamodb-queue-counts.ts';
 
 type Item = Record<string, unknown>;
 
@@ -77,6 +79,8 @@ interface IndexPartition {
   partitionKey: string;
   partitionValue: string;
   sortKey: string;
+  /** Only sort keys that start with this (one priority of a queue): a key condition, not a filter. */
+  sortKeyPrefix?: string;
   descending: boolean;
 }
 
@@ -416,16 +420,28 @@ export class DynamoDbTicketStore implements TicketStore {
   }
 
   private partitionsFor(query: TicketListQuery): IndexPartition[] {
+    if (query.order === 'due') {
+      // Active tickets only, one partition per desk: the named desk, or every desk the caller sees.
+      if (query.requester) throw new Error('listTickets lists desks or an assignee by due date, not a requester');
+      const desks = query.desk ? [query.desk] : query.visibleDesks;
+      if (!desks) throw new Error('listTickets by due date needs a desk or the visible desks');
+      return desks
+        .filter((desk) => !query.visibleDesks || query.visibleDesks.includes(desk))
+        .map((desk) => ({ index: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', partitionValue: deskDuePartition(desk), descending: false }));
+    }
     if (query.requester) {
       return [{ index: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', partitionValue: requesterPartition(query.requester), descending: true }];
     }
     // Active statuses share one partition (one ordered queue), resolved and closed have one each.
+    // One priority is a range of the priority-ordered sort key.
+    const sortKeyPrefix = keyedPriority(query);
     const perStatus = (index: 'GSI1' | 'GSI2', partitionOf: (status: TicketStatus) => string): IndexPartition[] =>
       [...new Set(query.statuses.map(partitionOf))].map((partitionValue) => ({
         index,
         partitionKey: `${index}PK`,
         sortKey: `${index}SK`,
         partitionValue,
+        ...(sortKeyPrefix ? { sortKeyPrefix } : {}),
         descending: false,
       }));
     const { assignee, desk } = query;
@@ -439,14 +455,19 @@ export class DynamoDbTicketStore implements TicketStore {
     const conditions: string[] = [];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
+    const byDue = query.order === 'due';
+    const inList = (name: string, list: readonly string[]) => list.map((value, i) => ((values[`:${name}${i}`] = value), `:${name}${i}`)).join(', ');
+    // A requester's partition holds every status; an active partition needs a filter for some of them.
     if (query.requester || namesSomeActiveStatuses(query.statuses)) {
       names['#status'] = 'status';
-      conditions.push(`#status IN (${query.statuses.map((status, i) => ((values[`:status${i}`] = status), `:status${i}`)).join(', ')})`);
-      if (query.requester && query.assignee) {
-        conditions.push('assignee = :assignee');
-        values[':assignee'] = query.assignee;
-      }
+      conditions.push(`#status IN (${inList('status', query.statuses)})`);
     }
+    // The assignee selects the index, except in a requester's partition and the desks' due partitions.
+    if ((query.requester || byDue) && query.assignee) {
+      conditions.push('assignee = :assignee');
+      values[':assignee'] = query.assignee;
+    }
+    if (query.unassigned) conditions.push('attribute_not_exists(assignee)');
     if (query.sla) {
       conditions.push('slaAttention = :sla');
       values[':sla'] = query.sla;
@@ -456,12 +477,27 @@ export class DynamoDbTicketStore implements TicketStore {
       names['#level'] = 'level';
       values[':level'] = query.level;
     }
-    if (query.desk && (query.requester || query.assignee)) {
+    if (query.priorities?.length && !keyedPriority(query)) {
+      names['#priority'] = 'priority';
+      conditions.push(`#priority IN (${inList('priority', query.priorities)})`);
+    }
+    if (query.channel) {
+      names['#channel'] = 'channel';
+      conditions.push('#channel = :channel');
+      values[':channel'] = query.channel;
+    }
+    if (query.catalogItem) {
+      names['#catalogItem'] = 'catalogItem';
+      conditions.push('#catalogItem = :catalogItem');
+      values[':catalogItem'] = query.catalogItem;
+    }
+    if (query.desk && !byDue && (query.requester || query.assignee)) {
       conditions.push('desk = :desk');
       values[':desk'] = query.desk;
     }
-    // A desk the caller may see, named by the query, already implies the visible-desks condition.
-    if (query.visibleDesks && !(query.desk && query.visibleDesks.includes(query.desk))) {
+    // A desk the caller may see, named by the query, already implies the visible-desks condition;
+    // due partitions are read only for desks the caller sees.
+    if (query.visibleDesks && !byDue && !(query.desk && query.visibleDesks.includes(query.desk))) {
       const list = query.visibleDesks.map((desk, i) => ((values[`:visible${i}`] = desk), `:visible${i}`));
       conditions.push(list.length ? `desk IN (${list.join(', ')})` : 'attribute_not_exists(PK)');
     }
@@ -483,14 +519,15 @@ export class DynamoDbTicketStore implements TicketStore {
     const items: Item[] = [];
     let startKey: Record<string, string> | undefined = position ?? undefined;
     for (let reads = 0; reads < MAX_QUERIES_PER_PARTITION; reads++) {
+      const prefix = partition.sortKeyPrefix;
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: partition.index,
-          KeyConditionExpression: '#pk = :pk',
+          KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
           ...filter,
-          ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partition.partitionKey },
-          ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': partition.partitionValue },
+          ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partition.partitionKey, ...(prefix ? { '#sk': partition.sortKey } : {}) },
+          ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': partition.partitionValue, ...(prefix ? { ':prefix': prefix } : {}) },
           ScanIndexForward: !partition.descending,
           ExclusiveStartKey: startKey,
           Limit: filter.FilterExpression ? limit * FILTERED_READ_FACTOR : limit,
@@ -507,6 +544,12 @@ export class DynamoDbTicketStore implements TicketStore {
     }
     return { items, lastKey: startKey };
   }
+}
+
+/** The sort key prefix of a single priority asked for in priority order; several are a filter. */
+function keyedPriority(query: TicketListQuery): string | undefined {
+  if (query.order === 'due' || query.requester || query.priorities?.length !== 1) return undefined;
+  return queueOrderPrefix(query.priorities[0]!);
 }
 
 /** Some but not all active statuses: the shared active partition needs a status filter. */
@@ -541,4 +584,5 @@ function assertCursorBelongs(position: PartitionPosition, partition: IndexPartit
   const keys = Object.keys(position).sort().join(',');
   const expected = ['PK', 'SK', partition.partitionKey, partition.sortKey].sort().join(',');
   if (keys !== expected || position[partition.partitionKey] !== partition.partitionValue) throw cursorMismatch();
+  if (partition.sortKeyPrefix && !position[partition.sortKey]!.startsWith(partition.sortKeyPrefix)) throw cursorMismatch();
 }

@@ -190,4 +190,54 @@ describe('the DynamoDB ticket store', () => {
       FilterExpression: '#status IN (:status0) AND desk IN (:visible0)',
     });
   });
+
+  it('reads one priority of a queue as a range of its sort key, and several with a filter', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    const active = ['pending_approval', 'new', 'open', 'pending', 'on_hold'] as const;
+    await store.listTickets({ desk: 'it', statuses: active, priorities: ['P1'], limit: 10 });
+    expect(dynamo.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      IndexName: 'GSI1',
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
+      ExpressionAttributeValues: { ':pk': 'DESK#it#ACTIVE', ':prefix': 'P1#' },
+      Limit: 10,
+    });
+    expect(dynamo.commandCalls(QueryCommand)[0]!.args[0].input.FilterExpression).toBeUndefined();
+    await store.listTickets({ desk: 'it', statuses: active, priorities: ['P1', 'P2'], channel: 'email', catalogItem: 'it-vpn', unassigned: true, limit: 10 });
+    expect(dynamo.commandCalls(QueryCommand)[1]!.args[0].input).toMatchObject({
+      KeyConditionExpression: '#pk = :pk',
+      FilterExpression: 'attribute_not_exists(assignee) AND #priority IN (:priority0, :priority1) AND #channel = :channel AND #catalogItem = :catalogItem',
+      ExpressionAttributeValues: { ':pk': 'DESK#it#ACTIVE', ':priority0': 'P1', ':priority1': 'P2', ':channel': 'email', ':catalogItem': 'it-vpn' },
+    });
+  });
+
+  it('refuses a cursor of another priority\'s range', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [ticketItem(aTicket({ priority: 'P1' }))], LastEvaluatedKey: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#ACTIVE', GSI1SK: 'P1#x' } });
+    const page = await store.listTickets({ desk: 'it', statuses: ['new'], priorities: ['P1'], limit: 1 });
+    await expect(store.listTickets({ desk: 'it', statuses: ['new'], priorities: ['P2'], limit: 1, cursor: page.nextCursor! })).rejects.toThrow('Invalid cursor');
+  });
+
+  it('reads a desk by due date from its one due partition, filtering priorities', async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    await store.listTickets({ desk: 'it', statuses: ['pending_approval', 'new', 'open', 'pending', 'on_hold'], priorities: ['P1'], order: 'due', visibleDesks: ['it', 'facilities'], limit: 10 });
+    expect(dynamo).toHaveReceivedCommandTimes(QueryCommand, 1);
+    expect(dynamo.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      IndexName: 'GSI4',
+      KeyConditionExpression: '#pk = :pk',
+      FilterExpression: '#priority IN (:priority0)',
+      ExpressionAttributeValues: { ':pk': 'DESK#it#DUE', ':priority0': 'P1' },
+    });
+  });
+
+  it('reads an agent\'s work by due date from the due partitions of the visible desks, merged by deadline', async () => {
+    const due = (key: string, deadline: string) => ({ ...ticketItem(aTicket({ key, assignee: 'a@example.com' })), GSI4SK: `${deadline}#P3#2026-11-02T09:00:00.000Z#${key}` });
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#DUE', ':assignee': 'a@example.com' } }).resolves({ Items: [due('SD-1', '2026-11-02T10:00:00.000Z'), due('SD-3', '~')] });
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#facilities#DUE', ':assignee': 'a@example.com' } }).resolves({ Items: [due('FA-2', '2026-11-02T09:30:00.000Z')] });
+    const page = await store.listTickets({ assignee: 'a@example.com', statuses: ['pending_approval', 'new', 'open', 'pending', 'on_hold'], order: 'due', visibleDesks: ['it', 'facilities'], limit: 10 });
+    expect(page.items.map((ticket) => ticket.key)).toEqual(['FA-2', 'SD-1', 'SD-3']);
+    expect(dynamo).toHaveReceivedCommandTimes(QueryCommand, 2);
+    for (const call of dynamo.commandCalls(QueryCommand)) {
+      expect(call.args[0].input).toMatchObject({ IndexName: 'GSI4', FilterExpression: 'assignee = :assignee' });
+    }
+  });
 });
