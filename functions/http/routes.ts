@@ -43,8 +43,10 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/catalog', handler: 'get-catalog', auth: true, table: 'none' },
   { method: 'POST', path: '/uploads', handler: 'create-upload', auth: true, table: 'none', uploads: 'sign' },
   { method: 'GET', path: '/me/approvals', handler: 'list-my-approvals', auth: true, table: 'read' },
+  { method: 'GET', path: '/me/queues', handler: 'get-my-queues', auth: true, table: 'read' },
   { method: 'POST', path: '/invitations', handler: 'create-invitation', auth: true, table: 'write' },
   { method: 'GET', path: '/desks/{id}/queue', handler: 'get-desk-queue', auth: true, table: 'read' },
+  { method: 'GET', path: '/desks/{id}/team', handler: 'get-desk-team', auth: true, table: 'read' },
   { method: 'PUT', path: '/agents/{email}/availability', handler: 'set-agent-availability', auth: true, table: 'write' },
   { method: 'GET', path: '/mail/quarantine', handler: 'list-quarantined-mail', auth: true, table: 'read' },
   {

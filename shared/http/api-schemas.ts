@@ -457,6 +457,68 @@ export const invitationResponseSchema = z.object({
     .meta({ id: 'Invitation' }),
 });
 
+const count = z.number().int();
+
+/** `GET /me/queues`: one desk's counts, for the console's sidebar. */
+export const deskQueueCountsSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    active: count.describe('Tickets in an active status: pending_approval, new, open, pending, on_hold'),
+    unassigned: count.describe('Active tickets nobody is assigned to'),
+    atRisk: count.describe('Active tickets whose SLA is at risk (a warning fired), not breached'),
+    breached: count.describe('Active tickets whose SLA is breached'),
+    levels: z.array(
+      z
+        .object({ id: z.string(), name: z.string(), active: count, unassigned: count })
+        .meta({ id: 'LevelQueueCounts' }),
+    ),
+  })
+  .meta({ id: 'DeskQueueCounts' });
+
+export const myQueuesResponseSchema = z
+  .object({
+    mine: z
+      .object({
+        active: count.describe('Active tickets assigned to the caller, pending_approval included'),
+        atRisk: count,
+        breached: count,
+      })
+      .meta({ id: 'MyWorkCounts' }),
+    desks: z.array(deskQueueCountsSchema).describe('Each desk the caller works, in configuration order'),
+  })
+  .meta({ id: 'MyQueues' });
+
+/** `GET /desks/{id}/team`: the desk's people by level, with their load. */
+export const teamMemberSchema = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'manager', 'agent']),
+    available: z.boolean().describe('false: automatic assignment skips the agent'),
+    openTickets: count.describe('Assigned tickets in new, open, pending or on_hold: what workload assignment compares'),
+    atRisk: count.describe('Assigned active tickets whose SLA is at risk'),
+    breached: count.describe('Assigned active tickets whose SLA is breached'),
+  })
+  .meta({ id: 'TeamMember' });
+
+export const deskTeamResponseSchema = z
+  .object({
+    desk: z.object({ id: z.string(), name: z.string() }),
+    unassigned: count.describe('Active tickets of the desk nobody is assigned to'),
+    levels: z.array(
+      z
+        .object({
+          id: z.string(),
+          name: z.string(),
+          assignment: z.enum(['round_robin', 'workload', 'free', 'manual']),
+          members: z.array(teamMemberSchema),
+        })
+        .meta({ id: 'TeamLevel' }),
+    ),
+  })
+  .meta({ id: 'DeskTeam' });
+
 export const ticketResponseSchema = z.object({ ticket: ticketSchema });
 export const ticketWithConversationSchema = z.object({ ticket: ticketSchema, comments: z.array(commentSchema) });
 export const ticketPageSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().optional() });

@@ -10,6 +10,8 @@ import {
   approvalInboxPageSchema,
   myApprovalsQuerySchema,
   deskQueueQuerySchema,
+  deskTeamResponseSchema,
+  myQueuesResponseSchema,
   escalateBodySchema,
   setAvailabilityBodySchema,
   commentResponseSchema,
@@ -280,6 +282,16 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           responses: { '200': { description: 'A page of requests waiting for a decision', ...json(schemaOf(approvalInboxPageSchema, 'output', components)) }, ...common },
         },
       },
+      '/me/queues': {
+        get: {
+          summary: 'The console\'s sidebar: counts of the caller\'s own work and of every desk the caller works, by level (staff; read from counters, exact)',
+          responses: {
+            '200': { description: 'The counts', ...json(schemaOf(myQueuesResponseSchema, 'output', components)) },
+            '401': common['401'],
+            '403': error('Not staff: requesters and machine clients have no queues'),
+          },
+        },
+      },
       '/invitations': {
         post: {
           summary: 'Invite a person to sign up to the portal and mail them the link (staff); inviting again refreshes the invitation and mails it again',
@@ -298,6 +310,18 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
             'SLA state, priority, channel and catalog item (staff of the desk). An unknown filter value is a 400 naming its parameter',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(deskQueueQuerySchema, components)],
           responses: { '200': { description: 'A page of tickets', ...json(schemaOf(ticketPageSchema, 'output', components)) }, ...common, '404': error('No such desk') },
+        },
+      },
+      '/desks/{id}/team': {
+        get: {
+          summary: 'A desk\'s people by level with their availability, open, at-risk and breached tickets, and the desk\'s unassigned count (staff of the desk; not machine clients)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The team', ...json(schemaOf(deskTeamResponseSchema, 'output', components)) },
+            '401': common['401'],
+            '403': error('Not staff of the desk'),
+            '404': error('No such desk'),
+          },
         },
       },
       '/agents/{email}/availability': {

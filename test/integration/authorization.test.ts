@@ -63,9 +63,13 @@ const IT_TICKET_TABLE: readonly Row[] = [
   ['POST /uploads',                         [201,  201,  201,  201,  201,  201,  201,  201,  403,  403,  401,  401,  401]],
   // Every person has an approval inbox (empty for most); machine clients decide nothing.
   ['GET /me/approvals',                     [200,  200,  200,  200,  200,  200,  200,  200,  403,  403,  401,  401,  401]],
+  // Staff get the counts of their own work and of the desks they work; requesters and machine clients have no queues.
+  ['GET /me/queues',                        [200,  200,  200,  200,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
   // Staff invite people to the portal, each cell its own address.
   ['POST /invitations',                     [201,  201,  201,  201,  201,  201,  403,  403,  403,  403,  401,  401,  401]],
   ['GET /desks/{id}/queue',                 [200,  200,  200,  403,  403,  403,  403,  403,  200,  403,  401,  401,  401]],
+  // The desk's people and their load: its staff (admins for unrestricted desks); no scope opens it to a machine client.
+  ['GET /desks/{id}/team',                  [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
   // Alice's availability: herself, a manager of her desk, an admin.
   ['PUT /agents/{email}/availability',      [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
   ['GET /mail/quarantine',                  [200,  403,  403,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
@@ -93,6 +97,7 @@ const HR_TICKET_TABLE: readonly Row[] = [
   // Special leave waits for Rita's manager, who is none of these callers.
   ['POST /tickets/{key}/approval',          [404,  404,  404,  404,  403,  403,  403,  404,  403,  403,  401,  401,  401]],
   ['GET /desks/{id}/queue',                 [403,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
+  ['GET /desks/{id}/team',                  [403,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
   // Hana's availability: herself, the HR manager, an admin; not Maria, who manages other desks.
   ['PUT /agents/{email}/availability',      [200,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
 ];
@@ -197,11 +202,13 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
   'GET /catalog': { scope: 'read', request: async () => ({ path: '/catalog' }) },
   'POST /uploads': { scope: 'none', request: async () => ({ path: '/uploads', body: { fileName: 'photo.jpg', contentType: 'image/jpeg', size: 1000 } }) },
   'GET /me/approvals': { scope: 'none', request: async () => ({ path: '/me/approvals' }) },
+  'GET /me/queues': { scope: 'none', request: async () => ({ path: '/me/queues' }) },
   'POST /invitations': {
     scope: 'none',
     request: async (_target, _ticket, cell) => ({ path: '/invitations', body: { email: `invitee-${RUN}-${cell.target}-${cell.caller}@elsewhere.example` } }),
   },
   'GET /desks/{id}/queue': { scope: 'read', request: async (target) => ({ path: `/desks/${target.desk}/queue` }) },
+  'GET /desks/{id}/team': { scope: 'none', request: async (target) => ({ path: `/desks/${target.desk}/team` }) },
   // Setting the value it already has, so that no cell changes what another finds.
   'PUT /agents/{email}/availability': {
     scope: 'none',
