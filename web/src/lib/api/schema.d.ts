@@ -274,13 +274,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A desk's queue, or one level of it, by priority then age (staff of the desk) */
+        /** A desk's queue, or one level of it, by priority then age or by the nearest SLA deadline; filtered by assignee (me, none, an email), SLA state, priority, channel and catalog item (staff of the desk). An unknown filter value is a 400 naming its parameter */
         get: {
             parameters: {
                 query?: {
+                    /** @description An agent email, me, or none for unassigned tickets */
+                    assignee?: "me" | "none" | string;
+                    /** @description Only tickets of this catalog item (GET /catalog) */
+                    catalogItem?: string;
+                    /** @description Only tickets that came in this way */
+                    channel?: "api" | "email" | "intake";
                     cursor?: string;
                     level?: string;
                     limit?: number;
+                    /** @description priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only */
+                    order?: "priority" | "due";
+                    /** @description Only these priorities, separated by commas: P1 or P1,P2 */
+                    priority?: string;
+                    /** @description Only tickets whose SLA is at risk (a warning fired) or breached */
+                    sla?: "at_risk" | "breached";
                     status?: string;
                 };
                 header?: never;
@@ -322,6 +334,71 @@ export interface paths {
                     };
                 };
                 /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such desk */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/desks/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A desk's people by level with their availability, open, at-risk and breached tickets, and the desk's unassigned count (staff of the desk; not machine clients) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The team */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskTeam"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not staff of the desk */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -596,6 +673,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console's sidebar: counts of the caller's own work and of every desk the caller works, by level (staff; read from counters, exact) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyQueues"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not staff: requesters and machine clients have no queues */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -637,15 +768,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tickets: a desk queue, an agent's work or a requester's tickets */
+        /** List tickets: a desk queue, an agent's work or a requester's tickets; filtered by priority, channel, catalog item and SLA state; ordered by priority or (queues and work) by the nearest SLA deadline. An unknown filter value is a 400 naming its parameter */
         get: {
             parameters: {
                 query?: {
                     /** @description An agent email, or me */
                     assignee?: "me" | string;
+                    /** @description Only tickets of this catalog item (GET /catalog) */
+                    catalogItem?: string;
+                    /** @description Only tickets that came in this way */
+                    channel?: "api" | "email" | "intake";
                     cursor?: string;
                     desk?: string;
                     limit?: number;
+                    /** @description priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only */
+                    order?: "priority" | "due";
+                    /** @description Only these priorities, separated by commas: P1 or P1,P2 */
+                    priority?: string;
                     requester?: string;
                     /** @description Only tickets whose SLA is at risk (a warning fired) or breached */
                     sla?: "at_risk" | "breached";
@@ -1839,6 +1978,28 @@ export interface components {
             /** @description Bytes */
             size: number;
         };
+        DeskQueueCounts: {
+            /** @description Tickets in an active status: pending_approval, new, open, pending, on_hold */
+            active: number;
+            /** @description Active tickets whose SLA is at risk (a warning fired), not breached */
+            atRisk: number;
+            /** @description Active tickets whose SLA is breached */
+            breached: number;
+            id: string;
+            levels: components["schemas"]["LevelQueueCounts"][];
+            name: string;
+            /** @description Active tickets nobody is assigned to */
+            unassigned: number;
+        };
+        DeskTeam: {
+            desk: {
+                id: string;
+                name: string;
+            };
+            levels: components["schemas"]["TeamLevel"][];
+            /** @description Active tickets of the desk nobody is assigned to */
+            unassigned: number;
+        };
         Error: {
             error: {
                 code: string;
@@ -1888,6 +2049,23 @@ export interface components {
             invitedBy: string;
             name?: string;
         };
+        LevelQueueCounts: {
+            active: number;
+            id: string;
+            name: string;
+            unassigned: number;
+        };
+        MyQueues: {
+            /** @description Each desk the caller works, in configuration order */
+            desks: components["schemas"]["DeskQueueCounts"][];
+            mine: components["schemas"]["MyWorkCounts"];
+        };
+        MyWorkCounts: {
+            /** @description Active tickets assigned to the caller, pending_approval included */
+            active: number;
+            atRisk: number;
+            breached: number;
+        };
         ResolutionDecision: {
             /** @description Required when reopening: what is still wrong. Added as the requester's public comment */
             comment?: string;
@@ -1900,6 +2078,27 @@ export interface components {
         SetAgentAvailability: {
             /** @description false: automatic assignment skips the agent */
             available: boolean;
+        };
+        TeamLevel: {
+            /** @enum {string} */
+            assignment: "round_robin" | "workload" | "free" | "manual";
+            id: string;
+            members: components["schemas"]["TeamMember"][];
+            name: string;
+        };
+        TeamMember: {
+            /** @description Assigned active tickets whose SLA is at risk */
+            atRisk: number;
+            /** @description false: automatic assignment skips the agent */
+            available: boolean;
+            /** @description Assigned active tickets whose SLA is breached */
+            breached: number;
+            email: string;
+            name: string;
+            /** @description Assigned tickets in new, open, pending or on_hold: what workload assignment compares */
+            openTickets: number;
+            /** @enum {string} */
+            role: "admin" | "manager" | "agent";
         };
         Ticket: {
             approval?: {
