@@ -306,6 +306,16 @@ export const ticketSchema = z
             metAt: timestamp.optional(),
             breachedAt: timestamp.optional(),
             firedThresholds: z.array(z.number()),
+            // Derived for the response (shared/domain/sla-time-left.ts), never stored.
+            businessMinutesLeft: z
+              .number()
+              .optional()
+              .describe('While running, at risk or breached (not met, not paused): the target minus the working time used, as of the response; negative once breached, by how far over'),
+            countsDownUntil: timestamp
+              .nullable()
+              .optional()
+              .describe('With businessMinutesLeft: until this instant (the next closing of the business calendar) the time left falls one minute per minute of wall time; null while the calendar is closed, when it stands still until nextOpening'),
+            nextOpening: timestamp.optional().describe('When countsDownUntil is null: the next opening of the business calendar, from which the time left falls again'),
           }),
         ),
       })
