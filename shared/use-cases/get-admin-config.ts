@@ -16,9 +16,10 @@ const views = new WeakMap<ServiceDeskConfig, AdminConfigView>();
 /**
  * The configuration the desk runs, read-only, for admins (people in the admin group; no machine
  * client). Every value is copied field by field, so a field later added to the configuration stays
- * out until it is added here. Left out as secret or private: the identity providers' client ids
- * and the names of their client secrets, the SES receipt rule set, the notification templates and
- * the people directory (managers, VIP flags, reply-to addresses).
+ * out until it is added here. Left out: the identity providers' client ids and the names of their
+ * client secrets (what the user pool and a provider trust each other with), and, being no part of
+ * this screen, the SES receipt rule set, the notification templates and the people directory
+ * (managers, VIP flags, Reply-To addresses).
  */
 export function getAdminConfig(deps: AdminConfigDeps, principal: Principal): { config: AdminConfigView } {
   if (principal.kind !== 'user' || !principal.roles.includes('admin')) throw new ForbiddenError('Only admins read the configuration');
