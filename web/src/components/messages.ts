@@ -1,6 +1,6 @@
 import { defineMessages } from '../lib/i18n/define-messages';
 
-/** The texts of the shared components: files and form answers. */
+/** The texts of the shared components: files, form answers, ticket statuses as staff name them, SLA badges. */
 export const componentMessages = defineMessages({
   'en-US': {
     'files.heading': 'Files',
@@ -10,6 +10,25 @@ export const componentMessages = defineMessages({
     'answers.none': 'Not given',
     'answers.yes': 'Yes',
     'answers.no': 'No',
+    'status.pending_approval': 'Awaiting approval',
+    'status.new': 'New',
+    'status.open': 'Open',
+    'status.pending': 'Pending',
+    'status.on_hold': 'On hold',
+    'status.resolved': 'Resolved',
+    'status.closed': 'Closed',
+    'sla.metric.first_response': 'First response',
+    'sla.metric.next_response': 'Next response',
+    'sla.metric.resolution': 'Resolution',
+    'sla.state.running': 'On track',
+    'sla.state.at_risk': 'At risk',
+    'sla.state.breached': 'Breached',
+    'sla.state.paused': 'Paused',
+    'sla.state.met': 'Met',
+    'sla.left': (args = {}) => `${args.time} left`,
+    'sla.overdue': (args = {}) => `${args.time} overdue`,
+    'sla.stateAndTime': (args = {}) => `${args.state}: ${args.time}`,
+    'sla.none': 'No SLA',
   },
   'de-DE': {
     'files.heading': 'Dateien',
@@ -19,5 +38,24 @@ export const componentMessages = defineMessages({
     'answers.none': 'Keine Angabe',
     'answers.yes': 'Ja',
     'answers.no': 'Nein',
+    'status.pending_approval': 'Genehmigung ausstehend',
+    'status.new': 'Neu',
+    'status.open': 'Offen',
+    'status.pending': 'Rückfrage',
+    'status.on_hold': 'Zurückgestellt',
+    'status.resolved': 'Gelöst',
+    'status.closed': 'Geschlossen',
+    'sla.metric.first_response': 'Erste Antwort',
+    'sla.metric.next_response': 'Nächste Antwort',
+    'sla.metric.resolution': 'Lösung',
+    'sla.state.running': 'Im Plan',
+    'sla.state.at_risk': 'Gefährdet',
+    'sla.state.breached': 'Verletzt',
+    'sla.state.paused': 'Pausiert',
+    'sla.state.met': 'Eingehalten',
+    'sla.left': (args = {}) => `noch ${args.time}`,
+    'sla.overdue': (args = {}) => `${args.time} überfällig`,
+    'sla.stateAndTime': (args = {}) => `${args.state}: ${args.time}`,
+    'sla.none': 'Kein SLA',
   },
 });
