@@ -34,11 +34,11 @@ describe('the shell', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
-  it('tells staff that the console comes later', async () => {
+  it('tells staff on portal pages that their queues are under Queues, and links to them', async () => {
     fakeSession({ ...jane, groups: ['agent'] });
     fakeApi({ 'GET /catalog': () => json(200, { catalog: [] }), 'GET /tickets': () => json(200, { items: [] }) });
     renderApp('/');
-    expect((await screen.findByRole('note', {}, { timeout: 8000 })).textContent).toContain('console comes later');
+    expect((await screen.findByRole('note', {}, { timeout: 8000 })).textContent).toContain('you find your queues under Queues');
   });
 
   it("reads a 404 from the API as a request that does not exist or is not the person's", async () => {
