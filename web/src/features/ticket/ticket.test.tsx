@@ -57,7 +57,7 @@ const comments: Comment[] = [
 const history: HistoryEvent[] = [
   { id: 'h1', ticketKey: 'SD-4', at: '2026-12-01T09:00:00.000Z', actor: { id: 'rita@example.org', kind: 'user', name: 'Rita Requester' }, action: 'created', changes: [] },
   { id: 'h2', ticketKey: 'SD-4', at: '2026-12-01T09:00:01.000Z', actor: { id: 'routing', kind: 'system' }, action: 'routed', changes: [{ field: 'desk', from: null, to: 'it' }], detail: 'rule it-hardware' },
-  { id: 'h3', ticketKey: 'SD-4', at: '2026-12-01T09:20:00.000Z', actor: { id: 'alice.agent@example.com', kind: 'user', name: 'Alice Agent' }, action: 'updated', changes: [{ field: 'status', from: 'new', to: 'open' }] },
+  { id: 'h3', ticketKey: 'SD-4', at: '2026-12-01T09:20:00.000Z', actor: { id: 'alice.agent@example.com', kind: 'user', name: 'Alice Agent' }, action: 'updated', changes: [{ field: 'status', from: 'new', to: 'open' }, { field: 'firstResponseAt', from: null, to: '2026-12-01T09:20:00.000Z' }] },
 ];
 
 const catalog = [
@@ -169,6 +169,9 @@ describe('the console’s ticket view', () => {
     expect(events[1]!.textContent).toContain('Service desk (automatic) routed it');
     expect(events[1]!.textContent).toContain('rule it-hardware');
     expect(events[2]!.textContent).toContain('status: from new → to open');
+    // Instants read as dates and times, not as the API writes them.
+    expect(events[2]!.textContent).toContain('firstResponseAt: from none → to ');
+    expect(events[2]!.textContent).not.toContain('T09:20');
   });
 
   it('keeps the ticket when its history or the requester’s tickets cannot be read', async () => {

@@ -4,6 +4,9 @@ import { useMessages } from '../../../lib/i18n/use-messages';
 import type { HistoryEvent } from '../api/ticket-api';
 import { ticketMessages } from '../messages';
 
+/** A date and time as the API writes them (firstResponseAt, resolvedAt), shown in the person's locale. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 export type TicketHistory = { ok: true; items: HistoryEvent[]; more: boolean } | { ok: false };
 
 /** The ticket's audit log as a timeline, oldest first: who did what, when, and each field's move from and to. */
@@ -39,6 +42,7 @@ function HistoryItem({ event }: { event: HistoryEvent }) {
   const name = event.actor.name ?? event.actor.id;
   const actor = event.actor.kind === 'system' ? t.format('history.system') : event.actor.kind === 'client' ? t.format('history.client', { name }) : name;
   const value = (shown: unknown): string => {
+    if (typeof shown === 'string' && ISO_INSTANT.test(shown)) return dateTime(shown);
     if (shown === null || shown === undefined || shown === '' || (Array.isArray(shown) && shown.length === 0)) return t.format('history.none');
     if (typeof shown === 'boolean') return t.format(shown ? 'history.yes' : 'history.no');
     if (Array.isArray(shown)) return shown.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
