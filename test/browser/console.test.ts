@@ -129,7 +129,9 @@ describe('the agent console', () => {
     const note = conversation.getByRole('article', { name: /^Internal note/ });
     expect(await reply.textContent()).toContain('A replacement laptop is on its way.');
     expect(await note.textContent()).toContain('Warranty expired; the cost goes to Finance.');
-    const background = (article: typeof note) => article.evaluate("(element) => getComputedStyle(element.closest('li')).backgroundColor");
+    // Runs in the page, which has getComputedStyle (the tests' own TypeScript has no DOM library).
+    type InPage = { getComputedStyle(node: unknown): { backgroundColor: string } };
+    const background = (article: typeof note) => article.evaluate((element) => (globalThis as unknown as InPage).getComputedStyle(element.closest('li')).backgroundColor);
     expect(await background(note)).not.toBe(await background(reply));
 
     // The SLA clocks and the history.
