@@ -14,6 +14,7 @@ export const handler = authenticatedRoute(async ({ event, principal }) => {
   const idempotencyKey = parseIdempotencyKey(event);
   // Built only when files come with the request: one without them needs no upload bucket.
   const uploads = body.attachments?.length ? { uploads: s3UploadStoreFromEnv() } : {};
-  const { created, ...result } = await addComment({ ...ticketDepsFromEnv(), ...uploads }, principal, key, body, idempotencyKey ? { idempotencyKey } : {});
-  return jsonResponse(created ? 201 : 200, { ...result, ticket: ticketView(result.ticket) }, { etag: etagOf(result.ticket.version) });
+  const deps = ticketDepsFromEnv();
+  const { created, ...result } = await addComment({ ...deps, ...uploads }, principal, key, body, idempotencyKey ? { idempotencyKey } : {});
+  return jsonResponse(created ? 201 : 200, { ...result, ticket: ticketView(result.ticket, deps) }, { etag: etagOf(result.ticket.version) });
 });

@@ -11,6 +11,7 @@ export const handler = authenticatedRoute(async ({ event, principal }) => {
   const body = validate(createTicketBodySchema, parseJsonBody(event), 'ticket');
   // Built only when files come with the request: one without them needs no upload bucket.
   const uploads = body.attachments?.length ? { uploads: s3UploadStoreFromEnv() } : {};
-  const { ticket, created } = await createTicket({ ...assignmentDepsFromEnv(), ...uploads }, principal, body, { idempotencyKey: parseIdempotencyKey(event) });
-  return jsonResponse(created ? 201 : 200, { ticket: ticketView(ticket) }, { location: `/tickets/${ticket.key}`, etag: etagOf(ticket.version) });
+  const deps = assignmentDepsFromEnv();
+  const { ticket, created } = await createTicket({ ...deps, ...uploads }, principal, body, { idempotencyKey: parseIdempotencyKey(event) });
+  return jsonResponse(created ? 201 : 200, { ticket: ticketView(ticket, deps) }, { location: `/tickets/${ticket.key}`, etag: etagOf(ticket.version) });
 });

@@ -10,6 +10,7 @@ import { decideApproval } from '#shared/use-cases/decide-approval';
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(approvalBodySchema, parseJsonBody(event), 'decision');
-  const ticket = await decideApproval(assignmentDepsFromEnv(), principal, key, body);
-  return jsonResponse(200, { ticket: ticketView(ticket) }, { etag: etagOf(ticket.version) });
+  const deps = assignmentDepsFromEnv();
+  const ticket = await decideApproval(deps, principal, key, body);
+  return jsonResponse(200, { ticket: ticketView(ticket, deps) }, { etag: etagOf(ticket.version) });
 });

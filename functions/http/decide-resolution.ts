@@ -10,6 +10,7 @@ import { decideResolution } from '#shared/use-cases/decide-resolution';
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(resolutionBodySchema, parseJsonBody(event), 'decision');
-  const ticket = await decideResolution(ticketDepsFromEnv(), principal, key, body);
-  return jsonResponse(200, { ticket: ticketView(ticket) }, { etag: etagOf(ticket.version) });
+  const deps = ticketDepsFromEnv();
+  const ticket = await decideResolution(deps, principal, key, body);
+  return jsonResponse(200, { ticket: ticketView(ticket, deps) }, { etag: etagOf(ticket.version) });
 });

@@ -10,6 +10,7 @@ import { escalateTicket } from '#shared/use-cases/escalate-ticket';
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(escalateBodySchema, parseJsonBody(event), 'escalation');
-  const ticket = await escalateTicket(assignmentDepsFromEnv(), principal, key, body);
-  return jsonResponse(200, { ticket: ticketView(ticket) }, { etag: etagOf(ticket.version) });
+  const deps = assignmentDepsFromEnv();
+  const ticket = await escalateTicket(deps, principal, key, body);
+  return jsonResponse(200, { ticket: ticketView(ticket, deps) }, { etag: etagOf(ticket.version) });
 });

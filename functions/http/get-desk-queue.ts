@@ -8,5 +8,6 @@ import { getDeskQueue } from '#shared/use-cases/get-desk-queue';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const query = validate(deskQueueQuerySchema, event.queryStringParameters ?? {}, 'query');
-  return jsonResponse(200, ticketPageView(await getDeskQueue(ticketDepsFromEnv(), principal, event.pathParameters?.id ?? '', query)));
+  const deps = ticketDepsFromEnv();
+  return jsonResponse(200, ticketPageView(await getDeskQueue(deps, principal, event.pathParameters?.id ?? '', query), deps));
 });

@@ -6,6 +6,7 @@ import { ticketKeyParam } from '#shared/http/path-parameters';
 import { getTicket } from '#shared/use-cases/get-ticket';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
-  const result = await getTicket(ticketDepsFromEnv(), principal, ticketKeyParam(event));
-  return jsonResponse(200, { ...result, ticket: ticketView(result.ticket) }, { etag: etagOf(result.ticket.version) });
+  const deps = ticketDepsFromEnv();
+  const result = await getTicket(deps, principal, ticketKeyParam(event));
+  return jsonResponse(200, { ...result, ticket: ticketView(result.ticket, deps) }, { etag: etagOf(result.ticket.version) });
 });

@@ -8,5 +8,6 @@ import { listTickets } from '#shared/use-cases/list-tickets';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const query = validate(listTicketsQuerySchema, event.queryStringParameters ?? {}, 'query');
-  return jsonResponse(200, ticketPageView(await listTickets(ticketDepsFromEnv(), principal, query)));
+  const deps = ticketDepsFromEnv();
+  return jsonResponse(200, ticketPageView(await listTickets(deps, principal, query), deps));
 });

@@ -35,6 +35,8 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/tickets/{key}', handler: 'get-ticket', auth: true, table: 'read' },
   { method: 'PATCH', path: '/tickets/{key}', handler: 'update-ticket', auth: true, table: 'write' },
   { method: 'POST', path: '/tickets/{key}/comments', handler: 'add-comment', auth: true, table: 'write', uploads: 'attach' },
+  // Reads the ticket and the undeliverable marks; writes nothing.
+  { method: 'POST', path: '/tickets/{key}/reply-preview', handler: 'preview-reply', auth: true, table: 'read' },
   { method: 'GET', path: '/tickets/{key}/history', handler: 'get-ticket-history', auth: true, table: 'read' },
   { method: 'GET', path: '/tickets/{key}/attachments', handler: 'get-attachment', auth: true, table: 'read', attachments: 'read' },
   { method: 'POST', path: '/tickets/{key}/escalate', handler: 'escalate-ticket', auth: true, table: 'write' },
@@ -49,6 +51,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/desks/{id}/team', handler: 'get-desk-team', auth: true, table: 'read' },
   { method: 'PUT', path: '/agents/{email}/availability', handler: 'set-agent-availability', auth: true, table: 'write' },
   { method: 'GET', path: '/mail/quarantine', handler: 'list-quarantined-mail', auth: true, table: 'read' },
+  { method: 'GET', path: '/admin/config', handler: 'get-admin-config', auth: true, table: 'none' },
   {
     method: 'GET',
     path: '/approvals/decide',

@@ -10,6 +10,7 @@ import { updateTicket } from '#shared/use-cases/update-ticket';
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(updateTicketBodySchema, parseJsonBody(event), 'update');
-  const ticket = await updateTicket(assignmentDepsFromEnv(), principal, key, body, parseIfMatch(event));
-  return jsonResponse(200, { ticket: ticketView(ticket) }, { etag: etagOf(ticket.version) });
+  const deps = assignmentDepsFromEnv();
+  const ticket = await updateTicket(deps, principal, key, body, parseIfMatch(event));
+  return jsonResponse(200, { ticket: ticketView(ticket, deps) }, { etag: etagOf(ticket.version) });
 });

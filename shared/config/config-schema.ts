@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { multiLineText } from '../text/normalise-text.ts';
 import { calendarSchema } from './calendar-schema.ts';
 import { catalogNodeSchema } from './catalog-schema.ts';
 import { emailSchema, idSchema } from './config-primitives.ts';
@@ -11,11 +12,29 @@ import { slaPolicySchema } from './sla-schema.ts';
 
 export const staffRoleSchema = z.enum(['admin', 'manager', 'agent']);
 
-export const staffUserSchema = z.object({
-  email: emailSchema,
-  name: z.string().min(1).max(200),
-  role: staffRoleSchema,
-});
+/** The longest signature an agent's mailed replies may end with, in characters. */
+export const MAX_SIGNATURE_LENGTH = 1000;
+
+export const staffUserSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().min(1).max(200),
+    role: staffRoleSchema,
+    /** Plain text, line breaks kept, that ends this agent's public replies as they are mailed (not as they are stored). */
+    signature: z.string().overwrite(multiLineText).trim().optional(),
+  })
+  .superRefine((user, ctx) => {
+    // Checked here rather than on the field, so the message can name the staff entry by its address.
+    if (user.signature === undefined) return;
+    if (user.signature === '') ctx.addIssue({ code: 'custom', path: ['signature'], message: `the signature of ${user.email} is empty; write one or leave signature out` });
+    if (user.signature.length > MAX_SIGNATURE_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signature'],
+        message: `the signature of ${user.email} has ${user.signature.length} characters; shorten it to at most ${MAX_SIGNATURE_LENGTH}`,
+      });
+    }
+  });
 
 export const levelSchema = z.object({
   id: idSchema,

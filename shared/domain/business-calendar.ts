@@ -10,6 +10,8 @@ const ROUND_THE_CLOCK: ReadonlyArray<readonly [number, number]> = [[0, 24 * 60]]
 const MAX_CLOSED_DAYS = 3660;
 // Enough for the deadlines of a busy desk; all days are dropped at once when full.
 const MAX_CACHED_DAYS = 4096;
+// How far ahead nextClosing looks: a calendar open round the clock never closes.
+const CLOSING_HORIZON_MS = 366 * 24 * 60 * MINUTE_MS;
 
 /** A stretch of working time: epoch milliseconds, start included, end excluded. */
 export interface WorkingInterval {
@@ -184,6 +186,33 @@ export function nextOpening(calendar: BusinessCalendar, at: Date): Date {
   for (const intervals of workingDaysFrom(calendar, from)) {
     const open = intervals.find((interval) => interval.end > from);
     if (open) return new Date(Math.max(open.start, from));
+  }
+  throw new Error('unreachable: working days never end');
+}
+
+/**
+ * The end of the working time that holds `at`: the first instant after it that is not working
+ * time, intervals that touch (across midnight too) counting as one. A calendar that stays open
+ * longer than a year, such as round the clock, gives `at` plus 366 days. Undefined when `at` is
+ * outside working time.
+ *
+ * @throws RangeError when `at` is an invalid date.
+ */
+export function nextClosing(calendar: BusinessCalendar, at: Date): Date | undefined {
+  const from = instantOf(at, 'at');
+  const horizon = from + CLOSING_HORIZON_MS;
+  if (calendar.alwaysOpen) return new Date(horizon);
+  let closes: number | undefined;
+  for (const intervals of workingDaysFrom(calendar, from)) {
+    for (const interval of intervals) {
+      if (interval.end <= from) continue;
+      // The first interval not behind `at` must hold it, and each next one must touch the run.
+      if (interval.start > (closes ?? from)) return closes === undefined ? undefined : new Date(closes);
+      closes = Math.max(closes ?? from, interval.end);
+      if (closes >= horizon) return new Date(horizon);
+    }
+    // A day without working time ends the run.
+    if (closes !== undefined && intervals.length === 0) return new Date(closes);
   }
   throw new Error('unreachable: working days never end');
 }

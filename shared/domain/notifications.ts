@@ -1,7 +1,7 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
 import type { NotificationKind } from '../config/email-schema.ts';
-import { mailableAddress } from '../email/mailable-address.ts';
+import { mailableRecipients, type LeftOutRecipient } from '../email/mail-recipients.ts';
 import { APPROVAL_LINK_PLACEHOLDER, renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
 import type { SlaMetric } from './sla-timer.ts';
 import type { Invitation } from './invitation.ts';
@@ -55,20 +55,37 @@ function viewOf(ticket: Ticket, config: ServiceDeskConfig, extra: Pick<Notificat
   };
 }
 
-function notification(
+/** A notification rendered and addressed, with the addresses SES cannot send to that it left out. */
+export interface AddressedNotification {
+  mail: Notification;
+  leftOut: LeftOutRecipient[];
+}
+
+function addressedNotification(
   ticket: Ticket,
   config: ServiceDeskConfig,
   kind: NotificationKind,
   idSuffix: string,
-  to: { to: string[]; cc: string[]; toRequester: boolean },
+  recipients: { to: string[]; cc: string[]; toRequester: boolean },
   extra?: Pick<NotificationView, 'comment' | 'sla' | 'approval'>,
-): Notification {
-  const recipients = { ...to, to: mailable(to.to), cc: mailable(to.cc) };
-  return { id: `${ticket.key}.${kind}.${idSuffix}`, ticketKey: ticket.key, kind, ...recipients, ...renderNotification(kind, viewOf(ticket, config, extra), config.email) };
+): AddressedNotification {
+  // Addresses as SES can send to them; those it cannot (a non-ASCII local part) are left out.
+  const { to, cc, leftOut } = mailableRecipients(recipients.to, recipients.cc);
+  const mail: Notification = {
+    id: `${ticket.key}.${kind}.${idSuffix}`,
+    ticketKey: ticket.key,
+    kind,
+    to,
+    cc,
+    toRequester: recipients.toRequester,
+    ...renderNotification(kind, viewOf(ticket, config, extra), config.email),
+  };
+  return { mail, leftOut };
 }
 
-/** Addresses as SES can send to them; those it cannot (a non-ASCII local part) are left out. */
-const mailable = (addresses: readonly string[]) => addresses.flatMap((address) => mailableAddress(address) ?? []);
+function notification(...args: Parameters<typeof addressedNotification>): Notification {
+  return addressedNotification(...args).mail;
+}
 
 /** A mail whose every recipient was left out is not sent at all. */
 const addressed = (mail: Notification) => mail.to.length > 0;
@@ -127,7 +144,7 @@ export function invitationNotification(invitation: Invitation, config: ServiceDe
   const mail: Notification = {
     id: `invitation.${invitation.email}.${invitation.invitedAt}`,
     kind: 'invitation',
-    to: mailable([invitation.email]),
+    to: mailableRecipients([invitation.email], []).to,
     cc: [],
     toRequester: false,
     ...renderNotification('invitation', view, config.email),
@@ -135,11 +152,32 @@ export function invitationNotification(invitation: Invitation, config: ServiceDe
   return addressed(mail) ? mail : undefined;
 }
 
+/** Whether a comment is mailed: only an agent's public reply is (not a note, a requester's or a system's words). */
+export function isMailedReply(comment: Comment): boolean {
+  return comment.public && comment.kind === undefined && comment.author.role === 'agent';
+}
+
+/** The signature that ends an agent's mailed replies (see `users[].signature`), if the agent has one. */
+export function agentSignature(config: ServiceDeskConfig, email: string): string | undefined {
+  return config.users.find((user) => user.email === email.toLowerCase())?.signature;
+}
+
+/**
+ * A public reply as it is mailed to the requester and the people copied on the ticket, ending
+ * with its agent's signature (the stored comment keeps the text as typed), with the addresses it
+ * leaves out. The one rendering that the notification and the reply preview share.
+ */
+export function publicReplyMail(ticket: Ticket, comment: Comment, config: ServiceDeskConfig): AddressedNotification {
+  const html = comment.html ?? textAsHtml(comment.body);
+  const signature = comment.author.role === 'agent' ? agentSignature(config, comment.author.email) : undefined;
+  const view = { body: comment.body, html, ...(signature ? { signature, signatureHtml: textAsHtml(signature) } : {}) };
+  return addressedNotification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket), { comment: view });
+}
+
 /** An agent's public reply goes to the requester and the people copied on the thread. */
 export function commentNotification(ticket: Ticket, comment: Comment, config: ServiceDeskConfig): Notification | undefined {
-  if (!comment.public || comment.kind !== undefined || comment.author.role !== 'agent') return undefined;
-  const html = comment.html ?? textAsHtml(comment.body);
-  const mail = notification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket), { comment: { body: comment.body, html } });
+  if (!isMailedReply(comment)) return undefined;
+  const { mail } = publicReplyMail(ticket, comment, config);
   return addressed(mail) ? mail : undefined;
 }
 

@@ -14,8 +14,11 @@ export interface NotificationView {
   requester: { email: string; name: string };
   /** An invitation to the portal: the web app's address (a parsed URL, safe in an attribute), and who sent it. */
   invitation?: { link: string; invitedBy: string };
-  /** The public reply being sent; `html` is sanitised HTML, or the text with its line breaks. */
-  comment?: { body: string; html: string };
+  /**
+   * The public reply being sent; `html` is sanitised HTML, or the text with its line breaks. An
+   * agent's reply ends with the agent's `signature` (plain text) and `signatureHtml` (escaped, line breaks kept).
+   */
+  comment?: { body: string; html: string; signature?: string; signatureHtml?: string };
   /** The SLA threshold that fired. */
   sla?: { what: string; deadline?: string };
   /** The approval step waiting on the recipient, and the signed link to decide it. */
@@ -50,7 +53,10 @@ export const BUILT_IN_TEMPLATES: Readonly<Record<NotificationKind, RenderedNotif
     'We received your request and opened ticket {{ticket.key}}. We will answer as soon as we can.',
     '<p>We received your request and opened ticket <b>{{ticket.key}}</b>. We will answer as soon as we can.</p>',
   ),
-  public_reply: toRequester('{{comment.body}}', '<div>{{{comment.html}}}</div>'),
+  public_reply: toRequester(
+    '{{comment.body}}{{#comment.signature}}\n\n{{comment.signature}}{{/comment.signature}}',
+    '<div>{{{comment.html}}}</div>{{#comment.signatureHtml}}<p>{{{comment.signatureHtml}}}</p>{{/comment.signatureHtml}}',
+  ),
   status_changed: toRequester('Ticket {{ticket.key}} is now {{ticket.status}}.', '<p>Ticket {{ticket.key}} is now <b>{{ticket.status}}</b>.</p>'),
   resolved: toRequester(
     'Ticket {{ticket.key}} was resolved. If the problem is not solved, reply to this mail and the ticket opens again.',
@@ -92,7 +98,7 @@ const asIs = { escape: (value: unknown) => String(value) };
 /**
  * Renders one notification from the configured templates, falling back part by part to the
  * built-in ones. Values in the HTML part are escaped, except `{{{comment.html}}}`, which is
- * sanitised before it is stored.
+ * sanitised before it is stored, and `{{{comment.signatureHtml}}}`, escaped when it is made.
  */
 export function renderNotification(kind: NotificationKind, view: NotificationView, email: EmailConfig | undefined): RenderedNotification {
   const configured = email?.templates[kind] ?? {};

@@ -89,14 +89,34 @@ export const updateTicketBodySchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field to change' })
   .meta({ id: 'UpdateTicket' });
 
+/** People a staff reply copies: shared by the reply and its preview. */
+export const copiedPeopleSchema = z
+  .array(email)
+  .max(10)
+  .optional()
+  .describe(
+    "Staff and write clients, on a public reply: up to 10 people to copy. They become watchers of the ticket (they get its public replies and may answer by mail, with none of the requester's rights), recorded in the history, and get this reply",
+  );
+
 export const addCommentBodySchema = z
   .strictObject({
     body: multiLine().trim().min(1).max(50_000),
     public: z.boolean().default(true).describe('false makes an internal note, visible to staff only'),
     html: z.string().max(200_000).optional().describe('Sanitised before it is stored'),
     attachments,
+    cc: copiedPeopleSchema,
   })
+  .refine((body) => body.public || !body.cc?.length, { message: 'only a public reply copies people: an internal note is never mailed', path: ['cc'] })
   .meta({ id: 'AddComment' });
+
+/** `POST /tickets/{key}/reply-preview`: the public reply being written, as far as it is. */
+export const replyPreviewBodySchema = z
+  .strictObject({
+    body: multiLine().trim().max(50_000).optional().describe('The reply as typed so far; without it the preview still names the recipients'),
+    html: z.string().max(200_000).optional().describe('Sanitised as the reply\'s would be'),
+    cc: copiedPeopleSchema,
+  })
+  .meta({ id: 'ReplyPreviewRequest' });
 
 /** `POST /uploads`: the file the browser is about to send; the size limit is the configuration's. */
 export const createUploadBodySchema = z
@@ -339,6 +359,16 @@ export const ticketSchema = z
             metAt: timestamp.optional(),
             breachedAt: timestamp.optional(),
             firedThresholds: z.array(z.number()),
+            // Derived for the response (shared/domain/sla-time-left.ts), never stored.
+            businessMinutesLeft: z
+              .number()
+              .optional()
+              .describe('While running, at risk or breached (not met, not paused): the target minus the working time used, as of the response; negative once breached, by how far over'),
+            countsDownUntil: timestamp
+              .nullable()
+              .optional()
+              .describe('With businessMinutesLeft: until this instant (the next closing of the business calendar) the time left falls one minute per minute of wall time; null while the calendar is closed, when it stands still until nextOpening'),
+            nextOpening: timestamp.optional().describe('When countsDownUntil is null: the next opening of the business calendar, from which the time left falls again'),
           }),
         ),
       })
@@ -528,6 +558,7 @@ export const commentResponseSchema = z.object({ comment: commentSchema, ticket: 
 export type CreateTicketBody = z.output<typeof createTicketBodySchema>;
 export type UpdateTicketBody = z.output<typeof updateTicketBodySchema>;
 export type AddCommentBody = z.output<typeof addCommentBodySchema>;
+export type ReplyPreviewBody = z.output<typeof replyPreviewBodySchema>;
 export type ResolutionBody = z.output<typeof resolutionBodySchema>;
 export type CreateUploadBody = z.output<typeof createUploadBodySchema>;
 export type ListTicketsQuery = z.output<typeof listTicketsQuerySchema>;

@@ -33,6 +33,9 @@ import {
   uploadResponseSchema,
 } from './api-schemas.ts';
 import { catalogResponseSchema } from './catalog-schemas.ts';
+import { adminConfigResponseSchema } from './admin-config-schemas.ts';
+import { replyPreviewBodySchema } from './api-schemas.ts';
+import { replyPreviewResponseSchema } from './reply-preview-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -143,7 +146,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       },
       '/tickets/{key}/comments': {
         post: {
-          summary: 'Add a public reply or an internal note',
+          summary: 'Add a public reply or an internal note; a public reply by staff or a write client may copy people (cc), who become watchers of the ticket and get the reply',
           parameters: [
             keyParameter,
             { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 }, description: 'A retry with the same key within a day returns the first comment (200) instead of adding it again' },
@@ -154,6 +157,20 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
             '200': { description: 'Replay of an Idempotency-Key: the comment added the first time and the ticket now', headers: etag, ...json(schemaOf(commentResponseSchema, 'output', components)) },
             ...withTicket,
             '409': error('The ticket is closed'),
+          },
+        },
+      },
+      '/tickets/{key}/reply-preview': {
+        post: {
+          summary:
+            'The mail a public reply would send, written nowhere: sender, recipients, subject, text and HTML (with the agent\'s signature), and the addresses left out and why (staff of the desk, write clients)',
+          parameters: [keyParameter],
+          requestBody: { required: false, ...json(schemaOf(replyPreviewBodySchema, 'input', components)) },
+          responses: {
+            '200': { description: 'The mail as it would go out now', ...json(schemaOf(replyPreviewResponseSchema, 'output', components)) },
+            ...withTicket,
+            '403': error('Not staff of the ticket\'s desk, or a client without servicedesk/tickets.write'),
+            '409': error('The ticket is closed, or the desk has no mailbox'),
           },
         },
       },
@@ -221,6 +238,12 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
           summary: 'Mail kept aside on a day, with the reason (admins)',
           parameters: queryParameters(quarantineQuerySchema, components),
           responses: { '200': { description: 'The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID' }, ...common },
+        },
+      },
+      '/admin/config': {
+        get: {
+          summary: 'The configuration the desk runs, read-only, without secrets (admins)',
+          responses: { '200': { description: 'Desks, staff, catalog, SLA policies, calendars, routing rules, mail, uploads and sign-in settings', ...json(schemaOf(adminConfigResponseSchema, 'output', components)) }, '401': common['401'], '403': common['403'] },
         },
       },
       '/approvals/decide': {

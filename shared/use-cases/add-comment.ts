@@ -1,9 +1,10 @@
-import { actorOf, requireScope, requireTicketAccess } from '../auth/access-policy.ts';
+import { actorOf, requireScope, requireTicketAccess, type TicketAccess } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import type { FieldChange } from '../domain/history.ts';
 import type { AuthorRole, Comment, Ticket } from '../domain/ticket.ts';
-import { ConflictError, ForbiddenError } from '../errors.ts';
+import { copyPeople, type CopiedPeople } from '../domain/watchers.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import type { AddCommentBody } from '../http/api-schemas.ts';
 import { AlreadyRecordedError, type ClaimRecord } from '../ports/ticket-store.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
@@ -43,6 +44,11 @@ export function ticketAfterComment(ticket: Ticket, role: AuthorRole, isPublic: b
     if (change.field === 'resolvedAt') delete next.resolvedAt;
   }
   return { ticket: next, changes };
+}
+
+/** Who a comment speaks as: a machine client as the system, staff of the desk as its agents, anyone else as the requester. */
+export function commentRole(principal: Principal, access: Exclude<TicketAccess, 'none'>): AuthorRole {
+  return principal.kind === 'client' ? 'system' : access === 'staff' ? 'agent' : 'requester';
 }
 
 export interface AddCommentResult {
@@ -86,10 +92,11 @@ export async function addComment(
     if (ticket.status === 'closed') {
       throw new ConflictError(`Ticket ${key} is closed and takes no more comments; open a follow-up ticket`);
     }
+    const copied = copiedBy(deps, access, ticket, body.cc);
     attached ??= await attachUploads(deps, principal, body.attachments);
     const now = deps.now().toISOString();
     const actor = actorOf(principal);
-    const role: AuthorRole = principal.kind === 'client' ? 'system' : access === 'staff' ? 'agent' : 'requester';
+    const role = commentRole(principal, access);
     const comment: Comment = {
       id: deps.newId(),
       ticketKey: key,
@@ -100,12 +107,16 @@ export async function addComment(
       attachments: attached.files,
       createdAt: now,
     };
-    const { ticket: next, changes: effects } = ticketAfterComment(ticket, role, body.public, now);
+    const { ticket: after, changes: effects } = ticketAfterComment(ticket, role, body.public, now);
+    // The people copied become watchers in the comment's own write, so its mail reaches them.
+    const next: Ticket = copied.added.length ? { ...after, watchers: copied.watchers } : after;
+    const changes = copied.added.length ? [...effects, { field: 'watchers', from: ticket.watchers ?? [], to: copied.watchers }] : effects;
+    const detail = copied.added.length ? { detail: `copied on the reply: ${copied.added.join(', ')}` } : {};
     try {
       const saved = await deps.store.saveTicket(
         ticket,
         next,
-        { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id },
+        { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes, commentId: comment.id, ...detail },
         comment,
         undefined,
         claim,
@@ -121,6 +132,20 @@ export async function addComment(
       throw error;
     }
   });
+}
+
+/**
+ * The people a reply copies, checked: only staff and write clients copy anyone (the schema keeps
+ * them off internal notes), and each address must be one the desk can mail (400 naming `cc`).
+ */
+export function copiedBy(deps: Pick<TicketDeps, 'config'>, access: TicketAccess, ticket: Ticket, cc: readonly string[] | undefined): CopiedPeople {
+  if (!cc?.length) return { watchers: ticket.watchers ?? [], added: [], problems: [] };
+  if (access !== 'staff') {
+    throw new ValidationError('Only staff copy people on a reply', [{ path: 'cc', message: 'leave cc out; reply by mail with the people in Cc to copy them' }]);
+  }
+  const copied = copyPeople(ticket, cc, deps.config.email?.address);
+  if (copied.problems.length) throw new ValidationError('The people to copy are invalid', copied.problems);
+  return copied;
 }
 
 async function replayOf(deps: TicketDeps, ticket: Ticket, recorded: ClaimRecord): Promise<AddCommentResult> {

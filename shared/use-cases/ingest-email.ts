@@ -16,6 +16,7 @@ import { visibleReply } from '../email/visible-reply.ts';
 import type { HistoryEvent } from '../domain/history.ts';
 import { routeRequest } from '../domain/routing.ts';
 import type { Actor, Attachment, Comment, Requester, Ticket, UnlistedAttachments } from '../domain/ticket.ts';
+import { MAX_WATCHERS } from '../domain/watchers.ts';
 import { attachmentObjectKey, type AttachmentStore } from '../ports/attachment-store.ts';
 import type { MailQuarantine } from '../ports/mail-quarantine.ts';
 import { AlreadyRecordedError, ItemTooLargeError, type IdempotencyClaim } from '../ports/ticket-store.ts';
@@ -30,8 +31,6 @@ import { withVersionRetry } from './version-retry.ts';
 
 /** Message-IDs are remembered for threading and to apply each mail once: a year is beyond any reply. */
 const MESSAGE_ID_DAYS = 365;
-/** A ticket keeps at most this many people copied on its mail: its item must stay within DynamoDB's limit. */
-const MAX_WATCHERS = 50;
 
 export interface IngestDeps extends AssignmentDeps {
   quarantine: MailQuarantine;

@@ -4,10 +4,9 @@ import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import { NOTIFICATION_KINDS } from '../config/email-schema.ts';
 import { signApprovalLink } from '../auth/approval-link-token.ts';
 import { APPROVAL_LINK_PLACEHOLDER } from '../email/notification-templates.ts';
-import { mailableAddress } from '../email/mailable-address.ts';
 import { composeOutboundMail } from '../email/outbound-message.ts';
+import { outgoingEnvelope } from '../email/outgoing-mail.ts';
 import { replyAddress } from '../email/plus-address.ts';
-import { subjectWithToken } from '../email/ticket-token.ts';
 import type { AutoReplyLimiter } from '../ports/auto-reply-limiter.ts';
 import type { MailSender } from '../ports/mail-sender.ts';
 import type { TicketStore } from '../ports/ticket-store.ts';
@@ -61,9 +60,9 @@ export async function sendNotification(
   const desk = deps.config.email;
   if (!desk) return 'no_mailbox';
   if (await deps.store.findClaim('notification', notification.id)) return 'already_sent';
-  const recipients = await deliverableRecipients(deps, notification);
-  if (!recipients) return 'undeliverable';
-  const { to, cc } = recipients;
+  const marks = await deps.undeliverable.find([...notification.to, ...notification.cc], deps.now());
+  const { from, to, cc, subject } = outgoingEnvelope(desk, notification, marks);
+  if (to.length === 0) return 'undeliverable';
   // An acknowledgement answers mail automatically: past the hourly allowance the ticket still opens, unanswered.
   if (notification.kind === 'acknowledgement' && !(await deps.limiter.allow(to[0]!, deps.now(), desk.maxAutomaticRepliesPerHour))) {
     return 'rate_limited';
@@ -73,11 +72,11 @@ export async function sendNotification(
   const ticket = ticketKey ? await deps.store.getTicket(ticketKey) : undefined;
   const thread = ticket?.sourceMessageId ? [ticket.sourceMessageId] : [];
   const raw = await composeOutboundMail({
-    from: { address: desk.address, ...(desk.name ? { name: desk.name } : {}) },
+    from,
     to,
     ...(cc.length ? { cc } : {}),
     ...(notification.toRequester && ticketKey ? { replyTo: replyAddress(desk.address, ticketKey, deps.replyAddressSecret) } : {}),
-    subject: ticketKey ? subjectWithToken(notification.subject, ticketKey) : notification.subject,
+    subject,
     text,
     ...(html ? { html } : {}),
     ...(thread.length ? { inReplyTo: thread[0]!, references: thread } : {}),
@@ -89,20 +88,6 @@ export async function sendNotification(
   if (ticketKey) await deps.store.claim({ caller: 'mail', key: sent.messageId, expiresAt }, ticketKey);
   await deps.store.claim({ caller: 'notification', key: notification.id, expiresAt }, ticketKey ?? notification.id);
   return 'sent';
-}
-
-/**
- * The recipients left once addresses marked undeliverable, and those SES cannot send to at all, are
- * taken out (a copy moves up to To when no main recipient is left); undefined when nobody is.
- */
-async function deliverableRecipients(deps: SendNotificationDeps, notification: QueuedNotification): Promise<{ to: string[]; cc: string[] } | undefined> {
-  const marked = await deps.undeliverable.find([...notification.to, ...notification.cc], deps.now());
-  const out = new Set(marked.map((mark) => mark.address.toLowerCase()));
-  const keep = (addresses: string[]) => addresses.filter((address) => !out.has(address.toLowerCase()) && mailableAddress(address) !== undefined);
-  const to = keep(notification.to);
-  const cc = keep(notification.cc);
-  if (to.length) return { to, cc };
-  return cc.length ? { to: cc, cc: [] } : undefined;
 }
 
 /** An approval request gets its approver's signed link, made now by the function that holds the key. */

@@ -1,29 +1,18 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
-import { createBusinessCalendar, type BusinessCalendar } from '../domain/business-calendar.ts';
 import type { HistoryEvent } from '../domain/history.ts';
+import { policyCalendar } from '../domain/sla-calendar.ts';
 import { advanceSla } from '../domain/sla-clocks.ts';
 import { matchSlaPolicy } from '../domain/sla-policy-match.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
 import type { WorkloadGuard } from '../ports/assignment-store.ts';
 import type { IdempotencyClaim, TicketStore } from '../ports/ticket-store.ts';
 
-const calendarsByConfig = new WeakMap<ServiceDeskConfig, Map<string, BusinessCalendar>>();
-
-function calendars(config: ServiceDeskConfig): Map<string, BusinessCalendar> {
-  let built = calendarsByConfig.get(config);
-  if (!built) {
-    built = new Map(config.calendars.map((calendar) => [calendar.id, createBusinessCalendar(calendar)]));
-    calendarsByConfig.set(config, built);
-  }
-  return built;
-}
-
 /** The ticket with its SLA clocks brought up to the moment of the change (`updatedAt`). */
 export function withSla(config: ServiceDeskConfig, ticket: Ticket): Ticket {
   const policy = matchSlaPolicy(config, ticket);
   const sla = advanceSla(ticket.sla, ticket, new Date(ticket.updatedAt), {
     policy,
-    calendar: policy ? calendars(config).get(policy.calendar) : undefined,
+    calendar: policyCalendar(config, policy),
   });
   const { sla: _old, ...rest } = ticket;
   return sla ? { ...rest, sla } : rest;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_THROTTLE } from '../../infra/service-stack.ts';
 import { stageSettings } from '../../infra/stage.ts';
 import { SPA_ROUTING_CODE, WebAppBuildMissingError, WebHosting } from '../../infra/web-hosting.ts';
+import { REACT_ARIA_PRESS_STYLE_SOURCE } from '../../infra/web-security-headers.ts';
 import { buildTestApp, SYNTH_TIMEOUT_MS, testWebAppDirectory, TEST_ENV, type TemplateResource } from './build-test-app.ts';
 
 /** CloudFront's managed policies, by the ids its documentation gives. */
@@ -161,7 +162,7 @@ describe('response headers', () => {
       [
         "default-src 'self'",
         "script-src 'self'",
-        "style-src 'self'",
+        `style-src 'self' ${REACT_ARIA_PRESS_STYLE_SOURCE}`,
         "img-src 'self' data: blob:",
         "font-src 'self'",
         `connect-src 'self' https://cognito-idp.${TEST_ENV.region}.amazonaws.com/{UserPool}/ https://${domain}.auth.${TEST_ENV.region}.amazoncognito.com ` +

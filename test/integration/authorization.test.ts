@@ -50,6 +50,8 @@ const IT_TICKET_TABLE: readonly Row[] = [
   ['GET /tickets/{key}',                    [200,  200,  200,  404,  404,  404,  200,  404,  200,  403,  401,  401,  401]],
   ['PATCH /tickets/{key}',                  [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
   ['POST /tickets/{key}/comments',          [201,  201,  201,  404,  404,  404,  201,  404,  201,  403,  401,  401,  401]],
+  // The mail a staff reply would send: the desk's staff and write clients; the requester sees the ticket, not this.
+  ['POST /tickets/{key}/reply-preview',     [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
   ['GET /tickets/{key}/history',            [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
   // A file of the mail that opened the ticket: whoever may read the ticket gets a download link.
   ['GET /tickets/{key}/attachments',        [302,  302,  302,  404,  404,  404,  302,  404,  302,  403,  401,  401,  401]],
@@ -73,6 +75,8 @@ const IT_TICKET_TABLE: readonly Row[] = [
   // Alice's availability: herself, a manager of her desk, an admin.
   ['PUT /agents/{email}/availability',      [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
   ['GET /mail/quarantine',                  [200,  403,  403,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
+  // The configuration the desk runs: admins only, never a machine client whatever its scopes.
+  ['GET /admin/config',                     [200,  403,  403,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
   // No sign-in: the signed link is the authority, whatever bearer token comes along; the page decides nothing.
   ['GET /approvals/decide',                 [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
   ['POST /approvals/decide',                [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
@@ -89,6 +93,7 @@ const HR_TICKET_TABLE: readonly Row[] = [
   ['PATCH /tickets/{key} [to IT]',          [404,  404,  404,  404,  422,  422,  403,  404,  404,  403,  401,  401,  401]],
   ['PATCH /tickets/{key} [to IT, confirmed]', [404, 404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
   ['POST /tickets/{key}/comments',          [404,  404,  404,  404,  201,  201,  201,  404,  404,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/reply-preview',     [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
   ['GET /tickets/{key}/history',            [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
   ['GET /tickets/{key}/attachments',        [404,  404,  404,  404,  302,  302,  302,  404,  404,  403,  401,  401,  401]],
   // HR has one level and escalates nowhere: its staff get past the checks to a 409.
@@ -179,6 +184,11 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     ownTicket: 'ticket',
     request: async (_target, ticket) => ({ path: `/tickets/${ticket}/comments`, body: { body: 'Any news?' } }),
   },
+  // Writes nothing, so every cell previews a reply on the shared ticket.
+  'POST /tickets/{key}/reply-preview': {
+    scope: 'write',
+    request: async (_target, ticket) => ({ path: `/tickets/${ticket}/reply-preview`, body: { body: 'Any news?', cc: ['copied@elsewhere.example'] } }),
+  },
   'GET /tickets/{key}/history': { scope: 'read', request: async (_target, ticket) => ({ path: `/tickets/${ticket}/history` }) },
   'GET /tickets/{key}/attachments': {
     scope: 'read',
@@ -215,6 +225,7 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     request: async (target) => ({ path: `/agents/${encodeURIComponent(target.agent)}/availability`, body: { available: true } }),
   },
   'GET /mail/quarantine': { scope: 'none', request: async () => ({ path: '/mail/quarantine?day=2026-11-02' }) },
+  'GET /admin/config': { scope: 'none', request: async () => ({ path: '/admin/config' }) },
   'GET /approvals/decide': {
     scope: 'none',
     ownTicket: 'approvalRequest',
@@ -407,6 +418,8 @@ const APPROVER_TABLE: readonly (readonly [route: string, stage: ApprovalStage, s
   // An approver never speaks as the requester: the reply would read as hers and could reopen the request.
   ['POST /tickets/{key}/comments',   'waiting for Mark',         [403,  403,  201,  404]],
   ['POST /tickets/{key}/comments',   'approved by Mark and Ada', [403,  404,  201,  404]],
+  ['POST /tickets/{key}/reply-preview', 'waiting for Mark',       [403,  403,  403,  404]],
+  ['POST /tickets/{key}/reply-preview', 'approved by Mark and Ada', [403, 404,  403,  404]],
   ['POST /tickets/{key}/approval',   'waiting for Mark',         [200,  403,  403,  404]],
   ['POST /tickets/{key}/approval',   'approved by Mark and Ada', [409,  404,  409,  404]],
 ];

@@ -57,3 +57,25 @@ describe('service desk configuration', () => {
     expect(problemsOf({ ...valid, desks: [valid.desks[0], valid.desks[0]] })).toEqual(['desks[1].id: duplicate desk id "it"']);
   });
 });
+
+describe('agent signatures', () => {
+  const withSignature = (signature: unknown) => ({ ...valid, users: [{ ...valid.users[0]!, signature }] });
+
+  it('keeps a signature of several lines, with line breaks as \\n and no stray white space around it', () => {
+    expect(parseConfig(withSignature('  Alice Agent\r\nIT Service Desk\r\n+49 30 1234  \n')).users[0]!.signature).toBe('Alice Agent\nIT Service Desk\n+49 30 1234');
+  });
+
+  it('leaves the signature out when none is given', () => {
+    expect(parseConfig(valid).users[0]).not.toHaveProperty('signature');
+  });
+
+  it('names the staff entry whose signature is too long, and the limit', () => {
+    expect(problemsOf(withSignature('x'.repeat(1001)))).toEqual(['users[0].signature: the signature of alice@example.com has 1001 characters; shorten it to at most 1000']);
+    expect(parseConfig(withSignature('x'.repeat(1000))).users[0]!.signature).toHaveLength(1000);
+  });
+
+  it('refuses an empty signature, and one that is not text', () => {
+    expect(problemsOf(withSignature(' \n '))).toEqual(['users[0].signature: the signature of alice@example.com is empty; write one or leave signature out']);
+    expect(problemsOf(withSignature(42))).toEqual([expect.stringMatching(/^users\[0\]\.signature: /)]);
+  });
+});

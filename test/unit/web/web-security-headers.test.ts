@@ -1,11 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, webSecurityHeaders } from '../../../infra/web-security-headers.ts';
+import { contentSecurityPolicy, REACT_ARIA_PRESS_STYLE, REACT_ARIA_PRESS_STYLE_SOURCE, webSecurityHeaders } from '../../../infra/web-security-headers.ts';
+
+/** The text React Aria's usePress puts in its style element, read from the installed library. */
+function installedPressStyle(): string {
+  const source = readFileSync(createRequire(import.meta.url).resolve('react-aria').replace(/dist\/.*$/, 'dist/private/interactions/usePress.mjs'), 'utf8');
+  const attribute = /PRESSABLE_ATTRIBUTE = '([^']+)'/.exec(source)![1]!;
+  const template = /style\.textContent = `([\s\S]*?)`\.trim\(\)/.exec(source)![1]!;
+  return template.replace(/\$\{[^}]*PRESSABLE_ATTRIBUTE\}/g, attribute).trim();
+}
 
 describe('webSecurityHeaders', () => {
+  it('lets in by its hash exactly the style element the installed React Aria adds', () => {
+    expect(installedPressStyle()).toBe(REACT_ARIA_PRESS_STYLE);
+    expect(REACT_ARIA_PRESS_STYLE_SOURCE).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
+  });
+
   it('is a strict policy with no inline script, on the app origin only by default', () => {
     expect(webSecurityHeaders()).toEqual({
       'content-security-policy':
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+        `default-src 'self'; script-src 'self'; style-src 'self' ${REACT_ARIA_PRESS_STYLE_SOURCE}; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
       'strict-transport-security': 'max-age=63072000; includeSubDomains',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',

@@ -34,11 +34,28 @@ describe('the shell', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
-  it('tells staff that the console comes later', async () => {
+  it('tells staff on portal pages that their queues are under Queues, and links to them', async () => {
     fakeSession({ ...jane, groups: ['agent'] });
     fakeApi({ 'GET /catalog': () => json(200, { catalog: [] }), 'GET /tickets': () => json(200, { items: [] }) });
     renderApp('/');
-    expect((await screen.findByRole('note', {}, { timeout: 8000 })).textContent).toContain('console comes later');
+    expect((await screen.findByRole('note', {}, { timeout: 8000 })).textContent).toContain('you find your queues under Queues');
+    const queues = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Queues' });
+    expect(queues.getAttribute('href')).toBe('/console');
+  });
+
+  it('shows the console without the note, and no Queues link to requesters', async () => {
+    fakeSession({ ...jane, groups: ['agent'] });
+    fakeApi({ 'GET /tickets': () => json(200, { items: [] }) });
+    renderApp('/console');
+    await screen.findByRole('heading', { level: 1, name: 'My work' }, { timeout: 8000 });
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Queues' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.queryByRole('note')).toBeNull();
+    cleanup();
+    fakeSession(jane);
+    fakeApi({ 'GET /catalog': () => json(200, { catalog: [] }), 'GET /tickets': () => json(200, { items: [] }) });
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'How can we help?' }, { timeout: 8000 });
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Queues' })).toBeNull();
   });
 
   it("reads a 404 from the API as a request that does not exist or is not the person's", async () => {

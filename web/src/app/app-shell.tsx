@@ -14,6 +14,9 @@ export function AppShell() {
   const navigation = useNavigation();
   useDocumentLanguage();
   const main = useFocusMainOnNavigation();
+  const { pathname } = useLocation();
+  const staff = person ? isStaff(person) : false;
+  const inConsole = pathname === '/console' || pathname.startsWith('/console/');
 
   useEffect(() => authSession.subscribe(() => void revalidator.revalidate()), [revalidator]);
 
@@ -42,6 +45,11 @@ export function AppShell() {
                   <li>
                     <NavLink to="/approvals">{t.format('approvals')}</NavLink>
                   </li>
+                  {staff ? (
+                    <li>
+                      <NavLink to="/console">{t.format('queues')}</NavLink>
+                    </li>
+                  ) : null}
                 </ul>
               </nav>
               <div className="app-person">
@@ -58,7 +66,7 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="app-main" aria-busy={navigation.state === 'loading' || undefined}>
-        {person && isStaff(person) && (
+        {staff && !inConsole && (
           <p className="note" role="note">
             {t.format('staffNote')}
           </p>

@@ -28,6 +28,9 @@ export const routes: RouteObject[] = [
           { path: 'requests', lazy: () => import('../features/requests/routes/my-requests') },
           { path: 'requests/:key', lazy: () => import('../features/requests/routes/request-view') },
           { path: 'approvals', lazy: () => import('../features/approvals/routes/approvals') },
+          // The agent console, for staff (the API decides what each of them may read).
+          { path: 'console', lazy: () => import('../features/queues/routes/queue') },
+          { path: 'console/tickets/:key', lazy: () => import('../features/ticket/routes/ticket-view') },
           { path: '*', lazy: () => import('./not-found') },
         ],
       },
@@ -36,4 +39,4 @@ export const routes: RouteObject[] = [
 ];
 
 /** The client-side paths, which the local server and CloudFront answer with index.html. */
-export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/auth/callback', '/signed-out'] as const;
+export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/console', '/console/tickets/:key', '/auth/callback', '/signed-out'] as const;

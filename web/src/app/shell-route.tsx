@@ -1,7 +1,7 @@
 import { authSession } from '../lib/auth/auth-session';
 import { runtimeConfig } from '../lib/config/runtime-config';
 import { useMessages } from '../lib/i18n/use-messages';
-import { shellMessages } from './messages';
+import { loadingMessages } from './loading-messages';
 
 /*
  * What the shell's route needs before its own chunk (app-shell.tsx) is there: the loader, which
@@ -23,7 +23,7 @@ export type ShellData = Awaited<ReturnType<typeof shellLoader>>;
 
 /** Shown while the shell's first loader runs. */
 export function ShellLoading() {
-  const t = useMessages(shellMessages);
+  const t = useMessages(loadingMessages);
   return (
     <main id="main" className="standalone">
       <p role="status">{t.format('loading')}</p>

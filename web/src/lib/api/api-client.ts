@@ -22,3 +22,6 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl: 
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Gives the API client; route modules take one so tests can hand in a client with their own fetch. */
+export type ClientSource = () => Promise<ApiClient>;

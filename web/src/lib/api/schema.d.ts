@@ -1,6 +1,62 @@
 // Generated from the API's OpenAPI document by `npm run web:api`; do not edit.
 
 export interface paths {
+    "/admin/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configuration the desk runs, read-only, without secrets (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Desks, staff, catalog, SLA policies, calendars, routing rules, mail, uploads and sign-in settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            config: components["schemas"]["AdminConfig"];
+                        };
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agents/{email}/availability": {
         parameters: {
             query?: never;
@@ -1311,7 +1367,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a public reply or an internal note */
+        /** Add a public reply or an internal note; a public reply by staff or a write client may copy people (cc), who become watchers of the ticket and get the reply */
         post: {
             parameters: {
                 query?: never;
@@ -1591,6 +1647,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{key}/reply-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mail a public reply would send, written nowhere: sender, recipients, subject, text and HTML (with the agent's signature), and the addresses left out and why (staff of the desk, write clients) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReplyPreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description The mail as it would go out now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplyPreview"];
+                    };
+                };
+                /** @description Invalid input; details name each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not staff of the ticket's desk, or a client without servicedesk/tickets.write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such ticket, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ticket is closed, or the desk has no mailbox */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{key}/resolution": {
         parameters: {
             query?: never;
@@ -1775,6 +1918,8 @@ export interface components {
             /** @description Upload ids from POST /uploads, of files the caller uploaded */
             attachments?: string[];
             body: string;
+            /** @description Staff and write clients, on a public reply: up to 10 people to copy. They become watchers of the ticket (they get its public replies and may answer by mail, with none of the requester's rights), recorded in the history, and get this reply */
+            cc?: string[];
             /** @description Sanitised before it is stored */
             html?: string;
             /**
@@ -1782,6 +1927,213 @@ export interface components {
              * @default true
              */
             public: boolean;
+        };
+        AdminCalendar: {
+            holidays?: {
+                country?: string;
+                dates?: string[];
+                state?: string;
+            };
+            hours: "24x7" | {
+                fri?: [
+                    string,
+                    string
+                ][];
+                mon?: [
+                    string,
+                    string
+                ][];
+                sat?: [
+                    string,
+                    string
+                ][];
+                sun?: [
+                    string,
+                    string
+                ][];
+                thu?: [
+                    string,
+                    string
+                ][];
+                tue?: [
+                    string,
+                    string
+                ][];
+                wed?: [
+                    string,
+                    string
+                ][];
+            };
+            id: string;
+            timeZone: string;
+        };
+        AdminCatalogNode: {
+            /** @description The node's own approval steps, in order */
+            approvals: {
+                /** @description Who decides: the person or the group's members; empty for requester_manager, decided per request from the directory (else the desk's managers) */
+                approvers: string[];
+                /** @description kind user: the approver */
+                email?: string;
+                /** @description kind group: the group id */
+                group?: string;
+                /** @enum {string} */
+                kind: "user" | "requester_manager" | "group";
+                label: string;
+            }[];
+            children: components["schemas"]["AdminCatalogNode"][];
+            description?: string;
+            /** @description The desk its requests go to, as inherited (routing rules may still move them) */
+            desk: string;
+            form: {
+                default?: string | number | string[];
+                help?: string;
+                id: string;
+                label: string;
+                max?: number;
+                min?: number;
+                options?: string[];
+                required: boolean;
+                /** @enum {string} */
+                type: "text" | "number" | "date" | "choice" | "multi_choice" | "email" | "user" | "asset";
+            }[];
+            id: string;
+            /** @description The level they start on, as inherited; the desk's first level by default */
+            level: string;
+            name: string;
+            pinned: boolean;
+            /**
+             * @description As inherited; absent when the priority comes from impact x urgency
+             * @enum {string}
+             */
+            priority?: "P1" | "P2" | "P3" | "P4";
+            /**
+             * @description As inherited
+             * @enum {string}
+             */
+            type: "incident" | "service_request";
+        };
+        AdminConfig: {
+            calendars: components["schemas"]["AdminCalendar"][];
+            catalog: components["schemas"]["AdminCatalogNode"][];
+            defaultDesk: string;
+            desks: components["schemas"]["AdminDesk"][];
+            /** @description Absent when the desk has no mailbox */
+            email?: {
+                address: string;
+                attachments: {
+                    maxCount: number;
+                    maxFileBytes: number;
+                    maxTotalBytes: number;
+                };
+                maxAutomaticRepliesPerHour: number;
+                name?: string;
+                retainRawMailDays: number;
+            };
+            groups: {
+                id: string;
+                members: string[];
+                name: string;
+            }[];
+            routingRules: components["schemas"]["AdminRoutingRule"][];
+            signIn: {
+                emailCode: boolean;
+                /** @description Without client ids or the names of their secrets */
+                identityProviders: {
+                    emailDomains: string[];
+                    id: string;
+                    /** @description oidc */
+                    issuerUrl?: string;
+                    /** @description saml */
+                    metadataUrl?: string;
+                    name: string;
+                    /** @enum {string} */
+                    type: "oidc" | "saml";
+                }[];
+                selfSignUpDomains: string[];
+            };
+            slaPolicies: components["schemas"]["AdminSlaPolicy"][];
+            staff: components["schemas"]["AdminStaffMember"][];
+            ticketKeyPrefix: string;
+            uploads: {
+                maxCount: number;
+                maxFileBytes: number;
+            };
+        };
+        AdminDesk: {
+            /** @description The desk an escalation from the last level goes to */
+            escalateTo?: string;
+            id: string;
+            /** @description In order: the first receives new tickets, escalation moves down */
+            levels: {
+                /** @enum {string} */
+                assignment: "round_robin" | "workload" | "free" | "manual";
+                id: string;
+                members: string[];
+                name: string;
+            }[];
+            managers: string[];
+            name: string;
+            /** @description Only members, managers and the requester see its tickets */
+            restricted: boolean;
+        };
+        AdminRoutingRule: {
+            description?: string;
+            id: string;
+            then: {
+                desk?: string;
+                level?: string;
+                /** @enum {string} */
+                priority?: "P1" | "P2" | "P3" | "P4";
+                tags?: string[];
+            };
+            when: {
+                catalog?: string[];
+                channels?: ("api" | "email" | "intake")[];
+                locations?: string[];
+                organisations?: string[];
+                priorities?: ("P1" | "P2" | "P3" | "P4")[];
+                subjectKeywords?: string[];
+                vip?: boolean;
+            };
+        };
+        AdminSlaPolicy: {
+            calendar: string;
+            id: string;
+            name?: string;
+            pauseOn: ("pending_approval" | "new" | "open" | "pending" | "on_hold" | "resolved" | "closed")[];
+            /** @description Working minutes */
+            targets: {
+                firstResponse?: number;
+                nextResponse?: number;
+                resolution?: number;
+            };
+            thresholds: {
+                actions: {
+                    /** @enum {string} */
+                    kind: "notify" | "reassign" | "escalate" | "set_priority";
+                    /** @enum {string} */
+                    priority?: "P1" | "P2" | "P3" | "P4";
+                    to?: ("assignee" | "desk_managers" | "level_members" | "requester")[];
+                }[];
+                percent: number;
+            }[];
+            when: {
+                catalog?: string[];
+                desks?: string[];
+                locations?: string[];
+                organisations?: string[];
+                priorities?: ("P1" | "P2" | "P3" | "P4")[];
+                types?: ("incident" | "service_request")[];
+                vip?: boolean;
+            };
+        };
+        AdminStaffMember: {
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "manager" | "agent";
+            /** @description Ends the agent's mailed public replies */
+            signature?: string;
         };
         ApprovalDecision: {
             /** @description Required when rejecting: the requester reads it */
@@ -2066,6 +2418,39 @@ export interface components {
             atRisk: number;
             breached: number;
         };
+        ReplyPreview: {
+            /** @description The watchers, the people this reply copies among them */
+            cc: string[];
+            /** @description The desk's mailbox as the mail names it: `Name <address>` */
+            from: string;
+            /** @description The HTML part */
+            html?: string;
+            /** @description With the ticket token, as sent */
+            subject: string;
+            /** @description Addresses the mail leaves out, and why */
+            suppressed: {
+                address: string;
+                /** @description The reason in words */
+                detail: string;
+                /**
+                 * @description unmailable: SES cannot send to the address; undeliverable: mail to it bounced for good; not_mailed: a reply of this caller is not mailed at all
+                 * @enum {string}
+                 */
+                reason: "unmailable" | "undeliverable" | "not_mailed";
+            }[];
+            /** @description The plain-text part, ending with the agent's signature before the desk's footer */
+            text: string;
+            /** @description Where the mail goes: the requester (at the Reply-To kept for them), or the people copied when the requester cannot be mailed */
+            to: string[];
+        };
+        ReplyPreviewRequest: {
+            /** @description The reply as typed so far; without it the preview still names the recipients */
+            body?: string;
+            /** @description Staff and write clients, on a public reply: up to 10 people to copy. They become watchers of the ticket (they get its public replies and may answer by mail, with none of the requester's rights), recorded in the history, and get this reply */
+            cc?: string[];
+            /** @description Sanitised as the reply's would be */
+            html?: string;
+        };
         ResolutionDecision: {
             /** @description Required when reopening: what is still wrong. Added as the requester's public comment */
             comment?: string;
@@ -2185,8 +2570,12 @@ export interface components {
                     asOf: string;
                     /** Format: date-time */
                     breachedAt?: string;
+                    /** @description While running, at risk or breached (not met, not paused): the target minus the working time used, as of the response; negative once breached, by how far over */
+                    businessMinutesLeft?: number;
                     /** @description Working time used, as of asOf */
                     consumedMinutes: number;
+                    /** @description With businessMinutesLeft: until this instant (the next closing of the business calendar) the time left falls one minute per minute of wall time; null while the calendar is closed, when it stands still until nextOpening */
+                    countsDownUntil?: string | null;
                     /**
                      * Format: date-time
                      * @description While running: when the target is reached
@@ -2197,6 +2586,11 @@ export interface components {
                     metAt?: string;
                     /** @enum {string} */
                     metric: "first_response" | "next_response" | "resolution";
+                    /**
+                     * Format: date-time
+                     * @description When countsDownUntil is null: the next opening of the business calendar, from which the time left falls again
+                     */
+                    nextOpening?: string;
                     /** @description Working time that passed while paused */
                     pausedMinutes: number;
                     /** Format: date-time */

@@ -89,17 +89,3 @@ export async function uploadFile(client: ApiClient, file: File, fetchImpl: typeo
 function tooLarge(failure: ApiFailure): boolean {
   return failure.kind === 'refused' && (failure.status === 413 || failure.details.some((detail) => detail.path === 'size' || detail.path.endsWith('.size')));
 }
-
-/** The labels of a catalog item's form fields, by field id; empty when the item is not in the catalog. */
-export function formLabels(catalog: readonly CatalogNode[], itemId: string | undefined): Map<string, string> {
-  const find = (nodes: readonly CatalogNode[]): CatalogNode | undefined => {
-    for (const node of nodes) {
-      if (node.id === itemId) return node;
-      const found = find(node.children);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const item = itemId ? find(catalog) : undefined;
-  return new Map((item?.form ?? []).map((field) => [field.id, field.label]));
-}

@@ -3,7 +3,7 @@ import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import type { Comment, Ticket } from '../api/requests-api';
 import { requestsMessages } from '../messages';
-import { AttachmentList } from './attachment-list';
+import { AttachmentList } from '../../../components/attachment-list';
 
 /**
  * The public conversation, oldest first. The API gives a requester only public comments; a

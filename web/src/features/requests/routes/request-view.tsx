@@ -21,7 +21,6 @@ import {
   addReply,
   attachmentLink,
   decideResolution,
-  formLabels,
   getCatalog,
   getRequest,
   uploadFile,
@@ -31,8 +30,9 @@ import {
   type Ticket,
 } from '../api/requests-api';
 import { Conversation } from '../components/conversation';
-import { FormAnswers } from '../components/form-answers';
-import { AttachmentList } from '../components/attachment-list';
+import { AttachmentList, type DownloadResult } from '../../../components/attachment-list';
+import { FormAnswers } from '../../../components/form-answers';
+import { findCatalogItem, formLabels } from '../../../lib/catalog/catalog-item';
 import { ReplyBox } from '../components/reply-box';
 import { RESOLUTION_FETCHER, ResolutionPanel } from '../components/resolution-panel';
 import { StateFacts } from '../components/ticket-state';
@@ -52,8 +52,7 @@ export type RequestViewResult =
   | { intent: 'reply' | 'confirm' | 'reopen'; ok: false; failure: ApiFailure }
   | { intent: 'upload'; ok: true; uploadId: string }
   | { intent: 'upload'; ok: false; reason: 'too_large' | 'failed' }
-  | { intent: 'download'; ok: true; url: string }
-  | { intent: 'download'; ok: false };
+  | DownloadResult;
 
 /** `GET /tickets/{key}`: the ticket and its conversation (a requester gets only the public part). */
 export function requestViewLoader(client: ClientSource) {
@@ -128,7 +127,7 @@ export function Component() {
     announced.current = result;
     if (result.intent === 'confirm' || result.intent === 'reopen') announce(t.format(result.intent === 'confirm' ? 'resolution.confirmed' : 'resolution.reopened'));
   }, [resolution.state, resolution.data, announce, t]);
-  const item = findItem(catalog, ticket.catalogItem);
+  const item = findCatalogItem(catalog, ticket.catalogItem);
 
   return (
     <article className="requests-page request-view" aria-labelledby="request-title">
@@ -163,7 +162,7 @@ export function Component() {
       <section aria-labelledby="request-description">
         <h2 id="request-description">{t.format('view.description')}</h2>
         {ticket.description ? <p className="message-body">{ticket.description}</p> : null}
-        <FormAnswers values={ticket.customFields} labels={formLabels(catalog, ticket.catalogItem)} />
+        <FormAnswers values={ticket.customFields} labels={formLabels(catalog, ticket.catalogItem)} heading={t.format('view.answers')} />
         {ticket.attachments?.length ? <AttachmentList attachments={ticket.attachments} /> : null}
       </section>
 
@@ -173,16 +172,6 @@ export function Component() {
       <LiveStatus message={announcement} />
     </article>
   );
-}
-
-function findItem(nodes: readonly CatalogNode[], id: string | undefined): CatalogNode | undefined {
-  if (!id) return undefined;
-  for (const node of nodes) {
-    if (node.id === id) return node;
-    const found = findItem(node.children, id);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** A 404 (no such ticket, or not the caller's: the API does not say which), in words; other failures go to the shell's error screen. */

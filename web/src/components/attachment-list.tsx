@@ -2,19 +2,30 @@ import { useEffect, useId } from 'react';
 import { useFetcher } from 'react-router';
 import { Button } from 'react-aria-components';
 import { useNumberFormatter } from 'react-aria';
-import { useMessages } from '../../../lib/i18n/use-messages';
-import type { Attachment } from '../api/requests-api';
-import { requestsMessages } from '../messages';
-import type { RequestViewResult } from '../routes/request-view';
+import type { components } from '../lib/api/schema';
+import { useMessages } from '../lib/i18n/use-messages';
+import { componentMessages } from './messages';
+import './attachment-list.css';
 
-/** Files of the opening mail or of a comment: stored ones download, refused ones say why they are missing. */
+type Attachment = components['schemas']['Attachment'];
+
+/**
+ * What the page's route action answers to `{ intent: 'download', location }`: the file's
+ * short-lived link from `GET /tickets/{key}/attachments` (asked for as JSON), or that it failed.
+ */
+export type DownloadResult = { intent: 'download'; ok: true; url: string } | { intent: 'download'; ok: false };
+
+/**
+ * Files of the opening mail or of a comment: stored ones download, refused ones say why they are
+ * missing. The route that shows the list answers the download intent in its action.
+ */
 export function AttachmentList({ attachments }: { attachments: readonly Attachment[] }) {
-  const t = useMessages(requestsMessages);
+  const t = useMessages(componentMessages);
   const headingId = useId();
   return (
     <div className="attachments">
       <h4 id={headingId} className="attachments-heading">
-        {t.format('view.attachments')}
+        {t.format('files.heading')}
       </h4>
       <ul aria-labelledby={headingId}>
         {attachments.map((file, index) => (
@@ -22,7 +33,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
             {file.location && !file.refused ? (
               <DownloadButton file={file} location={file.location} />
             ) : (
-              <span className="muted">{t.format('view.notStored', { name: file.name, reason: file.refused ?? '' })}</span>
+              <span className="muted">{t.format('files.notStored', { name: file.name, reason: file.refused ?? '' })}</span>
             )}
           </li>
         ))}
@@ -36,8 +47,8 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
  * downloads the file under its name, so the page stays.
  */
 function DownloadButton({ file, location }: { file: Attachment; location: string }) {
-  const t = useMessages(requestsMessages);
-  const fetcher = useFetcher<RequestViewResult>();
+  const t = useMessages(componentMessages);
+  const fetcher = useFetcher<DownloadResult>();
   const size = useNumberFormatter({ style: 'unit', unit: file.size >= 1_000_000 ? 'megabyte' : 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 });
   const result = fetcher.data?.intent === 'download' ? fetcher.data : undefined;
 
@@ -52,13 +63,13 @@ function DownloadButton({ file, location }: { file: Attachment; location: string
         isPending={fetcher.state !== 'idle'}
         onPress={() => void fetcher.submit({ intent: 'download', location }, { method: 'post' })}
       >
-        {t.format('view.download', { name: file.name })}
+        {t.format('files.download', { name: file.name })}
       </Button>{' '}
       <span className="muted">({size.format(file.size >= 1_000_000 ? file.size / 1_000_000 : Math.max(file.size / 1000, 0.1))})</span>
       {result && !result.ok ? (
         <span className="field-error" role="alert">
           {' '}
-          {t.format('view.downloadFailed')}
+          {t.format('files.downloadFailed')}
         </span>
       ) : null}
     </>

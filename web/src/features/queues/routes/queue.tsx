@@ -1,0 +1,104 @@
+import { useId } from 'react';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { AriaRouterProvider } from '../../../components/aria-router-provider';
+import { LoadFailed } from '../../../components/load-failed';
+import { api } from '../../../lib/api/api';
+import type { ClientSource } from '../../../lib/api/api-client';
+import { failureError } from '../../../lib/api/api-outcome';
+import type { components } from '../../../lib/api/schema';
+import { useMessages } from '../../../lib/i18n/use-messages';
+import { listQueue, queueCall, type QueueCall } from '../api/list-queue';
+import { loadQueueSidebar, type QueueSidebar as SidebarData } from '../api/load-queue-sidebar';
+import { QueueFilterBar } from '../components/queue-filter-bar';
+import { QueueSearch } from '../components/queue-search';
+import { QueueSidebar } from '../components/queue-sidebar';
+import { QueueTable } from '../components/queue-table';
+import { queuesMessages } from '../messages';
+import { CONSOLE_PATH, queueFiltersOf, type QueueFilters } from '../queue-filters';
+import '../queues.css';
+
+type Ticket = components['schemas']['Ticket'];
+
+export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData } & (
+  | { ok: true; items: Ticket[]; nextCursor?: string }
+  | { ok: false; reason: 'network' | 'forbidden' | 'invalid' }
+);
+
+/**
+ * The queue the URL names (see queue-filters.ts), one page of it (`?cursor=`), and the sidebar's
+ * queues. A dropped connection, a queue the person may not read and filters the API refuses are
+ * shown in the screen with its filters; a lost session goes to the shell's error screen.
+ */
+export function queueLoader(client: ClientSource) {
+  return async ({ request }: LoaderFunctionArgs): Promise<QueueData> => {
+    const params = new URL(request.url).searchParams;
+    const filters = queueFiltersOf(params);
+    const call = queueCall(filters);
+    const source = await client();
+    const [page, sidebar] = await Promise.all([
+      listQueue(source, call, params.get('cursor') ?? undefined, request.signal),
+      loadQueueSidebar(source, filters, request.signal),
+    ]);
+    const base = { filters, call, sidebar };
+    if (page.ok) return { ...base, ok: true, items: page.data.items, ...(page.data.nextCursor ? { nextCursor: page.data.nextCursor } : {}) };
+    const { failure } = page;
+    if (failure.kind === 'network') return { ...base, ok: false, reason: 'network' };
+    if (failure.status === 403 || failure.status === 404) return { ...base, ok: false, reason: 'forbidden' };
+    if (failure.status === 400) return { ...base, ok: false, reason: 'invalid' };
+    throw failureError(failure);
+  };
+}
+
+export const loader = queueLoader(api);
+
+export function Component() {
+  const data = useLoaderData() as QueueData;
+  const t = useMessages(queuesMessages);
+  const headingId = useId();
+  const { filters, call } = data;
+  const heading = useQueueHeading(filters);
+
+  return (
+    <AriaRouterProvider>
+      <div className="console queue-screen">
+        <header className="console-header">
+          <h1 id={headingId}>{heading}</h1>
+          <QueueSearch />
+        </header>
+        <div className="queue-layout">
+          <QueueSidebar sidebar={data.sidebar} current={filters} />
+          <div className="queue-content">
+            <QueueFilterBar filters={filters} call={call} />
+            {call.ignored.length > 0 ? (
+              <p className="note" role="note">
+                {t.format('filter.ignored', { names: call.ignored.map((name) => t.format(`param.${name}`)).join(', ') })}
+              </p>
+            ) : null}
+            {data.ok ? (
+              <QueueTable first={data} filters={filters} labelledBy={headingId} />
+            ) : data.reason === 'network' ? (
+              <LoadFailed message={t.format('list.failed')} retryLabel={t.format('list.retry')} />
+            ) : (
+              <div className="alert" role="alert">
+                <p>{t.format(data.reason === 'forbidden' ? 'list.forbidden' : 'list.invalid')}</p>
+                <p>
+                  <Link to={CONSOLE_PATH}>{t.format('list.toMyWork')}</Link>
+                </p>
+              </div>
+            )}
+          </div>
+        </div>
+      </div>
+    </AriaRouterProvider>
+  );
+}
+
+/** The queue's name: whose tickets, which desk and level, or the person's own work. */
+function useQueueHeading(filters: QueueFilters): string {
+  const t = useMessages(queuesMessages);
+  if (filters.requester) return t.format('heading.requester', { email: filters.requester });
+  if (filters.desk && filters.level) return t.format('heading.level', { desk: filters.desk, level: filters.level });
+  if (filters.desk) return t.format('heading.desk', { desk: filters.desk });
+  if (filters.assignee && filters.assignee !== 'me') return t.format('heading.assignee', { email: filters.assignee });
+  return t.format('heading.myWork');
+}
