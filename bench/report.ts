@@ -81,6 +81,30 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
     }
     out.push('');
   }
+  const agentConsole = results.console;
+  if (agentConsole) {
+    const js = agentConsole.initialJs;
+    const p = (d: { p50: number; p95: number }) => `${ms(d.p50)} (p95 ${ms(d.p95)})`;
+    out.push(`### Agent console (headless Chromium against the local runtime; ${agentConsole.activeTickets.toLocaleString('en-US')} active tickets in the IT desk, one ticket with ${agentConsole.comments} comments; median of ${agentConsole.runs} runs)`, '');
+    out.push(`Initial JavaScript of the console (every script a cold load of the IT queue fetches before its first page shows, gzip level 9): **${kb1(js.gzipBytes)}** in ${js.files.length} files (target ≤ ${kb1(js.targetGzipBytes)}).`, '');
+    out.push('| Measure | Median (p95) | Target |', '|---|---|---|');
+    out.push(`| Queue's first page after an in-app navigation | ${p(agentConsole.queueNavigation)} | ≤ ${agentConsole.targets.queueMs} ms |`);
+    out.push(`| Queue's first page after a full page load | ${p(agentConsole.queueFullLoad)} | - |`);
+    out.push(`| Ticket with ${agentConsole.comments} comments after an in-app navigation | ${p(agentConsole.ticketNavigation)} | ≤ ${agentConsole.targets.ticketMs} ms |`);
+    if (agentConsole.reply) {
+      out.push(`| Reply in the conversation after Send: the app's own time | ${p(agentConsole.reply.app)} | ≤ ${agentConsole.targets.replyMs} ms |`);
+      out.push(`| ... the API's requests on the way | ${p(agentConsole.reply.api)} | - |`);
+      out.push(`| ... in all | ${p(agentConsole.reply.total)} | - |`);
+    }
+    const lh = agentConsole.lighthouse;
+    out.push('', `Lighthouse ${lh.version} (${lh.settings}), signed in as an agent; each page's median of ${lh.runs} runs by performance:`, '');
+    out.push('| Page | Accessibility | Performance | FCP | LCP | TBT | CLS | Accessibility audits not passed |', '|---|---|---|---|---|---|---|---|');
+    for (const page of lh.pages) {
+      const m = page.metrics;
+      out.push(`| ${page.name} \`${page.path}\` | ${page.accessibility} | ${page.performance} | ${ms(m.firstContentfulPaint)} | ${ms(m.largestContentfulPaint)} | ${ms(m.totalBlockingTime)} | ${m.cumulativeLayoutShift} | ${page.failedAccessibilityAudits.join(', ') || '-'} |`);
+    }
+    out.push('');
+  }
   const cost = results.cost;
   if (cost) {
     const a = cost.assumptions;
@@ -195,6 +219,15 @@ function targetRows(results: BenchResults): TargetRow[] {
     const pages = web.lighthouse.pages;
     rows.push({ target: 'Lighthouse accessibility 100', standing: pages.map((page) => `${page.name} ${page.accessibility}`).join(', '), met: pages.every((page) => page.meetsAccessibility) });
     rows.push({ target: 'Lighthouse performance ≥ 95', standing: pages.map((page) => `${page.name} ${page.performance}`).join(', '), met: pages.every((page) => page.meetsPerformance) });
+  }
+  const agentConsole = results.console;
+  if (agentConsole) {
+    rows.push({ target: 'Console initial JavaScript ≤ 150 KB gzip', standing: `${kb1(agentConsole.initialJs.gzipBytes)} in ${agentConsole.initialJs.files.length} files`, met: agentConsole.initialJs.meetsTarget });
+    rows.push({ target: `Queue of ${agentConsole.activeTickets.toLocaleString('en-US')} active tickets ≤ ${agentConsole.targets.queueMs} ms`, standing: `median ${ms(agentConsole.queueNavigation.p50)}`, met: agentConsole.queueNavigation.p50 <= agentConsole.targets.queueMs });
+    rows.push({ target: `Ticket of ${agentConsole.comments} comments ≤ ${agentConsole.targets.ticketMs} ms`, standing: `median ${ms(agentConsole.ticketNavigation.p50)}`, met: agentConsole.ticketNavigation.p50 <= agentConsole.targets.ticketMs });
+    if (agentConsole.reply) rows.push({ target: `Reply shown ≤ ${agentConsole.targets.replyMs} ms after Send, plus the API`, standing: `median ${ms(agentConsole.reply.app.p50)} + API ${ms(agentConsole.reply.api.p50)}`, met: agentConsole.reply.app.p50 <= agentConsole.targets.replyMs });
+    const pages = agentConsole.lighthouse.pages;
+    rows.push({ target: 'Console Lighthouse accessibility 100, performance ≥ 95', standing: pages.map((page) => `${page.name} ${page.accessibility} / ${page.performance}`).join(', '), met: pages.every((page) => page.meetsAccessibility && page.meetsPerformance) });
   }
   const cost = results.cost;
   if (cost) {

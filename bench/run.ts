@@ -6,7 +6,7 @@
  *   npm run bench                          every part, results saved
  *   npm run bench -- --only=email,timers   some parts, printed only (add --save to write them)
  *
- * Parts: dynamodb, latency, email, timers, bundles, web, cost. Sizes: see SETTINGS below.
+ * Parts: dynamodb, latency, email, timers, bundles, web, console, cost. Sizes: see SETTINGS below.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,12 +24,13 @@ import { measureBundles, type BundlesResult } from './parts/bundles.ts';
 import { measureDynamoDbCost, type DynamoDbCostResult } from './parts/dynamodb-cost.ts';
 import { measureEmailIntake, type EmailIntakeResult } from './parts/email-intake.ts';
 import { measureTimerLateness, type TimerLatenessResult } from './parts/timer-lateness.ts';
+import { measureConsoleApp, type ConsoleAppResult } from './parts/console-app.ts';
 import { measureWebApp, type WebAppResult } from './parts/web-app.ts';
 import { historyEntry, renderMarkdown, type HistoryEntry } from './report.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = join(BENCH_DIR, 'results');
-const PARTS = ['dynamodb', 'latency', 'email', 'timers', 'bundles', 'web', 'cost'] as const;
+const PARTS = ['dynamodb', 'latency', 'email', 'timers', 'bundles', 'web', 'console', 'cost'] as const;
 type Part = (typeof PARTS)[number];
 
 const number = (name: string, fallback: number, { zeroAllowed = false } = {}) => {
@@ -53,6 +54,12 @@ const SETTINGS = {
   initRuns: number('BENCH_INIT_RUNS', 5),
   /** Lighthouse runs per page; the median by performance score is reported. */
   lighthouseRuns: number('BENCH_LIGHTHOUSE_RUNS', 3),
+  /** The console's timed navigations per screen. */
+  consoleRuns: number('BENCH_CONSOLE_RUNS', 7),
+  /** Active tickets in the desk whose queue the console opens. */
+  consoleTickets: number('BENCH_CONSOLE_TICKETS', 1000),
+  /** Comments of the ticket the console opens. */
+  consoleComments: number('BENCH_CONSOLE_COMMENTS', 200),
   /** The Node.js that imports the bundles: this one, or another (Lambda runs Node 22). */
   initNode: process.env.BENCH_NODE ?? process.execPath,
   ticketsPerMonth: number('BENCH_TICKETS_PER_MONTH', DEFAULT_ASSUMPTIONS.ticketsPerMonth),
@@ -77,6 +84,7 @@ export interface BenchResults {
   timers?: TimerLatenessResult;
   bundles?: BundlesResult;
   web?: WebAppResult;
+  console?: ConsoleAppResult;
   cost?: CostModelResult & { inputsFrom: string };
 }
 
@@ -147,6 +155,13 @@ async function main(): Promise<void> {
   if (parts.has('web')) {
     log(`web app: build, initial JavaScript, then Lighthouse on the portal home and a request form (${SETTINGS.lighthouseRuns} runs each)`);
     results.web = await measureWebApp({ lighthouseRuns: SETTINGS.lighthouseRuns }, log);
+  }
+  if (parts.has('console')) {
+    log(`console: initial JavaScript, a queue of ${SETTINGS.consoleTickets} active tickets, a ticket of ${SETTINGS.consoleComments} comments (${SETTINGS.consoleRuns} runs each), Lighthouse`);
+    results.console = await measureConsoleApp(
+      { runs: SETTINGS.consoleRuns, lighthouseRuns: SETTINGS.lighthouseRuns, activeTickets: SETTINGS.consoleTickets, comments: SETTINGS.consoleComments },
+      log,
+    );
   }
   if (parts.has('cost')) {
     log('cost model');

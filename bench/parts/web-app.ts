@@ -139,8 +139,14 @@ export function measureInitialJavaScript(distDir: string): InitialJavaScript {
   };
 }
 
+export interface WebRuntime {
+  url: string;
+  issuer: LocalIssuer;
+  stop(): Promise<void>;
+}
+
 /** The local runtime with the web app (API under /api, web/dist, config.json), on free ports and a fresh table. */
-async function startWebRuntime(): Promise<{ url: string; issuer: LocalIssuer; stop(): Promise<void> }> {
+export async function startWebRuntime(): Promise<WebRuntime> {
   const dynamodb = await startDynamoDbLocal({ port: await findFreePort() });
   const tableName = 'bench-web';
   const client = createLocalDynamoDbClient(dynamodb.endpoint);
@@ -180,59 +186,13 @@ export async function sessionStorageEntry(issuer: LocalIssuer, origin: string, e
 }
 
 async function measureLighthouse(runs: number): Promise<WebAppResult['lighthouse']> {
-  process.env.CHROME_PATH = CHROMIUM_PATH;
   const runtime = await startWebRuntime();
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
   const email = 'rita@example.org';
   try {
-    const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
-    const session = await sessionStorageEntry(runtime.issuer, runtime.url, email);
-    const pages: LighthousePage[] = [];
-    let version = '';
-    for (const target of LIGHTHOUSE_PAGES) {
-      const measured: LighthousePage[] = [];
-      for (let round = 0; round < runs; round++) {
-      const page = await browser.newPage();
-      // The session goes in before the measured load, which keeps it (no storage reset).
-      await page.goto(`${runtime.url}/config.json`);
-      await page.evaluate(`sessionStorage.setItem(${JSON.stringify(session.key)}, ${JSON.stringify(session.value)})`);
-      // One load first, so the server's first-request costs are not what is scored.
-      if (round === 0) await page.goto(`${runtime.url}${target.path}`, { waitUntil: 'networkidle0' });
-      const result = await lighthouse(`${runtime.url}${target.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true }, undefined, page);
-      await page.close();
-      if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${target.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      version = lhr.lighthouseVersion;
-      const score = (category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
-      const metric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? Number.NaN) * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1);
-      const failed = (lhr.categories.accessibility?.auditRefs ?? []).filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id);
-      const accessibility = score('accessibility');
-      const performanceScore = score('performance');
-      measured.push({
-        name: target.name,
-        path: target.path,
-        accessibility,
-        performance: performanceScore,
-        metrics: {
-          firstContentfulPaint: metric('first-contentful-paint'),
-          largestContentfulPaint: metric('largest-contentful-paint'),
-          totalBlockingTime: metric('total-blocking-time'),
-          cumulativeLayoutShift: metric('cumulative-layout-shift'),
-          speedIndex: metric('speed-index'),
-        },
-        failedAccessibilityAudits: failed,
-        meetsAccessibility: accessibility >= ACCESSIBILITY_TARGET,
-        meetsPerformance: performanceScore >= PERFORMANCE_TARGET,
-      });
-      }
-      // The median run by performance score, as Lighthouse's own guidance on variability advises.
-      pages.push([...measured].sort((a, b) => a.performance - b.performance)[Math.floor(measured.length / 2)]!);
-    }
-    await browser.disconnect();
+    const { version, pages } = await lighthouseScores(runtime, LIGHTHOUSE_PAGES.map((page) => ({ ...page, email })), runs);
     return {
       version,
-      settings: 'Lighthouse defaults: mobile, simulated slow 4G and 4x CPU slowdown',
+      settings: LIGHTHOUSE_SETTINGS,
       signedInAs: email,
       runs,
       pages,
@@ -240,7 +200,68 @@ async function measureLighthouse(runs: number): Promise<WebAppResult['lighthouse
       performanceTarget: PERFORMANCE_TARGET,
     };
   } finally {
-    chrome.kill();
     await runtime.stop();
+  }
+}
+
+export const LIGHTHOUSE_SETTINGS = 'Lighthouse defaults: mobile, simulated slow 4G and 4x CPU slowdown';
+
+/** Lighthouse on each page, signed in as the page's person; each page's median run by performance score. */
+export async function lighthouseScores(
+  runtime: WebRuntime,
+  targets: readonly { name: string; path: string; email: string }[],
+  runs: number,
+): Promise<{ version: string; pages: LighthousePage[] }> {
+  process.env.CHROME_PATH = CHROMIUM_PATH;
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
+  try {
+    const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
+    const pages: LighthousePage[] = [];
+    let version = '';
+    for (const target of targets) {
+      const session = await sessionStorageEntry(runtime.issuer, runtime.url, target.email);
+      const measured: LighthousePage[] = [];
+      for (let round = 0; round < runs; round++) {
+        const page = await browser.newPage();
+        // The session goes in before the measured load, which keeps it (no storage reset).
+        await page.goto(`${runtime.url}/config.json`);
+        await page.evaluate(`sessionStorage.setItem(${JSON.stringify(session.key)}, ${JSON.stringify(session.value)})`);
+        // One load first, so the server's first-request costs are not what is scored.
+        if (round === 0) await page.goto(`${runtime.url}${target.path}`, { waitUntil: 'networkidle0' });
+        const result = await lighthouse(`${runtime.url}${target.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true }, undefined, page);
+        await page.close();
+        if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
+        const { lhr } = result;
+        if (lhr.runtimeError) throw new Error(`Lighthouse on ${target.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        version = lhr.lighthouseVersion;
+        const score = (category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
+        const metric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? Number.NaN) * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1);
+        const failed = (lhr.categories.accessibility?.auditRefs ?? []).filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id);
+        const accessibility = score('accessibility');
+        const performanceScore = score('performance');
+        measured.push({
+          name: target.name,
+          path: target.path,
+          accessibility,
+          performance: performanceScore,
+          metrics: {
+            firstContentfulPaint: metric('first-contentful-paint'),
+            largestContentfulPaint: metric('largest-contentful-paint'),
+            totalBlockingTime: metric('total-blocking-time'),
+            cumulativeLayoutShift: metric('cumulative-layout-shift'),
+            speedIndex: metric('speed-index'),
+          },
+          failedAccessibilityAudits: failed,
+          meetsAccessibility: accessibility >= ACCESSIBILITY_TARGET,
+          meetsPerformance: performanceScore >= PERFORMANCE_TARGET,
+        });
+      }
+      // The median run by performance score, as Lighthouse's own guidance on variability advises.
+      pages.push([...measured].sort((a, b) => a.performance - b.performance)[Math.floor(measured.length / 2)]!);
+    }
+    await browser.disconnect();
+    return { version, pages };
+  } finally {
+    chrome.kill();
   }
 }
