@@ -86,7 +86,7 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
     const js = agentConsole.initialJs;
     const p = (d: { p50: number; p95: number }) => `${ms(d.p50)} (p95 ${ms(d.p95)})`;
     out.push(`### Agent console (headless Chromium against the local runtime; ${agentConsole.activeTickets.toLocaleString('en-US')} active tickets in the IT desk, one ticket with ${agentConsole.comments} comments; median of ${agentConsole.runs} runs)`, '');
-    out.push(`Initial JavaScript of the console (every script a cold load of the IT queue fetches before its first page shows, gzip level 9): **${kb1(js.gzipBytes)}** in ${js.files.length} files (target ≤ ${kb1(js.targetGzipBytes)}).`, '');
+    out.push(`Initial JavaScript of the console (every script a cold load of the IT queue fetches before its first page shows, gzip level 9): **${kb1(js.gzipBytes)}** in ${js.files.length} files (target ≤ ${kb1(js.targetGzipBytes)}): ${[...js.files].sort((a, b) => b.gzipBytes - a.gzipBytes).map((file) => `${file.file.replace(/^assets\//, '')} ${kb1(file.gzipBytes)}`).join(', ')}.`, '');
     out.push('| Measure | Median (p95) | Target |', '|---|---|---|');
     out.push(`| Queue's first page after an in-app navigation | ${p(agentConsole.queueNavigation)} | ≤ ${agentConsole.targets.queueMs} ms |`);
     out.push(`| Queue's first page after a full page load | ${p(agentConsole.queueFullLoad)} | - |`);
