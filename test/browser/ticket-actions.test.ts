@@ -65,8 +65,7 @@ describe('the ticket view’s actions', () => {
     await page.getByRole('heading', { level: 1, name: `${key}: Broken device` }).waitFor();
     expect(await composer.getByRole('textbox', { name: 'Reply to the requester' }).inputValue()).toBe('A replacement laptop is on its way.');
     await composer.getByRole('row', { name: /carl@example.org/ }).waitFor();
-    expect(await composer.getByRole('list', { name: 'Recipients of the reply' }).count()).toBe(0);
-    expect(await page.getByText('carl@example.org').count()).toBeGreaterThan(0);
+    expect(await composer.getByRole('definition').filter({ hasText: 'carl@example.org' }).count()).toBe(1);
     await expectAccessible(page, 'the composer with a draft reply');
     await screenshotLightAndDark(page, 'console-composer');
 
@@ -74,7 +73,8 @@ describe('the ticket view’s actions', () => {
     await composer.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByRole('dialog', { name: 'What the requester receives' });
     await preview.getByText('A replacement laptop is on its way.').waitFor();
-    expect(await preview.textContent()).toContain(`[${key}]`.slice(1, -1));
+    expect(await preview.textContent()).toContain(key);
+    expect(await preview.textContent()).toContain('carl@example.org');
     await expectAccessible(page, 'the reply preview');
     await preview.getByRole('button', { name: 'Close' }).click();
 
@@ -102,6 +102,7 @@ describe('the ticket view’s actions', () => {
     const requester = await app.newPage();
     await signIn(requester.page, REQUESTER, `/requests/${key}`);
     await requester.page.getByText('A replacement laptop is on its way.').waitFor();
+    await requester.page.getByRole('button', { name: 'Download device-photo.png' }).waitFor();
     expect(await requester.page.getByText('Warranty expired').count()).toBe(0);
     await expectAccessible(requester.page);
     await requester.context.close();
@@ -153,6 +154,11 @@ describe('the ticket view’s actions', () => {
     await escalate.waitFor({ state: 'hidden' });
     await expect.poll(async () => (await ticketNow(key)).level).toBe('l2');
     await expectAccessible(page);
+
+    // Nothing scrolls sideways at 360 px.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const widths = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as [number, number];
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]);
 
     expect(await csp.violations()).toEqual([]);
   });
