@@ -195,3 +195,22 @@ describe('a change against a stale version', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
   });
 });
+
+describe('escalation', { timeout: 30_000 }, () => {
+  it('sends the reason, and says so when there is nowhere to go', async () => {
+    const sent: unknown[] = [];
+    renderTicket({
+      'POST /tickets/SD-4/escalate': (request) => {
+        sent.push(request.body);
+        return { status: 409, body: { error: { code: 'conflict', message: 'No level or desk after l2', details: [] } } };
+      },
+    });
+    const actions = await screen.findByRole('region', { name: 'Actions' });
+    await userEvent.click(within(actions).getByRole('button', { name: 'Escalate…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Escalate SD-4' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Needs a technician');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Escalate' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('There is nowhere to escalate this ticket to.');
+    expect(sent).toEqual([{ reason: 'Needs a technician' }]);
+  });
+});
