@@ -54,7 +54,7 @@ const preview = {
   suppressed: [{ address: 'old@example.org', reason: 'undeliverable', detail: 'Mail to it bounced' }],
 };
 
-function renderTicket(routes: Record<string, FakeRoute | FakeAnswer>) {
+function renderTicket(routes: Record<string, FakeRoute | FakeAnswer>, queue: { key: string }[] = []) {
   const api = fakeApi({
     'GET /catalog': { status: 200, body: { catalog: [] } },
     'GET /tickets/SD-4': { status: 200, body: { ticket: ticket(), comments: [] } },
@@ -66,13 +66,13 @@ function renderTicket(routes: Record<string, FakeRoute | FakeAnswer>) {
   });
   const router = createMemoryRouter(
     [
-      { path: '/console', element: <h1>Queue</h1>, loader: () => ({ ok: true, items: [] }) },
+      { path: '/console', element: <h1>Queue</h1>, loader: () => ({ ok: true, items: queue }) },
       { path: '/console/tickets/:key', Component: TicketView, ErrorBoundary, loader: ticketViewLoader(api.source), action: ticketViewAction(api.source), shouldRevalidate },
     ],
-    { initialEntries: ['/console/tickets/SD-4'] },
+    { initialEntries: [{ pathname: '/console/tickets/SD-4', state: { queue: '/console?desk=it&level=l1' } }] },
   );
   render(<RouterProvider router={router} />);
-  return api;
+  return { ...api, router };
 }
 
 const composer = async () => screen.findByRole('region', { name: 'Reply or note' }, { timeout: 5000 });
@@ -212,5 +212,19 @@ describe('escalation', { timeout: 30_000 }, () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Escalate' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('There is nowhere to escalate this ticket to.');
     expect(sent).toEqual([{ reason: 'Needs a technician' }]);
+  });
+});
+
+describe('the ticket view’s shortcuts', { timeout: 30_000 }, () => {
+  it('goes to the next and the previous ticket of the queue it was opened from with j and k', async () => {
+    const { router } = renderTicket({}, [{ key: 'SD-3' }, { key: 'SD-4' }, { key: 'SD-5' }]);
+    await screen.findByRole('link', { name: 'Next: SD-5' });
+    await userEvent.keyboard('j');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/console/tickets/SD-5'));
+    expect(router.state.location.state).toEqual({ queue: '/console?desk=it&level=l1' });
+    await router.navigate('/console/tickets/SD-4', { state: { queue: '/console?desk=it&level=l1' } });
+    await screen.findByRole('link', { name: 'Previous: SD-3' });
+    await userEvent.keyboard('k');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/console/tickets/SD-3'));
   });
 });
