@@ -1,11 +1,7 @@
 import type { FieldValue } from './api/request-form-api';
+import type { UploadedFile } from '../../lib/uploads/request-upload';
 
-/** A file already uploaded: its id is what the ticket needs, so it survives a sign-in redirect. */
-export interface UploadedFile {
-  uploadId: string;
-  name: string;
-  size: number;
-}
+export type { UploadedFile };
 
 /** What the person typed for one catalog item, kept in session storage until the ticket exists. */
 export interface Draft {

@@ -188,7 +188,7 @@ describe('the request view', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Your text is kept');
     expect((screen.getByRole('textbox', { name: 'Your reply' }) as HTMLTextAreaElement).value).toBe('It still jams.');
-    expect(JSON.parse(sessionStorage.getItem('servicedesk.reply-draft.SD-1')!).text).toBe('It still jams.');
+    expect(JSON.parse(sessionStorage.getItem('servicedesk.reply-draft.SD-1')!).value).toBe('It still jams.');
 
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Your reply was sent.'));
@@ -204,7 +204,7 @@ describe('the request view', () => {
   });
 
   it('restores a draft kept before a sign-in redirect', async () => {
-    sessionStorage.setItem('servicedesk.reply-draft.SD-1', JSON.stringify({ text: 'Half written', idempotencyKey: 'k1' }));
+    sessionStorage.setItem('servicedesk.reply-draft.SD-1', JSON.stringify({ value: 'Half written', idempotencyKey: 'k1' }));
     renderApp({ 'GET /tickets/SD-1': { status: 200, body: { ticket: ticket(), comments: [] } } }, '/requests/SD-1');
     expect(((await screen.findByRole('textbox', { name: 'Your reply' })) as HTMLTextAreaElement).value).toBe('Half written');
   });

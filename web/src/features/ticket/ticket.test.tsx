@@ -72,6 +72,8 @@ const catalog = [
   },
 ];
 
+let queuePage: { ok: boolean; items: { key: string }[] } = { ok: true, items: [] };
+
 function renderTicket(routes: Record<string, FakeRoute | FakeAnswer>, path = '/console/tickets/SD-4') {
   const api = fakeApi({
     'GET /catalog': { status: 200, body: { catalog } },
@@ -82,7 +84,7 @@ function renderTicket(routes: Record<string, FakeRoute | FakeAnswer>, path = '/c
   });
   const router = createMemoryRouter(
     [
-      { path: '/console', element: <h1>Queue</h1> },
+      { path: '/console', element: <h1>Queue</h1>, loader: () => queuePage },
       { path: '/console/tickets/:key', Component: TicketView, ErrorBoundary, loader: ticketViewLoader(api.source), action: ticketViewAction(api.source), shouldRevalidate },
     ],
     { initialEntries: [path] },

@@ -8,7 +8,7 @@ import { createTicket, type CatalogItem, type CreateTicketWithAttachments, type 
 import { clearDraft, newIdempotencyKey, readDraft, saveDraft, type Draft } from '../draft';
 import { requestFormMessages } from '../messages';
 import { customFieldsOf, DESCRIPTION_MAX, fieldKey, initialValue, SUBJECT_MAX, validateForm } from '../validate';
-import { AttachmentsField, useAttachments } from './attachments';
+import { AttachmentsField, useAttachments } from '../../../components/attachments/attachments-field';
 import { FieldControl, TextControl } from './form-field';
 
 type Failure =

@@ -38,3 +38,35 @@ export function attachmentLink(client: ApiClient, key: string, location: string)
     client.GET('/tickets/{key}/attachments', { params: { path: { key }, query: { location } }, headers: { accept: 'application/json' } }),
   );
 }
+
+export type ReplyPreview = components['schemas']['ReplyPreview'];
+export type TicketChange = components['schemas']['UpdateTicket'];
+export type DeskTeam = components['schemas']['DeskTeam'];
+export type TeamMember = components['schemas']['TeamMember'];
+
+/** The mail a public reply would send now; without a body it still names the recipients. */
+export function previewReply(client: ApiClient, key: string, reply: { body?: string; cc?: string[] } = {}, signal?: AbortSignal) {
+  const body = reply.body === undefined && reply.cc === undefined ? undefined : reply;
+  return attempt(() => client.POST('/tickets/{key}/reply-preview', { params: { path: { key } }, ...(body ? { body } : {}), signal }));
+}
+
+/** A public reply or an internal note, under the draft's Idempotency-Key: a retry adds it once. */
+export function addComment(client: ApiClient, key: string, comment: { body: string; public: boolean; cc: string[]; attachments: string[] }, idempotencyKey: string) {
+  const body = { body: comment.body, public: comment.public, ...(comment.public && comment.cc.length ? { cc: comment.cc } : {}), ...(comment.attachments.length ? { attachments: comment.attachments } : {}) };
+  return attempt(() => client.POST('/tickets/{key}/comments', { params: { path: { key }, header: { 'Idempotency-Key': idempotencyKey } }, body }));
+}
+
+/** One change of the ticket's fields against the version the page read: a stale one gets 412. */
+export function updateTicket(client: ApiClient, key: string, change: TicketChange, version: number) {
+  return attempt(() => client.PATCH('/tickets/{key}', { params: { path: { key }, header: { 'If-Match': `"${version}"` } }, body: change }));
+}
+
+/** To the next level (or the next desk after the last one), with the reason for the history. */
+export function escalateTicket(client: ApiClient, key: string, body: { reason?: string; confirmRestrictedMove?: boolean }) {
+  return attempt(() => client.POST('/tickets/{key}/escalate', { params: { path: { key } }, body }));
+}
+
+/** The desk's people by level, with their availability and open tickets: whom a ticket can go to. */
+export function getDeskTeam(client: ApiClient, desk: string, signal?: AbortSignal) {
+  return attempt(() => client.GET('/desks/{id}/team', { params: { path: { id: desk } }, signal }));
+}

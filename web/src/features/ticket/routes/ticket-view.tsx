@@ -1,6 +1,8 @@
-import { useId } from 'react';
-import { data, isRouteErrorResponse, Link, useLoaderData, useLocation, useRouteError, type ActionFunctionArgs, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
-import { AttachmentList, type DownloadResult } from '../../../components/attachment-list';
+import { useCallback, useId, useState } from 'react';
+import { isRouteErrorResponse, Link, useLoaderData, useLocation, useRouteError, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { AttachmentList } from '../../../components/attachment-list';
+import { KeyboardShortcutsDialog } from '../../../components/keyboard-shortcuts-dialog';
+import { LiveStatus } from '../../../components/live-status';
 import { ErrorPanel } from '../../../components/error-panel';
 import { FormAnswers } from '../../../components/form-answers';
 import { api } from '../../../lib/api/api';
@@ -9,7 +11,11 @@ import { isApiError } from '../../../lib/api/api-error';
 import { failureError } from '../../../lib/api/api-outcome';
 import { findCatalogItem, formLabels } from '../../../lib/catalog/catalog-item';
 import { useMessages } from '../../../lib/i18n/use-messages';
-import { attachmentLink, getCatalog, getHistory, getTicket, listRequesterTickets, type CatalogNode, type Comment, type Ticket } from '../api/ticket-api';
+import { getCatalog, getDeskTeam, getHistory, getTicket, listRequesterTickets, previewReply, type CatalogNode, type Comment, type DeskTeam, type Ticket } from '../api/ticket-api';
+import { ActionsPanel } from '../components/actions-panel';
+import { Composer } from '../components/composer';
+import type { ReplyRecipients } from '../components/recipients';
+import { QueueNeighbours } from '../components/queue-neighbours';
 import { HistoryTimeline, type TicketHistory } from '../components/history-timeline';
 import { RequesterPanel, type RequesterTickets } from '../components/requester-panel';
 import { SlaClocks } from '../components/sla-clocks';
@@ -17,6 +23,9 @@ import { TicketConversation } from '../components/ticket-conversation';
 import { TicketFacts } from '../components/ticket-facts';
 import { ticketMessages } from '../messages';
 import '../ticket.css';
+import { ticketViewAction, type TicketActionResult } from './ticket-view-action';
+
+export { ticketViewAction };
 
 export interface TicketViewData {
   ticket: Ticket;
@@ -25,6 +34,10 @@ export interface TicketViewData {
   catalog: CatalogNode[];
   history: TicketHistory;
   requesterTickets: RequesterTickets;
+  /** Whom a public reply reaches now (`POST /tickets/{key}/reply-preview` without a body). */
+  recipients: ReplyRecipients;
+  /** The ticket's desk with its people by level, for assigning; undefined when it could not be read. */
+  team: DeskTeam | undefined;
 }
 
 /**
@@ -39,30 +52,33 @@ export function ticketViewLoader(client: ClientSource) {
     const { signal } = request;
     const [ticket, history, catalog] = await Promise.all([getTicket(source, key, signal), getHistory(source, key, signal), getCatalog(source, signal)]);
     if (!ticket.ok) throw failureError(ticket.failure);
-    const others = await listRequesterTickets(source, ticket.data.ticket.requester.email, signal);
+    const [others, recipients, team] = await Promise.all([
+      listRequesterTickets(source, ticket.data.ticket.requester.email, signal),
+      ticket.data.ticket.status === 'closed' ? undefined : previewReply(source, key, {}, signal),
+      getDeskTeam(source, ticket.data.ticket.desk, signal),
+    ]);
     return {
       ticket: ticket.data.ticket,
       comments: ticket.data.comments,
       catalog: catalog.ok ? catalog.data.catalog : [],
       history: history.ok ? { ok: true, items: history.data.items, more: Boolean(history.data.nextCursor) } : { ok: false },
       requesterTickets: others.ok ? { ok: true, items: others.data.items } : { ok: false },
+      recipients: recipients?.ok ? { ok: true, preview: recipients.data } : { ok: false },
+      team: team.ok ? team.data : undefined,
     };
   };
 }
 
-/** The view changes nothing yet; its one action fetches a file's download link. */
-export function ticketViewAction(client: ClientSource) {
-  return async ({ params, request }: ActionFunctionArgs): Promise<DownloadResult> => {
-    const form = await request.formData();
-    if (form.get('intent') !== 'download') throw data(null, { status: 400 });
-    const link = await attachmentLink(await client(), params.key ?? '', String(form.get('location') ?? ''));
-    return link.ok ? { intent: 'download', ok: true, url: link.data.url } : { intent: 'download', ok: false };
-  };
-}
-
-/** A download link changes nothing on the ticket: no need to read it again. */
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
+/**
+ * Reads nothing again after a write that changed nothing: a file's link, a preview, a refused
+ * change (a 412 keeps the page as it was loaded, so the dialog can say what changed since).
+ */
+export function shouldRevalidate({ formData, json, actionResult, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
   if (formData?.get('intent') === 'download') return false;
+  const intent = (json as { intent?: unknown } | undefined)?.intent;
+  if (intent === 'preview') return false;
+  const result = actionResult as TicketActionResult | undefined;
+  if (result && !result.ok && (result.intent === 'update' || result.intent === 'escalate' || result.intent === 'comment')) return false;
   return defaultShouldRevalidate;
 }
 
@@ -70,12 +86,14 @@ export const loader = ticketViewLoader(api);
 export const action = ticketViewAction(api);
 
 export function Component() {
-  const { ticket, comments, catalog, history, requesterTickets } = useLoaderData() as TicketViewData;
+  const { ticket, comments, catalog, history, requesterTickets, recipients, team } = useLoaderData() as TicketViewData;
   const t = useMessages(ticketMessages);
   const headingId = useId();
   const requestId = useId();
   const item = findCatalogItem(catalog, ticket.catalogItem);
   const back = useBackToQueue();
+  const [announcement, setAnnouncement] = useState('');
+  const announce = useCallback((message: string) => setAnnouncement(message), []);
 
   return (
     <article className="console ticket-view" aria-labelledby={headingId}>
@@ -83,6 +101,8 @@ export function Component() {
         <p className="back-link">
           <Link to={back}>{t.format('view.back')}</Link>
         </p>
+        <QueueNeighbours ticketKey={ticket.key} queue={back} />
+        <KeyboardShortcutsDialog />
         <h1 id={headingId}>{t.format('view.heading', { key: ticket.key, subject: ticket.subject })}</h1>
         <TicketFacts ticket={ticket} item={item} />
       </header>
@@ -95,15 +115,16 @@ export function Component() {
             {ticket.attachments?.length ? <AttachmentList attachments={ticket.attachments} /> : null}
           </section>
           <TicketConversation comments={comments} />
-          {/* The composer (reply, internal note) comes here, below the conversation it adds to. */}
+          {ticket.status !== 'closed' ? <Composer key={ticket.key} ticketKey={ticket.key} recipients={recipients} announce={announce} /> : null}
         </div>
         <div className="ticket-side">
-          {/* The actions panel (status, assignee, priority, escalation) comes here, first in the side column. */}
+          <ActionsPanel key={ticket.key} ticket={ticket} team={team} catalog={catalog} announce={announce} />
           <RequesterPanel ticket={ticket} tickets={requesterTickets} />
           <SlaClocks sla={ticket.sla} />
           <HistoryTimeline history={history} />
         </div>
       </div>
+      <LiveStatus message={announcement} />
     </article>
   );
 }

@@ -1,12 +1,12 @@
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useLocale } from 'react-aria';
 import { Button, DropZone, FileTrigger, Text } from 'react-aria-components';
-import { isApiError } from '../../../lib/api/api-error';
-import { useMessages } from '../../../lib/i18n/use-messages';
-import { requestUpload } from '../api/request-form-api';
-import { SendFileContext, UploadFailed } from '../api/upload-transport';
-import type { UploadedFile } from '../draft';
-import { requestFormMessages } from '../messages';
+import { isApiError } from '../../lib/api/api-error';
+import { useMessages } from '../../lib/i18n/use-messages';
+import { requestUpload, type UploadedFile } from '../../lib/uploads/request-upload';
+import { SendFileContext, UploadFailed } from '../../lib/uploads/upload-transport';
+import { attachmentMessages } from './messages';
+import './attachments-field.css';
 
 export type Attachment =
   | { id: string; name: string; size: number; status: 'uploading'; progress: number; file: File }
@@ -79,7 +79,13 @@ export function useAttachments(initial: readonly UploadedFile[]) {
     setItems((current) => current.filter((item) => item.id !== id));
   };
 
-  return { items, add, retry, remove, lastEvent };
+  /** After the files went out with a reply: start again with none. */
+  const clear = useCallback(() => {
+    controllers.current.forEach((controller) => controller.abort());
+    setItems([]);
+  }, []);
+
+  return { items, add, retry, remove, clear, lastEvent };
 }
 
 function useByteFormat() {
@@ -91,14 +97,14 @@ function useByteFormat() {
 }
 
 /** Choose files (a button, so the keyboard works) or drop them; each with its progress or problem and a remove button. */
-export function AttachmentsField({ attachments }: { attachments: ReturnType<typeof useAttachments> }) {
-  const t = useMessages(requestFormMessages);
+export function AttachmentsField({ attachments, label, help, error }: { attachments: ReturnType<typeof useAttachments>; label?: string; help?: string; error?: string | undefined }) {
+  const t = useMessages(attachmentMessages);
   const bytes = useByteFormat();
   const { items, add, retry, remove, lastEvent } = attachments;
 
   return (
     <fieldset className="field attachments" data-field-key="attachments">
-      <legend className="field-label">{t.format('attachments')}</legend>
+      <legend className="field-label">{label ?? t.format('attachments')}</legend>
       <DropZone
         className="drop-zone"
         aria-label={t.format('dropFiles')}
@@ -110,7 +116,7 @@ export function AttachmentsField({ attachments }: { attachments: ReturnType<type
         }}
       >
         <Text slot="label" className="field-help">
-          {t.format('attachmentsHelp')}
+          {help ?? t.format('attachmentsHelp')}
         </Text>
         <FileTrigger allowsMultiple onSelect={(files) => files && add(Array.from(files))}>
           <Button className="button">{t.format('attachFiles')}</Button>
@@ -150,6 +156,11 @@ export function AttachmentsField({ attachments }: { attachments: ReturnType<type
           ))}
         </ul>
       )}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <p role="status" className="visually-hidden">
         {lastEvent ? t.format('fieldProblem', { label: lastEvent.name, message: lastEvent.done ? t.format('uploaded') : t.format('uploadFailed') }) : ''}
       </p>

@@ -2,8 +2,8 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, json } from '../../test/render-app';
-import { SendFileContext, UploadFailed, type SendFile } from './api/upload-transport';
-import { AttachmentsField, useAttachments } from './components/attachments';
+import { SendFileContext, UploadFailed, type SendFile } from '../../lib/uploads/upload-transport';
+import { AttachmentsField, useAttachments } from './attachments-field';
 
 afterEach(cleanup);
 
