@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useLocale } from 'react-aria';
-import { NavLink, Outlet, useLoaderData, useLocation, useNavigation, useRevalidator } from 'react-router';
+import { NavLink, Outlet, useFetcher, useLoaderData, useLocation, useNavigation, useRevalidator } from 'react-router';
 import type { ShellData } from './shell-route';
+import type { SignedInPerson } from '../lib/auth/signed-in-person';
 import { authSession, isStaff } from '../lib/auth/auth-session';
 import { useMessages } from '../lib/i18n/use-messages';
 import { shellMessages } from './messages';
@@ -17,6 +18,8 @@ export function AppShell() {
   const { pathname } = useLocation();
   const staff = person ? isStaff(person) : false;
   const inConsole = pathname === '/console' || pathname.startsWith('/console/');
+  const team = useShowsTeam(person);
+  const admin = person?.groups.includes('admin') ?? false;
 
   useEffect(() => authSession.subscribe(() => void revalidator.revalidate()), [revalidator]);
 
@@ -50,6 +53,16 @@ export function AppShell() {
                       <NavLink to="/console">{t.format('queues')}</NavLink>
                     </li>
                   ) : null}
+                  {team ? (
+                    <li>
+                      <NavLink to={TEAM_PATH}>{t.format('team')}</NavLink>
+                    </li>
+                  ) : null}
+                  {admin ? (
+                    <li>
+                      <NavLink to={ADMIN_PATH}>{t.format('admin')}</NavLink>
+                    </li>
+                  ) : null}
                 </ul>
               </nav>
               <div className="app-person">
@@ -75,6 +88,23 @@ export function AppShell() {
       </main>
     </div>
   );
+}
+
+const TEAM_PATH = '/console/team';
+const ADMIN_PATH = '/console/admin/config';
+
+/**
+ * Team is offered to managers and admins who work a desk: the team route's loader (`GET /me/queues`)
+ * says which desks; what each desk's team shows is the API's decision, not the browser's.
+ */
+function useShowsTeam(person: SignedInPerson | undefined): boolean {
+  const fetcher = useFetcher<{ ok: boolean; desks?: readonly unknown[] }>({ key: 'shell-team-desks' });
+  const manages = person?.groups.some((group) => group === 'manager' || group === 'admin') ?? false;
+  const { state, data, load } = fetcher;
+  useEffect(() => {
+    if (manages && state === 'idle' && data === undefined) void load(TEAM_PATH);
+  }, [manages, state, data, load]);
+  return manages && data?.ok === true && (data.desks?.length ?? 0) > 0;
 }
 
 /** `<html lang>` follows the language the texts are shown in. */
