@@ -20,6 +20,7 @@ export function AppShell() {
   const inConsole = pathname === '/console' || pathname.startsWith('/console/');
   const team = useShowsTeam(person);
   const admin = person?.groups.includes('admin') ?? false;
+  const ownSection = pathname.startsWith(`${TEAM_PATH}`) || pathname.startsWith('/console/admin');
 
   useEffect(() => authSession.subscribe(() => void revalidator.revalidate()), [revalidator]);
 
@@ -50,7 +51,10 @@ export function AppShell() {
                   </li>
                   {staff ? (
                     <li>
-                      <NavLink to="/console">{t.format('queues')}</NavLink>
+                      {/* The team and admin screens live under /console too, but are not the queues. */}
+                      <NavLink to="/console" end={ownSection}>
+                        {t.format('queues')}
+                      </NavLink>
                     </li>
                   ) : null}
                   {team ? (
