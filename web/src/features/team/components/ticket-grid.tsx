@@ -27,7 +27,9 @@ export function TicketGrid({ tickets, team, assign, label, move = false }: { tic
             <span aria-hidden="true">⠿</span>
           </Button>
           <div className="team-ticket-text">
-            <span className="team-ticket-key">{ticket.key}</span> <span className="priority" data-priority={ticket.priority}>{ticket.priority}</span>
+            <span>
+              <span className="team-ticket-key">{ticket.key}</span> <span className="priority" data-priority={ticket.priority}>{ticket.priority}</span>
+            </span>
             <span className="team-ticket-subject">{ticket.subject}</span>
             <span className="muted">{t.format('ticket.level', { level: ticket.level })}</span>
             {failure?.key === ticket.key ? (
