@@ -68,6 +68,7 @@ describe('the team view and the admin screens', () => {
     const typed = await brokenDevice('Keyboard missing keys', 'LT-2');
     const moved = await brokenDevice('Mouse wheel stuck', 'LT-3');
     const waiting = await brokenDevice('Headset crackles', 'LT-4');
+    const keyboardDragged = await brokenDevice('Webcam shows nothing', 'LT-5');
     const assigned = await app.api.request('PATCH', `/tickets/${moved}`, { token: await app.api.token({ email: MANAGER }), body: { assignee: ALICE } });
     expect(assigned.status).toBe(200);
 
@@ -123,6 +124,14 @@ describe('the team view and the admin screens', () => {
     await alices.getByRole('row', { name: new RegExp(moved) }).waitFor({ state: 'detached' });
     expect(await card(page, 'Dan Agent').getByRole('definition').first().textContent()).toBe('3');
     await unassigned.getByRole('row', { name: new RegExp(waiting) }).waitFor();
+
+    // React Aria's own keyboard drag and drop: the ticket's drag button, Enter, Tab to a card, Enter.
+    await unassigned.getByRole('row', { name: new RegExp(keyboardDragged) }).getByRole('button', { name: /Drag/ }).focus();
+    await page.keyboard.press('Enter');
+    await pressUntil(page, 'Tab', 'document.activeElement?.getAttribute("aria-label")?.includes("Alice Agent") === true', 12);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: `${keyboardDragged} assigned to Alice Agent` }).waitFor();
+    await eventually(() => assigneeOf(keyboardDragged), ALICE);
 
     // Bob is taken out of automatic assignment.
     const bob = page.getByRole('switch', { name: 'Bob Agent available for assignment' });
