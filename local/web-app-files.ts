@@ -14,7 +14,7 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../web/dist/', import.meta.ur
  * The app's client-side paths (CLIENT_PATHS in web/src/app/routes.tsx, kept equal by a unit test):
  * a navigation to one of them gets index.html, and the router shows the screen.
  */
-export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/console', '/console/tickets/:key', '/auth/callback', '/signed-out'] as const;
+export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/console', '/console/tickets/:key', '/console/team', '/console/team/:desk', '/console/admin/quarantine', '/console/admin/config', '/auth/callback', '/signed-out'] as const;
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';

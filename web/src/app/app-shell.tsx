@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useLocale } from 'react-aria';
-import { NavLink, Outlet, useLoaderData, useLocation, useNavigation, useRevalidator } from 'react-router';
+import { NavLink, Outlet, useFetcher, useLoaderData, useLocation, useNavigation, useRevalidator } from 'react-router';
 import type { ShellData } from './shell-route';
+import type { SignedInPerson } from '../lib/auth/signed-in-person';
 import { authSession, isStaff } from '../lib/auth/auth-session';
 import { useMessages } from '../lib/i18n/use-messages';
 import { shellMessages } from './messages';
@@ -17,6 +18,9 @@ export function AppShell() {
   const { pathname } = useLocation();
   const staff = person ? isStaff(person) : false;
   const inConsole = pathname === '/console' || pathname.startsWith('/console/');
+  const team = useShowsTeam(person);
+  const admin = person?.groups.includes('admin') ?? false;
+  const ownSection = pathname.startsWith(`${TEAM_PATH}`) || pathname.startsWith('/console/admin');
 
   useEffect(() => authSession.subscribe(() => void revalidator.revalidate()), [revalidator]);
 
@@ -47,7 +51,20 @@ export function AppShell() {
                   </li>
                   {staff ? (
                     <li>
-                      <NavLink to="/console">{t.format('queues')}</NavLink>
+                      {/* The team and admin screens live under /console too, but are not the queues. */}
+                      <NavLink to="/console" end={ownSection}>
+                        {t.format('queues')}
+                      </NavLink>
+                    </li>
+                  ) : null}
+                  {team ? (
+                    <li>
+                      <NavLink to={TEAM_PATH}>{t.format('team')}</NavLink>
+                    </li>
+                  ) : null}
+                  {admin ? (
+                    <li>
+                      <NavLink to={ADMIN_PATH}>{t.format('admin')}</NavLink>
                     </li>
                   ) : null}
                 </ul>
@@ -75,6 +92,23 @@ export function AppShell() {
       </main>
     </div>
   );
+}
+
+const TEAM_PATH = '/console/team';
+const ADMIN_PATH = '/console/admin/config';
+
+/**
+ * Team is offered to managers and admins who work a desk: the team route's loader (`GET /me/queues`)
+ * says which desks; what each desk's team shows is the API's decision, not the browser's.
+ */
+function useShowsTeam(person: SignedInPerson | undefined): boolean {
+  const fetcher = useFetcher<{ ok: boolean; desks?: readonly unknown[] }>({ key: 'shell-team-desks' });
+  const manages = person?.groups.some((group) => group === 'manager' || group === 'admin') ?? false;
+  const { state, data, load } = fetcher;
+  useEffect(() => {
+    if (manages && state === 'idle' && data === undefined) void load(TEAM_PATH);
+  }, [manages, state, data, load]);
+  return manages && data?.ok === true && (data.desks?.length ?? 0) > 0;
 }
 
 /** `<html lang>` follows the language the texts are shown in. */

@@ -31,6 +31,11 @@ export const routes: RouteObject[] = [
           // The agent console, for staff (the API decides what each of them may read).
           { path: 'console', lazy: () => import('../features/queues/routes/queue') },
           { path: 'console/tickets/:key', lazy: () => import('../features/ticket/routes/ticket-view') },
+          // Managers' team views and the admins' screens (the API answers 403 to anyone else).
+          { path: 'console/team', lazy: () => import('../features/team/routes/team-desks') },
+          { path: 'console/team/:desk', lazy: () => import('../features/team/routes/team') },
+          { path: 'console/admin/quarantine', lazy: () => import('../features/admin/routes/quarantine') },
+          { path: 'console/admin/config', lazy: () => import('../features/admin/routes/config') },
           { path: '*', lazy: () => import('./not-found') },
         ],
       },
@@ -39,4 +44,4 @@ export const routes: RouteObject[] = [
 ];
 
 /** The client-side paths, which the local server and CloudFront answer with index.html. */
-export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/console', '/console/tickets/:key', '/auth/callback', '/signed-out'] as const;
+export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/console', '/console/tickets/:key', '/console/team', '/console/team/:desk', '/console/admin/quarantine', '/console/admin/config', '/auth/callback', '/signed-out'] as const;
