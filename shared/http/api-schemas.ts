@@ -552,6 +552,25 @@ export const deskTeamResponseSchema = z
 export const ticketResponseSchema = z.object({ ticket: ticketSchema });
 export const ticketWithConversationSchema = z.object({ ticket: ticketSchema, comments: z.array(commentSchema) });
 export const ticketPageSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().optional() });
+
+/** `GET /mail/quarantine`: the day and the mail kept aside on it. */
+export const quarantineDaySchema = z
+  .object({
+    day: z.iso.date(),
+    items: z.array(
+      z
+        .object({
+          at: timestamp,
+          outcome: z.literal('ignored').optional().describe('Readable mail deliberately not applied (a duplicate, automatic mail on no open ticket); absent when quarantined'),
+          location: z.string().describe('Where the raw mail is, e.g. s3://bucket/inbound/abc'),
+          reason: z.string(),
+          messageId: z.string().optional(),
+          from: z.string().optional(),
+        })
+        .meta({ id: 'QuarantinedMail' }),
+    ),
+  })
+  .meta({ id: 'QuarantineDay' });
 export const historyPageSchema = z.object({ items: z.array(historyEventSchema), nextCursor: z.string().optional() });
 export const commentResponseSchema = z.object({ comment: commentSchema, ticket: ticketSchema });
 

@@ -22,6 +22,7 @@ import {
   historyQuerySchema,
   invitationBodySchema,
   invitationResponseSchema,
+  quarantineDaySchema,
   quarantineQuerySchema,
   resolutionBodySchema,
   listTicketsQuerySchema,
@@ -237,7 +238,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
         get: {
           summary: 'Mail kept aside on a day, with the reason (admins)',
           parameters: queryParameters(quarantineQuerySchema, components),
-          responses: { '200': { description: 'The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID' }, ...common },
+          responses: { '200': { description: 'The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID', ...json(schemaOf(quarantineDaySchema, 'output', components)) }, ...common },
         },
       },
       '/admin/config': {

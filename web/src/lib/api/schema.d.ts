@@ -621,7 +621,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["QuarantineDay"];
+                    };
                 };
                 /** @description Invalid input; details name each field */
                 400: {
@@ -2417,6 +2419,25 @@ export interface components {
             active: number;
             atRisk: number;
             breached: number;
+        };
+        QuarantineDay: {
+            /** Format: date */
+            day: string;
+            items: components["schemas"]["QuarantinedMail"][];
+        };
+        QuarantinedMail: {
+            /** Format: date-time */
+            at: string;
+            from?: string;
+            /** @description Where the raw mail is, e.g. s3://bucket/inbound/abc */
+            location: string;
+            messageId?: string;
+            /**
+             * @description Readable mail deliberately not applied (a duplicate, automatic mail on no open ticket); absent when quarantined
+             * @constant
+             */
+            outcome?: "ignored";
+            reason: string;
         };
         ReplyPreview: {
             /** @description The watchers, the people this reply copies among them */
