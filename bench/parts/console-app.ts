@@ -20,7 +20,7 @@ import { CHROMIUM_PATH, lighthouseScores, LIGHTHOUSE_SETTINGS, sessionStorageEnt
 const run = promisify(execFile);
 
 // What the functions below use of the page when they run in Chromium (the project compiles without the DOM library).
-declare const document: { querySelectorAll(selector: string): { length: number }; body: unknown };
+declare const document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null; click(): void }>; body: unknown };
 declare const sessionStorage: { setItem(key: string, value: string): void };
 declare const window: { __shownAt?: number };
 declare const history: { pushState(state: unknown, title: string, url: string): void };
@@ -163,13 +163,64 @@ async function measureInBrowser(browser: Browser, runtime: WebRuntime, seeded: S
     await untilQueueShows(page);
     queueFullLoad.push(await page.evaluate(() => window.__shownAt ?? performance.now()));
   }
+  const reply = await measureReplies(page, seeded.smallTicket, runs);
   await context.close();
   return {
+    reply,
     initialJs: { files, gzipBytes, targetGzipBytes: CONSOLE_INITIAL_JS_TARGET_BYTES, meetsTarget: gzipBytes <= CONSOLE_INITIAL_JS_TARGET_BYTES },
     queueNavigation: distribution(queueNavigation),
     queueFullLoad: distribution(queueFullLoad),
     ticketNavigation: distribution(ticketNavigation),
   };
+}
+
+/**
+ * Replies sent from the ticket view's composer: from the click on Send to the reply in the
+ * conversation, and the part of that spent waiting for the API (the union of the API requests in
+ * flight meanwhile: the POST and the reload after it); the rest is the app's own time.
+ */
+async function measureReplies(page: Page, ticket: string, runs: number): Promise<NonNullable<ConsoleAppResult['reply']>> {
+  const total: number[] = [];
+  const api: number[] = [];
+  await page.goto(`/console/tickets/${ticket}`);
+  for (let round = 1; round <= runs; round++) {
+    const text = `Measured reply ${round}: the replacement is on its way.`;
+    await page.getByRole('textbox', { name: 'Reply to the requester' }).fill(text);
+    const timing = await page.evaluate(
+      ({ text, selector }) =>
+        new Promise<{ total: number; api: number }>((resolve, reject) => {
+          const send = Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Send reply');
+          if (!send) return reject(new Error('no Send reply button'));
+          const shown = () => Array.from(document.querySelectorAll(selector)).some((comment) => comment.textContent?.includes(text));
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            const ended = performance.now();
+            observer.disconnect();
+            // The API's requests of the interval, merged where they overlap.
+            const spans = performance
+              .getEntriesByType('resource')
+              .filter((entry) => entry.name.includes('/api/') && entry.startTime >= started && entry.startTime < ended)
+              .map((entry) => [entry.startTime, Math.min((entry as unknown as { responseEnd: number }).responseEnd, ended)] as const)
+              .sort((a, b) => a[0] - b[0]);
+            let waited = 0;
+            let reach = started;
+            for (const [from, to] of spans) {
+              if (to <= reach) continue;
+              waited += to - Math.max(from, reach);
+              reach = to;
+            }
+            resolve({ total: ended - started, api: waited });
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          send.click();
+        }),
+      { text, selector: COMMENTS },
+    );
+    total.push(timing.total);
+    api.push(timing.api);
+  }
+  return { total: distribution(total), api: distribution(api), app: distribution(total.map((value, i) => value - api[i]!)) };
 }
 
 /** The queue table's rows, its heading row among them. */
