@@ -8,21 +8,33 @@ import { failureError } from '../../../lib/api/api-outcome';
 import type { components } from '../../../lib/api/schema';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { listQueue, queueCall, type QueueCall } from '../api/list-queue';
-import { loadQueueSidebar, type QueueSidebar as SidebarData } from '../api/load-queue-sidebar';
-import { QueueFilterBar } from '../components/queue-filter-bar';
+import { loadQueueSidebar, queueNames, type QueueSidebar as SidebarData } from '../api/load-queue-sidebar';
+import { loadFilterChoices, type FilterChoices } from '../api/load-filter-choices';
+import { QueueFilterBar, type RefusedFilters } from '../components/queue-filter-bar';
 import { QueueSearch } from '../components/queue-search';
 import { QueueSidebar } from '../components/queue-sidebar';
 import { QueueTable } from '../components/queue-table';
 import { queuesMessages } from '../messages';
-import { CONSOLE_PATH, queueFiltersOf, type QueueFilters } from '../queue-filters';
+import { CONSOLE_PATH, QUEUE_PARAMS, queueFiltersOf, type QueueFilters } from '../queue-filters';
 import '../queues.css';
 
 type Ticket = components['schemas']['Ticket'];
 
-export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData } & (
+export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData; choices: FilterChoices } & (
   | { ok: true; items: Ticket[]; nextCursor?: string }
-  | { ok: false; reason: 'network' | 'forbidden' | 'invalid' }
+  | { ok: false; reason: 'network' | 'forbidden' }
+  | { ok: false; reason: 'invalid'; refused: RefusedFilters }
 );
+
+/** The filters a 400 names in its details (`order`, or `query.order`), with the API's message for each. */
+export function refusedFilters(details: readonly { path: string; message: string }[]): RefusedFilters {
+  const refused: RefusedFilters = {};
+  for (const detail of details) {
+    const name = QUEUE_PARAMS.find((param) => detail.path === param || detail.path.endsWith(`.${param}`));
+    if (name && !refused[name]) refused[name] = detail.message;
+  }
+  return refused;
+}
 
 /**
  * The queue the URL names (see queue-filters.ts), one page of it (`?cursor=`), and the sidebar's
@@ -35,16 +47,17 @@ export function queueLoader(client: ClientSource) {
     const filters = queueFiltersOf(params);
     const call = queueCall(filters);
     const source = await client();
-    const [page, sidebar] = await Promise.all([
+    const [page, sidebar, choices] = await Promise.all([
       listQueue(source, call, params.get('cursor') ?? undefined, request.signal),
-      loadQueueSidebar(source, filters, request.signal),
+      loadQueueSidebar(source, request.signal),
+      loadFilterChoices(source, call.route === 'desk' ? call.desk : undefined, request.signal),
     ]);
-    const base = { filters, call, sidebar };
+    const base = { filters, call, sidebar, choices };
     if (page.ok) return { ...base, ok: true, items: page.data.items, ...(page.data.nextCursor ? { nextCursor: page.data.nextCursor } : {}) };
     const { failure } = page;
     if (failure.kind === 'network') return { ...base, ok: false, reason: 'network' };
     if (failure.status === 403 || failure.status === 404) return { ...base, ok: false, reason: 'forbidden' };
-    if (failure.status === 400) return { ...base, ok: false, reason: 'invalid' };
+    if (failure.status === 400) return { ...base, ok: false, reason: 'invalid', refused: refusedFilters(failure.details) };
     throw failureError(failure);
   };
 }
@@ -56,7 +69,7 @@ export function Component() {
   const t = useMessages(queuesMessages);
   const headingId = useId();
   const { filters, call } = data;
-  const heading = useQueueHeading(filters);
+  const heading = useQueueHeading(filters, data.sidebar);
 
   return (
     <AriaRouterProvider>
@@ -68,7 +81,7 @@ export function Component() {
         <div className="queue-layout">
           <QueueSidebar sidebar={data.sidebar} current={filters} />
           <div className="queue-content">
-            <QueueFilterBar filters={filters} call={call} />
+            <QueueFilterBar filters={filters} call={call} choices={data.choices} refused={!data.ok && data.reason === 'invalid' ? data.refused : {}} />
             {call.ignored.length > 0 ? (
               <p className="note" role="note">
                 {t.format('filter.ignored', { names: call.ignored.map((name) => t.format(`param.${name}`)).join(', ') })}
@@ -93,12 +106,15 @@ export function Component() {
   );
 }
 
-/** The queue's name: whose tickets, which desk and level, or the person's own work. */
-function useQueueHeading(filters: QueueFilters): string {
+/** The queue's name: whose tickets, which desk and level (by their names where the sidebar has them), or the person's own work. */
+function useQueueHeading(filters: QueueFilters, sidebar: SidebarData): string {
   const t = useMessages(queuesMessages);
+  const names = queueNames(sidebar, filters);
   if (filters.requester) return t.format('heading.requester', { email: filters.requester });
-  if (filters.desk && filters.level) return t.format('heading.level', { desk: filters.desk, level: filters.level });
-  if (filters.desk) return t.format('heading.desk', { desk: filters.desk });
+  if (filters.desk && filters.level) {
+    return names.desk && names.level ? t.format('heading.levelNamed', { desk: names.desk, level: names.level }) : t.format('heading.level', { desk: filters.desk, level: filters.level });
+  }
+  if (filters.desk) return names.desk ? t.format('heading.deskNamed', { desk: names.desk }) : t.format('heading.desk', { desk: filters.desk });
   if (filters.assignee && filters.assignee !== 'me') return t.format('heading.assignee', { email: filters.assignee });
   return t.format('heading.myWork');
 }
