@@ -1,9 +1,12 @@
 import type { ApiClient } from '../../../lib/api/api-client';
 import { attempt } from '../../../lib/api/api-outcome';
-import type { paths } from '../../../lib/api/schema';
+import type { components, paths } from '../../../lib/api/schema';
 import { UNASSIGNED, type QueueFilters, type QueueParam } from '../queue-filters';
 
 export const QUEUE_PAGE_SIZE = 25;
+
+/** A ticket of a queue's page, with when that page's answer arrived: its SLA badge counts down from there. */
+export type QueueRow = components['schemas']['Ticket'] & { receivedAt: number };
 
 type DeskQuery = NonNullable<paths['/desks/{id}/queue']['get']['parameters']['query']>;
 type TicketsQuery = NonNullable<paths['/tickets']['get']['parameters']['query']>;
@@ -57,11 +60,19 @@ export function queueCall(filters: QueueFilters): QueueCall {
   };
 }
 
-/** One page of a queue, in the API's order (by priority, then age, or by the nearest SLA deadline; a requester's tickets newest first). */
-export function listQueue(client: ApiClient, call: QueueCall, cursor: string | undefined, signal?: AbortSignal) {
+/**
+ * One page of a queue, in the API's order (by priority, then age, or by the nearest SLA deadline;
+ * a requester's tickets newest first), each row stamped with the page's arrival time.
+ */
+export async function listQueue(client: ApiClient, call: QueueCall, cursor: string | undefined, signal?: AbortSignal) {
   const page = { limit: QUEUE_PAGE_SIZE, ...(cursor ? { cursor } : {}) };
-  if (call.route === 'desk') {
-    return attempt(() => client.GET('/desks/{id}/queue', { params: { path: { id: call.desk }, query: { ...call.query, ...page } }, signal }));
-  }
-  return attempt(() => client.GET('/tickets', { params: { query: { ...call.query, ...page } }, signal }));
+  const outcome =
+    call.route === 'desk'
+      ? await attempt(() => client.GET('/desks/{id}/queue', { params: { path: { id: call.desk }, query: { ...call.query, ...page } }, signal }))
+      : await attempt(() => client.GET('/tickets', { params: { query: { ...call.query, ...page } }, signal }));
+  // The API's answer time is taken as this arrival time: the badges are off by the network time, no more.
+  const receivedAt = Date.now();
+  if (!outcome.ok) return outcome;
+  const items: QueueRow[] = outcome.data.items.map((ticket) => ({ ...ticket, receivedAt }));
+  return { ok: true as const, items, ...(outcome.data.nextCursor ? { nextCursor: outcome.data.nextCursor } : {}) };
 }

@@ -6,7 +6,7 @@ import { Icon } from '../../../components/icon';
 import { LiveStatus } from '../../../components/live-status';
 import { SlaBadge } from '../../../components/sla/sla-badge';
 import { TicketStatusBadge } from '../../../components/ticket-status-badge';
-import type { components } from '../../../lib/api/schema';
+import type { QueueRow } from '../api/list-queue';
 import { useDuration } from '../../../lib/i18n/use-duration';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { useMorePages } from '../../../lib/paging/use-more-pages';
@@ -14,7 +14,7 @@ import { useNow } from '../../../lib/time/use-now';
 import { queueHref, type QueueFilters } from '../queue-filters';
 import { queuesMessages } from '../messages';
 
-type Ticket = components['schemas']['Ticket'];
+type Ticket = QueueRow;
 
 const COLUMNS = ['key', 'subject', 'requester', 'status', 'priority', 'assignee', 'age', 'sla'] as const;
 type ColumnId = (typeof COLUMNS)[number];
@@ -113,7 +113,7 @@ function CellValue({ ticket, column }: { ticket: Ticket; column: ColumnId }) {
     case 'age':
       return <Age since={ticket.createdAt} />;
     case 'sla':
-      return <SlaBadge clocks={ticket.sla?.clocks} />;
+      return <SlaBadge clocks={ticket.sla?.clocks} receivedAt={ticket.receivedAt} />;
   }
 }
 

@@ -5,9 +5,8 @@ import { LoadFailed } from '../../../components/load-failed';
 import { api } from '../../../lib/api/api';
 import type { ClientSource } from '../../../lib/api/api-client';
 import { failureError } from '../../../lib/api/api-outcome';
-import type { components } from '../../../lib/api/schema';
 import { useMessages } from '../../../lib/i18n/use-messages';
-import { listQueue, queueCall, type QueueCall } from '../api/list-queue';
+import { listQueue, queueCall, type QueueCall, type QueueRow } from '../api/list-queue';
 import { loadQueueSidebar, queueNames, type QueueSidebar as SidebarData } from '../api/load-queue-sidebar';
 import { loadFilterChoices, type FilterChoices } from '../api/load-filter-choices';
 import { QueueFilterBar, type RefusedFilters } from '../components/queue-filter-bar';
@@ -16,12 +15,11 @@ import { QueueSidebar } from '../components/queue-sidebar';
 import { QueueTable } from '../components/queue-table';
 import { queuesMessages } from '../messages';
 import { CONSOLE_PATH, QUEUE_PARAMS, queueFiltersOf, type QueueFilters } from '../queue-filters';
+import { useRevalidateWhileVisible } from '../use-revalidate-while-visible';
 import '../queues.css';
 
-type Ticket = components['schemas']['Ticket'];
-
 export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData; choices: FilterChoices } & (
-  | { ok: true; items: Ticket[]; nextCursor?: string }
+  | { ok: true; items: QueueRow[]; nextCursor?: string }
   | { ok: false; reason: 'network' | 'forbidden' }
   | { ok: false; reason: 'invalid'; refused: RefusedFilters }
 );
@@ -53,7 +51,7 @@ export function queueLoader(client: ClientSource) {
       loadFilterChoices(source, call.route === 'desk' ? call.desk : undefined, request.signal),
     ]);
     const base = { filters, call, sidebar, choices };
-    if (page.ok) return { ...base, ok: true, items: page.data.items, ...(page.data.nextCursor ? { nextCursor: page.data.nextCursor } : {}) };
+    if (page.ok) return { ...base, ...page };
     const { failure } = page;
     if (failure.kind === 'network') return { ...base, ok: false, reason: 'network' };
     if (failure.status === 403 || failure.status === 404) return { ...base, ok: false, reason: 'forbidden' };
@@ -70,6 +68,7 @@ export function Component() {
   const headingId = useId();
   const { filters, call } = data;
   const heading = useQueueHeading(filters, data.sidebar);
+  useRevalidateWhileVisible();
 
   return (
     <AriaRouterProvider>
