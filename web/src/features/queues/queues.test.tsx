@@ -5,10 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation, useParams } from 'react-router';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { components } from '../../lib/api/schema';
+import { bulkBody, bulkResult } from './api/bulk-update';
 import { queueCall } from './api/list-queue';
 import { queueNames, sidebarOf } from './api/load-queue-sidebar';
 import { queueFiltersOf, queueHref, queueIdentity } from './queue-filters';
-import { Component as Queue, queueLoader } from './routes/queue';
+import { Component as Queue, queueAction, queueLoader } from './routes/queue';
 import { searchTarget } from './search-target';
 
 type Ticket = components['schemas']['Ticket'];
@@ -51,7 +52,7 @@ function renderQueue(routes: Record<string, FakeRoute | FakeAnswer>, path: strin
   const api = fakeApi({ ...surroundings, ...routes });
   const router = createMemoryRouter(
     [
-      { path: '/console', Component: Queue, loader: queueLoader(api.source) },
+      { path: '/console', Component: Queue, loader: queueLoader(api.source), action: queueAction(api.source, async () => 'alice.agent@example.com') },
       { path: '/console/tickets/:key', Component: TicketStandIn },
     ],
     { initialEntries: [path] },
@@ -192,6 +193,64 @@ describe('the sidebar', () => {
   });
 });
 
+describe('a bulk change', () => {
+  const targets = [
+    { key: 'SD-1', version: 3, tags: ['vpn'] },
+    { key: 'SD-2', version: 5, tags: [] },
+    { key: 'SD-3', version: 1, tags: [] },
+    { key: 'SD-4', version: 2, tags: [] },
+  ];
+
+  it('adds tags to each ticket’s own, once each', () => {
+    expect(bulkBody({ kind: 'tags', tags: ['vpn', 'remote'] }, targets[0]!)).toEqual({ tags: ['vpn', 'remote'] });
+    expect(bulkBody({ kind: 'priority', priority: 'P1' }, targets[1]!)).toEqual({ priority: 'P1' });
+  });
+
+  it('says which tickets changed and which did not, and why', () => {
+    const refused = (status: number, message: string) => ({ ok: false as const, failure: { kind: 'refused' as const, status, code: 'x', message, details: [] } });
+    expect(
+      bulkResult(targets, [
+        { ok: true, data: {}, response: new Response() },
+        refused(412, 'Version mismatch'),
+        { ok: false, failure: { kind: 'network' } },
+        refused(409, 'Ticket is closed'),
+      ]),
+    ).toEqual({
+      changed: ['SD-1'],
+      failed: [
+        { key: 'SD-2', reason: 'stale' },
+        { key: 'SD-3', reason: 'network' },
+        { key: 'SD-4', reason: 'refused', message: 'Ticket is closed' },
+      ],
+    });
+  });
+
+  it('sends one PATCH per selected ticket with If-Match of its page version, and lists what failed', async () => {
+    const { requests } = renderQueue(
+      {
+        'GET /desks/it/queue': page([ticket({ key: 'SD-7', subject: 'VPN drops', version: 4 }), ticket({ key: 'SD-3', subject: 'Mouse broken', version: 9 })]),
+        'PATCH /tickets/SD-7': { status: 200, body: { ticket: ticket({ key: 'SD-7', priority: 'P1' }) } },
+        'PATCH /tickets/SD-3': { status: 412, body: { error: { code: 'precondition_failed', message: 'The ticket changed', details: [] } } },
+      },
+      '/console?desk=it',
+    );
+    const table = await screen.findByRole('grid', { name: 'IT Service Desk' });
+    for (const row of within(table).getAllByRole('row').slice(1)) await userEvent.click(within(row).getByRole('checkbox'));
+    const toolbar = screen.getByRole('toolbar', { name: 'Change the 2 selected tickets' });
+    await userEvent.click(within(toolbar).getByRole('button', { name: /New priority/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'P2' }));
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Set priority' }));
+    await screen.findByText('Changed 1 ticket: SD-7.');
+    expect(screen.getByText(/SD-3: it changed since the list loaded; nothing was overwritten/)).toBeTruthy();
+    const patches = requests.filter((request) => request.method === 'PATCH');
+    expect(patches.map((request) => [request.path, request.headers.get('if-match'), request.body])).toEqual([
+      ['/tickets/SD-7', '"4"', { priority: 'P2' }],
+      ['/tickets/SD-3', '"9"', { priority: 'P2' }],
+    ]);
+    expect(screen.queryByRole('toolbar')).toBeNull();
+  });
+});
+
 describe('the search', () => {
   it('takes a ticket key in any case, an email, or neither', () => {
     expect(searchTarget(' sd-42 ')).toEqual({ kind: 'ticket', key: 'SD-42' });
@@ -215,12 +274,12 @@ describe('the queue screen', () => {
     const table = await screen.findByRole('grid', { name: 'My work' });
     expect(lists()[0]!.path).toBe('/tickets');
     expect(lists()[0]!.search.get('assignee')).toBe('me');
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Key', 'Subject', 'Requester', 'Status', 'Priority', 'Assignee', 'Age', 'SLA']);
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['', 'Key', 'Subject', 'Requester', 'Status', 'Priority', 'Assignee', 'Age', 'SLA']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     const first = within(rows[0]!).getAllByRole('gridcell').concat(within(rows[0]!).getAllByRole('rowheader'));
     const text = rows[0]!.textContent ?? '';
-    expect(first.length).toBe(8);
+    expect(first.length).toBe(9);
     expect(text).toContain('SD-7');
     expect(text).toContain('VPN drops');
     expect(text).toContain('Vera VIP');
@@ -368,7 +427,7 @@ describe('the queue screen in German', () => {
   it('names its parts, columns and filters in German', async () => {
     renderQueue({ 'GET /tickets': page([ticket({ status: 'pending' })]) }, '/console', 'de-DE');
     const table = await screen.findByRole('grid', { name: 'Meine Arbeit' });
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Schlüssel', 'Betreff', 'Anfragende Person', 'Status', 'Priorität', 'Bearbeitung', 'Alter', 'SLA']);
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['', 'Schlüssel', 'Betreff', 'Anfragende Person', 'Status', 'Priorität', 'Bearbeitung', 'Alter', 'SLA']);
     expect(within(table).getAllByRole('row')[1]!.textContent).toContain('Rückfrage');
     expect(screen.getByRole('navigation', { name: 'Warteschlangen' })).toBeTruthy();
     expect(screen.getByRole('searchbox', { name: 'Ticket finden' })).toBeTruthy();

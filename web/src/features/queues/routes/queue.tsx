@@ -1,8 +1,11 @@
 import { useId } from 'react';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
 import { AriaRouterProvider } from '../../../components/aria-router-provider';
 import { LoadFailed } from '../../../components/load-failed';
 import { api } from '../../../lib/api/api';
+import { authSession } from '../../../lib/auth/auth-session';
+import { bulkUpdate, type BulkResult } from '../api/bulk-update';
+import type { BulkRequest } from '../components/bulk-toolbar';
 import type { ClientSource } from '../../../lib/api/api-client';
 import { failureError } from '../../../lib/api/api-outcome';
 import { useMessages } from '../../../lib/i18n/use-messages';
@@ -62,6 +65,20 @@ export function queueLoader(client: ClientSource) {
 
 export const loader = queueLoader(api);
 
+/**
+ * The toolbar's bulk change: one PATCH per selected ticket with its page version in If-Match.
+ * "me" is the signed-in person's email. The router loads the queue again afterwards.
+ */
+export function queueAction(client: ClientSource, me: () => Promise<string | undefined> = async () => (await authSession.person())?.email) {
+  return async ({ request }: ActionFunctionArgs): Promise<BulkResult> => {
+    const { change, targets } = (await request.json()) as BulkRequest;
+    const resolved = change.kind === 'assign' && change.assignee === 'me' ? { ...change, assignee: (await me()) ?? '' } : change;
+    return bulkUpdate(await client(), resolved, targets);
+  };
+}
+
+export const action = queueAction(api);
+
 export function Component() {
   const data = useLoaderData() as QueueData;
   const t = useMessages(queuesMessages);
@@ -87,7 +104,7 @@ export function Component() {
               </p>
             ) : null}
             {data.ok ? (
-              <QueueTable first={data} filters={filters} labelledBy={headingId} />
+              <QueueTable first={data} filters={filters} labelledBy={headingId} agents={data.choices.agents} />
             ) : data.reason === 'network' ? (
               <LoadFailed message={t.format('list.failed')} retryLabel={t.format('list.retry')} />
             ) : (
