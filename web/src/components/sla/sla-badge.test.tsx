@@ -25,10 +25,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const badge = (clocks: SlaClock[] | undefined, locale = 'en-US') =>
+const badge = (clocks: SlaClock[] | undefined, locale = 'en-US', receivedAt?: number) =>
   render(
     <I18nProvider locale={locale}>
-      <SlaBadge clocks={clocks} />
+      <SlaBadge clocks={clocks} receivedAt={receivedAt} />
     </I18nProvider>,
   ).container.querySelector('.sla-badge')!;
 
@@ -48,8 +48,27 @@ describe('the SLA badge', () => {
     expect(badge([{ ...running, state: 'at_risk', firedThresholds: [75] }]).textContent).toBe('First response: At risk: 30 min left');
     cleanup();
     const breached = badge([{ ...running, metric: 'resolution', state: 'breached', deadline: '2026-12-01T08:00:00.000Z', breachedAt: '2026-12-01T08:00:00.000Z' }]);
-    expect(breached.textContent).toBe('Resolution: Breached: 2 hr overdue');
+    expect(breached.textContent).toBe('Resolution: Breached: 2 hr over');
     expect(breached.getAttribute('data-state')).toBe('breached');
+  });
+
+  it('counts business time down from when the answer arrived, and stands still while the calendar is closed', () => {
+    const arrived = Date.parse('2026-12-01T09:58:00.000Z');
+    const business = { ...running, businessMinutesLeft: 20, countsDownUntil: '2026-12-01T17:00:00.000Z' };
+    const shown = badge([business], 'en-US', arrived);
+    expect(shown.textContent).toBe('First response: 18 min left');
+    act(() => vi.advanceTimersByTime(5 * 60_000));
+    expect(shown.textContent).toBe('First response: 13 min left');
+    cleanup();
+    const closed = badge([{ ...business, countsDownUntil: null, nextOpening: '2026-12-02T07:00:00.000Z' }], 'en-US', arrived);
+    expect(closed.textContent).toMatch(/^First response: 20 min left Outside working hours: the time left stands still until /);
+    expect(closed.getAttribute('title')).toMatch(/stands still until Dec 2, 2026/);
+    act(() => vi.advanceTimersByTime(60 * 60_000));
+    expect(closed.textContent).toMatch(/^First response: 20 min left /);
+    cleanup();
+    const over = badge([{ ...business, state: 'breached', businessMinutesLeft: -120 }], 'en-US', Date.now());
+    expect(over.textContent).toBe('First response: Breached: 2 hr over');
+    expect(over.getAttribute('data-state')).toBe('breached');
   });
 
   it('says paused, met or no SLA when no clock counts down, in German too', () => {

@@ -1,4 +1,4 @@
-import { slaTimeLeft, type SlaClock } from './sla-time-left';
+import { slaTimeLeft, type SlaClock, type SlaTimeLeft } from './sla-time-left';
 
 /**
  * What one badge says about a ticket's clocks: the clock with the least time left while any is
@@ -6,15 +6,16 @@ import { slaTimeLeft, type SlaClock } from './sla-time-left';
  * all are met); undefined when there is nothing to show (no SLA).
  */
 export type SlaSummary =
-  | { kind: 'counting'; clock: SlaClock; minutesLeft: number }
+  | ({ kind: 'counting'; clock: SlaClock } & SlaTimeLeft)
   | { kind: 'settled'; state: 'breached' | 'paused' | 'met' }
   | undefined;
 
-export function slaSummary(clocks: readonly SlaClock[], now: Date): SlaSummary {
-  let urgent: { clock: SlaClock; minutesLeft: number } | undefined;
+/** `receivedAt` gives, per clock, when the answer it came in arrived (see slaTimeLeft). */
+export function slaSummary(clocks: readonly SlaClock[], now: Date, receivedAt: (clock: SlaClock) => number): SlaSummary {
+  let urgent: ({ clock: SlaClock } & SlaTimeLeft) | undefined;
   for (const clock of clocks) {
-    const minutesLeft = slaTimeLeft(clock, now);
-    if (minutesLeft !== undefined && (urgent === undefined || minutesLeft < urgent.minutesLeft)) urgent = { clock, minutesLeft };
+    const left = slaTimeLeft(clock, now, receivedAt(clock));
+    if (left !== undefined && (urgent === undefined || left.minutesLeft < urgent.minutesLeft)) urgent = { clock, ...left };
   }
   if (urgent) return { kind: 'counting', ...urgent };
   if (clocks.some((clock) => clock.state === 'breached')) return { kind: 'settled', state: 'breached' };

@@ -2,13 +2,20 @@
  * A queue is a link: its filters are the search parameters of /console. No parameters is the
  * person's own work; `cursor` (the API's) is the page, and is no filter.
  */
-export const QUEUE_PARAMS = ['desk', 'level', 'assignee', 'requester', 'status', 'sla'] as const;
+export const QUEUE_PARAMS = ['desk', 'level', 'assignee', 'requester', 'status', 'sla', 'priority', 'channel', 'catalogItem', 'order'] as const;
 export type QueueParam = (typeof QUEUE_PARAMS)[number];
 export type QueueFilters = Partial<Record<QueueParam, string>>;
 
 /** The SLA states the list can be narrowed to. */
 export const SLA_FILTERS = ['at_risk', 'breached'] as const;
 export type SlaFilter = (typeof SLA_FILTERS)[number];
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export const CHANNELS = ['api', 'email', 'intake'] as const;
+export const ORDERS = ['priority', 'due'] as const;
+
+/** The desk queue's `assignee` value for tickets nobody is assigned to. */
+export const UNASSIGNED = 'none';
 
 export const CONSOLE_PATH = '/console';
 
@@ -42,8 +49,12 @@ export function withFilter(filters: QueueFilters, name: QueueParam, value: strin
   return next;
 }
 
-/** Which list a queue is, leaving its status and SLA filters aside: what the sidebar marks as current. */
+/**
+ * Which list a queue is, leaving aside the filters that only narrow it (status, priority, channel,
+ * catalog item, order): what the sidebar marks as current. The SLA state and "unassigned" are
+ * queues of their own in the sidebar, so they count.
+ */
 export function queueIdentity(filters: QueueFilters): string {
-  const own = !filters.desk && !filters.requester && !filters.assignee;
-  return [filters.desk ?? '', filters.level ?? '', own ? 'me' : (filters.assignee ?? ''), filters.requester ?? ''].join('|');
+  const own = !filters.desk && !filters.requester && (!filters.assignee || filters.assignee === 'me');
+  return [filters.desk ?? '', filters.level ?? '', own ? 'me' : (filters.assignee ?? ''), filters.requester ?? '', filters.sla ?? ''].join('|');
 }

@@ -1,28 +1,41 @@
 import { useId } from 'react';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
 import { AriaRouterProvider } from '../../../components/aria-router-provider';
 import { LoadFailed } from '../../../components/load-failed';
 import { api } from '../../../lib/api/api';
+import { authSession } from '../../../lib/auth/auth-session';
+import { bulkUpdate, type BulkResult } from '../api/bulk-update';
+import type { BulkRequest } from '../components/bulk-toolbar';
 import type { ClientSource } from '../../../lib/api/api-client';
 import { failureError } from '../../../lib/api/api-outcome';
-import type { components } from '../../../lib/api/schema';
 import { useMessages } from '../../../lib/i18n/use-messages';
-import { listQueue, queueCall, type QueueCall } from '../api/list-queue';
-import { loadQueueSidebar, type QueueSidebar as SidebarData } from '../api/load-queue-sidebar';
-import { QueueFilterBar } from '../components/queue-filter-bar';
+import { listQueue, queueCall, type QueueCall, type QueueRow } from '../api/list-queue';
+import { loadQueueSidebar, queueNames, type QueueSidebar as SidebarData } from '../api/load-queue-sidebar';
+import { loadFilterChoices, type FilterChoices } from '../api/load-filter-choices';
+import { QueueFilterBar, type RefusedFilters } from '../components/queue-filter-bar';
 import { QueueSearch } from '../components/queue-search';
 import { QueueSidebar } from '../components/queue-sidebar';
 import { QueueTable } from '../components/queue-table';
 import { queuesMessages } from '../messages';
-import { CONSOLE_PATH, queueFiltersOf, type QueueFilters } from '../queue-filters';
+import { CONSOLE_PATH, QUEUE_PARAMS, queueFiltersOf, type QueueFilters } from '../queue-filters';
+import { useRevalidateWhileVisible } from '../use-revalidate-while-visible';
 import '../queues.css';
 
-type Ticket = components['schemas']['Ticket'];
-
-export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData } & (
-  | { ok: true; items: Ticket[]; nextCursor?: string }
-  | { ok: false; reason: 'network' | 'forbidden' | 'invalid' }
+export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData; choices: FilterChoices } & (
+  | { ok: true; items: QueueRow[]; nextCursor?: string }
+  | { ok: false; reason: 'network' | 'forbidden' }
+  | { ok: false; reason: 'invalid'; refused: RefusedFilters }
 );
+
+/** The filters a 400 names in its details (`order`, or `query.order`), with the API's message for each. */
+export function refusedFilters(details: readonly { path: string; message: string }[]): RefusedFilters {
+  const refused: RefusedFilters = {};
+  for (const detail of details) {
+    const name = QUEUE_PARAMS.find((param) => detail.path === param || detail.path.endsWith(`.${param}`));
+    if (name && !refused[name]) refused[name] = detail.message;
+  }
+  return refused;
+}
 
 /**
  * The queue the URL names (see queue-filters.ts), one page of it (`?cursor=`), and the sidebar's
@@ -35,28 +48,44 @@ export function queueLoader(client: ClientSource) {
     const filters = queueFiltersOf(params);
     const call = queueCall(filters);
     const source = await client();
-    const [page, sidebar] = await Promise.all([
+    const [page, sidebar, choices] = await Promise.all([
       listQueue(source, call, params.get('cursor') ?? undefined, request.signal),
-      loadQueueSidebar(source, filters, request.signal),
+      loadQueueSidebar(source, request.signal),
+      loadFilterChoices(source, call.route === 'desk' ? call.desk : undefined, request.signal),
     ]);
-    const base = { filters, call, sidebar };
-    if (page.ok) return { ...base, ok: true, items: page.data.items, ...(page.data.nextCursor ? { nextCursor: page.data.nextCursor } : {}) };
+    const base = { filters, call, sidebar, choices };
+    if (page.ok) return { ...base, ...page };
     const { failure } = page;
     if (failure.kind === 'network') return { ...base, ok: false, reason: 'network' };
     if (failure.status === 403 || failure.status === 404) return { ...base, ok: false, reason: 'forbidden' };
-    if (failure.status === 400) return { ...base, ok: false, reason: 'invalid' };
+    if (failure.status === 400) return { ...base, ok: false, reason: 'invalid', refused: refusedFilters(failure.details) };
     throw failureError(failure);
   };
 }
 
 export const loader = queueLoader(api);
 
+/**
+ * The toolbar's bulk change: one PATCH per selected ticket with its page version in If-Match.
+ * "me" is the signed-in person's email. The router loads the queue again afterwards.
+ */
+export function queueAction(client: ClientSource, me: () => Promise<string | undefined> = async () => (await authSession.person())?.email) {
+  return async ({ request }: ActionFunctionArgs): Promise<BulkResult> => {
+    const { change, targets } = (await request.json()) as BulkRequest;
+    const resolved = change.kind === 'assign' && change.assignee === 'me' ? { ...change, assignee: (await me()) ?? '' } : change;
+    return bulkUpdate(await client(), resolved, targets);
+  };
+}
+
+export const action = queueAction(api);
+
 export function Component() {
   const data = useLoaderData() as QueueData;
   const t = useMessages(queuesMessages);
   const headingId = useId();
   const { filters, call } = data;
-  const heading = useQueueHeading(filters);
+  const heading = useQueueHeading(filters, data.sidebar);
+  useRevalidateWhileVisible();
 
   return (
     <AriaRouterProvider>
@@ -68,14 +97,14 @@ export function Component() {
         <div className="queue-layout">
           <QueueSidebar sidebar={data.sidebar} current={filters} />
           <div className="queue-content">
-            <QueueFilterBar filters={filters} call={call} />
+            <QueueFilterBar filters={filters} call={call} choices={data.choices} refused={!data.ok && data.reason === 'invalid' ? data.refused : {}} />
             {call.ignored.length > 0 ? (
               <p className="note" role="note">
                 {t.format('filter.ignored', { names: call.ignored.map((name) => t.format(`param.${name}`)).join(', ') })}
               </p>
             ) : null}
             {data.ok ? (
-              <QueueTable first={data} filters={filters} labelledBy={headingId} />
+              <QueueTable first={data} filters={filters} labelledBy={headingId} agents={data.choices.agents} />
             ) : data.reason === 'network' ? (
               <LoadFailed message={t.format('list.failed')} retryLabel={t.format('list.retry')} />
             ) : (
@@ -93,12 +122,15 @@ export function Component() {
   );
 }
 
-/** The queue's name: whose tickets, which desk and level, or the person's own work. */
-function useQueueHeading(filters: QueueFilters): string {
+/** The queue's name: whose tickets, which desk and level (by their names where the sidebar has them), or the person's own work. */
+function useQueueHeading(filters: QueueFilters, sidebar: SidebarData): string {
   const t = useMessages(queuesMessages);
+  const names = queueNames(sidebar, filters);
   if (filters.requester) return t.format('heading.requester', { email: filters.requester });
-  if (filters.desk && filters.level) return t.format('heading.level', { desk: filters.desk, level: filters.level });
-  if (filters.desk) return t.format('heading.desk', { desk: filters.desk });
+  if (filters.desk && filters.level) {
+    return names.desk && names.level ? t.format('heading.levelNamed', { desk: names.desk, level: names.level }) : t.format('heading.level', { desk: filters.desk, level: filters.level });
+  }
+  if (filters.desk) return names.desk ? t.format('heading.deskNamed', { desk: names.desk }) : t.format('heading.desk', { desk: filters.desk });
   if (filters.assignee && filters.assignee !== 'me') return t.format('heading.assignee', { email: filters.assignee });
   return t.format('heading.myWork');
 }
