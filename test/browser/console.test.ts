@@ -266,6 +266,18 @@ describe('the agent console', () => {
     await page.getByText('Enter a ticket key such as SD-42').waitFor();
     await expectAccessible(page, 'a search it cannot read');
 
+    // `?` lists the queue's shortcuts; `/` goes to the search from anywhere but a field.
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.keyboard.press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.getByText('Find a ticket by key or a requester’s email').waitFor();
+    await expectAccessible(page, 'the shortcuts dialog');
+    await page.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'detached' });
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.keyboard.press('/');
+    expect(await page.getByRole('searchbox', { name: 'Find a ticket' }).evaluate((field) => field === field.ownerDocument.activeElement)).toBe(true);
+
     // React Aria's one style element is let in by its hash; nothing else may be refused.
     expect(await csp.violations()).toEqual([]);
   });

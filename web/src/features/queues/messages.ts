@@ -99,6 +99,7 @@ export const queuesMessages = defineMessages({
     'search.landmark': 'Find tickets',
     'search.help': 'A ticket key such as SD-42, or a requester’s email address.',
     'search.submit': 'Find',
+    'shortcut.search': 'Find a ticket by key or a requester’s email',
     'search.unknown': 'Enter a ticket key such as SD-42, or an email address to list that requester’s tickets.',
   },
   'de-DE': {
@@ -198,6 +199,7 @@ export const queuesMessages = defineMessages({
     'search.landmark': 'Tickets finden',
     'search.help': 'Ein Ticketschlüssel wie SD-42 oder die E-Mail-Adresse einer anfragenden Person.',
     'search.submit': 'Finden',
+    'shortcut.search': 'Ticket nach Schlüssel oder E-Mail der anfragenden Person finden',
     'search.unknown': 'Geben Sie einen Ticketschlüssel wie SD-42 ein, oder eine E-Mail-Adresse, um die Tickets dieser Person zu sehen.',
   },
 });

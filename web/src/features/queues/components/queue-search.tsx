@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button, FieldError, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useMessages } from '../../../lib/i18n/use-messages';
+import { useShortcut } from '../../../lib/keyboard/use-shortcut';
 import { queueHref } from '../queue-filters';
 import { queuesMessages } from '../messages';
 import { searchTarget } from '../search-target';
@@ -16,6 +17,8 @@ export function QueueSearch() {
   const location = useLocation();
   const [text, setText] = useState('');
   const [unknown, setUnknown] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useShortcut('/', t.format('shortcut.search'), () => input.current?.focus());
 
   const find = () => {
     const target = searchTarget(text);
@@ -47,7 +50,7 @@ export function QueueSearch() {
           isInvalid={unknown}
         >
           <Label>{t.format('search.label')}</Label>
-          <Input className="input" />
+          <Input ref={input} className="input" />
           <Text slot="description" className="field-help">
             {t.format('search.help')}
           </Text>

@@ -14,6 +14,7 @@ import { loadQueueSidebar, queueNames, type QueueSidebar as SidebarData } from '
 import { loadFilterChoices, type FilterChoices } from '../api/load-filter-choices';
 import { QueueFilterBar, type RefusedFilters } from '../components/queue-filter-bar';
 import { QueueSearch } from '../components/queue-search';
+import { KeyboardShortcutsDialog } from '../../../components/keyboard-shortcuts-dialog';
 import { QueueSidebar } from '../components/queue-sidebar';
 import { QueueTable } from '../components/queue-table';
 import { queuesMessages } from '../messages';
@@ -93,6 +94,7 @@ export function Component() {
         <header className="console-header">
           <h1 id={headingId}>{heading}</h1>
           <QueueSearch />
+          <KeyboardShortcutsDialog />
         </header>
         <div className="queue-layout">
           <QueueSidebar sidebar={data.sidebar} current={filters} />
