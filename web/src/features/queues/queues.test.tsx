@@ -11,6 +11,7 @@ import { queueNames, sidebarOf } from './api/load-queue-sidebar';
 import { queueFiltersOf, queueHref, queueIdentity } from './queue-filters';
 import { Component as Queue, queueAction, queueLoader } from './routes/queue';
 import { searchTarget } from './search-target';
+import { apiTicket } from '../../test/api-ticket';
 
 type Ticket = components['schemas']['Ticket'];
 
@@ -19,26 +20,12 @@ afterEach(cleanup);
 configure({ asyncUtilTimeout: 5000 });
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    key: 'SD-1',
-    type: 'incident',
-    subject: 'Laptop screen stays black',
+  return apiTicket({
     description: 'Since this morning.',
-    requester: { email: 'rita@example.org', name: 'Rita Requester' },
-    status: 'new',
-    waitingOn: 'desk',
-    priority: 'P3',
-    category: [],
-    desk: 'it',
-    level: 'l1',
-    tags: [],
-    customFields: {},
-    channel: 'api',
     createdAt: new Date(Date.now() - 90 * 60_000).toISOString(),
     updatedAt: new Date().toISOString(),
-    version: 1,
     ...overrides,
-  } as Ticket;
+  });
 }
 
 /** Where a row or the search went: the ticket view's stand-in shows the key and the queue it came from. */

@@ -6,6 +6,7 @@ import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/
 import type { Comment, Ticket } from './api/requests-api';
 import { Component as MyRequests, myRequestsLoader } from './routes/my-requests';
 import { Component as RequestView, ErrorBoundary, requestViewAction, requestViewLoader, shouldRevalidate } from './routes/request-view';
+import { apiTicket } from '../../test/api-ticket';
 
 afterEach(() => {
   cleanup();
@@ -13,26 +14,14 @@ afterEach(() => {
 });
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    key: 'SD-1',
+  return apiTicket({
     type: 'service_request',
     subject: 'Printer on floor 3 jams',
     description: 'It jams on every second page.',
     requester: { email: 'jane@example.org', name: 'Jane' },
     status: 'open',
-    waitingOn: 'desk',
-    priority: 'P3',
-    category: [],
-    desk: 'it',
-    level: 'l1',
-    tags: [],
-    customFields: {},
-    channel: 'api',
-    createdAt: '2026-12-01T09:00:00.000Z',
-    updatedAt: '2026-12-01T10:30:00.000Z',
-    version: 1,
     ...overrides,
-  } as Ticket;
+  });
 }
 
 function comment(overrides: Partial<Comment> = {}): Comment {

@@ -6,6 +6,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { components } from '../../lib/api/schema';
 import { Component as Team, teamAction, teamLoader } from './routes/team';
+import { apiTicket } from '../../test/api-ticket';
 
 type Ticket = components['schemas']['Ticket'];
 type DeskTeam = components['schemas']['DeskTeam'];
@@ -13,25 +14,14 @@ type DeskTeam = components['schemas']['DeskTeam'];
 afterEach(cleanup);
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
+  return apiTicket({
     key: 'SD-3',
-    type: 'incident',
     subject: 'Monitor flickers',
-    description: '',
-    requester: { email: 'rita@example.org', name: 'Rita Requester' },
-    status: 'new',
-    priority: 'P3',
-    category: [],
-    desk: 'it',
-    level: 'l1',
-    tags: [],
-    customFields: {},
-    channel: 'api',
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     version: 4,
     ...overrides,
-  } as Ticket;
+  });
 }
 
 const member = (email: string, name: string, overrides: Partial<DeskTeam['levels'][number]['members'][number]> = {}) => ({

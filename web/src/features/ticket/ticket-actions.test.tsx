@@ -7,6 +7,7 @@ import { provideAuthSession } from '../../lib/auth/auth-session';
 import type { HistoryEvent, Ticket } from './api/ticket-api';
 import { composerDraftKey } from './composer-draft';
 import { Component as TicketView, ErrorBoundary, shouldRevalidate, ticketViewAction, ticketViewLoader } from './routes/ticket-view';
+import { apiTicket } from '../../test/api-ticket';
 
 afterEach(cleanup);
 // Two cores shared with other runs: give the router's loads time.
@@ -23,26 +24,13 @@ provideAuthSession({
 });
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
+  return apiTicket({
     key: 'SD-4',
-    type: 'incident',
-    subject: 'Laptop screen stays black',
-    description: '',
-    requester: { email: 'rita@example.org', name: 'Rita Requester' },
     status: 'open',
-    waitingOn: 'desk',
     priority: 'P2',
-    category: [],
-    desk: 'it',
-    level: 'l1',
-    tags: [],
-    customFields: {},
-    channel: 'api',
-    createdAt: '2026-12-01T09:00:00.000Z',
-    updatedAt: '2026-12-01T10:30:00.000Z',
     version: 3,
     ...overrides,
-  } as Ticket;
+  });
 }
 
 const preview = {

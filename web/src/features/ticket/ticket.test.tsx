@@ -5,29 +5,20 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { Comment, HistoryEvent, Ticket } from './api/ticket-api';
 import { Component as TicketView, ErrorBoundary, shouldRevalidate, ticketViewAction, ticketViewLoader } from './routes/ticket-view';
+import { apiTicket } from '../../test/api-ticket';
 
 afterEach(cleanup);
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
+  return apiTicket({
     key: 'SD-4',
-    type: 'incident',
-    subject: 'Laptop screen stays black',
     description: 'It stays black after the update.',
     requester: { email: 'rita@example.org', name: 'Rita Requester', organisation: 'Finance', vip: true },
     status: 'open',
-    waitingOn: 'desk',
     priority: 'P2',
-    category: [],
-    desk: 'it',
-    level: 'l1',
     assignee: 'alice.agent@example.com',
-    tags: [],
     catalogItem: 'it-hardware-broken',
     customFields: { assetTag: 'LT-4711' },
-    channel: 'api',
-    createdAt: '2026-12-01T09:00:00.000Z',
-    updatedAt: '2026-12-01T10:30:00.000Z',
     version: 3,
     sla: {
       policy: 'it-standard',
@@ -38,7 +29,7 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
       ],
     },
     ...overrides,
-  } as Ticket;
+  });
 }
 
 const comments: Comment[] = [
