@@ -7,7 +7,7 @@ import type { FilterChoices } from '../api/load-filter-choices';
 import { CHANNELS, ORDERS, PRIORITIES, queueHref, SLA_FILTERS, UNASSIGNED, withFilter, type QueueFilters, type QueueParam } from '../queue-filters';
 import { queuesMessages } from '../messages';
 import { CatalogItemFilter } from './catalog-item-filter';
-import { FilterSelect } from './filter-select';
+import { SelectField } from '../../../components/select-field';
 
 /** The API's refusal of each filter it named in a 400 (`details[].path`), by parameter. */
 export type RefusedFilters = Partial<Record<QueueParam, string>>;
@@ -56,21 +56,21 @@ export function QueueFilterBar({ filters, call, choices, refused }: { filters: Q
 
   return (
     <div className="queue-filters" role="group" aria-label={t.format('filters.label')}>
-      <FilterSelect
+      <SelectField
         label={t.format('filter.status')}
         value={status}
         options={withGiven(statusOptions, status, givenStatus)}
         onChange={(id) => go('status', id === 'active' ? undefined : id)}
         error={error('status')}
       />
-      <FilterSelect
+      <SelectField
         label={t.format('filter.sla')}
         value={filters.sla ?? 'any'}
         options={withGiven(slaOptions, filters.sla)}
         onChange={(id) => go('sla', id === 'any' ? undefined : id)}
         error={error('sla')}
       />
-      <FilterSelect
+      <SelectField
         multiple
         label={t.format('filter.priority')}
         placeholder={t.format('filter.priority.any')}
@@ -80,7 +80,7 @@ export function QueueFilterBar({ filters, call, choices, refused }: { filters: Q
         onChange={(ids) => go('priority', priorityOptions.map((option) => option.id).filter((id) => ids.includes(id)).join(','))}
         error={error('priority')}
       />
-      <FilterSelect
+      <SelectField
         label={t.format('filter.channel')}
         value={filters.channel ?? 'any'}
         options={withGiven(channelOptions, filters.channel)}
@@ -88,7 +88,7 @@ export function QueueFilterBar({ filters, call, choices, refused }: { filters: Q
         error={error('channel')}
       />
       <CatalogItemFilter items={choices.catalogItems} value={filters.catalogItem} onChange={(id) => go('catalogItem', id)} error={error('catalogItem')} />
-      <FilterSelect
+      <SelectField
         label={t.format('filter.assignee')}
         value={deskQueue ? (filters.assignee ?? 'any') : 'any'}
         options={withGiven(assigneeOptions, deskQueue ? filters.assignee : undefined)}
@@ -97,7 +97,7 @@ export function QueueFilterBar({ filters, call, choices, refused }: { filters: Q
         description={deskQueue ? undefined : t.format('filter.assignee.deskOnly')}
         error={error('assignee')}
       />
-      <FilterSelect
+      <SelectField
         label={t.format('filter.order')}
         value={filters.order ?? 'priority'}
         options={withGiven(orderOptions, filters.order)}
