@@ -64,12 +64,12 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string): Pro
 }
 
 async function waitUntilIndexActive(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
-  for (let polls = 0; polls < 120; polls++) {
+  for (let polls = 0; polls < 300; polls++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === indexName)?.IndexStatus === 'ACTIVE') return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`Index ${indexName} of ${tableName} did not become active within a minute`);
+  throw new Error(`Index ${indexName} of ${tableName} did not become active within 2.5 minutes`);
 }
 
 async function tableExists(client: DynamoDBClient, tableName: string): Promise<boolean> {

@@ -125,10 +125,15 @@ describe('the team view and the admin screens', () => {
     expect(await card(page, 'Dan Agent').getByRole('definition').first().textContent()).toBe('3');
     await unassigned.getByRole('row', { name: new RegExp(waiting) }).waitFor();
 
-    // React Aria's own keyboard drag and drop: the ticket's drag button, Enter, Tab to a card, Enter.
-    await unassigned.getByRole('row', { name: new RegExp(keyboardDragged) }).getByRole('button', { name: /Drag/ }).focus();
+    // React Aria's own keyboard drag and drop: down to the ticket, right to its drag button, Enter, Tab to a card, Enter.
+    await page.getByRole('heading', { level: 1 }).click();
+    await pressUntil(page, 'Tab', 'document.activeElement?.closest("[role=grid][aria-label=Unassigned]") != null');
+    await pressUntil(page, 'ArrowDown', `document.activeElement?.closest("[role=row]")?.textContent?.includes(${JSON.stringify(keyboardDragged)}) === true`, 10);
+    await pressUntil(page, 'ArrowRight', '/^Drag/.test(document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "")', 4);
     await page.keyboard.press('Enter');
-    await pressUntil(page, 'Tab', 'document.activeElement?.getAttribute("aria-label")?.includes("Alice Agent") === true', 12);
+    // The drag has begun once React Aria announces it; only then does Tab move between drop targets.
+    await page.getByText(/Started dragging/).waitFor({ state: 'attached' });
+    await pressUntil(page, 'Tab', 'document.activeElement?.getAttribute("aria-label") === "Assign to Alice Agent"', 12);
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: `${keyboardDragged} assigned to Alice Agent` }).waitFor();
     await eventually(() => assigneeOf(keyboardDragged), ALICE);

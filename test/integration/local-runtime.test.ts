@@ -64,7 +64,8 @@ describe('local runtime against DynamoDB Local', () => {
     });
     expect(await ensureTable(client, earlier.TableName)).toEqual([]);
     client.destroy();
-  });
+    // DynamoDB Local, shared with the other files, may take its time to build an index while they write.
+  }, 180_000);
 
   it('points the handlers at the test table', () => {
     expect(process.env.TABLE_NAME).toBe(app.tableName);
