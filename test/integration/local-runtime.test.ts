@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { contentDisposition, S3AttachmentLinks } from '../../shared/adapters/s3/
 import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
 import { startLocalBucketFiles } from '../../local/local-bucket-files.ts';
 import { LocalRawMailStore } from '../../local/local-raw-mail-store.ts';
-import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
+import { createLocalDynamoDbClient, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
+import { findFreePort } from '../../local/port-check.ts';
 import { createInMemoryIssuer } from '../../local/issuer.ts';
 import { ensureTable } from '../../local/table.ts';
 import { machineClientClaims, personClaims } from '../../local/token-claims.ts';
@@ -44,8 +45,19 @@ describe('local runtime against DynamoDB Local', () => {
   });
 
   it('adds the index a table of an earlier build lacks, once', async () => {
-    const client = createLocalDynamoDbClient(app.endpoint);
-    const earlier = createTableInput(`${app.tableName}-earlier`);
+    // A DynamoDB Local of its own: the shared one, busy with every other file, can leave a new index building for minutes.
+    const own = await startDynamoDbLocal({ port: await findFreePort() });
+    const client = createLocalDynamoDbClient(own.endpoint);
+    try {
+      await addsTheMissingIndex(client, `${app.tableName}-earlier`);
+    } finally {
+      client.destroy();
+      await own.stop();
+    }
+  }, 120_000);
+
+  async function addsTheMissingIndex(client: DynamoDBClient, tableName: string) {
+    const earlier = createTableInput(tableName);
     await client.send(
       new CreateTableCommand({
         ...earlier,
@@ -63,9 +75,7 @@ describe('local runtime against DynamoDB Local', () => {
       ],
     });
     expect(await ensureTable(client, earlier.TableName)).toEqual([]);
-    client.destroy();
-    // DynamoDB Local, shared with the other files, may take its time to build an index while they write.
-  }, 180_000);
+  }
 
   it('points the handlers at the test table', () => {
     expect(process.env.TABLE_NAME).toBe(app.tableName);
