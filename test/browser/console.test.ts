@@ -4,6 +4,7 @@ import { expectAccessible } from './accessibility.ts';
 import { startBrowserApp, type BrowserApp } from './browser-app.ts';
 import { screenshotLightAndDark } from './screenshots.ts';
 import { signIn } from './sign-in.ts';
+import { openBrokenDevice } from './broken-device.ts';
 
 const REQUESTER = 'rita@example.org';
 /** An agent of the IT desk's level 1 in servicedesk.config.ts (which assigns nobody: its tickets wait in the level's queue). */
@@ -19,15 +20,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** A "Broken device" request, opened through the API by the requester. */
-async function brokenDevice(subject: string, assetTag: string): Promise<string> {
-  const created = await app.api.request('POST', '/tickets', {
-    token: await app.api.token({ email: REQUESTER }),
-    body: { catalogItem: 'it-hardware-broken', subject, customFields: { assetTag } },
-  });
-  expect(created.status).toBe(201);
-  return created.json.ticket.key as string;
-}
+const brokenDevice = (subject: string, assetTag: string) => openBrokenDevice(app.api, REQUESTER, subject, assetTag);
 
 async function comment(key: string, body: string, isPublic: boolean): Promise<void> {
   const added = await app.api.request('POST', `/tickets/${key}/comments`, { token: await app.api.token({ email: AGENT }), body: { body, public: isPublic } });

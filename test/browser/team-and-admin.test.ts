@@ -4,6 +4,7 @@ import { expectAccessible } from './accessibility.ts';
 import { startBrowserApp, type BrowserApp } from './browser-app.ts';
 import { screenshotLightAndDark } from './screenshots.ts';
 import { signIn } from './sign-in.ts';
+import { openBrokenDevice } from './broken-device.ts';
 
 const REQUESTER = 'rita@example.org';
 /** In servicedesk.config.ts: manages IT (level 1: Alice and Dan, who pick from the queue; level 2: Bob and Eve). */
@@ -23,15 +24,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** A "Broken device" request: IT level 1, which assigns nobody, so it waits unassigned. */
-async function brokenDevice(subject: string, assetTag: string): Promise<string> {
-  const created = await app.api.request('POST', '/tickets', {
-    token: await app.api.token({ email: REQUESTER }),
-    body: { catalogItem: 'it-hardware-broken', subject, customFields: { assetTag } },
-  });
-  expect(created.status).toBe(201);
-  return created.json.ticket.key as string;
-}
+const brokenDevice = (subject: string, assetTag: string) => openBrokenDevice(app.api, REQUESTER, subject, assetTag);
 
 async function assigneeOf(key: string): Promise<string | undefined> {
   const read = await app.api.request('GET', `/tickets/${key}`, { token: await app.api.token({ email: MANAGER }) });

@@ -5,6 +5,7 @@ import { expectAccessible } from './accessibility.ts';
 import { startBrowserApp, type BrowserApp } from './browser-app.ts';
 import { screenshotLightAndDark } from './screenshots.ts';
 import { signIn } from './sign-in.ts';
+import { openBrokenDevice } from './broken-device.ts';
 
 const REQUESTER = 'rita@example.org';
 /** An agent of the IT desk's level 1 in servicedesk.config.ts. */
@@ -21,14 +22,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function brokenDevice(subject: string): Promise<string> {
-  const created = await app.api.request('POST', '/tickets', {
-    token: await app.api.token({ email: REQUESTER }),
-    body: { catalogItem: 'it-hardware-broken', subject, customFields: { assetTag: 'LT-1' } },
-  });
-  expect(created.status).toBe(201);
-  return created.json.ticket.key as string;
-}
+const brokenDevice = (subject: string) => openBrokenDevice(app.api, REQUESTER, subject, 'LT-1');
 
 async function ticketNow(key: string): Promise<{ status: string; level: string; assignee?: string; priority: string; version: number }> {
   const read = await app.api.request('GET', `/tickets/${key}`, { token: await app.api.token({ email: AGENT }) });
