@@ -1,13 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
+import { LANGUAGES } from './src/lib/i18n/define-messages.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** The web app: built into web/dist, which `npm start` serves and the web stack uploads. */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // React Aria's own texts only in the app's languages (it ships some 30; others fall back as the app's do).
+  plugins: [react(), optimizeLocales.vite({ locales: [...LANGUAGES] })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
