@@ -70,7 +70,7 @@ describe('the agent console', () => {
     await filters.getByRole('button', { name: /Order$/ }).click();
     await page.getByRole('option', { name: 'Nearest SLA deadline' }).click();
     await page.waitForURL((url) => url.searchParams.get('order') === 'due');
-    const queue = page.getByRole('grid', { name: 'IT Service Desk' });
+    const queue = page.getByRole('table', { name: 'IT Service Desk' });
     const rows = queue.getByRole('row').filter({ hasText: /SD-\d+/ });
     // The list of the new order replaces the old one once loaded: the demo comes first then.
     await rows.nth(0).filter({ hasText: demoKey }).waitFor();
@@ -168,7 +168,7 @@ describe('the agent console', () => {
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Queue of desk it, level l1' }).click();
     await page.getByRole('heading', { level: 1, name: 'IT Service Desk, Level 1' }).waitFor();
-    const queue = page.getByRole('grid', { name: 'IT Service Desk, Level 1' });
+    const queue = page.getByRole('table', { name: 'IT Service Desk, Level 1' });
     await queue.getByRole('row', { name: new RegExp(key) }).waitFor();
     await queue.getByRole('row', { name: new RegExp(other) }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Level 1, \d+ tickets?$/ }).getAttribute('aria-current')).toBe('page');
@@ -199,9 +199,9 @@ describe('the agent console', () => {
     expect(await row.textContent()).toMatch(/left|over/);
     await expectAccessible(page);
 
-    // Open it with the keyboard: Tab into the table, to the ticket's row, Enter.
-    for (let presses = 0; presses < 30 && !(await page.evaluate('document.activeElement?.closest("[role=grid]") !== null')); presses++) await page.keyboard.press('Tab');
-    for (let presses = 0; presses < 10 && !(await page.evaluate(`document.activeElement?.closest("[role=row]")?.textContent?.includes(${JSON.stringify(key)}) === true`)); presses++) {
+    // Open it with the keyboard: Tab to the first ticket's link, the arrows to the ticket's row, Enter.
+    for (let presses = 0; presses < 40 && !(await page.evaluate('document.activeElement?.matches("table a") === true')); presses++) await page.keyboard.press('Tab');
+    for (let presses = 0; presses < 10 && !(await page.evaluate(`document.activeElement?.closest("tr")?.textContent?.includes(${JSON.stringify(key)}) === true`)); presses++) {
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
@@ -249,7 +249,7 @@ describe('the agent console', () => {
     // An email lists that requester's tickets, of every status.
     await search(page, REQUESTER);
     await page.getByRole('heading', { level: 1, name: `Tickets of ${REQUESTER}` }).waitFor();
-    const listed = page.getByRole('grid', { name: `Tickets of ${REQUESTER}` });
+    const listed = page.getByRole('table', { name: `Tickets of ${REQUESTER}` });
     await listed.getByRole('row', { name: new RegExp(key) }).waitFor();
     await listed.getByRole('row', { name: new RegExp(other) }).waitFor();
     await expectAccessible(page);
@@ -288,7 +288,7 @@ describe('the agent console', () => {
     await expectNoSidewaysScroll(page, 'the ticket view');
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Queue of desk it, level l1' }).click();
-    const row = page.getByRole('grid', { name: 'IT Service Desk, Level 1' }).getByRole('row', { name: new RegExp(key) });
+    const row = page.getByRole('table', { name: 'IT Service Desk, Level 1' }).getByRole('row', { name: new RegExp(key) });
     await row.waitFor();
     await expectNoSidewaysScroll(page, 'the queue');
     await expectAccessible(page);

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useMessages } from '../lib/i18n/use-messages';
-import { useActiveShortcuts, useShortcut } from '../lib/keyboard/use-shortcut';
+import { useShortcut } from '../lib/keyboard/use-shortcut';
+import { useAfterFirstPaint } from '../lib/loading/after-first-paint';
 import { keyboardShortcutsMessages } from './keyboard-shortcuts-messages';
-import './keyboard-shortcuts-dialog.css';
-import { ModalDialog } from './modal-dialog';
+
+const loadList = () => import('./keyboard-shortcuts-list');
+// The dialog's code arrives after the screen has been painted, before anyone asks for it.
+const KeyboardShortcutsList = lazy(() => loadList().then((module) => ({ default: module.KeyboardShortcutsList })));
 
 /**
  * The "Keyboard shortcuts" dialog, opened by `?` (and by its button): every shortcut active on the
@@ -13,35 +16,26 @@ import { ModalDialog } from './modal-dialog';
 export function KeyboardShortcutsDialog() {
   const t = useMessages(keyboardShortcutsMessages);
   const [open, setOpen] = useState(false);
-  useShortcut('?', t.format('shortcuts.help'), () => setOpen(true));
-  const shortcuts = useActiveShortcuts();
+  const [opened, setOpened] = useState(false);
+  const painted = useAfterFirstPaint();
+  useEffect(() => {
+    if (painted) void loadList();
+  }, [painted]);
+  const show = () => {
+    setOpened(true);
+    setOpen(true);
+  };
+  useShortcut('?', t.format('shortcuts.help'), show);
   return (
     <>
-      <Button className="button-link shortcuts-button" onPress={() => setOpen(true)}>
+      <Button className="button-link shortcuts-button" onPress={show}>
         {t.format('shortcuts.title')}
       </Button>
-      <ModalDialog title={t.format('shortcuts.title')} isOpen={open} onOpenChange={setOpen}>
-        <dl className="shortcut-list">
-          {shortcuts.map((shortcut) => (
-            <div key={`${shortcut.keys}-${shortcut.description}`} className="shortcut">
-              <dt>
-                {shortcut.keys.split(' ').map((key, index) => (
-                  <span key={index}>
-                    {index > 0 ? ` ${t.format('shortcuts.then')} ` : null}
-                    <kbd>{key}</kbd>
-                  </span>
-                ))}
-              </dt>
-              <dd>{shortcut.description}</dd>
-            </div>
-          ))}
-        </dl>
-        <div className="button-row">
-          <Button className="button" slot="close" onPress={() => setOpen(false)}>
-            {t.format('shortcuts.close')}
-          </Button>
-        </div>
-      </ModalDialog>
+      {opened ? (
+        <Suspense fallback={null}>
+          <KeyboardShortcutsList isOpen={open} onOpenChange={setOpen} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -221,9 +221,9 @@ describe('a bulk change', () => {
       },
       '/console?desk=it',
     );
-    const table = await screen.findByRole('grid', { name: 'IT Service Desk' });
+    const table = await screen.findByRole('table', { name: 'IT Service Desk' });
     for (const row of within(table).getAllByRole('row').slice(1)) await userEvent.click(within(row).getByRole('checkbox'));
-    const toolbar = screen.getByRole('toolbar', { name: 'Change the 2 selected tickets' });
+    const toolbar = await screen.findByRole('toolbar', { name: 'Change the 2 selected tickets' });
     await userEvent.click(within(toolbar).getByRole('button', { name: /New priority/ }));
     await userEvent.click(await screen.findByRole('option', { name: 'P2' }));
     await userEvent.click(within(toolbar).getByRole('button', { name: 'Set priority' }));
@@ -258,13 +258,13 @@ describe('the queue screen', () => {
       },
       '/console',
     );
-    const table = await screen.findByRole('grid', { name: 'My work' });
+    const table = await screen.findByRole('table', { name: 'My work' });
     expect(lists()[0]!.path).toBe('/tickets');
     expect(lists()[0]!.search.get('assignee')).toBe('me');
     expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['', 'Key', 'Subject', 'Requester', 'Status', 'Priority', 'Assignee', 'Age', 'SLA']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
-    const first = within(rows[0]!).getAllByRole('gridcell').concat(within(rows[0]!).getAllByRole('rowheader'));
+    const first = within(rows[0]!).getAllByRole('cell').concat(within(rows[0]!).getAllByRole('rowheader'));
     const text = rows[0]!.textContent ?? '';
     expect(first.length).toBe(9);
     expect(text).toContain('SD-7');
@@ -277,21 +277,22 @@ describe('the queue screen', () => {
     expect(text).toContain('No SLA');
     expect(rows[1]!.textContent).toContain('Unassigned');
     expect(rows[1]!.textContent).toContain('1 hr 30 min');
-    expect(rows[0]!.getAttribute('data-href')).toBe('/console/tickets/SD-7');
+    expect(within(rows[0]!).getByRole('link', { name: 'VPN drops' }).getAttribute('href')).toBe('/console/tickets/SD-7');
+    expect(within(rows[0]!).getByRole('checkbox', { name: 'Select SD-7' })).toBeTruthy();
 
     const sidebar = screen.getByRole('navigation', { name: 'Queues' });
     expect(within(sidebar).getByRole('link', { name: 'My work, 2 tickets' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('search', { name: 'Find tickets' })).toBeTruthy();
 
-    // The keyboard: a row takes the focus, the arrow moves to the next ticket, Enter opens it.
-    act(() => rows[0]!.focus());
+    // The keyboard: a row's link takes the focus, the arrow moves to the next ticket's, Enter opens it.
+    act(() => within(rows[0]!).getByRole('link').focus());
     await userEvent.keyboard('{ArrowDown}{Enter}');
     expect(await screen.findByRole('heading', { name: 'Ticket SD-3 from /console' })).toBeTruthy();
   });
 
   it('lists one level of a desk through the desk’s queue, named as the sidebar names it, with the counts in the links’ names', async () => {
     const { lists } = renderQueue({ 'GET /desks/it/queue': page([ticket()]) }, '/console?desk=it&level=l1');
-    await screen.findByRole('grid', { name: 'IT Service Desk, Level 1' });
+    await screen.findByRole('table', { name: 'IT Service Desk, Level 1' });
     expect(lists()[0]!.search.get('level')).toBe('l1');
     expect(lists()[0]!.search.has('status')).toBe(false);
     const sidebar = screen.getByRole('navigation', { name: 'Queues' });
@@ -318,7 +319,7 @@ describe('the queue screen', () => {
       },
       '/console?desk=it',
     );
-    await screen.findByRole('grid', { name: 'IT Service Desk' });
+    await screen.findByRole('table', { name: 'IT Service Desk' });
     const bar = () => within(screen.getByRole('group', { name: 'Filters' }));
     await userEvent.click(bar().getByRole('button', { name: /Priority$/ }));
     await userEvent.click(await screen.findByRole('option', { name: 'P2' }));
@@ -348,7 +349,7 @@ describe('the queue screen', () => {
       { 'GET /desks/it/queue': (request) => page(request.search.get('status') === 'open' ? [ticket({ key: 'SD-9', subject: 'Opened one', status: 'open' })] : [ticket()]) },
       '/console?desk=it&level=l1',
     );
-    await screen.findByRole('grid', { name: 'IT Service Desk, Level 1' });
+    await screen.findByRole('table', { name: 'IT Service Desk, Level 1' });
     await userEvent.click(screen.getByRole('button', { name: /Status/ }));
     await userEvent.click(await screen.findByRole('option', { name: 'Open' }));
     await screen.findByText('Opened one');
@@ -413,7 +414,7 @@ describe('the queue screen', () => {
 describe('the queue screen in German', () => {
   it('names its parts, columns and filters in German', async () => {
     renderQueue({ 'GET /tickets': page([ticket({ status: 'pending' })]) }, '/console', 'de-DE');
-    const table = await screen.findByRole('grid', { name: 'Meine Arbeit' });
+    const table = await screen.findByRole('table', { name: 'Meine Arbeit' });
     expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['', 'Schlüssel', 'Betreff', 'Anfragende Person', 'Status', 'Priorität', 'Bearbeitung', 'Alter', 'SLA']);
     expect(within(table).getAllByRole('row')[1]!.textContent).toContain('Rückfrage');
     expect(screen.getByRole('navigation', { name: 'Warteschlangen' })).toBeTruthy();

@@ -1,6 +1,5 @@
-import { useId } from 'react';
+import { lazy, useId } from 'react';
 import { Link, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
-import { AriaRouterProvider } from '../../../components/aria-router-provider';
 import { LoadFailed } from '../../../components/load-failed';
 import { api } from '../../../lib/api/api';
 import { authSession } from '../../../lib/auth/auth-session';
@@ -9,10 +8,12 @@ import type { BulkRequest } from '../components/bulk-toolbar';
 import type { ClientSource } from '../../../lib/api/api-client';
 import { failureError } from '../../../lib/api/api-outcome';
 import { useMessages } from '../../../lib/i18n/use-messages';
+import { AfterFirstPaint } from '../../../lib/loading/after-first-paint';
 import { listQueue, queueCall, type QueueCall, type QueueRow } from '../api/list-queue';
 import { loadQueueSidebar, queueNames, type QueueSidebar as SidebarData } from '../api/load-queue-sidebar';
 import { loadFilterChoices, type FilterChoices } from '../api/load-filter-choices';
-import { QueueFilterBar, type RefusedFilters } from '../components/queue-filter-bar';
+import type { RefusedFilters } from '../components/queue-filter-bar';
+import { QueueFilterPlaceholder } from '../components/queue-filter-placeholder';
 import { QueueSearch } from '../components/queue-search';
 import { KeyboardShortcutsDialog } from '../../../components/keyboard-shortcuts-dialog';
 import { QueueSidebar } from '../components/queue-sidebar';
@@ -21,6 +22,9 @@ import { queuesMessages } from '../messages';
 import { CONSOLE_PATH, QUEUE_PARAMS, queueFiltersOf, type QueueFilters } from '../queue-filters';
 import { useRevalidateWhileVisible } from '../use-revalidate-while-visible';
 import '../queues.css';
+
+// Its menus are React Aria's heaviest part: they load once the queue has been painted.
+const QueueFilterBar = lazy(() => import('../components/queue-filter-bar').then((module) => ({ default: module.QueueFilterBar })));
 
 export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData; choices: FilterChoices } & (
   | { ok: true; items: QueueRow[]; nextCursor?: string }
@@ -89,38 +93,38 @@ export function Component() {
   useRevalidateWhileVisible();
 
   return (
-    <AriaRouterProvider>
-      <div className="console queue-screen">
-        <header className="console-header">
-          <h1 id={headingId}>{heading}</h1>
-          <QueueSearch />
-          <KeyboardShortcutsDialog />
-        </header>
-        <div className="queue-layout">
-          <QueueSidebar sidebar={data.sidebar} current={filters} />
-          <div className="queue-content">
+    <div className="console queue-screen">
+      <header className="console-header">
+        <h1 id={headingId}>{heading}</h1>
+        <QueueSearch />
+        <KeyboardShortcutsDialog />
+      </header>
+      <div className="queue-layout">
+        <QueueSidebar sidebar={data.sidebar} current={filters} />
+        <div className="queue-content">
+          <AfterFirstPaint placeholder={<QueueFilterPlaceholder deskQueue={call.route === 'desk'} />}>
             <QueueFilterBar filters={filters} call={call} choices={data.choices} refused={!data.ok && data.reason === 'invalid' ? data.refused : {}} />
-            {call.ignored.length > 0 ? (
-              <p className="note" role="note">
-                {t.format('filter.ignored', { names: call.ignored.map((name) => t.format(`param.${name}`)).join(', ') })}
+          </AfterFirstPaint>
+          {call.ignored.length > 0 ? (
+            <p className="note" role="note">
+              {t.format('filter.ignored', { names: call.ignored.map((name) => t.format(`param.${name}`)).join(', ') })}
+            </p>
+          ) : null}
+          {data.ok ? (
+            <QueueTable first={data} filters={filters} labelledBy={headingId} agents={data.choices.agents} />
+          ) : data.reason === 'network' ? (
+            <LoadFailed message={t.format('list.failed')} retryLabel={t.format('list.retry')} />
+          ) : (
+            <div className="alert" role="alert">
+              <p>{t.format(data.reason === 'forbidden' ? 'list.forbidden' : 'list.invalid')}</p>
+              <p>
+                <Link to={CONSOLE_PATH}>{t.format('list.toMyWork')}</Link>
               </p>
-            ) : null}
-            {data.ok ? (
-              <QueueTable first={data} filters={filters} labelledBy={headingId} agents={data.choices.agents} />
-            ) : data.reason === 'network' ? (
-              <LoadFailed message={t.format('list.failed')} retryLabel={t.format('list.retry')} />
-            ) : (
-              <div className="alert" role="alert">
-                <p>{t.format(data.reason === 'forbidden' ? 'list.forbidden' : 'list.invalid')}</p>
-                <p>
-                  <Link to={CONSOLE_PATH}>{t.format('list.toMyWork')}</Link>
-                </p>
-              </div>
-            )}
-          </div>
+            </div>
+          )}
         </div>
       </div>
-    </AriaRouterProvider>
+    </div>
   );
 }
 

@@ -1,0 +1,34 @@
+import { render, screen } from '@testing-library/react';
+import { lazy } from 'react';
+import { describe, expect, it } from 'vitest';
+import { AfterFirstPaint } from './after-first-paint';
+
+describe('AfterFirstPaint', () => {
+  it('shows the placeholder in the first rendering and the lazy part after the next frame, once loaded', async () => {
+    let loaded = false;
+    const Controls = lazy(async () => {
+      loaded = true;
+      return { default: () => <button type="button">Filter</button> };
+    });
+    render(
+      <AfterFirstPaint placeholder={<p>Filters are loading</p>}>
+        <Controls />
+      </AfterFirstPaint>,
+    );
+    // Nothing of the lazy part is asked for before the screen has been painted.
+    expect(screen.getByText('Filters are loading')).toBeTruthy();
+    expect(loaded).toBe(false);
+    expect(await screen.findByRole('button', { name: 'Filter' })).toBeTruthy();
+    expect(loaded).toBe(true);
+    expect(screen.queryByText('Filters are loading')).toBeNull();
+
+    // A later screen of the same app need not wait for a frame.
+    render(
+      <AfterFirstPaint placeholder={<p>Again loading</p>}>
+        <Controls />
+      </AfterFirstPaint>,
+    );
+    expect(screen.queryByText('Again loading')).toBeNull();
+    expect(screen.getAllByRole('button', { name: 'Filter' })).toHaveLength(2);
+  });
+});
