@@ -139,7 +139,8 @@ describe('the console’s ticket view', () => {
     expect(panel.textContent).toContain('VIP');
     expect(panel.textContent).toContain('Finance');
     expect(panel.textContent).toContain('rita@example.org');
-    const list = within(panel).getByRole('list', { name: 'Their tickets' });
+    // The list comes after the ticket: it is read once the ticket names its requester, and not waited for.
+    const list = await within(panel).findByRole('list', { name: 'Their tickets' });
     expect(within(list).getByRole('link', { name: 'SD-9 New badge' }).getAttribute('href')).toBe('/console/tickets/SD-9');
     expect(within(list).getByRole('link', { name: 'SD-4 Laptop screen stays black' }).getAttribute('aria-current')).toBe('page');
     const listed = requests.find((request) => request.path === '/tickets')!;
@@ -171,7 +172,7 @@ describe('the console’s ticket view', () => {
     renderTicket({ 'GET /tickets/SD-4/history': 'network', 'GET /tickets': { status: 500, body: { error: { code: 'internal', message: 'boom', details: [] } } } });
     expect(await screen.findByRole('heading', { level: 1, name: 'SD-4: Laptop screen stays black' })).toBeTruthy();
     expect(screen.getByText('The history could not be loaded.')).toBeTruthy();
-    expect(screen.getByText('The requester’s tickets could not be loaded.')).toBeTruthy();
+    expect(await screen.findByText('The requester’s tickets could not be loaded.')).toBeTruthy();
   });
 
   it('says a ticket that does not exist, or is not on the person’s desks, is not found', async () => {

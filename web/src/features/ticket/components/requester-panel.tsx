@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { Link } from 'react-router';
+import { Suspense, useId } from 'react';
+import { Await, Link } from 'react-router';
 import { Icon } from '../../../components/icon';
 import { TicketStatusBadge } from '../../../components/ticket-status-badge';
 import { useMessages } from '../../../lib/i18n/use-messages';
@@ -8,8 +8,8 @@ import { ticketMessages } from '../messages';
 
 export type RequesterTickets = { ok: true; items: Ticket[] } | { ok: false };
 
-/** Who asked, and their latest tickets as the API lists them (this one among them, marked). */
-export function RequesterPanel({ ticket, tickets }: { ticket: Ticket; tickets: RequesterTickets }) {
+/** Who asked, and their latest tickets as the API lists them (this one among them, marked), once they have been read. */
+export function RequesterPanel({ ticket, around }: { ticket: Ticket; around: Promise<{ requesterTickets: RequesterTickets }> }) {
   const t = useMessages(ticketMessages);
   const headingId = useId();
   const listId = useId();
@@ -50,28 +50,43 @@ export function RequesterPanel({ ticket, tickets }: { ticket: Ticket; tickets: R
       {requester.unmailable ? <p className="note">{t.format('requester.unmailable', { reason: requester.unmailable })}</p> : null}
 
       <h3 id={listId}>{t.format('requester.tickets')}</h3>
-      {tickets.ok ? (
-        <>
-          <ul className="requester-tickets" aria-labelledby={listId}>
-            {tickets.items.map((other) => (
-              <li key={other.key}>
-                <Link to={`/console/tickets/${encodeURIComponent(other.key)}`} aria-current={other.key === ticket.key ? 'page' : undefined}>
-                  <span className="ticket-view-key">{other.key}</span> {other.subject}
-                </Link>{' '}
-                <TicketStatusBadge status={other.status} />
-                {other.key === ticket.key ? <span className="muted"> {t.format('requester.thisTicket')}</span> : null}
-              </li>
-            ))}
-          </ul>
-          <p>
-            <Link to={`/console?${new URLSearchParams({ requester: requester.email, status: 'all' })}`}>{t.format('requester.allTickets')}</Link>
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            {t.format('requester.ticketsLoading')}
           </p>
-        </>
-      ) : (
-        <p className="muted" role="status">
-          {t.format('requester.ticketsFailed')}
-        </p>
-      )}
+        }
+      >
+        <Await resolve={around}>{({ requesterTickets }: { requesterTickets: RequesterTickets }) => <TheirTickets ticket={ticket} tickets={requesterTickets} listId={listId} />}</Await>
+      </Suspense>
     </section>
+  );
+}
+
+/** The requester's latest tickets, or why they are missing. */
+function TheirTickets({ ticket, tickets, listId }: { ticket: Ticket; tickets: RequesterTickets; listId: string }) {
+  const t = useMessages(ticketMessages);
+  const { requester } = ticket;
+  return tickets.ok ? (
+    <>
+      <ul className="requester-tickets" aria-labelledby={listId}>
+        {tickets.items.map((other) => (
+          <li key={other.key}>
+            <Link to={`/console/tickets/${encodeURIComponent(other.key)}`} aria-current={other.key === ticket.key ? 'page' : undefined}>
+              <span className="ticket-view-key">{other.key}</span> {other.subject}
+            </Link>{' '}
+            <TicketStatusBadge status={other.status} />
+            {other.key === ticket.key ? <span className="muted"> {t.format('requester.thisTicket')}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={`/console?${new URLSearchParams({ requester: requester.email, status: 'all' })}`}>{t.format('requester.allTickets')}</Link>
+      </p>
+    </>
+  ) : (
+    <p className="muted" role="status">
+      {t.format('requester.ticketsFailed')}
+    </p>
   );
 }

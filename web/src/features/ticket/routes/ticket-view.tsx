@@ -1,5 +1,5 @@
-import { useCallback, useId, useState } from 'react';
-import { isRouteErrorResponse, Link, useLoaderData, useLocation, useRouteError, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { lazy, useCallback, useId, useState } from 'react';
+import { Await, isRouteErrorResponse, Link, useLoaderData, useLocation, useRouteError, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { AttachmentList } from '../../../components/attachment-list';
 import { KeyboardShortcutsDialog } from '../../../components/keyboard-shortcuts-dialog';
 import { LiveStatus } from '../../../components/live-status';
@@ -11,9 +11,8 @@ import { isApiError } from '../../../lib/api/api-error';
 import { failureError } from '../../../lib/api/api-outcome';
 import { findCatalogItem, formLabels } from '../../../lib/catalog/catalog-item';
 import { useMessages } from '../../../lib/i18n/use-messages';
+import { AfterFirstPaint } from '../../../lib/loading/after-first-paint';
 import { getCatalog, getDeskTeam, getHistory, getTicket, listRequesterTickets, previewReply, type CatalogNode, type Comment, type DeskTeam, type Ticket } from '../api/ticket-api';
-import { ActionsPanel } from '../components/actions-panel';
-import { Composer } from '../components/composer';
 import type { ReplyRecipients } from '../components/recipients';
 import { QueueNeighbours } from '../components/queue-neighbours';
 import { HistoryTimeline, type TicketHistory } from '../components/history-timeline';
@@ -27,12 +26,22 @@ import { ticketViewAction, type TicketActionResult } from './ticket-view-action'
 
 export { ticketViewAction };
 
+// The controls that change the ticket (React Aria's menus, text fields, drop zone) load once the
+// ticket has been painted: reading it comes first.
+const ActionsPanel = lazy(() => import('../components/actions-panel').then((module) => ({ default: module.ActionsPanel })));
+const Composer = lazy(() => import('../components/composer').then((module) => ({ default: module.Composer })));
+
 export interface TicketViewData {
   ticket: Ticket;
   comments: Comment[];
   /** For the item's name and the labels of its form; empty when it could not be read. */
   catalog: CatalogNode[];
   history: TicketHistory;
+  /** What is read once the ticket is known, not waited for: the ticket shows without it. */
+  around: Promise<TicketSurroundings>;
+}
+
+export interface TicketSurroundings {
   requesterTickets: RequesterTickets;
   /** Whom a public reply reaches now (`POST /tickets/{key}/reply-preview` without a body). */
   recipients: ReplyRecipients;
@@ -41,9 +50,9 @@ export interface TicketViewData {
 }
 
 /**
- * `GET /tickets/{key}` (with the internal notes staff get), the first page of its history, the
- * catalog, and the requester's latest tickets. Only the ticket itself is needed: when one of the
- * others fails, its part of the page says so.
+ * `GET /tickets/{key}` (with the internal notes staff get), the first page of its history and the
+ * catalog; then, without waiting, the requester's latest tickets, the reply's recipients and the
+ * desk's team. Only the ticket itself is needed: when one of the others fails, its part says so.
  */
 export function ticketViewLoader(client: ClientSource) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<TicketViewData> => {
@@ -52,19 +61,21 @@ export function ticketViewLoader(client: ClientSource) {
     const { signal } = request;
     const [ticket, history, catalog] = await Promise.all([getTicket(source, key, signal), getHistory(source, key, signal), getCatalog(source, signal)]);
     if (!ticket.ok) throw failureError(ticket.failure);
-    const [others, recipients, team] = await Promise.all([
+    const around = Promise.all([
       listRequesterTickets(source, ticket.data.ticket.requester.email, signal),
       ticket.data.ticket.status === 'closed' ? undefined : previewReply(source, key, {}, signal),
       getDeskTeam(source, ticket.data.ticket.desk, signal),
-    ]);
+    ]).then(([others, recipients, team]): TicketSurroundings => ({
+      requesterTickets: others.ok ? { ok: true, items: others.data.items } : { ok: false },
+      recipients: recipients?.ok ? { ok: true, preview: recipients.data } : { ok: false },
+      team: team.ok ? team.data : undefined,
+    }));
     return {
       ticket: ticket.data.ticket,
       comments: ticket.data.comments,
       catalog: catalog.ok ? catalog.data.catalog : [],
       history: history.ok ? { ok: true, items: history.data.items, more: Boolean(history.data.nextCursor) } : { ok: false },
-      requesterTickets: others.ok ? { ok: true, items: others.data.items } : { ok: false },
-      recipients: recipients?.ok ? { ok: true, preview: recipients.data } : { ok: false },
-      team: team.ok ? team.data : undefined,
+      around,
     };
   };
 }
@@ -86,7 +97,7 @@ export const loader = ticketViewLoader(api);
 export const action = ticketViewAction(api);
 
 export function Component() {
-  const { ticket, comments, catalog, history, requesterTickets, recipients, team } = useLoaderData() as TicketViewData;
+  const { ticket, comments, catalog, history, around } = useLoaderData() as TicketViewData;
   const t = useMessages(ticketMessages);
   const headingId = useId();
   const requestId = useId();
@@ -115,11 +126,17 @@ export function Component() {
             {ticket.attachments?.length ? <AttachmentList attachments={ticket.attachments} /> : null}
           </section>
           <TicketConversation comments={comments} />
-          {ticket.status !== 'closed' ? <Composer key={ticket.key} ticketKey={ticket.key} recipients={recipients} announce={announce} /> : null}
+          {ticket.status !== 'closed' ? (
+            <AfterFirstPaint placeholder={<div className="composer composer-placeholder" aria-busy="true" />}>
+              <Await resolve={around}>{({ recipients }: TicketSurroundings) => <Composer key={ticket.key} ticketKey={ticket.key} recipients={recipients} announce={announce} />}</Await>
+            </AfterFirstPaint>
+          ) : null}
         </div>
         <div className="ticket-side">
-          <ActionsPanel key={ticket.key} ticket={ticket} team={team} catalog={catalog} announce={announce} />
-          <RequesterPanel ticket={ticket} tickets={requesterTickets} />
+          <AfterFirstPaint placeholder={<div className="panel actions-panel-placeholder" aria-busy="true" />}>
+            <Await resolve={around}>{({ team }: TicketSurroundings) => <ActionsPanel key={ticket.key} ticket={ticket} team={team} catalog={catalog} announce={announce} />}</Await>
+          </AfterFirstPaint>
+          <RequesterPanel ticket={ticket} around={around} />
           <SlaClocks sla={ticket.sla} />
           <HistoryTimeline history={history} />
         </div>
