@@ -90,14 +90,14 @@ export async function measureConsoleApp(options: { runs: number; lighthouseRuns:
   }
 }
 
-interface Seeded {
+export interface Seeded {
   /** The ticket with the many comments. */
   busyTicket: string;
   /** A ticket with a short conversation, for Lighthouse and the reply. */
   smallTicket: string;
 }
 
-async function seed(runtime: WebRuntime, options: { activeTickets: number; comments: number }): Promise<Seeded> {
+export async function seed(runtime: WebRuntime, options: { activeTickets: number; comments: number }): Promise<Seeded> {
   const requester = await bearer(runtime, REQUESTER);
   const agent = await bearer(runtime, AGENT);
   const open = (subject: string) =>
@@ -134,7 +134,7 @@ async function call(runtime: WebRuntime, token: string, method: string, path: st
   return response.json();
 }
 
-async function measureInBrowser(browser: Browser, runtime: WebRuntime, seeded: Seeded, runs: number, comments: number) {
+export async function measureInBrowser(browser: Browser, runtime: WebRuntime, seeded: Seeded, runs: number, comments: number) {
   const context = await browser.newContext({ baseURL: runtime.url, locale: 'en-US', viewport: { width: 1280, height: 800 } });
   const session = await sessionStorageEntry(runtime.issuer, runtime.url, AGENT);
   await context.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [session.key, session.value]);
@@ -191,10 +191,10 @@ async function measureReplies(page: Page, ticket: string, runs: number): Promise
         new Promise<{ total: number; api: number }>((resolve, reject) => {
           const send = Array.from(document.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Send reply');
           if (!send) return reject(new Error('no Send reply button'));
-          const shown = () => Array.from(document.querySelectorAll(selector)).some((comment) => comment.textContent?.includes(text));
+          // No named functions in here: tsx would wrap them in a helper the page does not have.
           const started = performance.now();
           const observer = new MutationObserver(() => {
-            if (!shown()) return;
+            if (!Array.from(document.querySelectorAll(selector)).some((comment) => comment.textContent?.includes(text))) return;
             const ended = performance.now();
             observer.disconnect();
             // The API's requests of the interval, merged where they overlap.
@@ -224,9 +224,9 @@ async function measureReplies(page: Page, ticket: string, runs: number): Promise
 }
 
 /** The queue table's rows, its heading row among them. */
-const QUEUE_ROWS = '[role="grid"] [role="row"]';
-/** The comments of the ticket view's conversation. */
-const COMMENTS = 'main article';
+const QUEUE_ROWS = '.queue-table tr';
+/** The comments of the ticket view's conversation (not the view's own article, which holds the composer). */
+const COMMENTS = '.comment-list article';
 
 async function untilQueueShows(page: Page): Promise<void> {
   await page.waitForFunction(
