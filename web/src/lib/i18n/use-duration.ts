@@ -1,5 +1,4 @@
 import { useLocale } from 'react-aria';
-import { useMemo } from 'react';
 
 export type DurationUnit = 'day' | 'hour' | 'minute';
 
@@ -17,16 +16,24 @@ export function durationParts(minutes: number): { unit: DurationUnit; value: num
   return [{ unit: 'minute', value: rest }];
 }
 
+// One formatter per locale for the whole app: a queue shows two durations a row, and Intl's formats are costly to make.
+const formatters = new Map<string, (minutes: number) => string>();
+
+function durationFormatter(locale: string): (minutes: number) => string {
+  let format = formatters.get(locale);
+  if (!format) {
+    const units = new Map((['day', 'hour', 'minute'] as const).map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' })]));
+    format = (minutes: number) =>
+      durationParts(minutes)
+        .map((part) => units.get(part.unit)!.format(part.value))
+        .join(' ');
+    formatters.set(locale, format);
+  }
+  return format;
+}
+
 /** Spans of time in the person's locale, by the size of the span (always positive: callers say "left" or "overdue"). */
 export function useDuration(): (minutes: number) => string {
   const { locale } = useLocale();
-  return useMemo(() => {
-    const formats = new Map(
-      (['day', 'hour', 'minute'] as const).map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' })]),
-    );
-    return (minutes: number) =>
-      durationParts(minutes)
-        .map((part) => formats.get(part.unit)!.format(part.value))
-        .join(' ');
-  }, [locale]);
+  return durationFormatter(locale);
 }

@@ -31,4 +31,16 @@ describe('AfterFirstPaint', () => {
     expect(screen.queryByText('Again loading')).toBeNull();
     expect(screen.getAllByRole('button', { name: 'Filter' })).toHaveLength(2);
   });
+
+  it('with whenIdle waits past the paint for the browser’s idle time', async () => {
+    const Composer = lazy(async () => ({ default: () => <textarea aria-label="Reply" /> }));
+    render(
+      <AfterFirstPaint whenIdle placeholder={<p>Composer is loading</p>}>
+        <Composer />
+      </AfterFirstPaint>,
+    );
+    // However early it renders, the part waits for an idle moment after a paint.
+    expect(screen.getByText('Composer is loading')).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: 'Reply' })).toBeTruthy();
+  });
 });

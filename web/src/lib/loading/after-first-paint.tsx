@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
 
 // Once the app has painted a screen, later screens need not wait for theirs.
 let painted = false;
@@ -12,11 +12,12 @@ export function useAfterFirstPaint(): boolean {
   useEffect(() => {
     if (done) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // A task after the next frame: that frame has been painted by then.
+    // A task after the next frame: that frame has been painted by then. As a transition, React
+    // renders what arrives in slices between which the browser answers input.
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
         painted = true;
-        setDone(true);
+        startTransition(() => setDone(true));
       }, 0);
     });
     return () => {
@@ -27,10 +28,29 @@ export function useAfterFirstPaint(): boolean {
   return done;
 }
 
+/** After the first paint, the next time the browser is idle (at most half a second later). */
+function useIdleAfterFirstPaint(wanted: boolean): boolean {
+  const painted = useAfterFirstPaint();
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!wanted || !painted || idle) return;
+    const settle = () => startTransition(() => setIdle(true));
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(settle, { timeout: 500 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(settle, 50);
+    return () => clearTimeout(timer);
+  }, [wanted, painted, idle]);
+  return painted && (!wanted || idle);
+}
+
 /**
  * Renders `children` (lazy components, as a rule) once the screen has been painted, and
  * `placeholder` until then and while they load; the placeholder keeps their place so nothing moves.
+ * `whenIdle` waits further, for the browser's next idle time: for a second part, so that the two
+ * are not drawn in one long task.
  */
-export function AfterFirstPaint({ children, placeholder }: { children: ReactNode; placeholder: ReactNode }) {
-  return useAfterFirstPaint() ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
+export function AfterFirstPaint({ children, placeholder, whenIdle = false }: { children: ReactNode; placeholder: ReactNode; whenIdle?: boolean }) {
+  return useIdleAfterFirstPaint(whenIdle) ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
 }

@@ -127,7 +127,7 @@ export function Component() {
           </section>
           <TicketConversation comments={comments} />
           {ticket.status !== 'closed' ? (
-            <AfterFirstPaint placeholder={<div className="composer composer-placeholder" aria-busy="true" />}>
+            <AfterFirstPaint whenIdle placeholder={<div className="composer composer-placeholder" aria-busy="true" />}>
               <Await resolve={around}>{({ recipients }: TicketSurroundings) => <Composer key={ticket.key} ticketKey={ticket.key} recipients={recipients} announce={announce} />}</Await>
             </AfterFirstPaint>
           ) : null}
