@@ -28,8 +28,8 @@ export function useAfterFirstPaint(): boolean {
   return done;
 }
 
-/** After the first paint, the next time the browser is idle (at most half a second later). */
-function useIdleAfterFirstPaint(wanted: boolean): boolean {
+/** After the first paint, the next time the browser is idle (at most half a second later): for work nobody waits for. */
+export function useIdleAfterFirstPaint(wanted = true): boolean {
   const painted = useAfterFirstPaint();
   const [idle, setIdle] = useState(false);
   useEffect(() => {

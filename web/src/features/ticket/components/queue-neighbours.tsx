@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useFetcher, useNavigate } from 'react-router';
 import { useMessages } from '../../../lib/i18n/use-messages';
+import { useIdleAfterFirstPaint } from '../../../lib/loading/after-first-paint';
 import { useShortcut } from '../../../lib/keyboard/use-shortcut';
 import { ticketMessages } from '../messages';
 
@@ -19,10 +20,12 @@ export function QueueNeighbours({ ticketKey, queue }: { ticketKey: string; queue
   const fetcher = useFetcher<QueuePage>();
   const navigate = useNavigate();
   const { load } = fetcher;
+  // The ticket comes first: its queue is read once the browser is idle after showing it.
+  const idle = useIdleAfterFirstPaint();
 
   useEffect(() => {
-    void load(queue);
-  }, [load, queue]);
+    if (idle) void load(queue);
+  }, [idle, load, queue]);
 
   const items = fetcher.data?.ok ? (fetcher.data.items ?? []) : [];
   const index = items.findIndex((item) => item.key === ticketKey);
