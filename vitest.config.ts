@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 const ONE_FUNCTION_PER_FILE = 'test/support/one-function-per-file.ts';
+// The tests run on the development machines' Node.js 20 too (Lambda runs 22): the SDK's notice of that is no test output.
+const QUIET_SDK = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 export default defineConfig({
   test: {
     projects: [
       // Generous timeouts: the projects run side by side on two cores, and a timeout is no assertion.
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: [ONE_FUNCTION_PER_FILE], testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: [ONE_FUNCTION_PER_FILE], env: QUIET_SDK, testTimeout: 30_000 } },
       {
         test: {
           name: 'integration',
@@ -14,7 +16,7 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           setupFiles: [ONE_FUNCTION_PER_FILE],
           // Refused requests are logged at INFO; keep test output to warnings and errors.
-          env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
+          env: { POWERTOOLS_LOG_LEVEL: 'WARN', ...QUIET_SDK },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -32,12 +34,12 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           globalSetup: ['test/browser/global-setup.ts'],
           setupFiles: [ONE_FUNCTION_PER_FILE],
-          env: { POWERTOOLS_LOG_LEVEL: 'WARN', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+          env: { POWERTOOLS_LOG_LEVEL: 'WARN', ...QUIET_SDK },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
-      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], env: QUIET_SDK, testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
   },
 });
