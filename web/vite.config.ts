@@ -11,6 +11,10 @@ export default defineConfig({
   root: webRoot,
   // React Aria's own texts only in the app's languages (it ships some 30; others fall back as the app's do).
   plugins: [react(), optimizeLocales.vite({ locales: [...LANGUAGES] })],
+  resolve: {
+    // React Router's package points bundlers at its build with development warnings; the app ships its production build.
+    alias: [{ find: /^react-router$/, replacement: fileURLToPath(new URL('../node_modules/react-router/dist/production/index.mjs', import.meta.url)) }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
