@@ -1,10 +1,10 @@
-import { useNavigate } from 'react-router';
+import { useNavigate, useNavigation } from 'react-router';
 import type { SelectOption } from '../../../components/select-field';
 import { TICKET_STATUSES, useStatusName, type TicketStatus } from '../../../components/ticket-status-badge';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import type { QueueCall } from '../api/list-queue';
 import type { FilterChoices } from '../api/load-filter-choices';
-import { CHANNELS, ORDERS, PRIORITIES, queueHref, SLA_FILTERS, UNASSIGNED, withFilter, type QueueFilters, type QueueParam } from '../queue-filters';
+import { CHANNELS, CONSOLE_PATH, ORDERS, PRIORITIES, queueFiltersOf, queueHref, SLA_FILTERS, UNASSIGNED, withFilter, type QueueFilters, type QueueParam } from '../queue-filters';
 import { queuesMessages } from '../messages';
 import { CatalogItemFilter } from './catalog-item-filter';
 import { SelectField } from '../../../components/select-field';
@@ -22,8 +22,12 @@ function withGiven(options: SelectOption[], value: string | undefined, name = va
  * page), so the filters live in the URL and not in the page; a value the API refused is named
  * under its control.
  */
-export function QueueFilterBar({ filters, call, choices, refused }: { filters: QueueFilters; call: QueueCall; choices: FilterChoices; refused: RefusedFilters }) {
+export function QueueFilterBar({ filters: shown, call, choices, refused }: { filters: QueueFilters; call: QueueCall; choices: FilterChoices; refused: RefusedFilters }) {
   const t = useMessages(queuesMessages);
+  // While a choice is loading, the next one builds on it, not on the list still shown (two quick
+  // clicks in the priorities make one link with both).
+  const pending = useNavigation().location;
+  const filters = pending?.pathname === CONSOLE_PATH ? queueFiltersOf(new URLSearchParams(pending.search)) : shown;
   const statusName = useStatusName();
   const navigate = useNavigate();
   const go = (name: QueueParam, value: string | undefined) => void navigate(queueHref(withFilter(filters, name, value)));
