@@ -27,9 +27,9 @@ type ColumnId = (typeof COLUMNS)[number];
 /**
  * The queue as a table in the API's order: each row's subject is a link to the ticket (a click
  * anywhere on the row follows it, the arrows move between the rows' links) and its checkbox
- * selects it for the toolbar, which changes the selected tickets. "Show more" adds the API's next page below. On narrow screens each row is a
- * card. A plain HTML table: links and checkboxes are the browser's own, so the first page costs
- * little to load and to draw.
+ * selects it for the toolbar, which changes the selected tickets. "Show more" adds the API's next
+ * page below. On narrow screens each row is a card. A plain HTML table: links and checkboxes are
+ * the browser's own, so the first page costs little to load and to draw.
  */
 export function QueueTable({
   first,
