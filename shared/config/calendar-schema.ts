@@ -70,16 +70,19 @@ export const dayHoursSchema = z
     }
   });
 
+const dayHours = (day: string) =>
+  dayHoursSchema.optional().describe(`${day}'s working intervals, like [['09:00', '12:00'], ['13:00', '17:00']]; left out or empty, the day is closed.`);
+
 export const weeklyHoursSchema = z
   .strictObject(
     {
-      mon: dayHoursSchema.optional(),
-      tue: dayHoursSchema.optional(),
-      wed: dayHoursSchema.optional(),
-      thu: dayHoursSchema.optional(),
-      fri: dayHoursSchema.optional(),
-      sat: dayHoursSchema.optional(),
-      sun: dayHoursSchema.optional(),
+      mon: dayHours('Monday'),
+      tue: dayHours('Tuesday'),
+      wed: dayHours('Wednesday'),
+      thu: dayHours('Thursday'),
+      fri: dayHours('Friday'),
+      sat: dayHours('Saturday'),
+      sun: dayHours('Sunday'),
     },
     { error: unknownKeys('weekday', 'mon, tue, wed, thu, fri, sat or sun') },
   )
@@ -110,16 +113,23 @@ export const calendarHolidaysSchema = z
   .strictObject(
     {
       /** Extra whole days off, as local dates of the calendar's zone. */
-      dates: z.array(isoDateSchema, { error: "use a list of dates like ['2026-12-24']" }).optional(),
+      dates: z
+        .array(isoDateSchema, { error: "use a list of dates like ['2026-12-24']" })
+        .optional()
+        .describe("Extra whole days off as YYYY-MM-DD in the calendar's zone, like ['2026-12-24', '2026-12-31']."),
       /** ISO 3166-1 country code whose public holidays are days off, like DE. */
       country: z
         .string({ error: 'use an ISO 3166-1 country code in upper case, like DE or US' })
         .refine(isKnownCountry, {
           error: (issue) => `${String(issue.input)} is not a known country; use an ISO 3166-1 code in upper case, like DE or US`,
         })
-        .optional(),
+        .optional()
+        .describe('ISO 3166-1 code, upper case, of the country whose public holidays are days off, like DE; worked out with date-holidays when the functions are built, for last year to 15 years ahead.'),
       /** Region of the country whose public holidays also count, like BY for Bavaria. */
-      state: z.string({ error: 'use the code of a state of the country, like BY for DE' }).optional(),
+      state: z
+        .string({ error: 'use the code of a state of the country, like BY for DE' })
+        .optional()
+        .describe("Code of a state of `country` whose public holidays count too, like BY (Bavaria) for DE; needs `country`."),
     },
     { error: unknownKeys('key', 'dates, country or state') },
   )
@@ -145,13 +155,15 @@ export const calendarHolidaysSchema = z
 /** A business-hours calendar: when the SLA clock runs. */
 export const calendarSchema = z.strictObject(
   {
-    id: idSchema,
+    id: idSchema.describe("The calendar's id, which `slaPolicies[].calendar` names; unique."),
     /** IANA zone whose wall clock the hours and holidays follow. */
     timeZone: z.string({ error: 'use an IANA time zone name like Europe/Berlin' }).refine((zone) => IANAZone.isValidZone(zone), {
       error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone; use a name like Europe/Berlin`,
-    }),
-    hours: businessHoursSchema,
-    holidays: calendarHolidaysSchema.optional(),
+    }).describe("IANA time zone whose wall clock the hours and holidays follow, like Europe/Berlin or UTC; DST is Luxon's."),
+    hours: businessHoursSchema.describe(
+      "When the SLA clock runs: '24x7' round the clock, or per weekday (mon..sun) a list of [start, end) intervals in HH:mm, sorted and not overlapping; a weekday left out is closed. Split a night shift at 24:00.",
+    ),
+    holidays: calendarHolidaysSchema.optional().describe('Days off on which the clock stops, though they fall on working days: explicit dates and public holidays.'),
   },
   { error: unknownKeys('key', 'id, timeZone, hours or holidays') },
 );

@@ -9,9 +9,9 @@ const MIB = 1024 * 1024;
  * 30 MB of files once base64 is decoded; what is over a limit is listed on the ticket, not stored.
  */
 export const attachmentLimitsSchema = z.strictObject({
-  maxFileBytes: z.number().int().min(1).max(40 * MIB).default(10 * MIB),
-  maxTotalBytes: z.number().int().min(1).max(40 * MIB).default(25 * MIB),
-  maxCount: z.number().int().min(1).max(100).default(20),
+  maxFileBytes: z.number().int().min(1).max(40 * MIB).default(10 * MIB).describe('Largest file kept, in bytes.'),
+  maxTotalBytes: z.number().int().min(1).max(40 * MIB).default(25 * MIB).describe("Most bytes kept of one mail's files together."),
+  maxCount: z.number().int().min(1).max(100).default(20).describe("Most files kept of one mail."),
 });
 export type AttachmentLimits = z.output<typeof attachmentLimitsSchema>;
 
@@ -23,8 +23,8 @@ export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = attachmentLimitsSchem
  * mailed on like the rest.
  */
 export const uploadLimitsSchema = z.strictObject({
-  maxFileBytes: attachmentLimitsSchema.shape.maxFileBytes,
-  maxCount: z.number().int().min(1).max(100).default(10),
+  maxFileBytes: attachmentLimitsSchema.shape.maxFileBytes.describe('Largest file, in bytes, that may be uploaded.'),
+  maxCount: z.number().int().min(1).max(100).default(10).describe('Most files attached to one new ticket or reply.'),
 });
 export type UploadLimits = z.output<typeof uploadLimitsSchema>;
 
@@ -45,18 +45,32 @@ const templateText = z
 
 /** One notification's mail: subject (the ticket token is added to it), plain text and HTML parts. */
 export const notificationTemplateSchema = z.strictObject({
-  subject: templateText.optional(),
-  text: templateText.optional(),
-  html: templateText.optional(),
+  subject: templateText.optional().describe('The subject; the ticket token, like [SD-5], is added to it.'),
+  text: templateText.optional().describe('The plain-text part; values go in as they are.'),
+  html: templateText.optional().describe('The HTML part; values are escaped, except {{{...}}} ones.'),
 });
 export type NotificationTemplateInput = z.output<typeof notificationTemplateSchema>;
 
 export const NOTIFICATION_KINDS = ['acknowledgement', 'public_reply', 'status_changed', 'resolved', 'assigned', 'sla', 'approval_request', 'invitation'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** When each kind of notification is mailed, for the configuration reference. */
+const NOTIFICATION_OCCASIONS: Record<NotificationKind, string> = {
+  acknowledgement: 'to the requester when a ticket is opened',
+  public_reply: "to the requester with an agent's public reply",
+  status_changed: "to the requester when the ticket's status changes",
+  resolved: 'to the requester when the ticket is resolved',
+  assigned: 'to the agent a ticket is assigned to',
+  sla: 'to the recipients of an SLA notify action',
+  approval_request: 'to an approver, with their own signed link',
+  invitation: 'to a person the desk invites to the portal; it names no ticket and gets no token',
+};
+
 /** Per notification kind, the parts that replace the built-in templates; parts left out keep theirs. */
 export const notificationTemplatesSchema = z.strictObject(
-  Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, notificationTemplateSchema.optional()])) as Record<
+  Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, notificationTemplateSchema.optional().describe(`The mail ${NOTIFICATION_OCCASIONS[kind]}.`)]),
+  ) as Record<
     NotificationKind,
     z.ZodOptional<typeof notificationTemplateSchema>
   >,
@@ -64,15 +78,31 @@ export const notificationTemplatesSchema = z.strictObject(
 
 /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
 export const emailConfigSchema = z.strictObject({
-  address: emailSchema,
-  name: z.string().min(1).max(100).optional(),
+  address: emailSchema.describe(
+    "The desk's address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive, and notifications come from it.",
+  ),
+  name: z.string().min(1).max(100).optional().describe("The sender name of the desk's mail, like Example Service Desk."),
   /** An existing, active SES receipt rule set to add the desk's rule to; by default the stack makes its own. */
-  receiptRuleSet: z.string().regex(/^[a-zA-Z0-9_.-]{1,64}$/, 'use the name of an SES receipt rule set').optional(),
+  receiptRuleSet: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]{1,64}$/, 'use the name of an SES receipt rule set')
+    .optional()
+    .describe("An existing, active SES receipt rule set to add the desk's rule to; by default the stack creates service-desk-<stage>, which you activate once."),
   /** Days raw inbound mail is kept. */
-  retainRawMailDays: z.number().int().min(1).max(3650).default(365),
+  retainRawMailDays: z.number().int().min(1).max(3650).default(365).describe('Days raw inbound mail is kept; attachments are kept as long as tickets.'),
   /** Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here. */
-  maxAutomaticRepliesPerHour: z.number().int().min(1).max(1000).default(5),
-  attachments: attachmentLimitsSchema.default(DEFAULT_ATTACHMENT_LIMITS),
-  templates: notificationTemplatesSchema.default({}),
+  maxAutomaticRepliesPerHour: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(5)
+    .describe('Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here.'),
+  attachments: attachmentLimitsSchema
+    .default(DEFAULT_ATTACHMENT_LIMITS)
+    .describe("What the intake keeps of a mail's attachments (SES takes mail up to 40 MB); what is over a limit is listed on the ticket, not stored."),
+  templates: notificationTemplatesSchema
+    .default({})
+    .describe('Per notification kind, Mustache templates that replace the built-in ones (shared/email/notification-templates.ts) part by part; a part left out keeps the built-in one.'),
 });
 export type EmailConfig = z.output<typeof emailConfigSchema>;
