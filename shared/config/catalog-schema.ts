@@ -7,7 +7,7 @@ export const FORM_FIELD_TYPES = ['text', 'number', 'date', 'choice', 'multi_choi
 
 /** One field of a request form; its value is stored in the ticket's custom field of the same id. */
 export const formFieldSchema = z
-  .object({
+  .strictObject({
     id: fieldNameSchema.describe("The ticket's custom field the value is stored in; unique within the form."),
     label: z.string().min(1).max(200).describe('What the form shows beside the field.'),
     type: z
@@ -40,12 +40,12 @@ export const formFieldSchema = z
  * member of a group.
  */
 export const approvalStepSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     kind: z.literal('user').describe('one named person approves'),
     email: emailSchema.describe('The approver, by email address.'),
   }),
-  z.object({ kind: z.literal('requester_manager').describe("the requester's manager in `directory` approves; without one, the desk's managers decide") }),
-  z.object({
+  z.strictObject({ kind: z.literal('requester_manager').describe("the requester's manager in `directory` approves; without one, the desk's managers decide") }),
+  z.strictObject({
     kind: z.literal('group').describe('any one member of a group approves'),
     group: idSchema.describe('The id of a group in `groups`.'),
   }),
@@ -75,7 +75,7 @@ export interface CatalogNodeInput extends CatalogNodeFields {
  * priority are inherited by the node's children unless they set their own.
  */
 export const catalogNodeSchema: z.ZodType<CatalogNode, CatalogNodeInput> = z.lazy(() =>
-  z.object({
+  z.strictObject({
     id: idSchema.describe('The node\'s id, unique in the whole catalog; tickets opened from it record it, and routing rules and SLA policies name it.'),
     name: z.string().min(1).max(100).describe('What the portal shows.'),
     description: z.string().max(2000).optional().describe('A line the portal shows under the name.'),

@@ -16,7 +16,7 @@ export const staffRoleSchema = z.enum(['admin', 'manager', 'agent']);
 export const MAX_SIGNATURE_LENGTH = 1000;
 
 export const staffUserSchema = z
-  .object({
+  .strictObject({
     email: emailSchema.describe('The staff member\'s sign-in address; unique; compared in lower case.'),
     name: z.string().min(1).max(200).describe('The name the desk shows.'),
     role: staffRoleSchema.describe(
@@ -45,7 +45,7 @@ export const staffUserSchema = z
     }
   });
 
-export const levelSchema = z.object({
+export const levelSchema = z.strictObject({
   id: idSchema.describe("The level's id, unique within its desk; catalog nodes and routing rules name it."),
   name: z.string().min(1).max(100).describe('What the desk calls the level, like Level 1.'),
   /** Agents (by email) who work this level. */
@@ -62,7 +62,7 @@ export const levelSchema = z.object({
     ),
 });
 
-export const deskSchema = z.object({
+export const deskSchema = z.strictObject({
   id: idSchema.describe("The desk's id, unique; tickets, catalog nodes, routing rules and SLA policies name it."),
   name: z.string().min(1).max(100).describe('What people see, like IT Service Desk.'),
   /** Ordered: the first level receives new tickets, escalation moves down the list. */
@@ -82,7 +82,7 @@ export const deskSchema = z.object({
 });
 
 export const serviceDeskConfigSchema = z
-  .object({
+  .strictObject({
     /** Prefix of human ticket keys: `SD` gives SD-1, SD-2, ... */
     ticketKeyPrefix: z
       .string()

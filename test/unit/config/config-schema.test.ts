@@ -53,6 +53,18 @@ describe('service desk configuration', () => {
     expect(problemsOf(input)).toEqual(['desks[0].managers[0]: alice@example.com must be in users with role manager or admin']);
   });
 
+  it('refuses a misspelt key wherever it is, naming where, rather than falling back to a default', () => {
+    const input = structuredClone(valid) as Record<string, unknown> & typeof valid;
+    (input.desks[0]!.levels[0] as Record<string, unknown>).asignment = 'round_robin';
+    (input.users[0] as Record<string, unknown>).rol = 'admin';
+    input.ticketKeyPrefx = 'HD';
+    expect(problemsOf(input)).toEqual([
+      'users[0]: Unrecognized key: "rol"',
+      'desks[0].levels[0]: Unrecognized key: "asignment"',
+      '(root): Unrecognized key: "ticketKeyPrefx"',
+    ]);
+  });
+
   it('refuses duplicate desk ids', () => {
     expect(problemsOf({ ...valid, desks: [valid.desks[0], valid.desks[0]] })).toEqual(['desks[1].id: duplicate desk id "it"']);
   });

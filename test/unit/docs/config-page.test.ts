@@ -154,7 +154,7 @@ describe('the configuration reference', () => {
       required: false,
       default: "`'free'`",
     });
-    expect(row('desks')).toMatchObject({ required: true, constraints: ['at least 1 item', 'each: unknown keys are ignored'] });
+    expect(row('desks')).toMatchObject({ required: true, constraints: ['at least 1 item', 'each: unknown keys are refused'] });
     expect(row('ticketKeyPrefix').constraints).toEqual(['pattern `^[A-Z][A-Z0-9]{0,9}$`: use 1-10 upper-case letters or digits, starting with a letter']);
     expect(row('slaPolicies[].thresholds').default).toBe('`[{ percent: 100, actions: [] }]`');
     expect(row('slaPolicies[].targets').constraints).toContain('give at least one of firstResponse, nextResponse, resolution');
