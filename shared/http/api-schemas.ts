@@ -80,7 +80,7 @@ export const updateTicketBodySchema = z
     category: categoryPath.optional(),
     catalogItem: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id').optional().describe('Recategorise: routes and assigns again'),
     desk: deskId.optional(),
-    level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
+    level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional().describe('One level of the desk, by id; every level by default'),
     assignee: email.nullable().optional().describe('An agent of the desk, or null to unassign'),
     tags: z.array(tag).max(20).optional(),
     customFields: customFields.optional(),
@@ -205,7 +205,12 @@ const statusFilter = z
   .refine((value) => ['active', 'all'].includes(value) || value.split(',').every((s) => (TICKET_STATUSES as readonly string[]).includes(s)), {
     message: `statuses are ${TICKET_STATUSES.join(', ')}`,
   })
-  .default('active');
+  .default('active')
+  .describe('Statuses separated by commas (`open,pending`), `active` (the default: pending_approval, new, open, pending and on_hold) or `all`');
+
+/** Where the next page starts; a page's `limit` is its size. */
+const cursorParameter = z.string().max(4000).optional().describe('The `nextCursor` of the previous page; left out for the first page');
+const pageSize = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback).describe('How many items a page holds at most');
 
 // Filters of the queue lists (GET /tickets, GET /desks/{id}/queue), all applied by the store.
 const priorityFilter = z
@@ -229,21 +234,21 @@ const orderOption = z
   .describe('priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only');
 
 export const listTicketsQuerySchema = z.strictObject({
-  desk: deskId.optional(),
+  desk: deskId.optional().describe("A desk's queue: its tickets (staff of the desk, read clients)"),
   status: statusFilter,
   assignee: z.union([z.literal('me'), email]).optional().describe('An agent email, or me'),
-  requester: email.optional(),
+  requester: email.optional().describe("A requester's tickets, newest first; requesters may give only their own address"),
   sla: slaFilter,
   priority: priorityFilter,
   channel: channelFilter,
   catalogItem: catalogItemFilter,
   order: orderOption,
-  cursor: z.string().max(4000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: cursorParameter,
+  limit: pageSize(25),
 });
 
 export const deskQueueQuerySchema = z.strictObject({
-  level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional(),
+  level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional().describe('One level of the desk, by id; every level by default'),
   status: statusFilter,
   assignee: z.union([z.literal('me'), z.literal('none'), email]).optional().describe('An agent email, me, or none for unassigned tickets'),
   sla: slaFilter,
@@ -251,16 +256,16 @@ export const deskQueueQuerySchema = z.strictObject({
   channel: channelFilter,
   catalogItem: catalogItemFilter,
   order: orderOption,
-  cursor: z.string().max(4000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: cursorParameter,
+  limit: pageSize(25),
 });
 
 export type DeskQueueQuery = z.output<typeof deskQueueQuerySchema>;
 
 /** `GET /me/approvals`: a page of the requests waiting for the caller's decision. */
 export const myApprovalsQuerySchema = z.strictObject({
-  cursor: z.string().max(4000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: cursorParameter,
+  limit: pageSize(25),
 });
 
 export const quarantineQuerySchema = z.strictObject({
@@ -268,8 +273,8 @@ export const quarantineQuerySchema = z.strictObject({
 });
 
 export const historyQuerySchema = z.strictObject({
-  cursor: z.string().max(4000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: cursorParameter,
+  limit: pageSize(50),
 });
 
 export const ticketKeyParamSchema = z.string().regex(/^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]{0,11}$/, 'not a ticket key such as SD-42');

@@ -17,6 +17,20 @@ describe('the OpenAPI document', () => {
     for (const route of HTTP_ROUTES) expect(document.paths[route.path]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
   });
 
+  it('describes only routes the API serves, each with an operationId of its own', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation: operation as { operationId?: string; 'x-callers'?: string } })),
+    );
+    const served = new Set(HTTP_ROUTES.map((route) => `${route.method} ${route.path}`));
+    for (const { route, operation } of operations) {
+      expect(served.has(route), `${route} is described but not served`).toBe(true);
+      expect(operation.operationId, route).toMatch(/^[a-z][a-zA-Z]+$/);
+      expect(operation['x-callers'], `${route}: who may call it`).toBeTruthy();
+    }
+    const ids = operations.map(({ operation }) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('points every reference at a schema that exists', () => {
     const references = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
     expect(references.length).toBeGreaterThan(5);

@@ -8,47 +8,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The configuration the desk runs, read-only, without secrets (admins) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Desks, staff, catalog, SLA policies, calendars, routing rules, mail, uploads and sign-in settings */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            config: components["schemas"]["AdminConfig"];
-                        };
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Read the running configuration
+         * @description `{ config }`: the configuration the desk runs, read-only: desks (restricted, managers, `escalateTo`, levels with members and assignment method), staff (email, name, role, signature), groups, the catalog (each node with its inherited desk, level, type and priority, its form, and its approval steps with their approvers), SLA policies (targets in working minutes), calendars, routing rules, the mailbox (`address`, `name`, reply and attachment limits), uploads and sign-in (self sign-up domains, one-time codes, identity providers by id, name, type, issuer or metadata URL and domains).
+         *
+         *     Left out: the identity providers' `clientId` and `clientSecretName`, the SES `receiptRuleSet`, the notification templates and the directory.
+         */
+        get: operations["getAdminConfig"];
         put?: never;
         post?: never;
         delete?: never;
@@ -65,67 +31,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Mark an agent available or not for automatic assignment (the agent, its desk managers, admins) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    email: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SetAgentAvailability"];
-                };
-            };
-            responses: {
-                /** @description The availability now in force */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such agent */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Set whether an agent takes automatic assignments
+         * @description `{ "available": false }` takes the agent out of automatic assignment; `true` puts the agent back.
+         */
+        put: operations["setAgentAvailability"];
         post?: never;
         delete?: never;
         options?: never;
@@ -140,127 +50,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The page an approval email links to: the request and a form that posts the decision (HTML; deciding takes the POST) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The token of the approval link */
-                    token?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An HTML page with the request and the decision form */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description An HTML page: the token is missing */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description An HTML page: a forged, altered or expired link */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description An HTML page: the ticket no longer exists */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description An HTML page: the step was already decided */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-            };
-        };
+        /**
+         * The page an approval email links to
+         * @description An HTML page with the request and a form (comment, Approve, Reject) that posts to `POST /approvals/decide`. Opening it decides nothing, and posting its form decides only with the confirmation the page's script adds on a person's click. A forged or expired link (403) or a spent one (409) gets a page saying so.
+         */
+        get: operations["getApprovalPage"];
         put?: never;
-        /** Approve or reject through the signed link of an approval email (no sign-in; the link is the authority). JSON, or the form of the approval page (answered with a page), which decides only with the confirmation its script adds on a person's click */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ApprovalLinkDecision"];
-                    "application/x-www-form-urlencoded": components["schemas"]["ApprovalPageDecision"];
-                };
-            };
-            responses: {
-                /** @description The outcome: ticket key, status and approval state (an HTML page for a form post) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A forged, altered or expired link, or not an approver of the waiting step */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The ticket no longer exists */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The step was already decided: the link is spent */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Approve or reject through the link of an approval email
+         * @description `{ token, decision, comment }` as JSON, or as the approval page's form post with its `confirmation`, which is answered with a page (400 without the confirmation; 403 for another page's confirmation or one sent within 2 s of the page). The link names the ticket, the step and the approver; it expires after 14 days and is spent once its step is decided. The answer gives the outcome only.
+         */
+        post: operations["decideApprovalByLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -274,47 +74,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The service catalog and its request forms */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The catalog tree */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            catalog: components["schemas"]["CatalogNode"][];
-                        };
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Read the service catalog
+         * @description The catalog tree with each item's type, description, `pinned` flag, form (label, help, default, required, options, min, max) and whether it needs approval. It shows no desks, levels or approvers.
+         */
+        get: operations["getCatalog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -330,85 +94,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A desk's queue, or one level of it, by priority then age or by the nearest SLA deadline; filtered by assignee (me, none, an email), SLA state, priority, channel and catalog item (staff of the desk). An unknown filter value is a 400 naming its parameter */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description An agent email, me, or none for unassigned tickets */
-                    assignee?: "me" | "none" | string;
-                    /** @description Only tickets of this catalog item (GET /catalog) */
-                    catalogItem?: string;
-                    /** @description Only tickets that came in this way */
-                    channel?: "api" | "email" | "intake";
-                    cursor?: string;
-                    level?: string;
-                    limit?: number;
-                    /** @description priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only */
-                    order?: "priority" | "due";
-                    /** @description Only these priorities, separated by commas: P1 or P1,P2 */
-                    priority?: string;
-                    /** @description Only tickets whose SLA is at risk (a warning fired) or breached */
-                    sla?: "at_risk" | "breached";
-                    status?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of tickets */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Ticket"][];
-                            nextCursor?: string;
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such desk */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * List a desk's queue
+         * @description The desk's queue, or one `level` of it, with the filters and `order` of `GET /tickets` (listTickets): by priority then age, or by the nearest SLA deadline. `assignee` is an email, `me` or `none` (unassigned). An unknown filter value is a 400 naming its parameter.
+         */
+        get: operations["getDeskQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -424,56 +114,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A desk's people by level with their availability, open, at-risk and breached tickets, and the desk's unassigned count (staff of the desk; not machine clients) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The team */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DeskTeam"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not staff of the desk */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such desk */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Read a desk's team
+         * @description `{ desk: { id, name }, unassigned, levels: [{ id, name, assignment, members: [{ email, name, role, available, openTickets, atRisk, breached }] }] }`: the assignee picker and the manager's team view, from the configuration and the agents' counters and availability (one GetItems; no item means available and zero). `openTickets` is the workload count (new, open, pending, on hold); `atRisk` and `breached` count the member's assigned active tickets. A 404 for no such desk, a 403 for a desk the caller does not work.
+         */
+        get: operations["getDeskTeam"];
         put?: never;
         post?: never;
         delete?: never;
@@ -489,25 +134,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The API answers */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Liveness
+         * @description Answers 200 while the API is up. It reads no data.
+         */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -525,71 +156,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite a person to sign up to the portal and mail them the link (staff); inviting again refreshes the invitation and mails it again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateInvitation"];
-                };
-            };
-            responses: {
-                /** @description The address was invited before: the refreshed invitation */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            invitation: components["schemas"]["Invitation"];
-                        };
-                    };
-                };
-                /** @description The invitation */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            invitation: components["schemas"]["Invitation"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Invite a person to sign up
+         * @description Invites a person (`email`, optionally `name`) to sign up to the portal for 30 days and mails them a link to the web app (`PUBLIC_WEB_URL`). Inviting the same address again refreshes the invitation and mails it again: 201 for a new invitation, 200 for a refreshed one.
+         */
+        post: operations["createInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,57 +174,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mail kept aside on a day, with the reason (admins) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description UTC day, YYYY-MM-DD; today by default */
-                    day?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["QuarantineDay"];
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * List the mail kept aside on a day
+         * @description Mail kept aside on the day (unreadable, spam, virus, too large to store) and mail ignored (`outcome: "ignored"`: duplicates, automatic mail on no open ticket), each with the reason and where its raw bytes are.
+         */
+        get: operations["listQuarantinedMail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -669,60 +194,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The requests waiting for the caller's decision, the longest waiting first (decide with POST /tickets/{key}/approval) */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of requests waiting for a decision */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ApprovalInboxItem"][];
-                            nextCursor?: string;
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * List the requests waiting for the caller's decision
+         * @description The requests waiting for the caller's decision (matched by the caller's verified email), the longest waiting first: key, subject, requester, catalog item, the step (index, kind, label), `requestedAt`, `waitingSince` and status. Decide with `POST /tickets/{key}/approval`. One Query of the caller's approval inbox (a sparse partition of GSI3), whose items the ticket's own transactions write and settle as steps open and are decided.
+         */
+        get: operations["listMyApprovals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -738,45 +214,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The console's sidebar: counts of the caller's own work and of every desk the caller works, by level (staff; read from counters, exact) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The counts */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MyQueues"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not staff: requesters and machine clients have no queues */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Count the caller's work and queues
+         * @description The console's sidebar: `{ mine: { active, atRisk, breached }, desks: [{ id, name, active, unassigned, atRisk, breached, levels: [{ id, name, active, unassigned }] }] }` for the caller's own assigned work and each desk the caller works. `active` counts every active status, pending approval included. The counts are exact: read from counters the ticket transactions keep, one GetItem each.
+         */
+        get: operations["getMyQueues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -792,25 +234,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OpenAPI 3.1 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * This document
+         * @description This OpenAPI 3.1 document, generated from the same zod schemas the handlers validate requests with.
+         */
+        get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -826,184 +254,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tickets: a desk queue, an agent's work or a requester's tickets; filtered by priority, channel, catalog item and SLA state; ordered by priority or (queues and work) by the nearest SLA deadline. An unknown filter value is a 400 naming its parameter */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description An agent email, or me */
-                    assignee?: "me" | string;
-                    /** @description Only tickets of this catalog item (GET /catalog) */
-                    catalogItem?: string;
-                    /** @description Only tickets that came in this way */
-                    channel?: "api" | "email" | "intake";
-                    cursor?: string;
-                    desk?: string;
-                    limit?: number;
-                    /** @description priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only */
-                    order?: "priority" | "due";
-                    /** @description Only these priorities, separated by commas: P1 or P1,P2 */
-                    priority?: string;
-                    requester?: string;
-                    /** @description Only tickets whose SLA is at risk (a warning fired) or breached */
-                    sla?: "at_risk" | "breached";
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of tickets */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Ticket"][];
-                            nextCursor?: string;
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * List tickets
+         * @description A desk's queue or an agent's work, by priority then age, or a requester's tickets, newest first. Staff who give none of `desk`, `assignee` and `requester` get their own work; requesters always get their own tickets; a client must name one of the three. The filters narrow by status, SLA state, priority, channel and catalog item.
+         *
+         *     `order=due` puts the nearest SLA deadline first: breached tickets first, tickets with no running clock last by priority and age. It lists active statuses only (a 400 naming `order` otherwise, and for a requester's list). An agent's work by due date merges the due partitions of the desks the caller works. An unknown filter value is a 400 naming its parameter.
+         */
+        get: operations["listTickets"];
         put?: never;
-        /** Open a ticket */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description A retry with the same key within a day answers 200 with the ticket as first created, instead of opening another; another body under the same key gets 422 */
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateTicket"];
-                };
-            };
-            responses: {
-                /** @description Replay of an Idempotency-Key: the ticket as the first request was answered */
-                200: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Created */
-                201: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Replay of an Idempotency-Key whose ticket the caller may no longer see */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Body is not JSON */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The Idempotency-Key was used within a day for a request with another body */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Open a ticket
+         * @description A requester opens a ticket for itself; staff and clients name the `requester`. With a `catalogItem`, `customFields` are the values of its form (a 400 names each missing or wrong field), and the ticket is routed, assigned or held for approval. `attachments` takes upload ids from `POST /uploads` (see createUpload).
+         *
+         *     `Idempotency-Key` makes retries safe: within a day, a replay with the same body answers 200 with the ticket as first created (404 once the caller may no longer see it), another body under the same key gets a 422 naming `Idempotency-Key`, and a replay takes no ticket number.
+         */
+        post: operations["createTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1017,172 +282,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A ticket with its conversation (internal notes for staff only) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The ticket */
-                200: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            comments: components["schemas"]["Comment"][];
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Read a ticket and its conversation
+         * @description The ticket and its conversation; internal notes only for staff. The `ETag` header is the ticket's version.
+         */
+        get: operations["getTicket"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change ticket fields */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a stale one gets 412 */
-                    "If-Match"?: string;
-                };
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UpdateTicket"];
-                };
-            };
-            responses: {
-                /** @description The updated ticket */
-                200: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Concurrent change; retry */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description If-Match names an old version */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A move out of a restricted desk without confirmRestrictedMove */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Change a ticket
+         * @description Changes status, priority (or impact and urgency), category, desk, level, assignee, tags and custom fields. A new `catalogItem` recategorises the ticket: it is routed and assigned again.
+         *
+         *     Moving a ticket out of a restricted desk (by `desk`, by recategorising, or by escalation) needs `"confirmRestrictedMove": true` (422 without it), since its internal notes go with it. With `If-Match`, a stale version gets a 412; without it, the change is applied again to the latest version.
+         */
+        patch: operations["updateTicket"];
         trace?: never;
     };
     "/tickets/{key}/approval": {
@@ -1194,82 +310,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or reject the waiting approval step (approvers of that step only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ApprovalDecision"];
-                };
-            };
-            responses: {
-                /** @description The ticket after the decision */
-                200: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The ticket waits for no approval */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Approve or reject a request
+         * @description `decision` is `approve` or `reject`, with a `comment` (a rejection needs its reason). The last approval releases the ticket to its desk and assigns it; a rejection closes it and tells the requester why.
+         */
+        post: operations["decideApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1283,75 +328,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A short-lived download link (5 minutes) for a stored file of the ticket or of a comment the caller may read */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The `location` of an attachment of the ticket or of one of its comments */
-                    location?: string;
-                };
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description With Accept: application/json (a browser cannot read a redirect): the download link, the file name and how long it works */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AttachmentLink"];
-                    };
-                };
-                /** @description Location is the download link; the body gives it too, with the file name and how long it works */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Download a file of a ticket
+         * @description A 302 to a download link that works for 5 minutes (a presigned S3 URL); the body gives the link too, with the file name. With `Accept: application/json` the same body comes as a 200 answer, since a browser's fetch cannot read a redirect. `location` is the `location` of an attachment on the ticket or on one of its comments; anything else is a 404.
+         */
+        get: operations["getAttachment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1369,100 +350,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a public reply or an internal note; a public reply by staff or a write client may copy people (cc), who become watchers of the ticket and get the reply */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description A retry with the same key within a day returns the first comment (200) instead of adding it again */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AddComment"];
-                };
-            };
-            responses: {
-                /** @description Replay of an Idempotency-Key: the comment added the first time and the ticket now */
-                200: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            comment: components["schemas"]["Comment"];
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description The comment and the ticket */
-                201: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            comment: components["schemas"]["Comment"];
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The ticket is closed */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Reply or add an internal note
+         * @description A public reply, or an internal note with `"public": false`; `html` is sanitised. `attachments` takes upload ids from `POST /uploads` (see createUpload).
+         *
+         *     `cc` (staff and write clients, public replies only, at most 10): the people copied become watchers of the ticket in the reply's own write (the history records them; a ticket has at most 50 watchers) and get the reply. A 400 names `cc` on a note or from a requester, and `cc[i]` for an address the desk cannot mail or one of the desk's own mail domain.
+         *
+         *     An agent's reply is mailed to the requester (at the Reply-To kept for them) with every watcher in Cc, ending with the agent's `signature`; the stored comment stays as typed.
+         *
+         *     `Idempotency-Key` makes retries safe: within a day, the same caller's key on the same ticket answers 200 with the first comment, even if the ticket has moved on (closed) since.
+         */
+        post: operations["addComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1478,91 +376,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Escalate to the next level, or to the next desk after the last level; assigns by that level's method */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["Escalate"];
-                };
-            };
-            responses: {
-                /** @description The escalated ticket */
-                200: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Nowhere to escalate to, or the ticket is not active */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description An escalation out of a restricted desk without confirmRestrictedMove */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Escalate a ticket
+         * @description Moves the ticket to the desk's next level, or after its last level to the first level of the desk's `escalateTo` desk, and assigns it by that level's method. The `reason` is recorded in the history. A 409 when there is nowhere to go; an escalation out of a restricted desk needs `"confirmRestrictedMove": true` (422 without it).
+         */
+        post: operations["escalateTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1576,71 +394,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of a ticket (staff only) */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of history events */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["HistoryEvent"][];
-                            nextCursor?: string;
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Read a ticket's audit log
+         * @description The ticket's audit log, oldest first, a page at a time: creation, routing and assignment (with the rule or method that decided), updates, comments, escalations and approvals.
+         */
+        get: operations["getTicketHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1658,78 +416,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The mail a public reply would send, written nowhere: sender, recipients, subject, text and HTML (with the agent's signature), and the addresses left out and why (staff of the desk, write clients) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["ReplyPreviewRequest"];
-                };
-            };
-            responses: {
-                /** @description The mail as it would go out now */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReplyPreview"];
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not staff of the ticket's desk, or a client without servicedesk/tickets.write */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The ticket is closed, or the desk has no mailbox */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Preview the mail a public reply would send
+         * @description The mail a public reply with this `body`, `html` and `cc` would send now, rendered and addressed by the notification's own code: `{ from, to, cc, subject, text, html, suppressed }`, with the agent's signature and the ticket token. Bounced and unmailable addresses are left out and listed in `suppressed` as `{ address, reason, detail }`, with `reason` `undeliverable` or `unmailable`. A machine client's replies are not mailed, so it gets every address as `not_mailed`.
+         *
+         *     Without a body it still names the recipients. It writes nothing; a closed ticket or a desk without a mailbox gets a 409.
+         */
+        post: operations["previewReply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1745,82 +438,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The requester of a resolved ticket confirms it (closed) or reopens it (with a comment saying what is still wrong) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResolutionDecision"];
-                };
-            };
-            responses: {
-                /** @description The ticket after the decision, or as it is when the same decision already took effect */
-                200: {
-                    headers: {
-                        /** @description The ticket version; send it back in If-Match */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticket: components["schemas"]["Ticket"];
-                        };
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not the requester of the ticket */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such ticket, or not visible to the caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The ticket is not resolved (code ticket_not_resolved) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Confirm or reopen a resolved ticket
+         * @description On a resolved ticket, `confirm` closes it; `reopen` (a `comment` is required, posted as the requester's public reply) sends it back to `open` as a requester's reply does, SLA clocks included. A ticket that is not resolved gets a 409 `ticket_not_resolved`; the same decision sent again after it took effect answers 200 with the ticket as it is.
+         */
+        post: operations["decideResolution"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1836,76 +458,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign a form with which the browser sends one file straight to S3 (multipart/form-data POST to `url`: every field, then the file as `file`), within the size limit and with the declared Content-Type; then name its `uploadId` in `attachments` of a new ticket or comment (signed-in people only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateUpload"];
-                };
-            };
-            responses: {
-                /** @description The form to post, and the upload id */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Upload"];
-                    };
-                };
-                /** @description Invalid input; details name each field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid bearer token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed for this caller */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Body is not JSON */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /**
+         * Get a form to upload one file
+         * @description `{ fileName, contentType, size }` gives `{ uploadId, url, fields, maxBytes, expiresAt }`: a form the browser posts as multipart/form-data straight to the upload bucket (every field of `fields`, then the file as `file`). S3 takes it for 15 minutes, only under the caller's own key, with that Content-Type and within `uploads.maxFileBytes` (a 400 names `size` when the declared size is larger).
+         *
+         *     `POST /tickets` and `POST /tickets/{key}/comments` then take `"attachments": [uploadId, ...]`: at most `uploads.maxCount` (a 400 naming `attachments` otherwise), each an upload of the caller's own that was sent (a 400 naming `attachments[i]` otherwise). The files are moved to the ticket's attachments and listed like a mail's. Requesters attach files to their own public replies; staff to internal notes too.
+         */
+        post: operations["createUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2370,6 +929,11 @@ export interface components {
             /** @description Recorded in the history */
             reason?: string;
         };
+        /** @description API Gateway's own answer, given before any handler runs */
+        GatewayMessage: {
+            /** @description Unauthorized, Too Many Requests, ... */
+            message: string;
+        };
         HistoryEvent: {
             /** @enum {string} */
             action: "created" | "routed" | "assigned" | "updated" | "commented" | "escalated" | "approval" | "sla";
@@ -2665,6 +1229,7 @@ export interface components {
             };
             desk?: string;
             impact?: ("high" | "medium" | "low") | null;
+            /** @description One level of the desk, by id; every level by default */
             level?: string;
             /** @enum {string} */
             priority?: "P1" | "P2" | "P3" | "P4";
@@ -2691,11 +1256,1474 @@ export interface components {
             url: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Too many requests: over the API stage's throttle, API Gateway answers before the handler runs (deployed only); retry later */
+        Throttled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description A missing, invalid or expired bearer token: API Gateway's JWT authorizer answers before the handler runs */
+        Unauthorized: {
+            headers: {
+                /** @description Bearer; when a token was sent, with error="invalid_token" and an error_description naming the fault */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getAdminConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Desks, staff, catalog, SLA policies, calendars, routing rules, mail, uploads and sign-in settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        config: components["schemas"]["AdminConfig"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    setAgentAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent's email address */
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAgentAvailability"];
+            };
+        };
+        responses: {
+            /** @description The availability now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such agent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getApprovalPage: {
+        parameters: {
+            query: {
+                /** @description The token of the approval link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with the request and the decision form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An HTML page: the token is missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An HTML page: a forged, altered or expired link */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An HTML page: the ticket no longer exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An HTML page: the step was already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    decideApprovalByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalLinkDecision"];
+                "application/x-www-form-urlencoded": components["schemas"]["ApprovalPageDecision"];
+            };
+        };
+        responses: {
+            /** @description The outcome: ticket key, status and approval state (an HTML page for a form post) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A forged, altered or expired link, or not an approver of the waiting step */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The ticket no longer exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The step was already decided: the link is spent */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog tree */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        catalog: components["schemas"]["CatalogNode"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getDeskQueue: {
+        parameters: {
+            query?: {
+                /** @description An agent email, me, or none for unassigned tickets */
+                assignee?: "me" | "none" | string;
+                /** @description Only tickets of this catalog item (GET /catalog) */
+                catalogItem?: string;
+                /** @description Only tickets that came in this way */
+                channel?: "api" | "email" | "intake";
+                /** @description The `nextCursor` of the previous page; left out for the first page */
+                cursor?: string;
+                /** @description One level of the desk, by id; every level by default */
+                level?: string;
+                /** @description How many items a page holds at most */
+                limit?: number;
+                /** @description priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only */
+                order?: "priority" | "due";
+                /** @description Only these priorities, separated by commas: P1 or P1,P2 */
+                priority?: string;
+                /** @description Only tickets whose SLA is at risk (a warning fired) or breached */
+                sla?: "at_risk" | "breached";
+                /** @description Statuses separated by commas (`open,pending`), `active` (the default: pending_approval, new, open, pending and on_hold) or `all` */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The desk id, as in the configuration (it, facilities) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Ticket"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such desk */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getDeskTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The desk id, as in the configuration (it, facilities) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskTeam"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff of the desk */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such desk */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitation"];
+            };
+        };
+        responses: {
+            /** @description The address was invited before: the refreshed invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitation: components["schemas"]["Invitation"];
+                    };
+                };
+            };
+            /** @description The invitation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitation: components["schemas"]["Invitation"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    listQuarantinedMail: {
+        parameters: {
+            query?: {
+                /** @description UTC day, YYYY-MM-DD; today by default */
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantineDay"];
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    listMyApprovals: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; left out for the first page */
+                cursor?: string;
+                /** @description How many items a page holds at most */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests waiting for a decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApprovalInboxItem"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getMyQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyQueues"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff: requesters and machine clients have no queues */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                /** @description An agent email, or me */
+                assignee?: "me" | string;
+                /** @description Only tickets of this catalog item (GET /catalog) */
+                catalogItem?: string;
+                /** @description Only tickets that came in this way */
+                channel?: "api" | "email" | "intake";
+                /** @description The `nextCursor` of the previous page; left out for the first page */
+                cursor?: string;
+                /** @description A desk's queue: its tickets (staff of the desk, read clients) */
+                desk?: string;
+                /** @description How many items a page holds at most */
+                limit?: number;
+                /** @description priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only */
+                order?: "priority" | "due";
+                /** @description Only these priorities, separated by commas: P1 or P1,P2 */
+                priority?: string;
+                /** @description A requester's tickets, newest first; requesters may give only their own address */
+                requester?: string;
+                /** @description Only tickets whose SLA is at risk (a warning fired) or breached */
+                sla?: "at_risk" | "breached";
+                /** @description Statuses separated by commas (`open,pending`), `active` (the default: pending_approval, new, open, pending and on_hold) or `all` */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Ticket"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    createTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key within a day answers 200 with the ticket as first created, instead of opening another; another body under the same key gets 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicket"];
+            };
+        };
+        responses: {
+            /** @description Replay of an Idempotency-Key: the ticket as the first request was answered */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Replay of an Idempotency-Key whose ticket the caller may no longer see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used within a day for a request with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comments: components["schemas"]["Comment"][];
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    updateTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicket"];
+            };
+        };
+        responses: {
+            /** @description The updated ticket */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Concurrent change; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an old version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A move out of a restricted desk without confirmRestrictedMove */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    decideApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDecision"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the decision */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The ticket waits for no approval */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getAttachment: {
+        parameters: {
+            query: {
+                /** @description The `location` of an attachment of the ticket or of one of its comments */
+                location: string;
+            };
+            header?: never;
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: application/json (a browser cannot read a redirect): the download link, the file name and how long it works */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentLink"];
+                };
+            };
+            /** @description Location is the download link; the body gives it too, with the file name and how long it works */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    addComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key within a day returns the first comment (200) instead of adding it again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddComment"];
+            };
+        };
+        responses: {
+            /** @description Replay of an Idempotency-Key: the comment added the first time and the ticket now */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comment: components["schemas"]["Comment"];
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description The comment and the ticket */
+            201: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comment: components["schemas"]["Comment"];
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The ticket is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    escalateTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Escalate"];
+            };
+        };
+        responses: {
+            /** @description The escalated ticket */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nowhere to escalate to, or the ticket is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An escalation out of a restricted desk without confirmRestrictedMove */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    getTicketHistory: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; left out for the first page */
+                cursor?: string;
+                /** @description How many items a page holds at most */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of history events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEvent"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    previewReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReplyPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The mail as it would go out now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyPreview"];
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff of the ticket's desk, or a client without servicedesk/tickets.write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The ticket is closed, or the desk has no mailbox */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    decideResolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionDecision"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the decision, or as it is when the same decision already took effect */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the requester of the ticket */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The ticket is not resolved (code ticket_not_resolved) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUpload"];
+            };
+        };
+        responses: {
+            /** @description The form to post, and the upload id */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+}
