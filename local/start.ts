@@ -7,7 +7,7 @@ import { createLocalDocumentClient, createLocalDynamoDbClient, startDynamoDbLoca
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { LOCAL_CLIENT_ID, loadPersistedIssuer } from './issuer.ts';
 import { assertJavaAvailable } from './java-runtime.ts';
-import { LOCAL_PATHS, LOCAL_TABLE_NAME } from './local-paths.ts';
+import { LOCAL_PATHS, LOCAL_TABLE_NAME, shownLocalPath } from './local-paths.ts';
 import { LocalRuntimeError } from './local-runtime-error.ts';
 import { createLocalSignIn } from './local-sign-in.ts';
 import { DynamoDbInvitations } from '#shared/adapters/dynamodb/dynamodb-invitations';
@@ -16,7 +16,7 @@ import { localUploadsPage, useLocalUploads } from './local-uploads.ts';
 import { assertPortFree } from './port-check.ts';
 import { startSideEffects, type RunningSideEffects } from './side-effects.ts';
 import { ensureTable } from './table.ts';
-import { startWebAppBuild, type RunningWebAppBuild } from './web-app-build.ts';
+import { startWebAppBuild, webAppBuilt, webBuildModeFromEnv, type RunningWebAppBuild, type WebBuildMode } from './web-app-build.ts';
 import { createWebAppFiles } from './web-app-files.ts';
 
 /** `npm start`: the whole service desk on this machine, with no AWS account. */
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const smtpPort = portFromEnv('SMTP_PORT', 2525);
   const sesPort = portFromEnv('SES_PORT', 8005);
   const intakePort = portFromEnv('INTAKE_PORT', 9324);
+  const webBuildMode = webBuildModeFromEnv();
   assertJavaAvailable();
   // Every port is checked before anything starts, so a clash leaves nothing half-running.
   await assertPortFree(httpPort, 'the local API', 'PORT');
@@ -87,7 +88,8 @@ async function main(): Promise<void> {
       deadLetterDir: LOCAL_PATHS.deadLetters,
     });
     // The app's files are read on every request: the watch build's output is served once written.
-    webBuild = await startWebAppBuild();
+    // WEB_BUILD=none serves web/dist as it is (docs:check, tests that use it meanwhile).
+    if (webBuildMode === 'watch') webBuild = await startWebAppBuild();
     const webApp = createWebAppFiles({ config });
     // The same sign-up rule as the user pool's pre-sign-up trigger: staff, an allowed domain, or an invitation.
     const mayCreateAccount = checkSignUp({
@@ -108,17 +110,17 @@ async function main(): Promise<void> {
     await dynamodb?.stop().catch(() => undefined);
     throw error;
   }
-  printBanner(config, http.url, dynamodb.endpoint, smtpPort, sideEffects.ses.url, sideEffects.intake.queueUrl, deadLettersLine(sideEffects));
+  printBanner(config, webBuildMode, http.url, dynamodb.endpoint, smtpPort, sideEffects.ses.url, sideEffects.intake.queueUrl, deadLettersLine(sideEffects));
 }
 
 /** Dead letters kept from earlier runs, and with REDRIVE_DEAD_LETTERS=1 sent back to their queues (a DLQ redrive). */
 function deadLettersLine(sideEffects: RunningSideEffects): string {
   if (process.env.REDRIVE_DEAD_LETTERS === '1') {
     const moved = sideEffects.queues.reduce((sum, queue) => sum + queue.redrive(), 0);
-    return `Dead letters       ${moved} sent back to their queues (from .local/dead-letters)`;
+    return `Dead letters       ${moved} sent back to their queues (from ${shownLocalPath(LOCAL_PATHS.deadLetters)})`;
   }
   const kept = sideEffects.queues.reduce((sum, queue) => sum + queue.deadLetters().length, 0);
-  return `Dead letters       ${kept} in .local/dead-letters/<queue>/ (kept across restarts; REDRIVE_DEAD_LETTERS=1 npm start sends them back)`;
+  return `Dead letters       ${kept} in ${shownLocalPath(LOCAL_PATHS.deadLetters)}/<queue>/ (kept across restarts; REDRIVE_DEAD_LETTERS=1 npm start sends them back)`;
 }
 
 /** The address to open in a browser: localhost, which the local sign-in accepts as well as 127.0.0.1. */
@@ -138,21 +140,22 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-function printBanner(config: ServiceDeskConfig, url: string, dynamodbEndpoint: string, smtpPort: number, sesUrl: string, intakeQueueUrl: string, deadLetters: string): void {
+function printBanner(config: ServiceDeskConfig, webBuildMode: WebBuildMode, url: string, dynamodbEndpoint: string, smtpPort: number, sesUrl: string, intakeQueueUrl: string, deadLetters: string): void {
   const roles = ['admin', 'manager', 'agent'] as const;
   const lines = [
     '',
     `Web app  ${webAppUrl(url)}`,
+    ...(webBuildMode === 'none' ? [`  WEB_BUILD=none: web/dist is served as it is, never rebuilt${webAppBuilt() ? '' : ' (it holds no build: npm run build:web)'}`] : []),
     '',
     `Service desk API   ${url}  (the web app calls it under ${url}/api)`,
     `  health           ${url}/health`,
     `  OpenAPI          ${url}/openapi.json`,
     `Sign-in (OIDC)     ${url}/.well-known/openid-configuration (client ${LOCAL_CLIENT_ID}, callback /auth/callback)`,
-    `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in .local/dynamodb)`,
-    `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in .local/mail)`,
-    `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in .local/outbox)`,
+    `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in ${shownLocalPath(LOCAL_PATHS.dynamodbData)})`,
+    `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in ${shownLocalPath(LOCAL_PATHS.mail)})`,
+    `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in ${shownLocalPath(LOCAL_PATHS.outbox)})`,
     `Intake queue       ${intakeQueueUrl} (SQS SendMessage; JSON requests from other systems)`,
-    `Uploads            ${url}/local-s3 (POST /uploads signs form posts to it; files in .local/uploads until attached)`,
+    `Uploads            ${url}/local-s3 (POST /uploads signs form posts to it; files in ${shownLocalPath(LOCAL_PATHS.uploads)} until attached)`,
     deadLetters,
     '',
     'Demo users (servicedesk.config.ts):',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,27 @@ describe('the intake queue', () => {
       expect((await handler(event)).batchItemFailures).toHaveLength(1);
     }
     expect(await open()).toBe(before + 1);
+  });
+
+  it("takes SendMessage in SQS's Query protocol too, as CLIs and SDKs from before the JSON protocol send it (Debian's awscli)", async () => {
+    const requester = `ops.${unique()}@example.org`;
+    const body = JSON.stringify(alert(`alert-${unique()}`, requester));
+    const form = new URLSearchParams({ Action: 'SendMessage', Version: '2012-11-05', QueueUrl: app.sideEffects!.intake.queueUrl, MessageBody: body });
+    const response = await fetch(`${app.sideEffects!.intake.endpoint.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: form });
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    expect(xml).toContain(`<MD5OfMessageBody>${createHash('md5').update(body).digest('hex')}</MD5OfMessageBody>`);
+    expect(xml).toMatch(/<SendMessageResponse xmlns="http:\/\/queue\.amazonaws\.com\/doc\/2012-11-05\/"><SendMessageResult><MessageId>[^<]+<\/MessageId>/);
+    const [ticket] = await ticketsOf(requester, 1);
+    expect(ticket).toMatchObject({ channel: 'intake', intake: { source: 'monitoring' } });
+
+    const unknown = await fetch(`${app.sideEffects!.intake.endpoint.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ Action: 'SendMessage', QueueUrl: `${app.sideEffects!.intake.endpoint.url}/000000000000/nope`, MessageBody: 'x' }),
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('<Code>AWS.SimpleQueueService.NonExistentQueue</Code>');
   });
 
   it('answers other SQS actions and unknown queues as SQS would', async () => {
