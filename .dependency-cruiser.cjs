@@ -40,16 +40,14 @@ module.exports = {
     {
       name: 'use-cases-use-ports',
       severity: 'error',
-      comment:
-        'A use case reaches AWS only through a port (shared/ports): no adapters, no composition, no AWS packages, no table layout (shared/store), no handlers.',
+      comment: 'A use case reaches AWS only through a port (shared/ports): no adapters, no composition, no AWS packages, no table layout (shared/store), no handlers.',
       from: { path: '^shared/use-cases/' },
       to: { path: [AWS_PACKAGES, '^shared/(adapters|composition|store|queue)/', '^functions/'] },
     },
     {
       name: 'use-cases-take-the-http-contract-as-types',
       severity: 'error',
-      comment:
-        'A use case may take the types of the HTTP contract (the bodies and views of shared/http/*-schemas.ts) as its input and output, imported as types; never the HTTP handling itself.',
+      comment: 'A use case may take the types of the HTTP contract (the bodies and views of shared/http/*-schemas.ts) as its input and output, imported as types; never the HTTP handling itself.',
       from: { path: '^shared/use-cases/' },
       to: { path: '^shared/http/', pathNot: '^shared/http/[^/]+-schemas\\.ts$' },
     },
@@ -92,8 +90,7 @@ module.exports = {
     {
       name: 'table-layout-is-the-adapters',
       severity: 'error',
-      comment:
-        'shared/store (keys, the table definition, cursors) is the layout of the single table: the DynamoDB adapters, infra and the local runtime use it; the rest of shared/ and the handlers do not.',
+      comment: 'shared/store (keys, the table definition, cursors) is the layout of the single table: the DynamoDB adapters, infra and the local runtime use it; the rest of shared/ and the handlers do not.',
       from: { path: '^(shared|functions)/', pathNot: '^shared/(store|adapters/dynamodb)/' },
       to: { path: '^shared/store/' },
     },
@@ -128,8 +125,7 @@ module.exports = {
     {
       name: 'web-is-self-contained',
       severity: 'error',
-      comment:
-        'The web app imports only its own modules and packages; the API it knows through the generated types (web/src/lib/api/schema.d.ts, `npm run web:api`).',
+      comment: 'The web app imports only its own modules and packages; the API it knows through the generated types (web/src/lib/api/schema.d.ts, `npm run web:api`).',
       from: { path: '^web/src/' },
       to: { path: '^(?!web/src/|node_modules/)', dependencyTypesNot: ['core'] },
     },
@@ -164,6 +160,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // A work tree's node_modules may be a link to another's: keep the paths as they are, node_modules/...
+    preserveSymlinks: true,
     exclude: { path: '^(web/dist|cdk\\.out|\\.local|bench/results|test/fixtures|coverage)/' },
     // Type-only imports count: a circle of types is a circle of modules all the same.
     tsPreCompilationDeps: true,

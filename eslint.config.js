@@ -69,11 +69,7 @@ export default defineConfig([
     files: ['functions/**/*.ts', 'shared/**/*.ts', 'infra/**/*.ts', 'local/**/*.ts', 'bench/**/*.ts'],
     ignores: ['shared/store/keys.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: `Literal[value=${keyPattern}]`, message: keyMessage },
-        { selector: `TemplateElement[value.raw=${keyPattern}]`, message: keyMessage },
-      ],
+      'no-restricted-syntax': ['error', { selector: `Literal[value=${keyPattern}]`, message: keyMessage }, { selector: `TemplateElement[value.raw=${keyPattern}]`, message: keyMessage }],
     },
   },
   {

@@ -159,8 +159,9 @@ describe('the console’s ticket view', () => {
     expect(sla.textContent).toContain('left');
 
     const timeline = screen.getByRole('list', { name: 'History' });
+    const items = within(timeline).getAllByRole('listitem');
     // eslint-disable-next-line testing-library/no-node-access -- only the timeline's own entries, not the lists of changes inside them
-    const events = within(timeline).getAllByRole('listitem').filter((item) => item.parentElement === timeline);
+    const events = items.filter((item) => item.parentElement === timeline);
     expect(events).toHaveLength(3);
     expect(events[0]!.textContent).toContain('Rita Requester created the ticket');
     expect(events[1]!.textContent).toContain('Service desk (automatic) routed it');
