@@ -1,5 +1,5 @@
 /** The results as markdown tables, in the order the README presents them. */
-import type { BenchResults } from './run.ts';
+import type { BenchResults } from './bench-results.ts';
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const usd = (value: number) => `$${value < 0.01 && value > 0 ? value.toFixed(4) : value.toFixed(2)}`;

@@ -6,7 +6,7 @@
  *   npm run bench                          every part, results saved
  *   npm run bench -- --only=email,timers   some parts, printed only (add --save to write them)
  *
- * Parts: dynamodb, latency, email, timers, bundles, web, console, cost. Sizes: see SETTINGS below.
+ * Parts: dynamodb, latency, email, timers, bundles, web, console, cost. Sizes: see SETTINGS in bench-results.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,76 +17,22 @@ import rawConfig from '#config';
 import { useServiceDeskConfig } from '../shared/config/service-desk-config.ts';
 import { durationMinutes } from '../shared/config/duration.ts';
 import { DEFAULT_ASSUMPTIONS, monthlyCost, type CostModelResult, type Prices } from './cost-model.ts';
+import { SETTINGS, type BenchResults } from './bench-results.ts';
 import { startBenchRuntime, type BenchRuntime } from './lib/bench-runtime.ts';
 import { barChart, histograms } from './lib/svg-charts.ts';
-import { measureApiLatency, type ApiLatencyResult } from './parts/api-latency.ts';
-import { measureBundles, type BundlesResult } from './parts/bundles.ts';
-import { measureDynamoDbCost, type DynamoDbCostResult } from './parts/dynamodb-cost.ts';
-import { measureEmailIntake, type EmailIntakeResult } from './parts/email-intake.ts';
-import { measureTimerLateness, type TimerLatenessResult } from './parts/timer-lateness.ts';
-import { measureConsoleApp, type ConsoleAppResult } from './parts/console-app.ts';
-import { measureWebApp, type WebAppResult } from './parts/web-app.ts';
+import { measureApiLatency } from './parts/api-latency.ts';
+import { measureBundles } from './parts/bundles.ts';
+import { measureDynamoDbCost } from './parts/dynamodb-cost.ts';
+import { measureEmailIntake } from './parts/email-intake.ts';
+import { measureTimerLateness } from './parts/timer-lateness.ts';
+import { measureConsoleApp } from './parts/console-app.ts';
+import { measureWebApp } from './parts/web-app.ts';
 import { historyEntry, renderMarkdown, type HistoryEntry } from './report.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = join(BENCH_DIR, 'results');
 const PARTS = ['dynamodb', 'latency', 'email', 'timers', 'bundles', 'web', 'console', 'cost'] as const;
 type Part = (typeof PARTS)[number];
-
-const number = (name: string, fallback: number, { zeroAllowed = false } = {}) => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) {
-    throw new Error(`${name}=${raw ?? fallback} is not a ${zeroAllowed ? 'non-negative' : 'positive'} number`);
-  }
-  return value;
-};
-
-/** Every size the suite takes, with the environment variable that changes it. */
-const SETTINGS = {
-  concurrency: number('BENCH_CONCURRENCY', 8),
-  requests: number('BENCH_REQUESTS', 200),
-  mails: number('BENCH_MAILS', 64),
-  mailsOneAtATime: number('BENCH_MAILS_ONE_AT_A_TIME', 30),
-  senders: (process.env.BENCH_SENDERS ?? '1,8,32').split(',').map(Number),
-  timerTickets: number('BENCH_TIMER_TICKETS', 100),
-  timerTarget: process.env.BENCH_TIMER_TARGET ?? 'PT8S',
-  initRuns: number('BENCH_INIT_RUNS', 5),
-  /** Lighthouse runs per page; the median by performance score is reported. */
-  lighthouseRuns: number('BENCH_LIGHTHOUSE_RUNS', 3),
-  /** The console's timed navigations per screen. */
-  consoleRuns: number('BENCH_CONSOLE_RUNS', 7),
-  /** Active tickets in the desk whose queue the console opens. */
-  consoleTickets: number('BENCH_CONSOLE_TICKETS', 1000),
-  /** Comments of the ticket the console opens. */
-  consoleComments: number('BENCH_CONSOLE_COMMENTS', 200),
-  /** The Node.js that imports the bundles: this one, or another (Lambda runs Node 22). */
-  initNode: process.env.BENCH_NODE ?? process.execPath,
-  ticketsPerMonth: number('BENCH_TICKETS_PER_MONTH', DEFAULT_ASSUMPTIONS.ticketsPerMonth),
-  agents: number('BENCH_AGENTS', DEFAULT_ASSUMPTIONS.agents),
-  requesters: number('BENCH_REQUESTERS', DEFAULT_ASSUMPTIONS.requesters),
-  // A desk may have no identity provider of its own.
-  federatedUsers: number('BENCH_FEDERATED_USERS', DEFAULT_ASSUMPTIONS.federatedUsers, { zeroAllowed: true }),
-  inboundMailKb: number('BENCH_MAIL_KB', DEFAULT_ASSUMPTIONS.inboundMailKb),
-  durationFactor: number('BENCH_DURATION_FACTOR', DEFAULT_ASSUMPTIONS.durationFactor),
-};
-
-export interface BenchResults {
-  takenAt: string;
-  commit: string;
-  command: string;
-  durationSeconds: number;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; freeMemoryGb: number; node: string; platform: string; loadBefore: number[]; loadAfter: number[] };
-  settings: typeof SETTINGS;
-  dynamodb?: DynamoDbCostResult;
-  latency?: ApiLatencyResult;
-  email?: EmailIntakeResult;
-  timers?: TimerLatenessResult;
-  bundles?: BundlesResult;
-  web?: WebAppResult;
-  console?: ConsoleAppResult;
-  cost?: CostModelResult & { inputsFrom: string };
-}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -98,6 +98,7 @@ function assertSafeKey(key: string): void {
   if (key.startsWith('/') || isAbsolute(key)) throw new InvalidRawMailKeyError(key, 'it is an absolute path');
   if (key.includes('\\')) throw new InvalidRawMailKeyError(key, 'it contains a backslash');
   // Control characters (NUL above all) have no place in a file name.
+  // eslint-disable-next-line no-control-regex -- it looks for them
   if (/[\u0000-\u001f\u007f]/.test(key)) throw new InvalidRawMailKeyError(key, 'it contains a control character');
   for (const segment of key.split('/')) {
     if (segment === '') throw new InvalidRawMailKeyError(key, "it has an empty segment ('//' or a trailing '/')");

@@ -111,6 +111,7 @@ export async function measureBundles(options: { initRuns: number; node: string }
 }
 
 interface Template {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation's JSON, read field by field
   Resources: Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, string> }>;
 }
 

@@ -2,12 +2,13 @@
  * DynamoDB cost per API operation and per ticket lifecycle, through the local runtime and the real
  * handlers: round trips and consumed read/write units, by function, with any Scan flagged.
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { createTransport } from 'nodemailer';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { ENV } from '../../shared/environment.ts';
+import { LOCAL_TIMER_PARTITION } from '../../shared/store/keys.ts';
 import { itemBytes, totalsOf, useBetween, type FunctionUse } from '../lib/dynamodb-meter.ts';
-import { usageBetween, type BenchRuntime, type FunctionActivity } from '../lib/bench-runtime.ts';
+import { usageBetween, type ApiAnswer, type BenchRuntime, type FunctionActivity } from '../lib/bench-runtime.ts';
 import { round } from '../lib/stats.ts';
 
 export interface TableUse {
@@ -71,7 +72,7 @@ export async function measureDynamoDbCost(runtime: BenchRuntime): Promise<Dynamo
   const operations: OperationCost[] = [];
   let key = '';
   await runtime.settle();
-  const measure = async (operation: string, kind: 'read' | 'write', request: () => Promise<{ status: number; json: any }>, handler: string, prepare?: () => Promise<void>) => {
+  const measure = async (operation: string, kind: 'read' | 'write', request: () => Promise<{ status: number; json: ApiAnswer }>, handler: string, prepare?: () => Promise<void>) => {
     // The second run is reported: the first also pays for one-time items (counters, rotations).
     let result: OperationCost | undefined;
     for (let run = 0; run < 2; run++) {
@@ -107,7 +108,10 @@ export async function measureDynamoDbCost(runtime: BenchRuntime): Promise<Dynamo
   await measure('GET /tickets/{key}/history', 'read', () => runtime.call('GET', `/tickets/${key}/history`, agent), 'get-ticket-history');
   await measure('GET /desks/{id}/queue', 'read', () => runtime.call('GET', '/desks/it/queue?status=new', agent), 'get-desk-queue');
   let toggle = false;
-  await measure('PATCH /tickets/{key}', 'write', () => runtime.call('PATCH', `/tickets/${key}`, agent, { status: 'open', assignee: agentEmail, priority: (toggle = !toggle) ? 'P2' : 'P3' }), 'update-ticket');
+  await measure('PATCH /tickets/{key}', 'write', () => {
+    toggle = !toggle;
+    return runtime.call('PATCH', `/tickets/${key}`, agent, { status: 'open', assignee: agentEmail, priority: toggle ? 'P2' : 'P3' });
+  }, 'update-ticket');
   await measure('POST /tickets/{key}/comments (public reply)', 'write', () => runtime.call('POST', `/tickets/${key}/comments`, agent, { body: 'A technician is on the way.' }), 'add-comment');
   await measure('POST /tickets/{key}/comments (internal note)', 'write', () => runtime.call('POST', `/tickets/${key}/comments`, agent, { body: 'Toner sensor is dirty', public: false }), 'add-comment');
   let escalateKey = '';
@@ -210,11 +214,11 @@ async function measureLifecycle(runtime: BenchRuntime, agent: string, agentEmail
 async function tableBytes(): Promise<number> {
   const client = createLocalDynamoDbClient(process.env[ENV.dynamodbEndpoint]!);
   let total = 0;
-  let start: Record<string, any> | undefined;
+  let start: Record<string, AttributeValue> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: process.env[ENV.tableName]!, ExclusiveStartKey: start }));
     for (const item of page.Items ?? []) {
-      if (item.PK?.S === 'LOCALTIMER') continue;
+      if (item.PK?.S === LOCAL_TIMER_PARTITION) continue;
       const size = itemBytes(item as unknown as Record<string, Record<string, unknown>>) + 100;
       const indexed = ['GSI1PK', 'GSI2PK', 'GSI3PK', 'GSI4PK'].filter((name) => item[name]).length;
       total += size * (1 + indexed);

@@ -29,16 +29,16 @@ export async function measureTimerLateness(runtime: BenchRuntime, options: { tic
   const lateness: number[] = [];
   const deadline = Date.now() + 120_000;
   for (const key of keys) {
-    let ticket: any;
+    let clock: { metric: string; breachedAt?: string; startedAt: string } | undefined;
     for (;;) {
-      ticket = (await runtime.call('GET', `/tickets/${key}`, agent)).json.ticket;
-      const clock = ticket.sla.clocks.find((candidate: { metric: string }) => candidate.metric === 'first_response');
-      if (clock.breachedAt || Date.now() > deadline) break;
+      const ticket = (await runtime.call('GET', `/tickets/${key}`, agent)).json.ticket as { sla: { clocks: NonNullable<typeof clock>[] } };
+      clock = ticket.sla.clocks.find((candidate) => candidate.metric === 'first_response');
+      if (clock!.breachedAt || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const history = (await runtime.call('GET', `/tickets/${key}/history?limit=100`, agent)).json.items as { action: string; detail: string; at: string }[];
     // On a 24x7 calendar a threshold falls due at the clock's start plus its share of the target.
-    const started = Date.parse(ticket.sla.clocks.find((candidate: { metric: string }) => candidate.metric === 'first_response').startedAt);
+    const started = Date.parse(clock!.startedAt);
     for (const event of history.filter((candidate) => candidate.action === 'sla')) {
       const percent = event.detail.includes('breached') ? 100 : 75;
       lateness.push(Date.parse(event.at) - (started + (options.targetMs * percent) / 100));

@@ -1,7 +1,6 @@
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { deriveKey } from '../auth/derive-key.ts';
-import { SsmSigningKey } from '../adapters/ssm/ssm-signing-key.ts';
-import { ENV, requiredEnv } from '../environment.ts';
+import { ssmSigningKeyFromEnv } from '../adapters/ssm/ssm-signing-key.ts';
+import { ENV } from '../environment.ts';
 import type { SigningKeySource } from '../ports/signing-key-source.ts';
 
 let source: SigningKeySource | undefined;
@@ -12,7 +11,7 @@ export function signingKeyFromEnv(): SigningKeySource {
   const localKey = process.env[ENV.approvalLinkSecret];
   source = localKey
     ? { approvalLinkKey: async () => new TextEncoder().encode(localKey) }
-    : new SsmSigningKey(new SSMClient({}), requiredEnv(ENV.approvalLinkKeyParameter));
+    : ssmSigningKeyFromEnv();
   return source;
 }
 

@@ -1,14 +1,35 @@
 import type * as z from 'zod';
+import type { CalendarConfig } from './calendar-schema.ts';
 import type { CatalogNode } from './catalog-schema.ts';
-import type { ServiceDeskConfig } from './config-schema.ts';
+import type { DirectoryEntry, Group } from './directory-schema.ts';
+import type { RoutingRule } from './routing-schema.ts';
+import type { SignInConfig } from './sign-in-schema.ts';
+import type { SlaPolicy } from './sla-schema.ts';
 
 type Path = (string | number)[];
+
+/**
+ * What the check reads of a configuration: written out here rather than taken from
+ * config-schema.ts, whose schema runs this check, so that neither module needs the other.
+ */
+interface ReferencedConfig {
+  defaultDesk: string;
+  users: { email: string; role: string }[];
+  desks: { id: string; levels: { id: string; members: string[]; assignment: string }[]; managers: string[]; escalateTo?: string | undefined }[];
+  directory: DirectoryEntry[];
+  groups: Group[];
+  catalog: CatalogNode[];
+  routingRules: RoutingRule[];
+  calendars: CalendarConfig[];
+  slaPolicies: SlaPolicy[];
+  signIn: SignInConfig;
+}
 
 /**
  * Checks what a schema cannot see field by field: that every desk, level, user, group and catalog
  * node a configuration names exists, and that ids are unique. Each problem names its path.
  */
-export function checkConfigReferences(config: ServiceDeskConfig, ctx: z.RefinementCtx): void {
+export function checkConfigReferences(config: ReferencedConfig, ctx: z.RefinementCtx): void {
   const problem = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
   const staff = new Map(config.users.map((user) => [user.email, user]));
   const desks = new Map(config.desks.map((desk) => [desk.id, desk]));
@@ -83,7 +104,7 @@ export function checkConfigReferences(config: ServiceDeskConfig, ctx: z.Refineme
   });
 }
 
-function checkSlaReferences(config: ServiceDeskConfig, problem: (path: Path, message: string) => void, catalogIds: Map<string, Path>): void {
+function checkSlaReferences(config: ReferencedConfig, problem: (path: Path, message: string) => void, catalogIds: Map<string, Path>): void {
   const calendarIds = config.calendars.map((calendar) => calendar.id);
   duplicates(calendarIds).forEach((index) => problem(['calendars', index, 'id'], `duplicate calendar id "${calendarIds[index]}"`));
   duplicates(config.slaPolicies.map((policy) => policy.id)).forEach((index) =>

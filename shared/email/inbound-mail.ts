@@ -178,6 +178,7 @@ function contentType(parsed: ParsedMail): MailContentType {
  * it was not an encoded word) are decoded in the charset of the raw top-level headers, else as they are.
  */
 function rawFileName(name: string, raw: Buffer, headerCharset: string | undefined, declaredCharset: () => string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- beyond Latin-1 is what matters, from U+0000 on
   if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
   const bytes = Buffer.from(name, 'latin1');
   const repaired = repairRawUtf8(name);
@@ -191,6 +192,7 @@ function rawFileName(name: string, raw: Buffer, headerCharset: string | undefine
  * (`Müller`) stays as it is.
  */
 function repairRawUtf8(text: string): string {
+  // eslint-disable-next-line no-control-regex -- beyond Latin-1 is what matters, from U+0000 on
   if (!/[\u0080-\u00ff]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return text;
   const decoded = Buffer.from(text, 'latin1').toString('utf8');
   const cutOff = decoded.replace(/\uFFFD+$/, '');

@@ -1,4 +1,3 @@
-import type { UndeliverableMark } from '../ports/undeliverable-addresses.ts';
 import { mailableAddress, unmailableReason } from './mailable-address.ts';
 
 /** Why a mail leaves an address out: SES cannot send to it, it bounced for good, or the mail is not sent at all. */
@@ -10,6 +9,19 @@ export interface LeftOutRecipient {
   address: string;
   reason: LeftOutReason;
   detail: string;
+}
+
+/** Why an address gets no more mail: the hard bounce of a notification sent to it. */
+export interface UndeliverableMark {
+  address: string;
+  /** When the bounce came in (ISO-8601). */
+  bouncedAt: string;
+  /** The enhanced status code of the bounce, e.g. 5.1.1. */
+  status?: string;
+  /** What the remote server said. */
+  diagnostic?: string;
+  /** The ticket whose notification bounced. */
+  ticketKey: string;
 }
 
 /** Who a mail goes to, and who it leaves out. */

@@ -1,6 +1,5 @@
 import type { EmailConfig } from '../config/email-schema.ts';
-import type { UndeliverableMark } from '../ports/undeliverable-addresses.ts';
-import { deliverableRecipients, type LeftOutRecipient } from './mail-recipients.ts';
+import { deliverableRecipients, type LeftOutRecipient, type UndeliverableMark } from './mail-recipients.ts';
 import { subjectWithToken } from './ticket-token.ts';
 
 /** What a notification needs to be addressed: its recipients, subject and ticket. */

@@ -17,6 +17,12 @@ export interface TicketActivity {
   history: HistoryEvent[];
 }
 
+/**
+ * The most index partitions one list may read and merge (in due order, the due partitions of every
+ * desk the caller works): a store's cursor resumes at most this many, so a use case asks for no more.
+ */
+export const MAX_LIST_PARTITIONS = 10;
+
 /** How a list is ordered: by priority then age (a requester's list: newest first), or by the nearest SLA deadline. */
 export type TicketListOrder = 'priority' | 'due';
 

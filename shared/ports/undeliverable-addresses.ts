@@ -1,15 +1,6 @@
-/** Why an address gets no more mail: the hard bounce of a notification sent to it. */
-export interface UndeliverableMark {
-  address: string;
-  /** When the bounce came in (ISO-8601). */
-  bouncedAt: string;
-  /** The enhanced status code of the bounce, e.g. 5.1.1. */
-  status?: string;
-  /** What the remote server said. */
-  diagnostic?: string;
-  /** The ticket whose notification bounced. */
-  ticketKey: string;
-}
+import type { UndeliverableMark } from '../email/mail-recipients.ts';
+
+export type { UndeliverableMark };
 
 /**
  * Addresses whose mail bounced for good. Notifications leave them out until the mark expires or

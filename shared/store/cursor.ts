@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ValidationError } from '../errors.ts';
+import { MAX_LIST_PARTITIONS } from '../ports/ticket-store.ts';
 
 /** Where one index partition's reading stopped: not started, finished, or after this key. */
 export type PartitionPosition = null | 'done' | Record<string, string>;
@@ -8,8 +9,8 @@ export type PartitionPosition = null | 'done' | Record<string, string>;
 const keyValue = z.string().min(1).refine((value) => Buffer.byteLength(value, 'utf8') <= 1024);
 const positionSchema = z.union([z.null(), z.literal('done'), z.record(z.string(), keyValue)]);
 
-/** The most index partitions one cursor resumes: ten keys fit the cursor parameter's 4,000 characters. */
-export const MAX_CURSOR_PARTITIONS = 10;
+/** The most index partitions one cursor resumes (the port's limit): ten keys fit the cursor parameter's 4,000 characters. */
+export const MAX_CURSOR_PARTITIONS = MAX_LIST_PARTITIONS;
 const cursorSchema = z.object({ v: z.literal(1), p: z.array(positionSchema).min(1).max(MAX_CURSOR_PARTITIONS) });
 
 export const invalidCursor = (message: string): ValidationError => new ValidationError('Invalid cursor', [{ path: 'cursor', message }]);

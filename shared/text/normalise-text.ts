@@ -17,13 +17,13 @@ const INVISIBLE = /[\u200b\u2060\ufeff\u180e]/g;
 // ZWNJ and ZWJ are kept between two non-ASCII letters or marks (Persian, Indic scripts) and ZWJ
 // between emoji (👩‍💻, 🏳️‍🌈); elsewhere, e.g. inside a Latin word, they only disguise it.
 const JOINER = /[\u200c\u200d]/gu;
-const JOINED_LETTER = /(?![\u0000-\u007f])[\p{L}\p{M}]/u;
-const EMOJI_BEFORE = /[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}\ufe0f]/u;
+const JOINED_LETTER = /(?!\p{ASCII})[\p{L}\p{M}]/u;
+const EMOJI_BEFORE = /[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}]|\ufe0f/u;
 const EMOJI_AFTER = /\p{Extended_Pictographic}/u;
 // Every way of breaking a line: CRLF, CR, LF, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
-const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
 // A run of line breaks and tabs with the blanks around it, in a one-line value.
-const ONE_LINE_BREAKS = /[ \t]*(?:\r\n|[\t\n\r\u000b\u000c\u0085\u2028\u2029])+[ \t]*/g;
+const ONE_LINE_BREAKS = /[ \t]*(?:\r\n|[\t\n\r\v\f\u0085\u2028\u2029])+[ \t]*/g;
 
 /**
  * A value meant to be one line (subject, display name, file name, tag): NFC, controls, bidi

@@ -7,8 +7,9 @@ declare module 'uue' {
     data: Buffer;
     source: string;
   }
-  /** The text cut into text blocks and decoded files, in order; lines end in `\n`. */
-  function split(text: string): (string | UueBlock)[];
-  const uue: { split: typeof split };
+  const uue: {
+    /** The text cut into text blocks and decoded files, in order; lines end in `\n`. */
+    split(text: string): (string | UueBlock)[];
+  };
   export default uue;
 }

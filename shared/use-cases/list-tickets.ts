@@ -5,8 +5,7 @@ import type { Ticket } from '../domain/ticket.ts';
 import { statusesOf } from '../domain/ticket-status.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { ListTicketsQuery } from '../http/api-schemas.ts';
-import type { Page, TicketListQuery } from '../ports/ticket-store.ts';
-import { MAX_CURSOR_PARTITIONS } from '../store/cursor.ts';
+import { MAX_LIST_PARTITIONS, type Page, type TicketListQuery } from '../ports/ticket-store.ts';
 import { callerEmail } from './caller-email.ts';
 import { deskById } from './desk-assignment.ts';
 import { listFilters } from './ticket-list-filters.ts';
@@ -56,9 +55,9 @@ export async function listTickets(deps: TicketDeps, principal: Principal, query:
     selection = { ...selection, assignee: callerEmail(principal, 'assignee') };
   }
   // An assignee's work by due date merges the due partitions of every desk the caller sees.
-  if (selection.order === 'due' && !selection.desk && visibleDesks.length > MAX_CURSOR_PARTITIONS) {
+  if (selection.order === 'due' && !selection.desk && visibleDesks.length > MAX_LIST_PARTITIONS) {
     throw new ValidationError('Due order of work across so many desks cannot be paged', [
-      { path: 'order', message: `due order covers at most ${MAX_CURSOR_PARTITIONS} desks at once; name one with desk` },
+      { path: 'order', message: `due order covers at most ${MAX_LIST_PARTITIONS} desks at once; name one with desk` },
     ]);
   }
   return deps.store.listTickets(selection);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
-import { stackResources, SYNTH_TIMEOUT_MS, type StackKind, type TemplateResource } from './build-test-app.ts';
+import { stackResources, SYNTH_TIMEOUT_MS, type StackKind, type TemplateResource, type TemplateValue } from './build-test-app.ts';
 
 type Resource = TemplateResource;
 type Kind = StackKind;
@@ -129,7 +129,7 @@ describe('DynamoDB throttles', () => {
     const table = tables[0];
     const alarm = tableAlarm(kind);
     expect(alarm).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
-    const metrics = (alarm.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: Record<string, any>; Period: number; Stat: string } }[]).filter((metric) => metric.MetricStat);
+    const metrics = (alarm.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: Record<string, TemplateValue>; Period: number; Stat: string } }[]).filter((metric) => metric.MetricStat);
     const watched = metrics.map((metric) => ({
       name: metric.MetricStat!.Metric.MetricName,
       index: metric.MetricStat!.Metric.Dimensions.find((dimension: { Name: string }) => dimension.Name === 'GlobalSecondaryIndexName')?.Value ?? null,

@@ -44,7 +44,10 @@ export function buildTestApp(options: TestAppOptions = {}): ServiceDeskApp & { a
 }
 
 export type StackKind = 'Stateful' | 'Service';
-export type TemplateResource = { Type: string; Properties: Record<string, any> };
+/** A value of a synthesised template: CloudFormation's JSON, which the tests read field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- no type describes every resource's properties; the tests read what they check
+export type TemplateValue = any;
+export type TemplateResource = { Type: string; Properties: Record<string, TemplateValue> };
 
 /**
  * Both stacks' resources by logical id, synthesised with placeholder assets (resources, policies

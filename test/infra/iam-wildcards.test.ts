@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stackResources, SYNTH_TIMEOUT_MS, type StackKind, type TemplateResource, TEST_ENV } from './build-test-app.ts';
+import { stackResources, SYNTH_TIMEOUT_MS, type StackKind, type TemplateResource, type TemplateValue, TEST_ENV } from './build-test-app.ts';
 
 type Resource = TemplateResource;
 type Kind = StackKind;
@@ -171,7 +171,7 @@ function constructId(logicalId: string): string {
 /** A policy resource as readable text: intrinsics become `{Id.Attribute}`, a log group's ARN ends in `:*` as it does in AWS. */
 function render(kind: Kind, value: unknown): string {
   if (typeof value === 'string') return value;
-  const intrinsic = value as Record<string, any>;
+  const intrinsic = value as Record<string, TemplateValue>;
   if (intrinsic.Ref) return String(intrinsic.Ref).startsWith('AWS::') ? `{${intrinsic.Ref}}` : `{${constructId(intrinsic.Ref)}}`;
   if (intrinsic['Fn::Join']) return (intrinsic['Fn::Join'][1] as unknown[]).map((part) => render(kind, part)).join(intrinsic['Fn::Join'][0]);
   if (intrinsic['Fn::GetAtt']) {

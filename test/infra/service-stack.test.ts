@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES, type HttpRoute } from '../../functions/http/routes.ts';
 import { TABLE_WRITE_ACTIONS } from '../../infra/constructs/service-desk-function.ts';
 import { API_THROTTLE } from '../../infra/service-stack.ts';
-import { buildTestApp, SYNTH_TIMEOUT_MS } from './build-test-app.ts';
+import { buildTestApp, SYNTH_TIMEOUT_MS, type TemplateValue } from './build-test-app.ts';
 
 let template: Template;
 
@@ -20,7 +20,7 @@ const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake', 'int
 const scheduledFunctions = ['sla-timer-sweep'];
 
 /** The Lambda function resource of a handler, found by its stage-qualified name. */
-function functionOf(handler: string): { logicalId: string; properties: Record<string, any> } {
+function functionOf(handler: string): { logicalId: string; properties: Record<string, TemplateValue> } {
   const found = template.findResources('AWS::Lambda::Function', {
     Properties: { FunctionName: `service-desk-test-${handler}` },
   });
@@ -43,7 +43,7 @@ function actionsOf(handler: string): string[] {
 }
 
 /** The API Gateway route resource for a manifest entry. */
-function routeOf(route: HttpRoute): Record<string, any> {
+function routeOf(route: HttpRoute): Record<string, TemplateValue> {
   const found = template.findResources('AWS::ApiGatewayV2::Route', {
     Properties: { RouteKey: `${route.method} ${route.path}` },
   });
@@ -132,7 +132,7 @@ describe('functions', () => {
   it('lets a function holding the key create that one parameter but never overwrite it', () => {
     const roleLogicalId = functionOf('notifications').properties.Role['Fn::GetAtt'][0] as string;
     const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) } });
-    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[]);
+    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, TemplateValue>[]);
     const ssm = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('ssm:')));
     expect(ssm).toEqual([
       expect.objectContaining({ Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:PutParameter'] }),

@@ -8,7 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SlaTimers } from '../../infra/sla-timers.ts';
 import { stageSettings } from '../../infra/stage.ts';
-import { TEST_ENV } from './build-test-app.ts';
+import { TEST_ENV, type TemplateValue } from './build-test-app.ts';
 
 interface Built {
   app: App;
@@ -54,7 +54,7 @@ const roleArn = () => ({ 'Fn::GetAtt': [built.stack.getLogicalId(built.timers.sc
 const fnRoleRef = (fn: LambdaFunction) => ({ Ref: built.stack.getLogicalId(fn.role!.node.defaultChild as never) });
 
 /** Every statement of the policies attached to a role. */
-function statementsOf(role: { Ref: string }): Record<string, any>[] {
+function statementsOf(role: { Ref: string }): Record<string, TemplateValue>[] {
   const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([role]) } });
   return Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
 }

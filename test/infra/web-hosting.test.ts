@@ -8,7 +8,7 @@ import { API_THROTTLE } from '../../infra/service-stack.ts';
 import { stageSettings } from '../../infra/stage.ts';
 import { SPA_ROUTING_CODE, WebAppBuildMissingError, WebHosting } from '../../infra/web-hosting.ts';
 import { REACT_ARIA_PRESS_STYLE_SOURCE } from '../../infra/web-security-headers.ts';
-import { buildTestApp, SYNTH_TIMEOUT_MS, testWebAppDirectory, TEST_ENV, type TemplateResource } from './build-test-app.ts';
+import { buildTestApp, SYNTH_TIMEOUT_MS, testWebAppDirectory, TEST_ENV, type TemplateResource, type TemplateValue } from './build-test-app.ts';
 
 /** CloudFront's managed policies, by the ids its documentation gives. */
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -29,14 +29,14 @@ const idOf = (type: string, prefix: string): string => {
   expect(ids, `${type} ${prefix}`).toHaveLength(1);
   return ids[0]!;
 };
-const distributionConfig = (): Record<string, any> => resources[idOf('AWS::CloudFront::Distribution', 'WebDistribution')]!.Properties.DistributionConfig;
+const distributionConfig = (): Record<string, TemplateValue> => resources[idOf('AWS::CloudFront::Distribution', 'WebDistribution')]!.Properties.DistributionConfig;
 const distributionDomain = () => ({ 'Fn::GetAtt': [idOf('AWS::CloudFront::Distribution', 'WebDistribution'), 'DomainName'] });
 const onDistribution = (path: string) => ({ 'Fn::Join': ['', ['https://', distributionDomain(), path]] });
 
 /** A CloudFormation string with its references written as `{...}`, to read whole policies. */
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
-  const intrinsic = value as Record<string, any>;
+  const intrinsic = value as Record<string, TemplateValue>;
   if (intrinsic['Fn::Join']) return (intrinsic['Fn::Join'][1] as unknown[]).map(text).join(intrinsic['Fn::Join'][0]);
   if (intrinsic['Fn::GetStackOutput']) return `{${String(intrinsic['Fn::GetStackOutput'].OutputName).replace(/^PublishOutputRef/, '').replace(/[0-9A-F]{16}$/, '')}}`;
   if (intrinsic.Ref) return `{${intrinsic.Ref}}`;
@@ -67,7 +67,7 @@ describe('web bucket', () => {
         ]),
       },
     });
-    const origin = distributionConfig().Origins.find((o: any) => o.S3OriginConfig);
+    const origin = distributionConfig().Origins.find((o: TemplateValue) => o.S3OriginConfig);
     expect(origin).toMatchObject({
       DomainName: { 'Fn::GetAtt': [bucket, 'RegionalDomainName'] },
       OriginAccessControlId: { 'Fn::GetAtt': [idOf('AWS::CloudFront::OriginAccessControl', 'WebDistributionOrigin1S3OriginAccessControl'), 'Id'] },
@@ -123,7 +123,7 @@ describe('distribution', () => {
       ResponseHeadersPolicyId: { Ref: idOf('AWS::CloudFront::ResponseHeadersPolicy', 'WebApiHeaders') },
     });
     expect(api.FunctionAssociations).toBeUndefined();
-    const origin = config.Origins.find((o: any) => o.Id === api.TargetOriginId);
+    const origin = config.Origins.find((o: TemplateValue) => o.Id === api.TargetOriginId);
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(text(origin.DomainName)).toBe(`{${idOf('AWS::ApiGatewayV2::Api', 'HttpApi')}}.execute-api.${TEST_ENV.region}.{AWS::URLSuffix}`);
   });

@@ -462,7 +462,9 @@ describe('control and bidi characters in text fields', () => {
     ...'\u0000\u0007\u0008\u000b\u000c\u001b\u007f\u0085\u009b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\r',
   );
   const hostileText = fc.array(fc.oneof(unsafeCharacter, fc.string({ unit: 'grapheme', maxLength: 4 }), fc.constantFrom('\n', '\t', 'exe.txt')), { maxLength: 30 }).map((parts) => parts.join(''));
+  // eslint-disable-next-line no-control-regex -- these find the characters that must not come back raw
   const RAW_IN_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u2028\u2029]/;
+  // eslint-disable-next-line no-control-regex -- as above
   const RAW_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u2028\u2029]/;
 
   it('never gives them back raw in a subject, a requester name, a description or a comment', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogNode } from '../../shared/config/catalog-schema.ts';
 import { serviceDeskConfig } from '../../shared/config/service-desk-config.ts';
 import { catalogResponseSchema } from '../../shared/http/catalog-schemas.ts';
-import { startTestApp, type TestApp } from './harness.ts';
+import { startTestApp, type TestApp, type TestResponse } from './harness.ts';
 
 let app: TestApp;
 let requester: string;
@@ -22,7 +22,7 @@ function keysIn(value: unknown, keys = new Set<string>()): Set<string> {
 }
 
 /** The served node must mirror the configured one: same ids, names, forms and order, approval as a flag only. */
-function expectMirrors(served: any, node: CatalogNode, path: string): void {
+function expectMirrors(served: TestResponse['json'], node: CatalogNode, path: string): void {
   expect(served.id, path).toBe(node.id);
   expect(served.name, path).toBe(node.name);
   expect(served.description, path).toBe(node.description);

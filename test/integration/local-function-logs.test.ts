@@ -39,9 +39,9 @@ function logsWith(message: string): { function_name?: string; message: string }[
 beforeAll(async () => {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: any[]) => {
-      lines.push(String(chunk));
-      return write(chunk, ...rest);
+    vi.spyOn(stream, 'write').mockImplementation((...args: Parameters<typeof write>) => {
+      lines.push(String(args[0]));
+      return write(...args);
     });
   }
   app = await startTestApp({ routes, loadHandler: async (name) => ({ handler: handlers[name]! }), sideEffects: true });

@@ -193,7 +193,7 @@ describe('a batch of malformed and hostile mail through the email intake', () =>
     ]);
     singleLineValues.push(...comments.map((comment) => comment.author.name ?? ''));
     expect(singleLineValues.length).toBeGreaterThan(expecting('ticket').length);
-    expect(singleLineValues.filter((value) => /[\r\n\u0000]/.test(value))).toEqual([]);
+    expect(singleLineValues.filter((value) => /[\r\n\0]/.test(value))).toEqual([]);
     expect(singleLineValues.filter((value) => LONE_SURROGATE.test(value))).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { TestApp } from './harness.ts';
+import type { TestApp, TestResponse } from './harness.ts';
 
 /** Background work (mail intake, queues, the stream) finishes after the request: poll, bounded. */
 const TRIES = 100;
@@ -15,7 +15,7 @@ export async function eventually<T>(read: () => Promise<T | undefined> | T | und
 }
 
 /** The requester's tickets (newest first) once there are at least `count`; throws if that never happens. */
-export function ticketsOfRequester<T = any>(app: TestApp, token: string, email: string, count: number): Promise<T[]> {
+export function ticketsOfRequester<T = TestResponse['json']>(app: TestApp, token: string, email: string, count: number): Promise<T[]> {
   return eventually(async () => {
     const items: T[] = (await app.request('GET', `/tickets?requester=${encodeURIComponent(email)}&status=all&limit=100`, { token })).json.items;
     return items.length >= count ? items : undefined;
@@ -23,7 +23,7 @@ export function ticketsOfRequester<T = any>(app: TestApp, token: string, email: 
 }
 
 /** The ticket's comments (as `token` may see them) once there are at least `count`. */
-export function commentsOfTicket<T = any>(app: TestApp, token: string, key: string, count: number): Promise<T[]> {
+export function commentsOfTicket<T = TestResponse['json']>(app: TestApp, token: string, key: string, count: number): Promise<T[]> {
   return eventually(async () => {
     const comments: T[] = (await app.request('GET', `/tickets/${key}`, { token })).json.comments;
     return comments.length >= count ? comments : undefined;

@@ -14,7 +14,7 @@ import { timerName } from '../../shared/domain/sla-timer.ts';
 import type { Comment, Ticket } from '../../shared/domain/ticket.ts';
 import type { HistoryEvent } from '../../shared/domain/history.ts';
 import { reconcileTicketTimers } from '../../shared/use-cases/reconcile-sla-timers.ts';
-import { startBenchRuntime } from '../../bench/lib/bench-runtime.ts';
+import { startBenchRuntime, type ApiAnswer } from '../../bench/lib/bench-runtime.ts';
 
 process.env.FAULTS ??= 'dynamodb:0.05,ses:0.1,scheduler:0.05,crash:0.02';
 const MAILS = Number(process.env.SOAK_MAILS ?? 40);
@@ -37,7 +37,7 @@ const problems: string[] = [];
 const timeLeft = () => TIME_LIMIT_MS - (Date.now() - startedAt);
 
 /** An API call as a careful client makes it: 5xx and "retry" conflicts are retried with backoff. */
-async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: ApiAnswer }> {
   for (let attempt = 1; ; attempt++) {
     counts.apiCalls += 1;
     const response = await fetch(new URL(path, server.url), {
@@ -250,24 +250,45 @@ const carriers = (id: string) =>
   [...activity.values()].reduce((sum, { ticket, comments }) => sum + (ticket.sourceMessageId === id ? 1 : 0) + comments.filter((comment) => comment.messageId === id).length, 0);
 for (const id of [...newMailIds, ...replyIds]) {
   const found = carriers(id);
-  if (found === 0) (lost++, problems.push(`mail ${id} is neither a ticket nor a comment`));
-  if (found > 1) (duplicated += found - 1, problems.push(`mail ${id} was applied ${found} times`));
+  if (found === 0) {
+    lost++;
+    problems.push(`mail ${id} is neither a ticket nor a comment`);
+  }
+  if (found > 1) {
+    duplicated += found - 1;
+    problems.push(`mail ${id} was applied ${found} times`);
+  }
 }
 for (const email of apiRequesters) {
   const tickets = await ticketsOf(email);
-  if (tickets.length === 0) (lost++, problems.push(`API request of ${email} opened no ticket`));
-  if (tickets.length > 1) (duplicated += tickets.length - 1, problems.push(`API request of ${email} opened ${tickets.length} tickets`));
+  if (tickets.length === 0) {
+    lost++;
+    problems.push(`API request of ${email} opened no ticket`);
+  }
+  if (tickets.length > 1) {
+    duplicated += tickets.length - 1;
+    problems.push(`API request of ${email} opened ${tickets.length} tickets`);
+  }
 }
 for (const comment of accepted) {
   const entry = activity.get(comment.key);
   const copies = entry?.comments.filter((candidate) => candidate.body === comment.body).length ?? 0;
   const events = entry?.history.filter((event) => event.commentId === comment.id).length ?? 0;
-  if (copies === 0) (lost++, problems.push(`accepted comment ${comment.body} is missing`));
-  if (copies > 1) (duplicated += copies - 1, problems.push(`comment ${comment.body} is there ${copies} times`));
+  if (copies === 0) {
+    lost++;
+    problems.push(`accepted comment ${comment.body} is missing`);
+  }
+  if (copies > 1) {
+    duplicated += copies - 1;
+    problems.push(`comment ${comment.body} is there ${copies} times`);
+  }
   if (events !== 1) problems.push(`comment ${comment.body} has ${events} history events`);
 }
 const quarantined = ((await api('GET', '/mail/quarantine', admin)).json?.items ?? []) as unknown[];
-if (quarantined.length < MALFORMED) (lost += MALFORMED - quarantined.length, problems.push(`${MALFORMED} malformed mails, ${quarantined.length} quarantined`));
+if (quarantined.length < MALFORMED) {
+  lost += MALFORMED - quarantined.length;
+  problems.push(`${MALFORMED} malformed mails, ${quarantined.length} quarantined`);
+}
 
 const pending = new Set(sideEffects.timers.pending().map((timer) => timer.name));
 let timerMismatches = 0;
@@ -277,7 +298,10 @@ for (const [key, { ticket }] of activity) {
   const have = [...pending].filter((name) => name.startsWith(`sla.${key}.`));
   const missing = [...wanted].filter((name) => !pending.has(name));
   const extra = have.filter((name) => !wanted.has(name));
-  if (missing.length || extra.length) (timerMismatches++, problems.push(`${key}: SLA timers missing ${missing.join(', ') || '-'}, extra ${extra.join(', ') || '-'}`));
+  if (missing.length || extra.length) {
+    timerMismatches++;
+    problems.push(`${key}: SLA timers missing ${missing.join(', ') || '-'}, extra ${extra.join(', ') || '-'}`);
+  }
 }
 
 const faults = faultStats();

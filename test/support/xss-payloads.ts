@@ -78,6 +78,7 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 /** A link to the web or to a mailbox, or relative to the page; not another host's scheme-relative URL. */
 function isSafeUrl(value: string): boolean {
   // Browsers ignore white space and control characters inside a scheme.
+  // eslint-disable-next-line no-control-regex -- it removes them as a browser skips them
   const url = value.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   return scheme ? SAFE_SCHEMES.has(scheme.toLowerCase()) : !url.startsWith('//') && !url.startsWith('\\\\');

@@ -1,7 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../environment.ts';
 import { injectFaultsFromEnv } from '../fault-injection.ts';
+
+/** One write of a transaction, as the adapters put them together. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Told of every client made here; the benchmarks count consumed capacity this way. */
 export type DynamoDbClientObserver = (client: DynamoDBClient) => void;

@@ -1,17 +1,10 @@
-import {
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AgentCountChange, AgentCounter } from '../../domain/queue-counts.ts';
 import type { WorkloadChange } from '../../domain/workload.ts';
 import type { AgentAvailability, AgentWorkload, AssignmentStore, WorkloadGuard } from '../../ports/assignment-store.ts';
 import { agentAvailabilityKey, agentWorkloadKey, rotationKey } from '../../store/keys.ts';
+import type { TransactItem } from './document-client.ts';
 import { AGENT_COUNTER_ATTRIBUTES } from './dynamodb-queue-counts.ts';
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Assignment state on the single table (see shared/store/ACCESS-PATTERNS.md). */
 export class DynamoDbAssignmentStore implements AssignmentStore {

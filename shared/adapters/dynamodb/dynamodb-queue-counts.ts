@@ -2,7 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AgentCounter, DeskCountChange, DeskCounter, LevelCounter } from '../../domain/queue-counts.ts';
 import type { AgentQueueCounts, DeskQueueCounts, QueueCountReader } from '../../ports/queue-counts.ts';
 import { agentWorkloadKey, deskCountsKey } from '../../store/keys.ts';
-import type { TransactItem } from './dynamodb-assignment-store.ts';
+import type { TransactItem } from './document-client.ts';
 
 type Item = Record<string, unknown>;
 

@@ -46,7 +46,8 @@ import {
   ticketPartition,
 } from '../../store/keys.ts';
 import type { IndexName } from '../../store/table-definition.ts';
-import { workloadTransactItems, type TransactItem } from './dynamodb-assignment-store.ts';
+import type { TransactItem } from './document-client.ts';
+import { workloadTransactItems } from './dynamodb-assignment-store.ts';
 import { deskCountTransactItems } from './dynamodb-queue-counts.ts';
 import { queryAll } from './query-all.ts';
 import { commentItem, entityOf, historyItem, pendingApprovalItem, settledApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { ENV, requiredEnv } from '../../environment.ts';
 import type { SigningKeySource } from '../../ports/signing-key-source.ts';
 
 /**
@@ -55,4 +56,9 @@ export class SsmSigningKey implements SigningKeySource {
       throw error;
     }
   }
+}
+
+/** The desk's signing key parameter, named by the function's environment. */
+export function ssmSigningKeyFromEnv(): SsmSigningKey {
+  return new SsmSigningKey(new SSMClient({}), requiredEnv(ENV.approvalLinkKeyParameter));
 }

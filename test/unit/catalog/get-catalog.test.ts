@@ -106,9 +106,9 @@ describe('who may read the catalog', () => {
 
 describe('the catalog response schema', () => {
   it('names the recursive node CatalogNode for the API description', () => {
-    const jsonSchema = z.toJSONSchema(catalogResponseSchema, { io: 'output' }) as { properties: Record<string, unknown>; $defs: Record<string, any> };
+    const jsonSchema = z.toJSONSchema(catalogResponseSchema, { io: 'output' }) as { properties: Record<string, unknown>; $defs: Record<string, { properties: Record<string, unknown> }> };
     expect(jsonSchema.properties.catalog).toEqual({ type: 'array', items: { $ref: '#/$defs/CatalogNode' } });
-    expect(jsonSchema.$defs.CatalogNode.properties.children).toEqual({ type: 'array', items: { $ref: '#/$defs/CatalogNode' } });
+    expect(jsonSchema.$defs.CatalogNode!.properties.children).toEqual({ type: 'array', items: { $ref: '#/$defs/CatalogNode' } });
     expect(Object.keys(jsonSchema.$defs).sort()).toEqual(['CatalogFormField', 'CatalogNode']);
   });
 });

@@ -22,13 +22,14 @@ function problemsOf(input: unknown): string[] {
 
 describe('SLA configuration', () => {
   it('names an unknown calendar and a duration it cannot read', () => {
-    const config = structuredClone(rawConfig) as Record<string, any>;
-    config.slaPolicies[1].calendar = 'nights';
-    config.slaPolicies[2].targets.firstResponse = 'soon';
+    const config = structuredClone(rawConfig);
+    const [, office, quick] = config.slaPolicies!;
+    office!.calendar = 'nights';
+    quick!.targets.firstResponse = 'soon';
     expect(problemsOf(config)).toEqual([
       'slaPolicies[2].targets.firstResponse: "soon" is not a duration; write e.g. 30m, 4h, 2h30m or PT8H',
     ]);
-    delete config.slaPolicies[2].targets.firstResponse;
+    delete quick!.targets.firstResponse;
     expect(problemsOf(config)).toEqual(['slaPolicies[1].calendar: unknown calendar "nights"; define it under calendars (office, always)']);
   });
 });

@@ -37,6 +37,7 @@ describe('attachments', { timeout: 20_000 }, () => {
       </SendFileContext.Provider>,
     );
     const user = userEvent.setup({ delay: null });
+    // eslint-disable-next-line testing-library/no-node-access -- the file input is hidden behind its button, and upload needs the input itself
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
     await user.upload(input, [new File(['hello'], 'screen.png', { type: 'image/png' }), new File(['x'], 'broken.png', { type: 'image/png' })]);
 

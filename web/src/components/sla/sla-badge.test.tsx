@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import { I18nProvider } from 'react-aria';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SlaBadge } from './sla-badge';
@@ -30,6 +30,7 @@ const badge = (clocks: SlaClock[] | undefined, locale = 'en-US', receivedAt?: nu
     <I18nProvider locale={locale}>
       <SlaBadge clocks={clocks} receivedAt={receivedAt} />
     </I18nProvider>,
+    // eslint-disable-next-line testing-library/no-node-access -- the badge is plain text with no role; the tests read its text, state and icon
   ).container.querySelector('.sla-badge')!;
 
 describe('the SLA badge', () => {
@@ -37,6 +38,7 @@ describe('the SLA badge', () => {
     const shown = badge([running]);
     expect(shown.textContent).toBe('First response: 30 min left');
     expect(shown.getAttribute('data-state')).toBe('running');
+    // eslint-disable-next-line testing-library/no-node-access -- the icon is hidden from assistive technology, so no query finds it
     expect(shown.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
     act(() => vi.advanceTimersByTime(30_000));
     expect(shown.textContent).toBe('First response: 30 min left');

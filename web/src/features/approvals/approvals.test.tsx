@@ -76,7 +76,7 @@ describe('approvals', () => {
   it('approves without a comment', async () => {
     const { requests } = renderApprovals(inbox([item()]));
     await userEvent.click(within(await card('SD-3: ERP access')).getByRole('button', { name: 'Approve SD-3' }));
-    await waitFor(() => expect(screen.getByText('Nothing is waiting for your decision.')).toBeTruthy());
+    expect(await screen.findByText('Nothing is waiting for your decision.')).toBeTruthy();
     expect(requests.find((request) => request.method === 'POST')!.body).toEqual({ decision: 'approve' });
   });
 

@@ -257,6 +257,7 @@ describe('the request view', () => {
       storage,
     );
     await userEvent.type(await screen.findByRole('textbox', { name: 'Your reply' }), 'The error screen.');
+    // eslint-disable-next-line testing-library/no-node-access -- the file input is hidden behind its button, and upload needs the input itself
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
     await userEvent.upload(input, new File(['png-bytes'], 'screen.png', { type: 'image/png' }));
     const files = await screen.findByRole('list', { name: 'Files to send' });

@@ -73,13 +73,17 @@ const unassignedQueue = (items: Ticket[]): FakeRoute => (request) => {
   return { status: 200, body: { items: [] } };
 };
 
+/** An agent's card: the innermost list item that holds the heading with the agent's name. */
+const agentCard = (name: string): HTMLElement =>
+  screen.getAllByRole('listitem').findLast((item) => within(item).queryByRole('heading', { level: 3, name }))!;
+
 describe('the team view', () => {
   it('shows each level’s agents with their counts and availability, the unassigned work and the person’s desks', async () => {
     const { requests } = renderTeam({ 'GET /desks/it/team': { status: 200, body: team() }, 'GET /desks/it/queue': unassignedQueue([ticket()]) });
     await screen.findByRole('heading', { level: 1, name: 'Team of IT Service Desk' });
     expect(screen.getByRole('heading', { level: 2, name: 'Level 1' })).toBeTruthy();
     expect(screen.getByText('Agents pick from the queue')).toBeTruthy();
-    const dan = screen.getByRole('heading', { level: 3, name: 'Dan Agent' }).closest('li')!;
+    const dan = agentCard('Dan Agent');
     expect(within(dan).getByText('dan.agent@example.com')).toBeTruthy();
     expect(within(dan).getAllByRole('definition').map((value) => value.textContent)).toEqual(['2', '0', '0']);
     expect((within(dan).getByRole('switch', { name: 'Dan Agent available for assignment' }) as HTMLInputElement).checked).toBe(true);
@@ -114,7 +118,7 @@ describe('the team view', () => {
     expect(patch.body).toEqual({ assignee: 'dan.agent@example.com' });
     expect(patch.headers.get('if-match')).toBe('"4"');
     await screen.findByText('No unassigned tickets.');
-    const dan = screen.getByRole('heading', { level: 3, name: 'Dan Agent' }).closest('li')!;
+    const dan = agentCard('Dan Agent');
     await waitFor(() => expect(within(dan).getAllByRole('definition')[0]!.textContent).toBe('3'));
   });
 
@@ -154,7 +158,7 @@ describe('the team view', () => {
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('switch', { name: 'Bob Agent available for assignment' }));
-    const bob = screen.getByRole('heading', { level: 3, name: 'Bob Agent' }).closest('li')!;
+    const bob = agentCard('Bob Agent');
     expect((await within(bob).findByRole('alert')).textContent).toBe('You may not change this agent’s availability.');
     expect(requests.find((request) => request.method === 'PUT')!.body).toEqual({ available: false });
     // The switch shows what the API holds: still available.

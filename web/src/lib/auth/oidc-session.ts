@@ -1,6 +1,6 @@
 import { UserManager, WebStorageStateStore, type User, type UserManagerSettings } from 'oidc-client-ts';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { RENEW_BEFORE_SECONDS, type AuthSession } from './auth-session';
+import { RENEW_BEFORE_SECONDS, type AuthSession } from './auth-session-contract';
 import { personFromClaims, type SignedInPerson } from './signed-in-person';
 
 /** Where the browser is and how it leaves for another page; `window.location` in the app. */

@@ -37,13 +37,14 @@ function write<T>(storageKey: string, draft: SessionDraft<T>, isEmpty: (value: T
 /**
  * One draft in session storage: `update` keeps it (a new idempotency key when it changed),
  * `renewKey` marks it as another submission (its files changed), `clear` empties it once sent.
+ * `empty` and the options' functions are dependencies of its callbacks: pass module constants.
  */
 export function useSessionDraft<T>(storageKey: string, empty: T, options: { isValue: (value: unknown) => value is T; isEmpty: (value: T) => boolean; same: (a: T, b: T) => boolean }) {
   const { isValue, isEmpty, same } = options;
   const [draft, setDraft] = useState<SessionDraft<T>>(() => readSessionDraft(storageKey, empty, isValue));
 
   // Another ticket (the same component, another route param): its own draft.
-  useEffect(() => setDraft(readSessionDraft(storageKey, empty, isValue)), [storageKey]);
+  useEffect(() => setDraft(readSessionDraft(storageKey, empty, isValue)), [storageKey, empty, isValue]);
 
   const update = useCallback(
     (value: T) =>
@@ -69,7 +70,7 @@ export function useSessionDraft<T>(storageKey: string, empty: T, options: { isVa
     const next = { value: empty, idempotencyKey: newIdempotencyKey() };
     write(storageKey, next, () => true);
     setDraft(next);
-  }, [storageKey]);
+  }, [storageKey, empty]);
 
   return { draft, update, renewKey, clear };
 }

@@ -99,6 +99,7 @@ export function QueueTable({
             ))}
           </tr>
         </thead>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the arrow keys pressed on the rows' links bubble up to here; the links are what takes them */}
         <tbody onKeyDown={moveBetweenRows}>
           {more.items.map((ticket) => (
             <tr key={ticket.key} className="queue-row" data-selected={selected.has(ticket.key) || undefined}>

@@ -4,7 +4,7 @@ import { Button, FieldError, FileTrigger, Label, Text, TextArea, TextField } fro
 import { fieldFailure, statusOf } from '../../../lib/api/api-outcome';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { requestsMessages } from '../messages';
-import type { RequestViewResult } from '../routes/request-view';
+import type { RequestViewResult } from '../request-view-result';
 import { useReplyDraft } from './reply-draft';
 
 interface ChosenFile {

@@ -4,7 +4,7 @@ import { Button, FieldError, Label, TextArea, TextField } from 'react-aria-compo
 import { fieldFailure, statusOf, type ApiFailure } from '../../../lib/api/api-outcome';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { requestsMessages } from '../messages';
-import type { RequestViewResult } from '../routes/request-view';
+import type { RequestViewResult } from '../request-view-result';
 
 /**
  * A resolved request asks its requester: confirm it (closed) or reopen it, saying what is still

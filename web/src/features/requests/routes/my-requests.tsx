@@ -1,6 +1,5 @@
 import { useCallback, useId, useState } from 'react';
 import { Link, useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
-import { Button } from 'react-aria-components';
 import { api } from '../../../lib/api/api';
 import { failureError } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';

@@ -12,7 +12,7 @@ import {
 } from 'react-router';
 import { api } from '../../../lib/api/api';
 import { isApiError } from '../../../lib/api/api-error';
-import { failureError, type ApiFailure } from '../../../lib/api/api-outcome';
+import { failureError } from '../../../lib/api/api-outcome';
 import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -30,13 +30,14 @@ import {
   type Ticket,
 } from '../api/requests-api';
 import { Conversation } from '../components/conversation';
-import { AttachmentList, type DownloadResult } from '../../../components/attachment-list';
+import { AttachmentList } from '../../../components/attachment-list';
 import { FormAnswers } from '../../../components/form-answers';
 import { findCatalogItem, formLabels } from '../../../lib/catalog/catalog-item';
 import { ReplyBox } from '../components/reply-box';
 import { RESOLUTION_FETCHER, ResolutionPanel } from '../components/resolution-panel';
 import { StateFacts } from '../components/ticket-state';
 import { requestsMessages } from '../messages';
+import type { RequestViewResult } from '../request-view-result';
 import '../requests.css';
 
 export interface RequestViewData {
@@ -45,14 +46,6 @@ export interface RequestViewData {
   /** The catalog, for the labels of the form's answers and the item's name; empty when it could not be read. */
   catalog: CatalogNode[];
 }
-
-/** What the view's forms get back from its action: each names its intent, so each form reads its own. */
-export type RequestViewResult =
-  | { intent: 'reply' | 'confirm' | 'reopen'; ok: true }
-  | { intent: 'reply' | 'confirm' | 'reopen'; ok: false; failure: ApiFailure }
-  | { intent: 'upload'; ok: true; uploadId: string }
-  | { intent: 'upload'; ok: false; reason: 'too_large' | 'failed' }
-  | DownloadResult;
 
 /** `GET /tickets/{key}`: the ticket and its conversation (a requester gets only the public part). */
 export function requestViewLoader(client: ClientSource) {

@@ -5,7 +5,7 @@ import { useMessages } from '../../../lib/i18n/use-messages';
 import type { DeskTeam, TeamMember } from '../api/get-team';
 import { droppedTickets, TICKET_DRAG_TYPE } from '../drag-ticket';
 import { teamMessages } from '../messages';
-import type { AgentTickets } from '../routes/team';
+import type { AgentTickets } from '../team-results';
 import { agentWorkHref, OPEN_AGENT_PARAM } from '../team-links';
 import { AvailabilitySwitch } from './availability-switch';
 import { TicketGrid } from './ticket-grid';

@@ -3,7 +3,7 @@ import { Switch } from 'react-aria-components';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import type { TeamMember } from '../api/get-team';
 import { teamMessages } from '../messages';
-import type { TeamActionResult } from '../routes/team';
+import type { TeamActionResult } from '../team-results';
 
 /**
  * Whether automatic assignment gives the agent work. While the change is under way the switch shows

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import type { DeskTeam, TeamLevel } from '../api/get-team';
 import { teamMessages } from '../messages';
-import type { AgentTickets } from '../routes/team';
+import type { AgentTickets } from '../team-results';
 import { AgentCard } from './agent-card';
 import type { Assign } from './use-assign';
 

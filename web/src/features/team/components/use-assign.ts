@@ -2,7 +2,7 @@ import { useFetcher } from 'react-router';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import type { DraggedTicket } from '../drag-ticket';
 import { teamMessages } from '../messages';
-import type { AssignResult, TeamActionResult } from '../routes/team';
+import type { AssignResult, TeamActionResult } from '../team-results';
 
 export interface Assignee {
   email: string;

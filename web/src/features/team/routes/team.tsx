@@ -18,19 +18,13 @@ import { UnassignedList } from '../components/unassigned-list';
 import { useAssign } from '../components/use-assign';
 import { teamMessages } from '../messages';
 import { OPEN_AGENT_PARAM, TEAM_PATH } from '../team-links';
+import type { AgentTickets, TeamActionResult } from '../team-results';
 import '../team.css';
-
-export type AgentTickets = ListPage<Ticket>;
 
 export type TeamData = { desk: string; desks: DeskCounts[] } & (
   | { ok: true; team: DeskTeam; unassigned: ListPage<Ticket>; agentTickets: Record<string, AgentTickets> }
   | { ok: false; reason: 'network' | 'forbidden' }
 );
-
-/** What the action answers: an assignment or an availability change, and how it went. */
-export type AssignResult = { intent: 'assign'; key: string; assignee: string; name: string } & ({ ok: true } | { ok: false; reason: 'stale' | 'forbidden' | 'network' | 'refused'; message?: string });
-export type AvailabilityResult = { intent: 'availability'; email: string } & ({ ok: true } | { ok: false; reason: 'forbidden' | 'failed' });
-export type TeamActionResult = AssignResult | AvailabilityResult;
 
 const page = (outcome: Awaited<ReturnType<typeof listDeskTickets>>): ListPage<Ticket> =>
   outcome.ok ? { ok: true, items: outcome.data.items, ...(outcome.data.nextCursor ? { nextCursor: outcome.data.nextCursor } : {}) } : { ok: false };
