@@ -58,12 +58,7 @@ export default defineConfig({
         {
           id: 'l1',
           name: 'Caretakers',
-          members: [
-            'frank.facilities@example.com',
-            'fiona.facilities@example.com',
-            'femi.facilities@example.com',
-            'fatima.facilities@example.com',
-          ],
+          members: ['frank.facilities@example.com', 'fiona.facilities@example.com', 'femi.facilities@example.com', 'fatima.facilities@example.com'],
           assignment: 'round_robin',
         },
         { id: 'l2', name: 'Building management', members: ['maria.manager@example.com'], assignment: 'manual' },
@@ -178,7 +173,12 @@ export default defineConfig({
 
   // Working hours that SLA targets count in.
   calendars: [
-    { id: 'office', timeZone: 'Europe/Berlin', hours: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], wed: [['08:00', '18:00']], thu: [['08:00', '18:00']], fri: [['08:00', '16:00']] }, holidays: { country: 'DE', state: 'BE', dates: ['2026-12-24', '2026-12-31'] } },
+    {
+      id: 'office',
+      timeZone: 'Europe/Berlin',
+      hours: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], wed: [['08:00', '18:00']], thu: [['08:00', '18:00']], fri: [['08:00', '16:00']] },
+      holidays: { country: 'DE', state: 'BE', dates: ['2026-12-24', '2026-12-31'] },
+    },
     { id: 'always', timeZone: 'UTC', hours: '24x7' },
   ],
 
@@ -192,7 +192,13 @@ export default defineConfig({
       targets: { firstResponse: '2m', resolution: '10m' },
       thresholds: [
         { percent: 75, actions: [{ kind: 'notify', to: ['assignee'] }] },
-        { percent: 100, actions: [{ kind: 'notify', to: ['desk_managers'] }, { kind: 'set_priority', priority: 'P1' }] },
+        {
+          percent: 100,
+          actions: [
+            { kind: 'notify', to: ['desk_managers'] },
+            { kind: 'set_priority', priority: 'P1' },
+          ],
+        },
       ],
     },
     {
@@ -215,7 +221,13 @@ export default defineConfig({
       targets: { firstResponse: '4h', nextResponse: '8h', resolution: '24h' },
       thresholds: [
         { percent: 75, actions: [{ kind: 'notify', to: ['assignee'] }] },
-        { percent: 100, actions: [{ kind: 'notify', to: ['assignee', 'desk_managers'] }, { kind: 'set_priority', priority: 'P2' }] },
+        {
+          percent: 100,
+          actions: [
+            { kind: 'notify', to: ['assignee', 'desk_managers'] },
+            { kind: 'set_priority', priority: 'P2' },
+          ],
+        },
       ],
     },
     {
@@ -224,7 +236,10 @@ export default defineConfig({
       when: { desks: ['facilities'] },
       calendar: 'office',
       targets: { firstResponse: '8h', resolution: '40h' },
-      thresholds: [{ percent: 90, actions: [{ kind: 'notify', to: ['level_members'] }] }, { percent: 100, actions: [{ kind: 'escalate' }] }],
+      thresholds: [
+        { percent: 90, actions: [{ kind: 'notify', to: ['level_members'] }] },
+        { percent: 100, actions: [{ kind: 'escalate' }] },
+      ],
     },
   ],
 

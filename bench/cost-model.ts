@@ -158,7 +158,14 @@ export function monthlyCost(input: {
   const chunks = inbound * Math.max(1, Math.ceil(a.inboundMailKb / 256));
   add('SES', 'incoming 256 KB chunks', chunks, 'chunks', (chunks / 1000) * price('sesInboundChunksPerThousand'), undefined, true);
 
-  add('EventBridge Scheduler', `schedules fired (${lifecycle.timersScheduled} created and ${lifecycle.timersCancelled} deleted a ticket: not billed)`, lifecycle.timersFired * n, 'invocations', ((lifecycle.timersFired * n) / 1e6) * price('schedulerInvocationsPerMillion'), 0);
+  add(
+    'EventBridge Scheduler',
+    `schedules fired (${lifecycle.timersScheduled} created and ${lifecycle.timersCancelled} deleted a ticket: not billed)`,
+    lifecycle.timersFired * n,
+    'invocations',
+    ((lifecycle.timersFired * n) / 1e6) * price('schedulerInvocationsPerMillion'),
+    0,
+  );
 
   add('S3', 'PUT (SES stores each mail)', inbound, 'requests', (inbound / 1000) * price('s3PutPerThousand'));
   const gets = (lifecycle.functions['email-intake']?.invocations ?? 0) * n;
@@ -170,13 +177,34 @@ export function monthlyCost(input: {
   const storedLogGb = ingestGb * a.monthsOfHistory;
   const logsFree = free('cloudwatchLogsGb');
   add('CloudWatch Logs', 'ingestion (handlers, Lambda, API access log)', ingestGb, 'GB', ingestGb * price('cloudwatchLogsIngestGb'), Math.max(0, ingestGb - logsFree) * price('cloudwatchLogsIngestGb'));
-  add('CloudWatch Logs', `storage after ${a.monthsOfHistory} months (production keeps a year)`, storedLogGb, 'GB', storedLogGb * price('cloudwatchLogsStorageGbMonth'), Math.max(0, storedLogGb - Math.max(0, logsFree - ingestGb)) * price('cloudwatchLogsStorageGbMonth'));
+  add(
+    'CloudWatch Logs',
+    `storage after ${a.monthsOfHistory} months (production keeps a year)`,
+    storedLogGb,
+    'GB',
+    storedLogGb * price('cloudwatchLogsStorageGbMonth'),
+    Math.max(0, storedLogGb - Math.max(0, logsFree - ingestGb)) * price('cloudwatchLogsStorageGbMonth'),
+  );
   // Tracing is off unless the stack is deployed with -c tracing=active.
   if (!template.tracedFunctions) traces = 0;
-  add('X-Ray', template.tracedFunctions ? 'traces recorded (active tracing; a mail sent continues its trace)' : 'traces recorded (tracing off; -c tracing=active turns it on)', traces, 'traces', (traces / 1e6) * price('xrayTracesRecordedPerMillion'), (Math.max(0, traces - free('xrayTraces')) / 1e6) * price('xrayTracesRecordedPerMillion'));
+  add(
+    'X-Ray',
+    template.tracedFunctions ? 'traces recorded (active tracing; a mail sent continues its trace)' : 'traces recorded (tracing off; -c tracing=active turns it on)',
+    traces,
+    'traces',
+    (traces / 1e6) * price('xrayTracesRecordedPerMillion'),
+    (Math.max(0, traces - free('xrayTraces')) / 1e6) * price('xrayTracesRecordedPerMillion'),
+  );
   for (const line of signInCost(prices, { staff: a.agents, requesters: a.requesters, federated: a.federatedUsers })) lines.push(line);
   add('Parameter Store', 'GetParameter of the signing key at cold starts (standard parameter and throughput)', keyReads, 'calls', keyReads * price('parameterStoreStandard'));
-  add('KMS', "decrypts of the signing key (Parameter Store's AWS managed key)", keyReads, 'requests', (keyReads / 10_000) * price('kmsPer10kRequests'), (Math.max(0, keyReads - free('kmsRequests')) / 10_000) * price('kmsPer10kRequests'));
+  add(
+    'KMS',
+    "decrypts of the signing key (Parameter Store's AWS managed key)",
+    keyReads,
+    'requests',
+    (keyReads / 10_000) * price('kmsPer10kRequests'),
+    (Math.max(0, keyReads - free('kmsRequests')) / 10_000) * price('kmsPer10kRequests'),
+  );
 
   const idle = idleCost(template, prices, emptyReceives);
   for (const line of idle.lines) lines.push({ ...line, service: line.service, item: `${line.item} (standing)` });
@@ -186,8 +214,15 @@ export function monthlyCost(input: {
     lines: lines.map((line) => ({ ...line, usd: round4(line.usd), usdWithFreeTiers: round4(line.usdWithFreeTiers) })),
     total: sum(lines, 'usd'),
     totalWithFreeTiers: sum(lines, 'usdWithFreeTiers'),
-    totalExcludingSesMailFees: sum(lines.filter((line) => !line.sesMailFee), 'usd'),
-    idle: { lines: idle.lines.map((line) => ({ ...line, usd: round4(line.usd), usdWithFreeTiers: round4(line.usdWithFreeTiers) })), total: sum(idle.lines, 'usd'), totalWithFreeTiers: sum(idle.lines, 'usdWithFreeTiers') },
+    totalExcludingSesMailFees: sum(
+      lines.filter((line) => !line.sesMailFee),
+      'usd',
+    ),
+    idle: {
+      lines: idle.lines.map((line) => ({ ...line, usd: round4(line.usd), usdWithFreeTiers: round4(line.usdWithFreeTiers) })),
+      total: sum(idle.lines, 'usd'),
+      totalWithFreeTiers: sum(idle.lines, 'usdWithFreeTiers'),
+    },
     signIn: [
       { staff: a.agents, requesters: a.requesters, federated: a.federatedUsers },
       { staff: a.agents, requesters: 1000, federated: 0 },
@@ -233,8 +268,22 @@ function idleCost(template: TemplateCounts, prices: Prices, emptyReceives: numbe
   const line = (service: string, item: string, quantity: number, unit: string, cost: number, withFree = cost): CostLine => ({ service, item, quantity, unit, usd: cost, usdWithFreeTiers: withFree });
   return {
     lines: [
-      line('SQS', `empty receives of Lambda's pollers on ${template.sqsQueuesPolledByLambda} queues`, emptyReceives, 'requests', (emptyReceives / 1e6) * usd('sqsRequestsPerMillion'), (Math.max(0, emptyReceives - freeOf('sqsRequests')) / 1e6) * usd('sqsRequestsPerMillion')),
-      line('CloudWatch', `${template.alarms} alarm metrics`, template.alarms, 'alarms', template.alarms * usd('cloudwatchAlarmMonth'), Math.max(0, template.alarms - freeOf('cloudwatchAlarms')) * usd('cloudwatchAlarmMonth')),
+      line(
+        'SQS',
+        `empty receives of Lambda's pollers on ${template.sqsQueuesPolledByLambda} queues`,
+        emptyReceives,
+        'requests',
+        (emptyReceives / 1e6) * usd('sqsRequestsPerMillion'),
+        (Math.max(0, emptyReceives - freeOf('sqsRequests')) / 1e6) * usd('sqsRequestsPerMillion'),
+      ),
+      line(
+        'CloudWatch',
+        `${template.alarms} alarm metrics`,
+        template.alarms,
+        'alarms',
+        template.alarms * usd('cloudwatchAlarmMonth'),
+        Math.max(0, template.alarms - freeOf('cloudwatchAlarms')) * usd('cloudwatchAlarmMonth'),
+      ),
       line('Secrets Manager', `${template.secrets} secrets`, template.secrets, 'secrets', template.secrets * usd('secretsManagerSecretMonth')),
       line('Parameter Store', '1 standard SecureString parameter (the key of approval links and reply addresses)', 1, 'parameter', usd('parameterStoreStandard')),
       line('KMS', `${template.kmsKeys} customer managed keys`, template.kmsKeys, 'keys', template.kmsKeys * usd('kmsKeyMonth')),

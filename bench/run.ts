@@ -36,7 +36,10 @@ type Part = (typeof PARTS)[number];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   for (const part of only ?? []) if (!PARTS.includes(part as Part)) throw new Error(`Unknown part "${part}"; the parts are ${PARTS.join(', ')}`);
   const parts = new Set<Part>((only as Part[] | undefined) ?? PARTS);
   const save = !only || args.includes('--save');
@@ -104,10 +107,7 @@ async function main(): Promise<void> {
   }
   if (parts.has('console')) {
     log(`console: initial JavaScript, a queue of ${SETTINGS.consoleTickets} active tickets, a ticket of ${SETTINGS.consoleComments} comments (${SETTINGS.consoleRuns} runs each), Lighthouse`);
-    results.console = await measureConsoleApp(
-      { runs: SETTINGS.consoleRuns, lighthouseRuns: SETTINGS.lighthouseRuns, activeTickets: SETTINGS.consoleTickets, comments: SETTINGS.consoleComments },
-      log,
-    );
+    results.console = await measureConsoleApp({ runs: SETTINGS.consoleRuns, lighthouseRuns: SETTINGS.lighthouseRuns, activeTickets: SETTINGS.consoleTickets, comments: SETTINGS.consoleComments }, log);
   }
   if (parts.has('cost')) {
     log('cost model');
@@ -143,7 +143,16 @@ function costOf(results: BenchResults): CostModelResult & { inputsFrom: string }
     template: bundles.template,
     initMs: Object.fromEntries(bundles.functions.map((fn) => [fn.name, fn.initMs])),
     prices,
-    assumptions: { ...DEFAULT_ASSUMPTIONS, ticketsPerMonth: SETTINGS.ticketsPerMonth, agents: SETTINGS.agents, requesters: SETTINGS.requesters, federatedUsers: SETTINGS.federatedUsers, inboundMailKb: SETTINGS.inboundMailKb, durationFactor: SETTINGS.durationFactor, rawMailRetentionDays: retain },
+    assumptions: {
+      ...DEFAULT_ASSUMPTIONS,
+      ticketsPerMonth: SETTINGS.ticketsPerMonth,
+      agents: SETTINGS.agents,
+      requesters: SETTINGS.requesters,
+      federatedUsers: SETTINGS.federatedUsers,
+      inboundMailKb: SETTINGS.inboundMailKb,
+      durationFactor: SETTINGS.durationFactor,
+      rawMailRetentionDays: retain,
+    },
   });
   const from = [results.dynamodb ? 'lifecycle measured now' : `lifecycle of ${saved?.takenAt}`, results.bundles ? 'bundles measured now' : `bundles of ${saved?.takenAt}`];
   return { ...model, inputsFrom: from.join(', ') };
@@ -152,41 +161,66 @@ function costOf(results: BenchResults): CostModelResult & { inputsFrom: string }
 function writeCharts(results: BenchResults): void {
   const write = (name: string, svg: string) => writeFileSync(join(RESULTS_DIR, name), `${svg}\n`);
   if (results.latency) {
-    write('api-latency.svg', barChart({
-      title: `API latency through the local runtime (${results.latency.requestsPerOperation} requests each, ${results.latency.concurrency} in flight)`,
-      unit: 'ms',
-      rows: results.latency.operations.map((op) => ({ label: op.operation, values: [{ name: 'p50', value: op.p50 }, { name: 'p95', value: op.p95 }, { name: 'p99', value: op.p99 }] })),
-    }));
+    write(
+      'api-latency.svg',
+      barChart({
+        title: `API latency through the local runtime (${results.latency.requestsPerOperation} requests each, ${results.latency.concurrency} in flight)`,
+        unit: 'ms',
+        rows: results.latency.operations.map((op) => ({
+          label: op.operation,
+          values: [
+            { name: 'p50', value: op.p50 },
+            { name: 'p95', value: op.p95 },
+            { name: 'p99', value: op.p99 },
+          ],
+        })),
+      }),
+    );
     write('api-latency-histogram.svg', histograms({ title: 'API latency distributions', unit: 'ms', series: results.latency.operations.map((op) => ({ label: op.operation, samples: op.samples })) }));
   }
   if (results.email) {
-    write('email-to-ticket.svg', histograms({
-      title: 'Email to ticket: SMTP accepted -> ticket committed',
-      unit: 'ms',
-      series: results.email.levels.map((level) => ({ label: `${level.mode === 'one at a time' ? 'one mail at a time' : `${level.senders} sender${level.senders > 1 ? 's' : ''} at once`}, ${level.mailsPerSecond} mails/s`, samples: level.samples })),
-      target: { value: 500, label: 'p99 target 500 ms' },
-    }));
+    write(
+      'email-to-ticket.svg',
+      histograms({
+        title: 'Email to ticket: SMTP accepted -> ticket committed',
+        unit: 'ms',
+        series: results.email.levels.map((level) => ({
+          label: `${level.mode === 'one at a time' ? 'one mail at a time' : `${level.senders} sender${level.senders > 1 ? 's' : ''} at once`}, ${level.mailsPerSecond} mails/s`,
+          samples: level.samples,
+        })),
+        target: { value: 500, label: 'p99 target 500 ms' },
+      }),
+    );
   }
   if (results.timers) {
-    write('timer-lateness.svg', histograms({ title: `SLA timer lateness (${results.timers.recorded} warnings and breaches)`, unit: 'ms', series: [{ label: 'recorded after the computed instant', samples: results.timers.samples }] }));
+    write(
+      'timer-lateness.svg',
+      histograms({ title: `SLA timer lateness (${results.timers.recorded} warnings and breaches)`, unit: 'ms', series: [{ label: 'recorded after the computed instant', samples: results.timers.samples }] }),
+    );
   }
   if (results.bundles) {
-    write('bundle-sizes.svg', barChart({
-      title: 'Function bundles (minified, as cdk synth builds them)',
-      unit: 'KB',
-      rows: [...results.bundles.functions].sort((a, b) => b.bytes - a.bytes).map((fn) => ({ label: fn.name, values: [{ name: 'bundle KB', value: fn.bytes / 1024 }] })),
-      target: { value: 300, label: '300 KB target' },
-    }));
+    write(
+      'bundle-sizes.svg',
+      barChart({
+        title: 'Function bundles (minified, as cdk synth builds them)',
+        unit: 'KB',
+        rows: [...results.bundles.functions].sort((a, b) => b.bytes - a.bytes).map((fn) => ({ label: fn.name, values: [{ name: 'bundle KB', value: fn.bytes / 1024 }] })),
+        target: { value: 300, label: '300 KB target' },
+      }),
+    );
   }
   if (results.cost) {
     const byService = new Map<string, number>();
     for (const line of results.cost.lines) byService.set(line.service, (byService.get(line.service) ?? 0) + line.usd);
-    write('cost-breakdown.svg', barChart({
-      title: `Monthly AWS cost by service, ${results.cost.assumptions.ticketsPerMonth.toLocaleString('en-US')} tickets: $${results.cost.total.toFixed(2)} (idle $${results.cost.idle.total.toFixed(2)})`,
-      unit: 'USD',
-      digits: 2,
-      rows: [...byService].sort((a, b) => b[1] - a[1]).map(([service, value]) => ({ label: service, values: [{ name: 'USD a month', value }] })),
-    }));
+    write(
+      'cost-breakdown.svg',
+      barChart({
+        title: `Monthly AWS cost by service, ${results.cost.assumptions.ticketsPerMonth.toLocaleString('en-US')} tickets: $${results.cost.total.toFixed(2)} (idle $${results.cost.idle.total.toFixed(2)})`,
+        unit: 'USD',
+        digits: 2,
+        rows: [...byService].sort((a, b) => b[1] - a[1]).map(([service, value]) => ({ label: service, values: [{ name: 'USD a month', value }] })),
+      }),
+    );
   }
 }
 

@@ -66,10 +66,7 @@ export class EmailIntake extends Construct {
       });
     }
 
-
-    this.ruleSet = props.receiptRuleSet
-      ? ReceiptRuleSet.fromReceiptRuleSetName(this, 'RuleSet', props.receiptRuleSet)
-      : new ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: `service-desk-${stage}` });
+    this.ruleSet = props.receiptRuleSet ? ReceiptRuleSet.fromReceiptRuleSetName(this, 'RuleSet', props.receiptRuleSet) : new ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: `service-desk-${stage}` });
     const domain = props.address.slice(props.address.indexOf('@') + 1);
     // The S3 action also grants SES (of this account) PutObject on the bucket.
     this.ruleSet.addRule('DeskMail', {

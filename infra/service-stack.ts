@@ -141,15 +141,11 @@ export class ServiceStack extends Stack {
 
     // No authorizationScopes on routes: human ID tokens carry no scope claim, so the handlers
     // check the scopes of machine clients themselves.
-    const authorizer = new HttpJwtAuthorizer(
-      'CognitoJwt',
-      `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
-      {
-        authorizerName: 'cognito-jwt',
-        identitySource: ['$request.header.Authorization'],
-        jwtAudience: [webClient.userPoolClientId, machineClient.userPoolClientId],
-      },
-    );
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {
+      authorizerName: 'cognito-jwt',
+      identitySource: ['$request.header.Authorization'],
+      jwtAudience: [webClient.userPoolClientId, machineClient.userPoolClientId],
+    });
 
     // Browsers post files from the distribution's origin, and locally from the stage's callback origins.
     const localOrigins = settings.callbackUrls.map((url) => new URL(url).origin);
@@ -282,8 +278,7 @@ export class ServiceStack extends Stack {
       settings,
       timeout: Duration.minutes(5),
       asyncInvocationWithoutDlqBecause:
-        'A daily, idempotent sweep started by a schedule: a failed run is retried twice by Lambda and is repeated whole the next ' +
-        'day, and it carries no message that could be lost.',
+        'A daily, idempotent sweep started by a schedule: a failed run is retried twice by Lambda and is repeated whole the next ' + 'day, and it carries no message that could be lost.',
     });
     fn.bindTable(table, 'read');
     this.slaTimers.grantManageSchedules(fn);
@@ -418,19 +413,18 @@ export class ServiceStack extends Stack {
 
   /** A presigned form post acts with the signer's rights: the function may put objects under the uploads prefix, nothing else. */
   private grantSignUploads(fn: ServiceDeskFunction, stage: string): void {
-    this.grantUploadPrefix(fn, stage, ['s3:PutObject'], "Each form names one key under the caller's own uploads/ prefix, made per request; the function may put under uploads/ only, through the forms it signs.");
+    this.grantUploadPrefix(
+      fn,
+      stage,
+      ['s3:PutObject'],
+      "Each form names one key under the caller's own uploads/ prefix, made per request; the function may put under uploads/ only, through the forms it signs.",
+    );
   }
 
   /** Attaching reads an upload (HeadObject, the copy's source), writes it among the attachments and deletes it. */
   private grantAttachUploads(fn: ServiceDeskFunction, stage: string): void {
     this.grantUploadPrefix(fn, stage, ['s3:GetObject', 's3:DeleteObject'], "Upload keys are the caller's prefix and the upload ids a request names; the function may read and delete under uploads/ only.");
-    this.grantMailBucketPrefix(
-      fn,
-      stage,
-      's3:PutObject',
-      ATTACHMENT_PREFIX,
-      'Attachment keys are derived from each upload id; the function may write the attachments prefix of the mail bucket only.',
-    );
+    this.grantMailBucketPrefix(fn, stage, 's3:PutObject', ATTACHMENT_PREFIX, 'Attachment keys are derived from each upload id; the function may write the attachments prefix of the mail bucket only.');
   }
 
   private grantUploadPrefix(fn: ServiceDeskFunction, stage: string, actions: ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[], reason: string): void {
@@ -469,7 +463,6 @@ export class ServiceStack extends Stack {
       reason,
     });
   }
-
 }
 
 function acknowledgePublicRoutes(routes: CdkHttpRoute[], route: HttpRoute): void {
@@ -483,11 +476,12 @@ function acknowledgePublicRoutes(routes: CdkHttpRoute[], route: HttpRoute): void
 
 /** Public holidays of the configured calendars from last year to 15 years ahead, as the functions need them. */
 export function builtInHolidays(config: ServiceDeskConfig): string {
-  const places = config.calendars.flatMap((calendar) =>
-    calendar.holidays?.country ? [{ country: calendar.holidays.country, ...(calendar.holidays.state ? { state: calendar.holidays.state } : {}) }] : [],
-  );
+  const places = config.calendars.flatMap((calendar) => (calendar.holidays?.country ? [{ country: calendar.holidays.country, ...(calendar.holidays.state ? { state: calendar.holidays.state } : {}) }] : []));
   const thisYear = new Date().getUTCFullYear();
-  return buildPublicHolidays(places, Array.from({ length: 17 }, (_, index) => thisYear - 1 + index));
+  return buildPublicHolidays(
+    places,
+    Array.from({ length: 17 }, (_, index) => thisYear - 1 + index),
+  );
 }
 
 /** `get-ticket-history` -> `GetTicketHistory`: construct ids that read like the handler files. */

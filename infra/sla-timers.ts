@@ -75,10 +75,7 @@ export class SlaTimers extends Construct {
       }),
     });
     // SendMessage only: the DLQ is Scheduler's own dead-letter target for firings it cannot deliver.
-    this.schedulerRole.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn, this.deadLetterQueue.queueArn] }),
-    );
-
+    this.schedulerRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn, this.deadLetterQueue.queueArn] }));
   }
 
   /**
@@ -143,4 +140,3 @@ export class SlaTimers extends Construct {
     consumeQueue(fn, this.queue, TIMER_BATCH_SIZE);
   }
 }
-

@@ -9,10 +9,7 @@ export const DEFAULT_STAGE = 'dev';
 /** Thrown for a stage name that would make invalid or colliding resource names. */
 export class StageError extends Error {
   constructor(stage: string) {
-    super(
-      `Invalid stage "${stage}": use 2-16 lower-case letters, digits or dashes, starting with a letter ` +
-        `(e.g. npx cdk deploy --all -c stage=prod)`,
-    );
+    super(`Invalid stage "${stage}": use 2-16 lower-case letters, digits or dashes, starting with a letter ` + `(e.g. npx cdk deploy --all -c stage=prod)`);
     this.name = 'StageError';
   }
 }

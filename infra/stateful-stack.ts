@@ -134,9 +134,7 @@ export class StatefulStack extends Stack {
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is optional (TOTP) so that requesters can sign in without an authenticator app; threat protection ' +
-        'in ENFORCED mode on the Plus feature plan demands the second factor on risky sign-ins.',
+      reason: 'MFA is optional (TOTP) so that requesters can sign in without an authenticator app; threat protection ' + 'in ENFORCED mode on the Plus feature plan demands the second factor on risky sign-ins.',
     });
 
     for (const group of STAFF_GROUPS) {
@@ -181,10 +179,7 @@ export class StatefulStack extends Stack {
       authFlows: {},
       oAuth: {
         flows: { clientCredentials: true },
-        scopes: [
-          OAuthScope.resourceServer(this.resourceServer, readScope),
-          OAuthScope.resourceServer(this.resourceServer, writeScope),
-        ],
+        scopes: [OAuthScope.resourceServer(this.resourceServer, readScope), OAuthScope.resourceServer(this.resourceServer, writeScope)],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
@@ -237,7 +232,9 @@ export class StatefulStack extends Stack {
         `requests failed or were retried. The per-index ${metricName} metrics tell which.`,
       // FILL: a series without data at a minute counts as 0 there, so one throttled index is enough.
       metric: new MathExpression({
-        expression: Object.keys(usingMetrics).map((id) => `FILL(${id}, 0)`).join(' + '),
+        expression: Object.keys(usingMetrics)
+          .map((id) => `FILL(${id}, 0)`)
+          .join(' + '),
         usingMetrics,
         period,
         label: `${metricName} (table and indexes)`,

@@ -41,7 +41,7 @@ export function createTicketFilesBucket(scope: Construct, id: string, props: Tic
   (bucket.policy!.node.defaultChild as CfnBucketPolicy).overrideLogicalId(EARLIER_LOGICAL_IDS.policy);
   Validations.of(bucket).acknowledge({
     id: 'AwsSolutions-S1',
-    reason: 'Only SES and the desk\'s functions write here, and only they read; CloudTrail data events can be enabled where object-level audit is required.',
+    reason: "Only SES and the desk's functions write here, and only they read; CloudTrail data events can be enabled where object-level audit is required.",
   });
   return bucket;
 }

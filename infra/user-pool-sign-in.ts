@@ -26,7 +26,7 @@ import type { StageSettings } from './stage.ts';
 export function checkSignInConfig(config: ServiceDeskConfig): void {
   if (config.signIn.emailCode && !config.email) {
     throw new ConfigError([
-      'signIn.emailCode: one-time sign-in codes need the user pool to send mail through SES, and SES needs the desk\'s mailbox: ' +
+      "signIn.emailCode: one-time sign-in codes need the user pool to send mail through SES, and SES needs the desk's mailbox: " +
         'set email.address (a verified SES identity), or set signIn.emailCode to false',
     ]);
   }
@@ -72,8 +72,7 @@ export function addPreSignUpTrigger(scope: Construct, userPool: UserPool, table:
     settings,
     // Cognito waits 5 s for a trigger before it fails the sign-up.
     timeout: Duration.seconds(5),
-    asyncInvocationWithoutDlqBecause:
-      'Cognito invokes the trigger synchronously and waits for its answer; a failure fails that sign-up, which the person retries. Nothing is queued to be lost.',
+    asyncInvocationWithoutDlqBecause: 'Cognito invokes the trigger synchronously and waits for its answer; a failure fails that sign-up, which the person retries. Nothing is queued to be lost.',
   });
   fn.addEnvironment(ENV.tableName, table.tableName);
   fn.functionRole.addToPrincipalPolicy(

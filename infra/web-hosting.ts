@@ -22,14 +22,7 @@ import {
   type ResponseSecurityHeadersBehavior,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import {
-  CfnManagedLoginBranding,
-  OAuthScope,
-  UserPoolClient,
-  type UserPool,
-  type UserPoolClientIdentityProvider,
-  type UserPoolDomain,
-} from 'aws-cdk-lib/aws-cognito';
+import { CfnManagedLoginBranding, OAuthScope, UserPoolClient, type UserPool, type UserPoolClientIdentityProvider, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -258,12 +251,9 @@ export class WebHosting extends Construct {
 function acknowledgeDistribution(distribution: Distribution): void {
   const findings: Record<string, string> = {
     'AwsSolutions-CFR1': 'Requesters may sign in from anywhere; the desk has no country to keep out.',
-    'AwsSolutions-CFR2':
-      'A web ACL costs USD 5 a month and USD 1 a rule, more than the idle desk; the API behind /api has its own throttle and the JWT authorizer, and the rest is static files.',
-    'AwsSolutions-CFR3':
-      'Both API stages keep an access log of every API call; the distribution otherwise serves the same static files to everyone, so its logs would record nothing the desk needs.',
-    'AwsSolutions-CFR4':
-      "The distribution uses CloudFront's default *.cloudfront.net certificate, whose minimum TLS version cannot be raised; a custom domain with its own certificate can (TLSv1.2_2021).",
+    'AwsSolutions-CFR2': 'A web ACL costs USD 5 a month and USD 1 a rule, more than the idle desk; the API behind /api has its own throttle and the JWT authorizer, and the rest is static files.',
+    'AwsSolutions-CFR3': 'Both API stages keep an access log of every API call; the distribution otherwise serves the same static files to everyone, so its logs would record nothing the desk needs.',
+    'AwsSolutions-CFR4': "The distribution uses CloudFront's default *.cloudfront.net certificate, whose minimum TLS version cannot be raised; a custom domain with its own certificate can (TLSv1.2_2021).",
   };
   for (const [id, reason] of Object.entries(findings)) Validations.of(distribution).acknowledge({ id, reason });
 }

@@ -62,9 +62,7 @@ export function toApiGatewayEvent(request: IncomingRequest, context: EventContex
     stage: context.stage ?? '$default',
     time: formatRequestTime(now),
     timeEpoch: now.getTime(),
-    ...(context.claims
-      ? { authorizer: { jwt: { claims: flattenClaims(context.claims), scopes: scopesFromClaims(context.claims) } } }
-      : {}),
+    ...(context.claims ? { authorizer: { jwt: { claims: flattenClaims(context.claims), scopes: scopesFromClaims(context.claims) } } } : {}),
   };
 
   // Public routes carry no authorizer in AWS either; the handler type assumes the JWT variant.
@@ -91,7 +89,12 @@ function collectHeaders(rawHeaders: readonly string[]): { headers: Record<string
     const name = rawHeaders[index]!.toLowerCase();
     const value = rawHeaders[index + 1]!;
     if (name === 'cookie') {
-      cookies.push(...value.split(';').map((cookie) => cookie.trim()).filter(Boolean));
+      cookies.push(
+        ...value
+          .split(';')
+          .map((cookie) => cookie.trim())
+          .filter(Boolean),
+      );
       continue;
     }
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
@@ -114,10 +117,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** API Gateway's request time format: '12/Mar/2020:19:03:58 +0000'. */
 export function formatRequestTime(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
-  return (
-    `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:` +
-    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
-  );
+  return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:` + `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
 /** Shaped like API Gateway's ids ('JZ3gVhQjIAMEbbQ='). */

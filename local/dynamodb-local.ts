@@ -68,9 +68,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     for (;;) {
       if (spawnError) throw new LocalRuntimeError(`DynamoDB Local could not be started: ${spawnError.message}`, { cause: spawnError });
       if (exit) {
-        throw new LocalRuntimeError(
-          `DynamoDB Local stopped while starting (exit ${exit.code ?? exit.signal}). Its output:\n${output.trim() || '(none)'}`,
-        );
+        throw new LocalRuntimeError(`DynamoDB Local stopped while starting (exit ${exit.code ?? exit.signal}). Its output:\n${output.trim() || '(none)'}`);
       }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2_000) });
@@ -79,9 +77,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
         // Not listening yet; poll again until the deadline.
       }
       if (Date.now() > deadline) {
-        throw new LocalRuntimeError(
-          `DynamoDB Local did not answer on port ${port} within ${Math.round(startTimeoutMs / 1000)} s. Its output:\n${output.trim() || '(none)'}`,
-        );
+        throw new LocalRuntimeError(`DynamoDB Local did not answer on port ${port} within ${Math.round(startTimeoutMs / 1000)} s. Its output:\n${output.trim() || '(none)'}`);
       }
       await sleep(200);
     }

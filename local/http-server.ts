@@ -140,7 +140,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     );
     try {
       const handler = await handlerFor(matched.route.handler);
-      const result = await withTimeout(invokeAsFunction(localFunctionName(matched.route.handler), (context) => handler(event, context), timeoutMs), timeoutMs);
+      const result = await withTimeout(
+        invokeAsFunction(localFunctionName(matched.route.handler), (context) => handler(event, context), timeoutMs),
+        timeoutMs,
+      );
       if (result === TIMED_OUT) {
         log(`${matched.routeKey}: handler ${matched.route.handler} did not answer within ${timeoutMs} ms`);
         return jsonMessage(503, 'Service Unavailable');

@@ -21,15 +21,11 @@ export function javaMajorVersion(versionOutput: string): number | undefined {
 export function assertJavaAvailable(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new LocalRuntimeError(
-      `Java was not found, and the local runtime needs it: DynamoDB Local is a Java program. ${INSTALL_HINT}`,
-    );
+    throw new LocalRuntimeError(`Java was not found, and the local runtime needs it: DynamoDB Local is a Java program. ${INSTALL_HINT}`);
   }
   // `java -version` writes to stderr.
   const major = javaMajorVersion(`${result.stderr}${result.stdout}`);
   if (major !== undefined && major < MINIMUM_JAVA_VERSION) {
-    throw new LocalRuntimeError(
-      `Java ${major} was found, but DynamoDB Local needs Java ${MINIMUM_JAVA_VERSION} or newer. ${INSTALL_HINT}`,
-    );
+    throw new LocalRuntimeError(`Java ${major} was found, but DynamoDB Local needs Java ${MINIMUM_JAVA_VERSION} or newer. ${INSTALL_HINT}`);
   }
 }

@@ -32,7 +32,10 @@ async function refusalOf(url: URL, host: string, bucket: string, key: string, no
   const date = AMZ_DATE.exec(query.get('X-Amz-Date') ?? '');
   const expiresIn = Number(query.get('X-Amz-Expires') ?? '');
   if (!date || !query.get('X-Amz-Signature') || !Number.isInteger(expiresIn) || expiresIn < 1) {
-    return { code: 'AccessDenied', message: 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.' };
+    return {
+      code: 'AccessDenied',
+      message: 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',
+    };
   }
   const signedAt = new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]), Number(date[4]), Number(date[5]), Number(date[6])));
   const client = new S3Client({ endpoint: `http://${host}`, forcePathStyle: true, region: REGION, credentials: LOCAL_S3_CREDENTIALS });
@@ -49,9 +52,7 @@ async function refusalOf(url: URL, host: string, bucket: string, key: string, no
 }
 
 function s3Error(response: ServerResponse, status: number, code: string, message: string): void {
-  response
-    .writeHead(status, { 'content-type': 'application/xml' })
-    .end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+  response.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
 }
 
 /**

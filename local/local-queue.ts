@@ -202,7 +202,9 @@ export class LocalQueue {
   private readDeadLetters(dir: string): DeadLetter[] {
     let files: string[];
     try {
-      files = readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
+      files = readdirSync(dir)
+        .filter((file) => file.endsWith('.json'))
+        .sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

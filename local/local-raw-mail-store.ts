@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import {
-  MAX_RAW_MAIL_BYTES,
-  RawMailNotFoundError,
-  RawMailTooLargeError,
-  type RawMailLocation,
-  type RawMailStore,
-} from '#shared/ports/raw-mail-store';
+import { MAX_RAW_MAIL_BYTES, RawMailNotFoundError, RawMailTooLargeError, type RawMailLocation, type RawMailStore } from '#shared/ports/raw-mail-store';
 import { LOCAL_PATHS } from './local-paths.ts';
 
 /** S3's own limit on an object key, in UTF-8 bytes. */

@@ -43,10 +43,22 @@ export function localS3Page(options: LocalS3PageOptions): LocalPage {
 
     if (request.method === 'OPTIONS') {
       if (!cors['access-control-allow-origin'] || request.headers['access-control-request-method'] !== 'POST') {
-        return s3Error({ status: 403, code: 'AccessForbidden', message: 'CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource\'s CORS spec.' }, {});
+        return s3Error(
+          {
+            status: 403,
+            code: 'AccessForbidden',
+            message:
+              "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.",
+          },
+          {},
+        );
       }
       const requested = request.headers['access-control-request-headers'];
-      return { statusCode: 200, headers: { ...cors, 'access-control-allow-methods': 'POST', 'access-control-max-age': '3000', ...(requested ? { 'access-control-allow-headers': requested } : {}) }, body: Buffer.alloc(0) };
+      return {
+        statusCode: 200,
+        headers: { ...cors, 'access-control-allow-methods': 'POST', 'access-control-max-age': '3000', ...(requested ? { 'access-control-allow-headers': requested } : {}) },
+        body: Buffer.alloc(0),
+      };
     }
     if (request.method === 'POST' && key === '') return formPost(request, bucket, credentials, now(), cors);
 
@@ -113,7 +125,11 @@ async function copyObject(request: LocalPageRequest, buckets: ReadonlyMap<string
   if (ifMatch && ifMatch !== head.etag) return s3Error({ status: 412, code: 'PreconditionFailed', message: 'At least one of the pre-conditions you specified did not hold' }, {});
   const replace = header(request, 'x-amz-metadata-directive') === 'REPLACE';
   const metadata = replace
-    ? Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.startsWith('x-amz-meta-')).map(([name, value]) => [name.slice('x-amz-meta-'.length), String(value)]))
+    ? Object.fromEntries(
+        Object.entries(request.headers)
+          .filter(([name]) => name.startsWith('x-amz-meta-'))
+          .map(([name, value]) => [name.slice('x-amz-meta-'.length), String(value)]),
+      )
     : head.metadata;
   const disposition = replace ? header(request, 'content-disposition') : head.contentDisposition;
   const stored = await target.put(key, await sourceBucket.bytes(sourceKey), {

@@ -101,9 +101,7 @@ function sendMessage(queueUrl: unknown, messageBody: unknown, queues: Record<str
 function reply(response: ServerResponse, answer: Answer): void {
   if (answer.protocol === 'json') {
     response.writeHead(answer.status, { 'Content-Type': 'application/x-amz-json-1.0' });
-    const body = answer.error
-      ? { __type: `com.amazonaws.sqs#${answer.error.code}`, message: answer.error.message }
-      : { MessageId: answer.sent?.messageId, MD5OfMessageBody: answer.sent?.md5 };
+    const body = answer.error ? { __type: `com.amazonaws.sqs#${answer.error.code}`, message: answer.error.message } : { MessageId: answer.sent?.messageId, MD5OfMessageBody: answer.sent?.md5 };
     response.end(JSON.stringify(body));
     return;
   }

@@ -64,7 +64,11 @@ export async function startLocalStream(options: LocalStreamOptions): Promise<Loc
       try {
         const response = await consumer({ Records: pending });
         const failed = response?.batchItemFailures?.[0]?.itemIdentifier;
-        if (failed !== undefined) failedAt = Math.max(pending.findIndex((record) => record.dynamodb?.SequenceNumber === failed), 0);
+        if (failed !== undefined)
+          failedAt = Math.max(
+            pending.findIndex((record) => record.dynamodb?.SequenceNumber === failed),
+            0,
+          );
       } catch (error) {
         log(`stream handler failed: ${(error as Error).message}`);
         failedAt = 0;
@@ -122,7 +126,7 @@ export async function startLocalStream(options: LocalStreamOptions): Promise<Loc
     deadLetters: () => [...dead],
     async drain() {
       // Two idle rounds in a row: everything written before the call has been read and delivered.
-      for (let rounds = 0; rounds < 2; ) {
+      for (let rounds = 0; rounds < 2;) {
         await new Promise((resolve) => setTimeout(resolve, pollMs * 2));
         rounds = idle ? rounds + 1 : 0;
       }

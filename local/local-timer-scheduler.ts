@@ -89,9 +89,7 @@ export class LocalTimerScheduler implements ListableTimerScheduler {
 
   /** The armed timers, soonest first. */
   pending(): PendingTimer[] {
-    return [...this.armed.values()]
-      .map(({ item }) => ({ name: item.name, at: item.at }))
-      .sort((a, b) => a.at.localeCompare(b.at) || a.name.localeCompare(b.name));
+    return [...this.armed.values()].map(({ item }) => ({ name: item.name, at: item.at })).sort((a, b) => a.at.localeCompare(b.at) || a.name.localeCompare(b.name));
   }
 
   async names(prefix: string): Promise<string[]> {

@@ -16,10 +16,7 @@ export const LOCAL_UPLOAD_BUCKET = 'servicedesk-local-uploads';
  */
 export function localUploadsPage(options: { uploadsDir: string; mailDir: string; webOrigins: readonly string[]; now?: () => Date }): LocalPage {
   return localS3Page({
-    buckets: [
-      new LocalS3Bucket(LOCAL_UPLOAD_BUCKET, new LocalRawMailStore({ rootDir: options.uploadsDir })),
-      new LocalS3Bucket(LOCAL_MAIL_BUCKET, new LocalRawMailStore({ rootDir: options.mailDir })),
-    ],
+    buckets: [new LocalS3Bucket(LOCAL_UPLOAD_BUCKET, new LocalRawMailStore({ rootDir: options.uploadsDir })), new LocalS3Bucket(LOCAL_MAIL_BUCKET, new LocalRawMailStore({ rootDir: options.mailDir }))],
     webOrigins: options.webOrigins,
     ...(options.now ? { now: options.now } : {}),
   });

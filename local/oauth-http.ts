@@ -9,7 +9,10 @@ export function randomToken(): string {
 
 /** The parameters of a form post (application/x-www-form-urlencoded), or undefined for another body. */
 export async function formParameters(request: LocalPageRequest): Promise<URLSearchParams | undefined> {
-  const contentType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const contentType = String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') return undefined;
   return new URLSearchParams((await request.body()).toString('utf8'));
 }

@@ -3,16 +3,7 @@ import * as z from 'zod';
 import type { ServiceDeskConfig } from '#shared/config/config-schema';
 import type { IdentityProviderConfig } from '#shared/config/sign-in-schema';
 import type { HttpResponse } from './api-gateway-event.ts';
-import {
-  accessTokenClaims,
-  federatedUser,
-  idTokenClaims,
-  nativeUser,
-  userInfoClaims,
-  WEB_CLIENT_SCOPES,
-  type AuthenticationEvent,
-  type PoolUser,
-} from './cognito-token-claims.ts';
+import { accessTokenClaims, federatedUser, idTokenClaims, nativeUser, userInfoClaims, WEB_CLIENT_SCOPES, type AuthenticationEvent, type PoolUser } from './cognito-token-claims.ts';
 import { FederatedGrantError, LOCAL_IDP_CLIENT_ID, type FederatedIssuer } from './federated-issuer.ts';
 import type { LocalPage, LocalPageRequest } from './http-server.ts';
 import type { LocalIssuer } from './issuer.ts';
@@ -163,7 +154,8 @@ export function createOidcProvider(options: OidcProviderOptions): LocalPage {
     let identityProvider: IdentityProviderConfig | undefined;
     if (providerId !== undefined && providerId !== NATIVE_PROVIDER) {
       identityProvider = providerById(providerId);
-      if (!identityProvider) return refuse('invalid_request', `identity_provider ${providerId} is not configured; use one of: ${[NATIVE_PROVIDER, ...config.signIn.identityProviders.map((provider) => provider.id)].join(', ')}`);
+      if (!identityProvider)
+        return refuse('invalid_request', `identity_provider ${providerId} is not configured; use one of: ${[NATIVE_PROVIDER, ...config.signIn.identityProviders.map((provider) => provider.id)].join(', ')}`);
     }
     const nonce = parameter(parameters, 'nonce');
     const prompt = parameter(parameters, 'prompt');
@@ -394,8 +386,7 @@ export function createOidcProvider(options: OidcProviderOptions): LocalPage {
 
   const userInfo = async (request: LocalPageRequest): Promise<HttpResponse> => {
     const bearer = /^Bearer\s+(.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1]?.trim();
-    const refuse = (description: string) =>
-      oauthError(401, 'invalid_token', description, { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` });
+    const refuse = (description: string) => oauthError(401, 'invalid_token', description, { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` });
     if (!bearer) return { ...refuse('an access token is required'), headers: { 'www-authenticate': 'Bearer', 'content-type': 'application/json' } };
     let claims;
     try {

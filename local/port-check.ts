@@ -14,8 +14,7 @@ export async function assertPortFree(port: number, what: string, envVar: string)
   if (!error) return;
   if (error.code === 'EADDRINUSE') {
     throw new LocalRuntimeError(
-      `Port ${port} is already in use, so ${what} cannot listen on it. Stop whatever uses it ` +
-        `(for example an earlier \`npm start\`), or choose another port: ${envVar}=<port> npm start`,
+      `Port ${port} is already in use, so ${what} cannot listen on it. Stop whatever uses it ` + `(for example an earlier \`npm start\`), or choose another port: ${envVar}=<port> npm start`,
     );
   }
   if (error.code === 'EACCES') {

@@ -62,7 +62,10 @@ const ALLOWED: { [K in keyof LocalVerdicts]: readonly LocalVerdicts[K][] } = {
  */
 export function parseLocalVerdicts(text: string, variable: string): Partial<LocalVerdicts> {
   const verdicts: Partial<Record<keyof LocalVerdicts, string>> = {};
-  for (const part of text.split(',').map((piece) => piece.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((piece) => piece.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=').map((piece) => piece.trim());
     const allowed = ALLOWED[name as keyof LocalVerdicts] as readonly string[] | undefined;
     if (!allowed) throw new Error(`${variable}: "${name}" is not a verdict; use ${Object.keys(ALLOWED).join(', ')}`);

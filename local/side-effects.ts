@@ -102,8 +102,8 @@ export async function startSideEffects(options: {
       notificationsHandler(async () => {
         const { config, store, now } = ticketDepsFromEnv();
         // PUBLIC_API_URL is read when a mail goes out: the API may start after the mail sender.
-      const approvalLinks = { key: await signingKeyFromEnv().approvalLinkKey(), apiUrl: process.env[ENV.publicApiUrl] ?? 'http://localhost:3000' };
-      return { config, store, now, sender, limiter, undeliverable, replyAddressSecret: await replyAddressSecretFromEnv(), approvalLinks };
+        const approvalLinks = { key: await signingKeyFromEnv().approvalLinkKey(), apiUrl: process.env[ENV.publicApiUrl] ?? 'http://localhost:3000' };
+        return { config, store, now, sender, limiter, undeliverable, replyAddressSecret: await replyAddressSecretFromEnv(), approvalLinks };
       }),
     ),
   );
@@ -140,7 +140,10 @@ export async function startSideEffects(options: {
       ...(verdicts ? { verdicts } : {}),
       store: mailStore,
       bucket: LOCAL_MAIL_BUCKET,
-      onMessage: instrument('email-intake', emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore }))),
+      onMessage: instrument(
+        'email-intake',
+        emailIntakeHandler(async () => ({ deps: { ...(await emailIntakeDepsFromEnv()), attachments }, store: mailStore })),
+      ),
       ...(options.log ? { log: options.log } : {}),
     });
   const smtp = await intake('127.0.0.1', options.smtpPort, EMAIL_INTAKE_QUEUE_NAME);

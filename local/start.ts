@@ -159,9 +159,7 @@ function printBanner(config: ServiceDeskConfig, webBuildMode: WebBuildMode, url:
     deadLetters,
     '',
     'Demo users (servicedesk.config.ts):',
-    ...roles.flatMap((role) =>
-      config.users.filter((user) => user.role === role).map((user) => `  ${role.padEnd(9)} ${user.email.padEnd(32)} ${user.name}`),
-    ),
+    ...roles.flatMap((role) => config.users.filter((user) => user.role === role).map((user) => `  ${role.padEnd(9)} ${user.email.padEnd(32)} ${user.name}`)),
     '  requester any email, e.g. requester@example.org (requesters need no entry)',
     '',
     'Get a token (the last line printed is the token):',

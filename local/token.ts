@@ -3,13 +3,7 @@ import { ConfigError } from '#shared/config/config-error';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
 import { LOCAL_AUDIENCE, LOCAL_MACHINE_CLIENT_ID, loadPersistedIssuer } from './issuer.ts';
 import { LOCAL_PATHS } from './local-paths.ts';
-import {
-  isTokenRole,
-  machineClientClaims,
-  personClaims,
-  resolveTokenPerson,
-  UnknownRoleError,
-} from './token-claims.ts';
+import { isTokenRole, machineClientClaims, personClaims, resolveTokenPerson, UnknownRoleError } from './token-claims.ts';
 
 const USAGE = `Usage:
   npm run token -- --role agent|manager|admin|requester [--email someone@example.org] [--expires 1h]

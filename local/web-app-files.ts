@@ -14,7 +14,21 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../web/dist/', import.meta.ur
  * The app's client-side paths (CLIENT_PATHS in web/src/app/routes.tsx, kept equal by a unit test):
  * a navigation to one of them gets index.html, and the router shows the screen.
  */
-export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/console', '/console/tickets/:key', '/console/team', '/console/team/:desk', '/console/admin/quarantine', '/console/admin/config', '/auth/callback', '/signed-out'] as const;
+export const CLIENT_PATHS = [
+  '/',
+  '/request/:itemId',
+  '/requests',
+  '/requests/:key',
+  '/approvals',
+  '/console',
+  '/console/tickets/:key',
+  '/console/team',
+  '/console/team/:desk',
+  '/console/admin/quarantine',
+  '/console/admin/config',
+  '/auth/callback',
+  '/signed-out',
+] as const;
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
@@ -119,7 +133,13 @@ export function localRuntimeConfig(serverUrl: string, config: ServiceDeskConfig)
 }
 
 const CLIENT_PATH_PATTERNS = CLIENT_PATHS.map(
-  (path) => new RegExp(`^${path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment))).join('/')}/?$`),
+  (path) =>
+    new RegExp(
+      `^${path
+        .split('/')
+        .map((segment) => (segment.startsWith(':') ? '[^/]+' : escapeRegExp(segment)))
+        .join('/')}/?$`,
+    ),
 );
 
 /** Whether the path is one of the app's screens (never one under the API's stage). */

@@ -124,7 +124,7 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
   });
   const timerCounts = countTimerCalls(sideEffects);
   const settle = async () => {
-    for (let quiet = 0; quiet < 2; ) {
+    for (let quiet = 0; quiet < 2;) {
       await sideEffects.stream.drain();
       await sleep(50);
       quiet = inFlight === 0 ? quiet + 1 : 0;
@@ -156,7 +156,9 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
       const requester = await issuer.sign(personClaims(resolveTokenPerson(serviceDeskConfig(), { email: 'warm.up@example.org' })), { expiresIn: '1h' });
       const agent = await issuer.sign(personClaims(resolveTokenPerson(serviceDeskConfig(), { role: 'agent' })), { expiresIn: '1h' });
       const call = (method: string, path: string, token: string, body?: unknown) =>
-        fetch(new URL(path, server.url), { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((response) => response.json() as Promise<ApiAnswer>);
+        fetch(new URL(path, server.url), { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then(
+          (response) => response.json() as Promise<ApiAnswer>,
+        );
       const smtp = createTransport({ host: '127.0.0.1', port: sideEffects.smtp.port, secure: false, ignoreTLS: true });
       for (let round = 0; round < 40; round++) {
         const { ticket } = await call('POST', '/tickets', requester, { subject: `Warm-up ${round}`, impact: 'low', urgency: 'low' });
@@ -189,10 +191,7 @@ function activityOf(activity: Map<string, FunctionActivity>, name: string): Func
 }
 
 /** The difference of two usage snapshots. */
-export function usageBetween(
-  before: UsageSnapshot,
-  after: UsageSnapshot,
-): { functions: Map<string, FunctionActivity>; timersScheduled: number; timersCancelled: number; streamRecordsPassingFilter: number } {
+export function usageBetween(before: UsageSnapshot, after: UsageSnapshot): { functions: Map<string, FunctionActivity>; timersScheduled: number; timersCancelled: number; streamRecordsPassingFilter: number } {
   const functions = new Map<string, FunctionActivity>();
   for (const [name, entry] of after.functions) {
     const earlier = before.functions.get(name) ?? { invocations: 0, durationMs: 0, logBytes: 0 };
@@ -275,7 +274,10 @@ function sentMailIn(outboxDir: string): { mails: number; recipients: number; byt
   for (const file of files) {
     const raw = readFileSync(join(outboxDir, file));
     bytes += raw.length;
-    const headers = raw.toString('utf8').split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    const headers = raw
+      .toString('utf8')
+      .split(/\r?\n\r?\n/, 1)[0]!
+      .replace(/\r?\n[ \t]+/g, ' ');
     for (const line of headers.split(/\r?\n/)) {
       if (/^(to|cc|bcc):/i.test(line)) recipients += (line.match(/@/g) ?? []).length;
     }

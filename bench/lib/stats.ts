@@ -30,7 +30,10 @@ export function distribution(values: readonly number[]): Distribution {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** One decimal for milliseconds: finer than that is noise on a shared machine. */

@@ -66,7 +66,9 @@ export function histograms(options: { title: string; unit: string; series: { lab
     counts.forEach((count, bin) => {
       if (!count) return;
       const h = (count / peak) * (rowHeight - 45);
-      parts.push(`<rect x="${x(min + bin * width).toFixed(1)}" y="${(base - h).toFixed(1)}" width="${Math.max(1, x(min + (bin + 1) * width) - x(min + bin * width) - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${PALETTE[index % PALETTE.length]}"/>`);
+      parts.push(
+        `<rect x="${x(min + bin * width).toFixed(1)}" y="${(base - h).toFixed(1)}" width="${Math.max(1, x(min + (bin + 1) * width) - x(min + bin * width) - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${PALETTE[index % PALETTE.length]}"/>`,
+      );
     });
     parts.push(`<line x1="${left}" y1="${base}" x2="${right}" y2="${base}" stroke="#999"/>`);
   });

@@ -181,10 +181,7 @@ function countResources(templates: Template[]): TemplateCounts {
     functions: ofType('AWS::Lambda::Function').length,
     tracedFunctions: ofType('AWS::Lambda::Function').filter((fn) => fn.Properties.TracingConfig?.Mode === 'Active').length,
     // CloudWatch bills a standard alarm per metric it reads: a math alarm over 4 metrics costs 4.
-    alarms: ofType('AWS::CloudWatch::Alarm').reduce(
-      (sum, alarm) => sum + ((alarm.Properties.Metrics as { MetricStat?: unknown }[] | undefined)?.filter((metric) => metric.MetricStat).length || 1),
-      0,
-    ),
+    alarms: ofType('AWS::CloudWatch::Alarm').reduce((sum, alarm) => sum + ((alarm.Properties.Metrics as { MetricStat?: unknown }[] | undefined)?.filter((metric) => metric.MetricStat).length || 1), 0),
     sqsQueues: ofType('AWS::SQS::Queue').length,
     sqsQueuesPolledByLambda: polled.size,
     kmsKeys: ofType('AWS::KMS::Key').length,

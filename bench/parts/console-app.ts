@@ -61,7 +61,10 @@ export async function measureConsoleApp(options: { runs: number; lighthouseRuns:
   try {
     log(`console: ${options.activeTickets} active IT tickets and one with ${options.comments} comments, through the API`);
     const seeded = await seed(runtime, options);
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
     let timings: Omit<ConsoleAppResult, 'lighthouse' | 'activeTickets' | 'comments' | 'runs' | 'targets'>;
     try {
       timings = await measureInBrowser(browser, runtime, seeded, options.runs, options.comments);

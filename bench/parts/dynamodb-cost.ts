@@ -95,12 +95,22 @@ export async function measureDynamoDbCost(runtime: BenchRuntime): Promise<Dynamo
     operations.push(result!);
   };
 
-  await measure('POST /tickets', 'write', async () => {
-    const response = await runtime.call('POST', '/tickets', requester, { subject: 'Printer on floor 3 jams', description: 'It jams on every second page.', impact: 'medium', urgency: 'high' });
-    key = response.json.ticket.key;
-    return response;
-  }, 'create-ticket');
-  await measure('POST /tickets (catalog item, round robin)', 'write', () => runtime.call('POST', '/tickets', requester, { catalogItem: 'facilities-repair', subject: 'Blind stuck', customFields: { room: '2.14' } }), 'create-ticket');
+  await measure(
+    'POST /tickets',
+    'write',
+    async () => {
+      const response = await runtime.call('POST', '/tickets', requester, { subject: 'Printer on floor 3 jams', description: 'It jams on every second page.', impact: 'medium', urgency: 'high' });
+      key = response.json.ticket.key;
+      return response;
+    },
+    'create-ticket',
+  );
+  await measure(
+    'POST /tickets (catalog item, round robin)',
+    'write',
+    () => runtime.call('POST', '/tickets', requester, { catalogItem: 'facilities-repair', subject: 'Blind stuck', customFields: { room: '2.14' } }),
+    'create-ticket',
+  );
   await measure('GET /tickets/{key}', 'read', () => runtime.call('GET', `/tickets/${key}`, agent), 'get-ticket');
   await measure('GET /tickets?desk=it (the active queue)', 'read', () => runtime.call('GET', '/tickets?desk=it', agent), 'list-tickets');
   await measure('GET /tickets?desk=it&status=new', 'read', () => runtime.call('GET', '/tickets?desk=it&status=new', agent), 'list-tickets');
@@ -108,20 +118,38 @@ export async function measureDynamoDbCost(runtime: BenchRuntime): Promise<Dynamo
   await measure('GET /tickets/{key}/history', 'read', () => runtime.call('GET', `/tickets/${key}/history`, agent), 'get-ticket-history');
   await measure('GET /desks/{id}/queue', 'read', () => runtime.call('GET', '/desks/it/queue?status=new', agent), 'get-desk-queue');
   let toggle = false;
-  await measure('PATCH /tickets/{key}', 'write', () => {
-    toggle = !toggle;
-    return runtime.call('PATCH', `/tickets/${key}`, agent, { status: 'open', assignee: agentEmail, priority: toggle ? 'P2' : 'P3' });
-  }, 'update-ticket');
+  await measure(
+    'PATCH /tickets/{key}',
+    'write',
+    () => {
+      toggle = !toggle;
+      return runtime.call('PATCH', `/tickets/${key}`, agent, { status: 'open', assignee: agentEmail, priority: toggle ? 'P2' : 'P3' });
+    },
+    'update-ticket',
+  );
   await measure('POST /tickets/{key}/comments (public reply)', 'write', () => runtime.call('POST', `/tickets/${key}/comments`, agent, { body: 'A technician is on the way.' }), 'add-comment');
   await measure('POST /tickets/{key}/comments (internal note)', 'write', () => runtime.call('POST', `/tickets/${key}/comments`, agent, { body: 'Toner sensor is dirty', public: false }), 'add-comment');
   let escalateKey = '';
-  await measure('POST /tickets/{key}/escalate', 'write', () => runtime.call('POST', `/tickets/${escalateKey}/escalate`, manager, { reason: 'needs a specialist' }), 'escalate-ticket', async () => {
-    escalateKey = (await runtime.call('POST', '/tickets', requester, { subject: 'Needs level 2', impact: 'low', urgency: 'low' })).json.ticket.key;
-  });
+  await measure(
+    'POST /tickets/{key}/escalate',
+    'write',
+    () => runtime.call('POST', `/tickets/${escalateKey}/escalate`, manager, { reason: 'needs a specialist' }),
+    'escalate-ticket',
+    async () => {
+      escalateKey = (await runtime.call('POST', '/tickets', requester, { subject: 'Needs level 2', impact: 'low', urgency: 'low' })).json.ticket.key;
+    },
+  );
   let approvalKey = '';
-  await measure('POST /tickets/{key}/approval', 'write', () => runtime.call('POST', `/tickets/${approvalKey}/approval`, approver, { decision: 'approve', comment: 'Needed' }), 'decide-approval', async () => {
-    approvalKey = (await runtime.call('POST', '/tickets', requester, { catalogItem: 'it-access-request', subject: 'ERP access', customFields: { system: 'ERP', justification: 'Month-end close' } })).json.ticket.key;
-  });
+  await measure(
+    'POST /tickets/{key}/approval',
+    'write',
+    () => runtime.call('POST', `/tickets/${approvalKey}/approval`, approver, { decision: 'approve', comment: 'Needed' }),
+    'decide-approval',
+    async () => {
+      approvalKey = (await runtime.call('POST', '/tickets', requester, { catalogItem: 'it-access-request', subject: 'ERP access', customFields: { system: 'ERP', justification: 'Month-end close' } })).json
+        .ticket.key;
+    },
+  );
   await measure('PUT /agents/{email}/availability', 'write', () => runtime.call('PUT', `/agents/${agentEmail}/availability`, agent, { available: true }), 'set-agent-availability');
   await measure('GET /mail/quarantine', 'read', () => runtime.call('GET', '/mail/quarantine', admin), 'list-quarantined-mail');
   await measure('GET /catalog', 'read', () => runtime.call('GET', '/catalog', requester), 'get-catalog');
@@ -129,7 +157,7 @@ export async function measureDynamoDbCost(runtime: BenchRuntime): Promise<Dynamo
   const lifecycle = await measureLifecycle(runtime, agent, agentEmail);
   return {
     method:
-      "ReturnConsumedCapacity (INDEXES) on every request, summed by a client middleware per function; units as DynamoDB Local reports them, except TransactWriteItems, whose table units are computed per item (2 WCU per started KB) because DynamoDB Local sizes a whole transaction as one item. Reads of one ticket are strongly consistent, list queries eventually consistent.",
+      'ReturnConsumedCapacity (INDEXES) on every request, summed by a client middleware per function; units as DynamoDB Local reports them, except TransactWriteItems, whose table units are computed per item (2 WCU per started KB) because DynamoDB Local sizes a whole transaction as one item. Reads of one ticket are strongly consistent, list queries eventually consistent.',
     operations,
     lifecycle,
   };

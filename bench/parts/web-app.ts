@@ -28,16 +28,7 @@ export const INITIAL_JS_TARGET_BYTES = 100 * 1024;
 export const ACCESSIBILITY_TARGET = 100;
 export const PERFORMANCE_TARGET = 95;
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
 /** The pages Lighthouse scores: the portal home and the request form of a pinned item with a required field. */
 export const LIGHTHOUSE_PAGES = [
@@ -189,7 +180,11 @@ async function measureLighthouse(runs: number): Promise<WebAppResult['lighthouse
   const runtime = await startWebRuntime();
   const email = 'rita@example.org';
   try {
-    const { version, pages } = await lighthouseScores(runtime, LIGHTHOUSE_PAGES.map((page) => ({ ...page, email })), runs);
+    const { version, pages } = await lighthouseScores(
+      runtime,
+      LIGHTHOUSE_PAGES.map((page) => ({ ...page, email })),
+      runs,
+    );
     return {
       version,
       settings: LIGHTHOUSE_SETTINGS,
@@ -207,11 +202,7 @@ async function measureLighthouse(runs: number): Promise<WebAppResult['lighthouse
 export const LIGHTHOUSE_SETTINGS = 'Lighthouse defaults: mobile, simulated slow 4G and 4x CPU slowdown';
 
 /** Lighthouse on each page, signed in as the page's person; each page's median run by performance score. */
-export async function lighthouseScores(
-  runtime: WebRuntime,
-  targets: readonly { name: string; path: string; email: string }[],
-  runs: number,
-): Promise<{ version: string; pages: LighthousePage[] }> {
+export async function lighthouseScores(runtime: WebRuntime, targets: readonly { name: string; path: string; email: string }[], runs: number): Promise<{ version: string; pages: LighthousePage[] }> {
   process.env.CHROME_PATH = CHROMIUM_PATH;
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
   try {
@@ -228,7 +219,12 @@ export async function lighthouseScores(
         await page.evaluate(`sessionStorage.setItem(${JSON.stringify(session.key)}, ${JSON.stringify(session.value)})`);
         // One load first, so the server's first-request costs are not what is scored.
         if (round === 0) await page.goto(`${runtime.url}${target.path}`, { waitUntil: 'networkidle0' });
-        const result = await lighthouse(`${runtime.url}${target.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true }, undefined, page);
+        const result = await lighthouse(
+          `${runtime.url}${target.path}`,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true },
+          undefined,
+          page,
+        );
         await page.close();
         if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
         const { lhr } = result;

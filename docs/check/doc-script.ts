@@ -41,12 +41,6 @@ export function docScript(blocks: readonly CommandBlock[], ports: Partial<Record
     body.push(...block.lines.map((line) => rewritePorts(line, ports)));
   }
   body.push(`printf '${MARK}done${MARK}'`);
-  const text = [
-    PREAMBLE,
-    `declare -A __DC_LINES=(${lineToCommand.join(' ')})`,
-    `declare -A __DC_EXPECT=(${expectations.join(' ')})`,
-    `trap '__dc_enter "$LINENO"' DEBUG`,
-    ...body,
-  ].join('\n');
+  const text = [PREAMBLE, `declare -A __DC_LINES=(${lineToCommand.join(' ')})`, `declare -A __DC_EXPECT=(${expectations.join(' ')})`, `trap '__dc_enter "$LINENO"' DEBUG`, ...body].join('\n');
   return { text: `${text}\n`, commands };
 }

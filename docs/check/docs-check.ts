@@ -40,7 +40,12 @@ export function failed(result: FileResult): boolean {
   return result.problems.length > 0 || result.failure !== undefined;
 }
 
-const indent = (text: string, by = '    ') => text.replace(/\n$/, '').split('\n').map((line) => `${by}${line}`).join('\n');
+const indent = (text: string, by = '    ') =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
 
 /** One page's outcome as docs:check prints it. */
 export function formatFileResult(result: FileResult): string {
@@ -58,7 +63,7 @@ export function formatFileResult(result: FileResult): string {
     if (failure.command) lines.push('  the command:', indent(failure.command.text));
     if (failure.output.trim()) lines.push('  its output:', indent(failure.output));
     const runtimeLines = (failure.runtimeOutput ?? '').split('\n').filter((line) => line.trim() !== '' && !/^\{"level":"(INFO|DEBUG)"/.test(line));
-    if (runtimeLines.length > 0) lines.push("  the local runtime meanwhile (requests, warnings and errors, the last 20):", indent(runtimeLines.slice(-20).join('\n')));
+    if (runtimeLines.length > 0) lines.push('  the local runtime meanwhile (requests, warnings and errors, the last 20):', indent(runtimeLines.slice(-20).join('\n')));
     if (result.notRun.length > 0) lines.push(`  not run after it: the blocks at lines ${result.notRun.map((block) => block.line).join(', ')}`);
   }
   return lines.join('\n');
@@ -70,8 +75,7 @@ export function formatSummary(results: readonly FileResult[]): string {
   const skipped = results.flatMap((result) => result.skipped.map((block) => `  ${result.file}:${block.line}: ${block.skip}`));
   const failures = results.filter(failed);
   return [
-    `docs:check: ${results.length} files, ${ran} blocks ran, ${skipped.length} skipped, ${failures.length} files failed` +
-      (failures.length > 0 ? ` (${failures.map((result) => result.file).join(', ')})` : ''),
+    `docs:check: ${results.length} files, ${ran} blocks ran, ${skipped.length} skipped, ${failures.length} files failed` + (failures.length > 0 ? ` (${failures.map((result) => result.file).join(', ')})` : ''),
     ...(skipped.length > 0 ? ['skipped:', ...skipped] : []),
   ].join('\n');
 }
@@ -97,7 +101,9 @@ async function main(): Promise<number> {
       const doc = parseDocCommands(readFileSync(join(REPO_ROOT, file), 'utf8'), file);
       const run = doc.blocks.filter((block) => block.skip === undefined);
       results.push({ file, problems: doc.problems, ran: [], skipped: doc.blocks.filter((block) => block.skip !== undefined), notRun: run, output: '', durationMs: 0 });
-      console.log(`${doc.problems.length > 0 ? 'FAIL' : 'ok  '} ${file}: ${run.length} blocks to run (${run.reduce((sum, block) => sum + block.commands.length, 0)} commands), ${results.at(-1)!.skipped.length} skipped`);
+      console.log(
+        `${doc.problems.length > 0 ? 'FAIL' : 'ok  '} ${file}: ${run.length} blocks to run (${run.reduce((sum, block) => sum + block.commands.length, 0)} commands), ${results.at(-1)!.skipped.length} skipped`,
+      );
       for (const problem of doc.problems) console.log(`  ${problem.file}:${problem.line}: ${problem.message}`);
       continue;
     }

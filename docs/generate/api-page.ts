@@ -97,9 +97,7 @@ function renderOperation(document: Document, { method, path, operation }: Locate
   if (parameters.length > 0) {
     lines.push('', 'Parameters:', '', '| Name | In | Required | Values | Description |', '|---|---|---|---|---|');
     for (const parameter of parameters) {
-      lines.push(
-        `| \`${parameter.name}\` | ${parameter.in} | ${parameter.required ? 'yes' : 'no'} | ${cell(valuesOf(parameter.schema ?? {}))} | ${cell(parameter.description ?? '')} |`,
-      );
+      lines.push(`| \`${parameter.name}\` | ${parameter.in} | ${parameter.required ? 'yes' : 'no'} | ${cell(valuesOf(parameter.schema ?? {}))} | ${cell(parameter.description ?? '')} |`);
     }
   }
 
@@ -116,9 +114,7 @@ function renderOperation(document: Document, { method, path, operation }: Locate
   lines.push('', 'Responses:', '', '| Status | Description | Body |', '|---|---|---|');
   for (const [status, reference] of Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b))) {
     const response = resolveResponse(document, reference);
-    const bodies = Object.entries(response.content ?? {}).map(([contentType, { schema }]) =>
-      contentType === 'application/json' ? typeOf(schema ?? {}) : `${contentType}`,
-    );
+    const bodies = Object.entries(response.content ?? {}).map(([contentType, { schema }]) => (contentType === 'application/json' ? typeOf(schema ?? {}) : `${contentType}`));
     lines.push(`| ${status} | ${cell(response.description ?? '')} | ${cell(bodies.join(' or ') || 'none')} |`);
   }
   return lines;
@@ -134,17 +130,12 @@ function fieldTable(document: Document, schema: Schema): string[] {
     '',
     '| Field | Required | Values | Description |',
     '|---|---|---|---|',
-    ...Object.entries(properties).map(
-      ([name, field]) =>
-        `| \`${name}\` | ${required.has(name) ? 'yes' : 'no'} | ${cell(valuesOf(field))} | ${cell(String(resolveSchema(document, field).description ?? ''))} |`,
-    ),
+    ...Object.entries(properties).map(([name, field]) => `| \`${name}\` | ${required.has(name) ? 'yes' : 'no'} | ${cell(valuesOf(field))} | ${cell(String(resolveSchema(document, field).description ?? ''))} |`),
   ];
 }
 
 function operationsOf(document: Document): Located[] {
-  return Object.entries(document.paths).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ method, path, operation: item[method]! })),
-  );
+  return Object.entries(document.paths).flatMap(([path, item]) => METHODS.filter((method) => item[method]).map((method) => ({ method, path, operation: item[method]! })));
 }
 
 /** The document's tags in their order, then any tag an operation names without declaring it. */
@@ -209,7 +200,10 @@ export function generatedPartOf(page: string): string | undefined {
   const start = page.indexOf(GENERATED_START);
   const end = page.indexOf(GENERATED_END);
   if (start < 0 || end < start) return undefined;
-  return page.slice(start + GENERATED_START.length, end).replace(/^\n+/, '').replace(/\n+$/, '\n');
+  return page
+    .slice(start + GENERATED_START.length, end)
+    .replace(/^\n+/, '')
+    .replace(/\n+$/, '\n');
 }
 
 /** The page with its generated part replaced by `reference`; the hand-written part stays as it is. */

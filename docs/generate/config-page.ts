@@ -145,9 +145,7 @@ export function typeText(schema: Schema): string {
       return 'string';
     }
     case 'number':
-      return (def.checks as Schema[] | undefined)?.some((check) => ['int', 'safeint', 'int32', 'uint32'].includes(String(defOf(check).format)))
-        ? 'integer'
-        : 'number';
+      return (def.checks as Schema[] | undefined)?.some((check) => ['int', 'safeint', 'int32', 'uint32'].includes(String(defOf(check).format))) ? 'integer' : 'number';
     case 'boolean':
       return '`true` or `false`';
     case 'enum':
@@ -387,7 +385,11 @@ function row(key: ConfigKey): string {
 const HEADER = ['| Key | Type | Required | Default | Constraints | Description |', '|---|---|---|---|---|---|'];
 
 /** GitHub's anchor of a heading that is one code span, like `### \`desks\`` -> `#desks`. */
-const anchor = (name: string) => `#${name.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-')}`;
+const anchor = (name: string) =>
+  `#${name
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-')}`;
 
 /**
  * The generated part of docs/configuration.md: a table of the top-level keys, then one section for

@@ -33,7 +33,8 @@ export const handler = publicRoute(async (event) => {
     const ticket = await decideApprovalByLink(deps, token, input);
     // Approvers by link are not signed in: answer with the outcome, not the whole ticket.
     if (fromForm) {
-      const outcome = ticket.approval?.state === 'rejected' ? 'rejected; the requester is told why' : ticket.approval?.state === 'approved' ? 'approved; it goes to the desk' : 'approved; the next step is asked';
+      const outcome =
+        ticket.approval?.state === 'rejected' ? 'rejected; the requester is told why' : ticket.approval?.state === 'approved' ? 'approved; it goes to the desk' : 'approved; the next step is asked';
       return approvalMessagePage(200, `${ticket.key}: thank you`, `The request is ${outcome}.`);
     }
     return jsonResponse(200, { ticketKey: ticket.key, status: ticket.status, approval: ticket.approval?.state }, { etag: etagOf(ticket.version) });

@@ -20,7 +20,7 @@ export function consumeQueue(fn: LambdaFunction, queue: Queue, batchSize: number
   Validations.of(mapping).acknowledge({
     id: 'Serverless-LambdaEventSourceMappingDestination',
     reason:
-      'Lambda supports on-failure destinations for stream and Kafka event sources only, not SQS; the queue\'s redrive ' +
+      "Lambda supports on-failure destinations for stream and Kafka event sources only, not SQS; the queue's redrive " +
       `policy moves a message that failed ${deadLetters.maxReceiveCount} times to its dead-letter queue, which alarms.`,
   });
   return mapping;

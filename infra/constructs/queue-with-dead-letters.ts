@@ -58,7 +58,6 @@ export function acknowledgeDeadLetterQueue(queue: Queue): void {
   Validations.of(queue).acknowledge({
     id: 'Serverless-SQSRedrivePolicy',
     reason:
-      'This is a dead-letter queue: nothing consumes it, so a redrive policy of its own would never apply; its messages ' +
-      'wait 14 days for an operator to redrive them, and an alarm fires on the first one.',
+      'This is a dead-letter queue: nothing consumes it, so a redrive policy of its own would never apply; its messages ' + 'wait 14 days for an operator to redrive them, and an alarm fires on the first one.',
   });
 }

@@ -33,8 +33,7 @@ export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'ent
 }
 
 /** Lets ESM bundles load CommonJS dependencies that call require() (esbuild's ESM output has none). */
-const ESM_REQUIRE_SHIM =
-  "import { createRequire as __sdCreateRequire } from 'node:module'; const require = __sdCreateRequire(import.meta.url);";
+const ESM_REQUIRE_SHIM = "import { createRequire as __sdCreateRequire } from 'node:module'; const require = __sdCreateRequire(import.meta.url);";
 
 /** Environment credentials only, in place of the SDK's default chain: see the module's comment. */
 export const LAMBDA_CREDENTIALS_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'lambda-credentials.ts');
@@ -135,9 +134,7 @@ export class ServiceDeskFunction extends NodejsFunction {
     } else {
       Validations.of(this).acknowledge({
         id: 'Serverless-LambdaTracing',
-        reason:
-          'Tracing is opt-in (-c tracing=active): X-Ray would be the largest line of the bill after mail, and every log line ' +
-          "carries the request's id for following one request.",
+        reason: 'Tracing is opt-in (-c tracing=active): X-Ray would be the largest line of the bill after mail, and every log line ' + "carries the request's id for following one request.",
       });
     }
     for (const rule of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
@@ -167,9 +164,7 @@ export class ServiceDeskFunction extends NodejsFunction {
     const parameterArn = Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.slice(1) });
     this.addEnvironment(ENV.approvalLinkKeyParameter, name);
     this.functionRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['ssm:GetParameter', 'ssm:PutParameter'], resources: [parameterArn] }));
-    this.functionRole.addToPrincipalPolicy(
-      new PolicyStatement({ effect: Effect.DENY, actions: ['ssm:PutParameter'], resources: [parameterArn], conditions: { StringEquals: { 'ssm:Overwrite': 'true' } } }),
-    );
+    this.functionRole.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['ssm:PutParameter'], resources: [parameterArn], conditions: { StringEquals: { 'ssm:Overwrite': 'true' } } }));
   }
 
   /**

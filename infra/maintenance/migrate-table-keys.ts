@@ -21,7 +21,5 @@ if (!tableName) {
 // Without --endpoint: the table on AWS, with the caller's credentials and region.
 const client = createDocumentClient(option('endpoint'));
 const result = await migrateTableKeys(client, tableName);
-console.log(
-  `${tableName}: items read ${result.scanned}, tickets re-keyed ${result.ticketsRekeyed}, history events moved ${result.historyMoved}, counters rebuilt ${result.countersRebuilt}`,
-);
+console.log(`${tableName}: items read ${result.scanned}, tickets re-keyed ${result.ticketsRekeyed}, history events moved ${result.historyMoved}, counters rebuilt ${result.countersRebuilt}`);
 client.destroy();

@@ -25,7 +25,10 @@ export class InvalidFaultsError extends Error {
 /** Reads `service:rate` pairs separated by commas; an empty or missing value is no faults. */
 export function parseFaults(value: string | undefined): FaultRates {
   const rates: FaultRates = {};
-  for (const pair of (value ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [service, rate, ...rest] = pair.split(':');
     if (!(FAULT_SERVICES as readonly string[]).includes(service ?? '')) throw new InvalidFaultsError(value!, `unknown service ${JSON.stringify(service)} (known: ${FAULT_SERVICES.join(', ')})`);
     const share = Number(rate);
@@ -68,7 +71,12 @@ function awsError(service: FaultService, commandName: string): Error {
   ];
   if (service === 'dynamodb' && commandName === 'TransactWriteItemsCommand') {
     // Not retried by the SDK: the caller sees it, as with a real conflicting transaction.
-    choices.push({ name: 'TransactionCanceledException', status: 400, fault: 'client', message: `Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict] (injected)` });
+    choices.push({
+      name: 'TransactionCanceledException',
+      status: 400,
+      fault: 'client',
+      message: `Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict] (injected)`,
+    });
   }
   const choice = choices[Math.floor(random() * choices.length)]!;
   if (choice.name === 'TransactionCanceledException') {

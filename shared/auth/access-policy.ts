@@ -17,8 +17,7 @@ export const isStaff = (principal: Principal): boolean => principal.kind === 'us
  * machine clients every desk except restricted ones they are not members or managers of.
  */
 export function staffDesks(principal: Principal, config: ServiceDeskConfig): string[] {
-  const worksDesk = (desk: DeskConfig, email: string | undefined): boolean =>
-    email !== undefined && (desk.levels.some((level) => level.members.includes(email)) || desk.managers.includes(email));
+  const worksDesk = (desk: DeskConfig, email: string | undefined): boolean => email !== undefined && (desk.levels.some((level) => level.members.includes(email)) || desk.managers.includes(email));
   if (principal.kind === 'client') return config.desks.filter((desk) => !desk.restricted).map((desk) => desk.id);
   const email = principal.email;
   if (principal.roles.includes('admin')) {
@@ -56,9 +55,7 @@ export function ticketAccess(principal: Principal, ticket: Ticket, config: Servi
 function isApproverOf(ticket: Ticket, email: string): boolean {
   const approval = ticket.approval;
   if (!approval) return false;
-  return approval.steps.some(
-    (step, index) => step.decidedBy === email || (approval.state === 'pending' && index >= approval.current && step.decision === undefined && step.approvers.includes(email)),
-  );
+  return approval.steps.some((step, index) => step.decidedBy === email || (approval.state === 'pending' && index >= approval.current && step.decision === undefined && step.approvers.includes(email)));
 }
 
 /** The field of a request that confirms taking a ticket, notes and all, out of its restricted desk. */

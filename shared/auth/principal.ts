@@ -53,8 +53,7 @@ export function principalFromClaims(claims: Claims | undefined, scopes?: readonl
     throw new UnauthenticatedError('A bearer token is required');
   }
   const tokenScopes = scopes?.length ? [...scopes] : scopeClaim(claims.scope);
-  const isClientCredentials =
-    claims.token_use === 'access' && typeof claims.client_id === 'string' && claims.username === undefined && claims.email === undefined;
+  const isClientCredentials = claims.token_use === 'access' && typeof claims.client_id === 'string' && claims.username === undefined && claims.email === undefined;
   if (isClientCredentials) {
     return { kind: 'client', clientId: String(claims.client_id), scopes: tokenScopes };
   }

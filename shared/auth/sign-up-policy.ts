@@ -17,11 +17,14 @@ export interface SignUpFacts {
 function domainOf(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   if (at < 1 || at === email.length - 1) return undefined;
-  return email.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+  return email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '');
 }
 
-const listed = (domains: readonly string[]): string =>
-  domains.length === 1 ? domains[0]! : `${domains.slice(0, -1).join(', ')} or ${domains.at(-1)!}`;
+const listed = (domains: readonly string[]): string => (domains.length === 1 ? domains[0]! : `${domains.slice(0, -1).join(', ')} or ${domains.at(-1)!}`);
 
 /**
  * Who may create an account in the portal: staff of the configuration, people the desk invited,

@@ -9,9 +9,7 @@ let source: SigningKeySource | undefined;
 export function signingKeyFromEnv(): SigningKeySource {
   if (source) return source;
   const localKey = process.env[ENV.approvalLinkSecret];
-  source = localKey
-    ? { approvalLinkKey: async () => new TextEncoder().encode(localKey) }
-    : ssmSigningKeyFromEnv();
+  source = localKey ? { approvalLinkKey: async () => new TextEncoder().encode(localKey) } : ssmSigningKeyFromEnv();
   return source;
 }
 

@@ -54,24 +54,21 @@ export const workingIntervalSchema = z
   });
 
 /** The working intervals of one weekday: sorted, not overlapping; empty means closed. */
-export const dayHoursSchema = z
-  .array(workingIntervalSchema, { error: "use a list of intervals like [['09:00', '12:00'], ['13:00', '17:00']]" })
-  .superRefine((intervals, ctx) => {
-    for (let index = 1; index < intervals.length; index++) {
-      const [, previousEnd] = intervals[index - 1]!;
-      const [start] = intervals[index]!;
-      if (START_TIME.test(start) && END_TIME.test(previousEnd) && minuteOfDay(start) < minuteOfDay(previousEnd)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `starts at ${start}, before the previous interval ends at ${previousEnd}; sort the intervals and make them not overlap`,
-        });
-      }
+export const dayHoursSchema = z.array(workingIntervalSchema, { error: "use a list of intervals like [['09:00', '12:00'], ['13:00', '17:00']]" }).superRefine((intervals, ctx) => {
+  for (let index = 1; index < intervals.length; index++) {
+    const [, previousEnd] = intervals[index - 1]!;
+    const [start] = intervals[index]!;
+    if (START_TIME.test(start) && END_TIME.test(previousEnd) && minuteOfDay(start) < minuteOfDay(previousEnd)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index],
+        message: `starts at ${start}, before the previous interval ends at ${previousEnd}; sort the intervals and make them not overlap`,
+      });
     }
-  });
+  }
+});
 
-const dayHours = (day: string) =>
-  dayHoursSchema.optional().describe(`${day}'s working intervals, like [['09:00', '12:00'], ['13:00', '17:00']]; left out or empty, the day is closed.`);
+const dayHours = (day: string) => dayHoursSchema.optional().describe(`${day}'s working intervals, like [['09:00', '12:00'], ['13:00', '17:00']]; left out or empty, the day is closed.`);
 
 export const weeklyHoursSchema = z
   .strictObject(
@@ -113,10 +110,7 @@ export const calendarHolidaysSchema = z
   .strictObject(
     {
       /** Extra whole days off, as local dates of the calendar's zone. */
-      dates: z
-        .array(isoDateSchema, { error: "use a list of dates like ['2026-12-24']" })
-        .optional()
-        .describe("Extra whole days off as YYYY-MM-DD in the calendar's zone, like ['2026-12-24', '2026-12-31']."),
+      dates: z.array(isoDateSchema, { error: "use a list of dates like ['2026-12-24']" }).optional().describe("Extra whole days off as YYYY-MM-DD in the calendar's zone, like ['2026-12-24', '2026-12-31']."),
       /** ISO 3166-1 country code whose public holidays are days off, like DE. */
       country: z
         .string({ error: 'use an ISO 3166-1 country code in upper case, like DE or US' })
@@ -129,7 +123,7 @@ export const calendarHolidaysSchema = z
       state: z
         .string({ error: 'use the code of a state of the country, like BY for DE' })
         .optional()
-        .describe("Code of a state of `country` whose public holidays count too, like BY (Bavaria) for DE; needs `country`."),
+        .describe('Code of a state of `country` whose public holidays count too, like BY (Bavaria) for DE; needs `country`.'),
     },
     { error: unknownKeys('key', 'dates, country or state') },
   )
@@ -157,9 +151,12 @@ export const calendarSchema = z.strictObject(
   {
     id: idSchema.describe("The calendar's id, which `slaPolicies[].calendar` names; unique."),
     /** IANA zone whose wall clock the hours and holidays follow. */
-    timeZone: z.string({ error: 'use an IANA time zone name like Europe/Berlin' }).refine((zone) => IANAZone.isValidZone(zone), {
-      error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone; use a name like Europe/Berlin`,
-    }).describe("IANA time zone whose wall clock the hours and holidays follow, like Europe/Berlin or UTC; DST is Luxon's."),
+    timeZone: z
+      .string({ error: 'use an IANA time zone name like Europe/Berlin' })
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone; use a name like Europe/Berlin`,
+      })
+      .describe("IANA time zone whose wall clock the hours and holidays follow, like Europe/Berlin or UTC; DST is Luxon's."),
     hours: businessHoursSchema.describe(
       "When the SLA clock runs: '24x7' round the clock, or per weekday (mon..sun) a list of [start, end) intervals in HH:mm, sorted and not overlapping; a weekday left out is closed. Split a night shift at 24:00.",
     ),

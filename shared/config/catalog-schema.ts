@@ -16,11 +16,7 @@ export const formFieldSchema = z
     required: z.boolean().default(false).describe('The request cannot be sent without a value.'),
     help: z.string().max(1000).optional().describe('A hint the form shows under the field.'),
     /** Allowed values of choice and multi_choice fields. */
-    options: z
-      .array(z.string().min(1).max(200))
-      .min(1)
-      .optional()
-      .describe('The allowed values of a choice or multi_choice field, which needs them; other types take none.'),
+    options: z.array(z.string().min(1).max(200)).min(1).optional().describe('The allowed values of a choice or multi_choice field, which needs them; other types take none.'),
     default: z
       .union([z.string(), z.number(), z.array(z.string())])
       .optional()
@@ -76,22 +72,21 @@ export interface CatalogNodeInput extends CatalogNodeFields {
  */
 export const catalogNodeSchema: z.ZodType<CatalogNode, CatalogNodeInput> = z.lazy(() =>
   z.strictObject({
-    id: idSchema.describe('The node\'s id, unique in the whole catalog; tickets opened from it record it, and routing rules and SLA policies name it.'),
+    id: idSchema.describe("The node's id, unique in the whole catalog; tickets opened from it record it, and routing rules and SLA policies name it."),
     name: z.string().min(1).max(100).describe('What the portal shows.'),
     description: z.string().max(2000).optional().describe('A line the portal shows under the name.'),
     desk: idSchema.optional().describe('The desk its requests go to; inherited by the children. Without one up the tree, `defaultDesk`.'),
     level: idSchema.optional().describe("The level of that desk they start on; inherited. By default the desk's first level."),
     type: z.enum(TICKET_TYPES).optional().describe('The type of ticket a request opens; inherited.'),
-    priority: z
-      .enum(PRIORITIES)
-      .optional()
-      .describe('The priority of its tickets; inherited. A routing rule or the priority the creator gives wins over it; without any, impact x urgency, then P3.'),
+    priority: z.enum(PRIORITIES).optional().describe('The priority of its tickets; inherited. A routing rule or the priority the creator gives wins over it; without any, impact x urgency, then P3.'),
     pinned: z.boolean().optional().describe("Shown first on the portal's home page."),
     form: z.array(formFieldSchema).default([]).describe("The request form: its fields' values become the ticket's custom fields."),
     approval: z
       .array(approvalStepSchema)
       .default([])
-      .describe("Approval steps, decided one after the other while the ticket waits in pending_approval; the requester is left out of every step, and a step left empty goes to the desk's other managers, else the other admins."),
+      .describe(
+        "Approval steps, decided one after the other while the ticket waits in pending_approval; the requester is left out of every step, and a step left empty goes to the desk's other managers, else the other admins.",
+      ),
     children: z.array(catalogNodeSchema).default([]).describe('Nodes below this one (category > subcategory > item), with the same keys.'),
   }),
 );

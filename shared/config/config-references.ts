@@ -45,9 +45,7 @@ export function checkConfigReferences(config: ReferencedConfig, ctx: z.Refinemen
   duplicates(config.desks.map((desk) => desk.id)).forEach((index) => problem(['desks', index, 'id'], `duplicate desk id "${config.desks[index]!.id}"`));
 
   config.desks.forEach((desk, deskIndex) => {
-    duplicates(desk.levels.map((level) => level.id)).forEach((index) =>
-      problem(['desks', deskIndex, 'levels', index, 'id'], `duplicate level id "${desk.levels[index]!.id}"`),
-    );
+    duplicates(desk.levels.map((level) => level.id)).forEach((index) => problem(['desks', deskIndex, 'levels', index, 'id'], `duplicate level id "${desk.levels[index]!.id}"`));
     desk.levels.forEach((level, levelIndex) => {
       const path = ['desks', deskIndex, 'levels', levelIndex];
       level.members.forEach((member, memberIndex) => {
@@ -107,9 +105,7 @@ export function checkConfigReferences(config: ReferencedConfig, ctx: z.Refinemen
 function checkSlaReferences(config: ReferencedConfig, problem: (path: Path, message: string) => void, catalogIds: Map<string, Path>): void {
   const calendarIds = config.calendars.map((calendar) => calendar.id);
   duplicates(calendarIds).forEach((index) => problem(['calendars', index, 'id'], `duplicate calendar id "${calendarIds[index]}"`));
-  duplicates(config.slaPolicies.map((policy) => policy.id)).forEach((index) =>
-    problem(['slaPolicies', index, 'id'], `duplicate policy id "${config.slaPolicies[index]!.id}"`),
-  );
+  duplicates(config.slaPolicies.map((policy) => policy.id)).forEach((index) => problem(['slaPolicies', index, 'id'], `duplicate policy id "${config.slaPolicies[index]!.id}"`));
   const deskIds = config.desks.map((desk) => desk.id);
   config.slaPolicies.forEach((policy, index) => {
     const path = ['slaPolicies', index];

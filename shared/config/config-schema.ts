@@ -17,7 +17,7 @@ export const MAX_SIGNATURE_LENGTH = 1000;
 
 export const staffUserSchema = z
   .strictObject({
-    email: emailSchema.describe('The staff member\'s sign-in address; unique; compared in lower case.'),
+    email: emailSchema.describe("The staff member's sign-in address; unique; compared in lower case."),
     name: z.string().min(1).max(200).describe('The name the desk shows.'),
     role: staffRoleSchema.describe(
       'agent works the levels that list them, manager also runs the desks that list them as managers, admin sees every desk but restricted ones. Sign-in takes the role from the Cognito group of the same name; keep the two alike.',
@@ -66,17 +66,11 @@ export const deskSchema = z.strictObject({
   id: idSchema.describe("The desk's id, unique; tickets, catalog nodes, routing rules and SLA policies name it."),
   name: z.string().min(1).max(100).describe('What people see, like IT Service Desk.'),
   /** Ordered: the first level receives new tickets, escalation moves down the list. */
-  levels: z
-    .array(levelSchema)
-    .min(1, 'a desk needs at least one level')
-    .describe('In order: the first level receives new tickets, escalation moves down the list.'),
+  levels: z.array(levelSchema).min(1, 'a desk needs at least one level').describe('In order: the first level receives new tickets, escalation moves down the list.'),
   /** Managers (by email) who see and run this desk. */
   managers: z.array(emailSchema).default([]).describe('Who sees and runs this desk, by email; each must be in `users` with role manager or admin.'),
   /** Only members, managers and the requester see its tickets; admins and clients do not. */
-  restricted: z
-    .boolean()
-    .default(false)
-    .describe('true: only its members, its managers and the requester see its tickets; admins and machine clients do not.'),
+  restricted: z.boolean().default(false).describe('true: only its members, its managers and the requester see its tickets; admins and machine clients do not.'),
   /** Desk that receives an escalation from this desk's last level. */
   escalateTo: idSchema.optional().describe("Another desk, which receives an escalation from this desk's last level."),
 });
@@ -92,22 +86,13 @@ export const serviceDeskConfigSchema = z
     defaultDesk: idSchema.describe('The desk that receives tickets no catalog item, routing rule or creator places.'),
     /** Staff directory: agents, managers and admins (requesters need no entry). */
     users: z.array(staffUserSchema).default([]).describe('Staff: agents, managers and admins, with names, roles and signatures; requesters need no entry.'),
-    desks: z
-      .array(deskSchema)
-      .min(1, 'configure at least one help desk')
-      .describe('The help desks, each with its levels of agents, managers and visibility.'),
+    desks: z.array(deskSchema).min(1, 'configure at least one help desk').describe('The help desks, each with its levels of agents, managers and visibility.'),
     /** People's organisation, location, VIP flag and manager, for routing and approvals. */
-    directory: z
-      .array(directoryEntrySchema)
-      .default([])
-      .describe("What the desk knows about people beyond their sign-in (organisation, location, VIP flag, manager), for routing, SLA policies and approvals."),
+    directory: z.array(directoryEntrySchema).default([]).describe('What the desk knows about people beyond their sign-in (organisation, location, VIP flag, manager), for routing, SLA policies and approvals.'),
     /** Named sets of approvers. */
     groups: z.array(groupSchema).default([]).describe("Named sets of people: the approvers of `kind: 'group'` approval steps."),
     /** The service catalog: what people can ask for, where it goes, and its request forms. */
-    catalog: z
-      .array(catalogNodeSchema)
-      .default([])
-      .describe('The service catalog: a tree of what people can ask for, where it goes, its request forms and approvals.'),
+    catalog: z.array(catalogNodeSchema).default([]).describe('The service catalog: a tree of what people can ask for, where it goes, its request forms and approvals.'),
     /** Evaluated in order; the first rule whose conditions all hold overrides the catalog's routing. */
     routingRules: z
       .array(routingRuleSchema)
@@ -116,22 +101,17 @@ export const serviceDeskConfigSchema = z
     /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
     email: emailConfigSchema
       .optional()
-      .describe('The desk\'s mailbox: where requesters write, what notifications come from, the base of signed reply addresses. Without it the desk neither receives nor sends mail, and signIn.emailCode must be false.'),
+      .describe(
+        "The desk's mailbox: where requesters write, what notifications come from, the base of signed reply addresses. Without it the desk neither receives nor sends mail, and signIn.emailCode must be false.",
+      ),
     /** Files people attach from the web app to new tickets and replies: size per file, files per ticket or reply. */
-    uploads: uploadLimitsSchema
-      .prefault({})
-      .describe('Files people attach from the web app to a new ticket or reply: size per file, files per ticket or reply.'),
+    uploads: uploadLimitsSchema.prefault({}).describe('Files people attach from the web app to a new ticket or reply: size per file, files per ticket or reply.'),
     /** Business-hours calendars that SLA targets count in. */
     calendars: z.array(calendarSchema).default([]).describe('Business-hours calendars that SLA targets count in.'),
     /** Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. */
-    slaPolicies: z
-      .array(slaPolicySchema)
-      .default([])
-      .describe("Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. A ticket no policy matches has none."),
+    slaPolicies: z.array(slaPolicySchema).default([]).describe("Evaluated in order; the first policy whose conditions all hold sets a ticket's SLA targets. A ticket no policy matches has none."),
     /** How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers. */
-    signIn: signInSchema
-      .prefault({})
-      .describe("How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers."),
+    signIn: signInSchema.prefault({}).describe("How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers."),
   })
   .superRefine(checkConfigReferences);
 

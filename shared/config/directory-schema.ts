@@ -13,10 +13,7 @@ export const directoryEntrySchema = z.strictObject({
   vip: z.boolean().default(false).describe('Marks a VIP, which routing rules and SLA policies can match.'),
   manager: emailSchema.optional().describe('Their manager, by email: the approver of their requester_manager approval steps.'),
   /** Addresses this person's mail may name in Reply-To for answers to go to (an assistant, a shared mailbox in another domain). */
-  replyTo: z
-    .array(emailSchema)
-    .optional()
-    .describe("Addresses this person's mail may name in Reply-To for the desk's answers to go to (an assistant, a shared mailbox in another domain)."),
+  replyTo: z.array(emailSchema).optional().describe("Addresses this person's mail may name in Reply-To for the desk's answers to go to (an assistant, a shared mailbox in another domain)."),
 });
 
 /** A named set of people, e.g. the approvers of software purchases. */

@@ -9,9 +9,21 @@ const MIB = 1024 * 1024;
  * 30 MB of files once base64 is decoded; what is over a limit is listed on the ticket, not stored.
  */
 export const attachmentLimitsSchema = z.strictObject({
-  maxFileBytes: z.number().int().min(1).max(40 * MIB).default(10 * MIB).describe('Largest file kept, in bytes.'),
-  maxTotalBytes: z.number().int().min(1).max(40 * MIB).default(25 * MIB).describe("Most bytes kept of one mail's files together."),
-  maxCount: z.number().int().min(1).max(100).default(20).describe("Most files kept of one mail."),
+  maxFileBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(40 * MIB)
+    .default(10 * MIB)
+    .describe('Largest file kept, in bytes.'),
+  maxTotalBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(40 * MIB)
+    .default(25 * MIB)
+    .describe("Most bytes kept of one mail's files together."),
+  maxCount: z.number().int().min(1).max(100).default(20).describe('Most files kept of one mail.'),
 });
 export type AttachmentLimits = z.output<typeof attachmentLimitsSchema>;
 
@@ -68,9 +80,7 @@ const NOTIFICATION_OCCASIONS: Record<NotificationKind, string> = {
 
 /** Per notification kind, the parts that replace the built-in templates; parts left out keep theirs. */
 export const notificationTemplatesSchema = z.strictObject(
-  Object.fromEntries(
-    NOTIFICATION_KINDS.map((kind) => [kind, notificationTemplateSchema.optional().describe(`The mail ${NOTIFICATION_OCCASIONS[kind]}.`)]),
-  ) as Record<
+  Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, notificationTemplateSchema.optional().describe(`The mail ${NOTIFICATION_OCCASIONS[kind]}.`)])) as Record<
     NotificationKind,
     z.ZodOptional<typeof notificationTemplateSchema>
   >,
@@ -78,9 +88,7 @@ export const notificationTemplatesSchema = z.strictObject(
 
 /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
 export const emailConfigSchema = z.strictObject({
-  address: emailSchema.describe(
-    "The desk's address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive, and notifications come from it.",
-  ),
+  address: emailSchema.describe("The desk's address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive, and notifications come from it."),
   name: z.string().min(1).max(100).optional().describe("The sender name of the desk's mail, like Example Service Desk."),
   /** An existing, active SES receipt rule set to add the desk's rule to; by default the stack makes its own. */
   receiptRuleSet: z
@@ -91,13 +99,7 @@ export const emailConfigSchema = z.strictObject({
   /** Days raw inbound mail is kept. */
   retainRawMailDays: z.number().int().min(1).max(3650).default(365).describe('Days raw inbound mail is kept; attachments are kept as long as tickets.'),
   /** Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here. */
-  maxAutomaticRepliesPerHour: z
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(5)
-    .describe('Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here.'),
+  maxAutomaticRepliesPerHour: z.number().int().min(1).max(1000).default(5).describe('Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here.'),
   attachments: attachmentLimitsSchema
     .default(DEFAULT_ATTACHMENT_LIMITS)
     .describe("What the intake keeps of a mail's attachments (SES takes mail up to 40 MB); what is over a limit is listed on the ticket, not stored."),

@@ -23,7 +23,7 @@ export const routingOutcomeSchema = z
   .strictObject({
     desk: idSchema.optional().describe('The desk the ticket goes to.'),
     level: idSchema.optional().describe("The level it starts on, in the rule's desk or else the desk the ticket goes to; a desk without that level takes its first."),
-    priority: z.enum(PRIORITIES).optional().describe('Its priority, ahead of the one the creator gave and the catalog item\'s.'),
+    priority: z.enum(PRIORITIES).optional().describe("Its priority, ahead of the one the creator gave and the catalog item's."),
     tags: z.array(tagSchema).optional().describe('The tags the ticket gets.'),
   })
   .refine((outcome) => Object.keys(outcome).length > 0, { message: 'a rule must set desk, level, priority or tags' });

@@ -17,22 +17,13 @@ export const oidcIdentityProviderSchema = z.strictObject({
   name: z.string().min(1).max(100).describe('What the sign-in button says, like Contoso (Entra ID).'),
   type: z.literal('oidc').describe('an OpenID Connect provider'),
   /** The provider's issuer URL, where its /.well-known/openid-configuration is. */
-  issuerUrl: z
-    .url({ protocol: /^https$/, error: 'use the https issuer URL the provider documents' })
-    .describe("The provider's https issuer URL, where its /.well-known/openid-configuration is."),
+  issuerUrl: z.url({ protocol: /^https$/, error: 'use the https issuer URL the provider documents' }).describe("The provider's https issuer URL, where its /.well-known/openid-configuration is."),
   clientId: z.string().min(1).max(255).describe('The client id the provider gave the desk.'),
   /** Name of the Secrets Manager secret holding the client secret; never the secret itself. */
-  clientSecretName: z
-    .string()
-    .min(1)
-    .max(512)
-    .describe('Name of the Secrets Manager secret holding the client secret, read at deploy time; never the secret itself.'),
+  clientSecretName: z.string().min(1).max(512).describe('Name of the Secrets Manager secret holding the client secret, read at deploy time; never the secret itself.'),
   scopes: z.array(z.string().min(1)).default(['openid', 'email', 'profile']).describe('The OAuth scopes the user pool asks the provider for.'),
   /** Addresses of these domains are sent straight to this provider (Cognito's identifiers). */
-  emailDomains: z
-    .array(emailDomainSchema)
-    .default([])
-    .describe("Addresses on these domains are sent straight to this provider (Cognito's identifiers); written like example.org, case and a leading @ aside."),
+  emailDomains: z.array(emailDomainSchema).default([]).describe("Addresses on these domains are sent straight to this provider (Cognito's identifiers); written like example.org, case and a leading @ aside."),
 });
 
 export const samlIdentityProviderSchema = z.strictObject({
@@ -40,15 +31,9 @@ export const samlIdentityProviderSchema = z.strictObject({
   name: oidcIdentityProviderSchema.shape.name,
   type: z.literal('saml').describe('a SAML 2.0 provider'),
   /** The provider's federation metadata document URL. */
-  metadataUrl: z
-    .url({ protocol: /^https$/, error: 'use the https metadata URL the provider documents' })
-    .describe("The https URL of the provider's federation metadata document."),
+  metadataUrl: z.url({ protocol: /^https$/, error: 'use the https metadata URL the provider documents' }).describe("The https URL of the provider's federation metadata document."),
   /** The SAML attribute that carries the email address. */
-  emailAttribute: z
-    .string()
-    .min(1)
-    .default('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress')
-    .describe('The SAML attribute that carries the email address.'),
+  emailAttribute: z.string().min(1).default('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress').describe('The SAML attribute that carries the email address.'),
   emailDomains: oidcIdentityProviderSchema.shape.emailDomains,
 });
 
@@ -60,10 +45,7 @@ export const identityProviderSchema = z.discriminatedUnion('type', [oidcIdentity
  */
 export const signInSchema = z.strictObject({
   /** Requesters with an address on one of these domains may sign themselves up; none means invitation only. */
-  selfSignUpDomains: z
-    .array(emailDomainSchema)
-    .default([])
-    .describe('Requesters with an address on one of these domains may sign themselves up; none means invitation only. Written like example.org.'),
+  selfSignUpDomains: z.array(emailDomainSchema).default([]).describe('Requesters with an address on one of these domains may sign themselves up; none means invitation only. Written like example.org.'),
   /** Sign-in by a one-time code mailed to the person, instead of a password (Cognito Essentials or Plus). */
   emailCode: z
     .boolean()

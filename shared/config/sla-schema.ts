@@ -12,10 +12,7 @@ export type SlaRecipient = (typeof SLA_RECIPIENTS)[number];
 export const slaActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('notify').describe('mails the sla notification'),
-    to: z
-      .array(z.enum(SLA_RECIPIENTS))
-      .min(1)
-      .describe("Who gets it: the assignee, the desk's managers, the members of the ticket's level, the requester."),
+    to: z.array(z.enum(SLA_RECIPIENTS)).min(1).describe("Who gets it: the assignee, the desk's managers, the members of the ticket's level, the requester."),
   }),
   z.strictObject({ kind: z.literal('reassign').describe("chooses the assignee anew by the level's assignment method") }),
   z.strictObject({ kind: z.literal('escalate').describe("moves the ticket to the next level, from the last one to the desk's escalateTo; never out of a restricted desk") }),
@@ -59,10 +56,7 @@ export const slaPolicySchema = z
       .refine((targets) => Object.keys(targets).length > 0, { message: 'give at least one of firstResponse, nextResponse, resolution' })
       .describe("Durations like 30m, 4h, 2h30m, 1d (24 hours of counted time) or ISO PT8H, counted in the calendar's working time."),
     /** Statuses that stop the clock. */
-    pauseOn: z
-      .array(z.enum(TICKET_STATUSES))
-      .default(['pending', 'on_hold'])
-      .describe('Statuses that stop the clock; a request waiting for approval is paused too.'),
+    pauseOn: z.array(z.enum(TICKET_STATUSES)).default(['pending', 'on_hold']).describe('Statuses that stop the clock; a request waiting for approval is paused too.'),
     thresholds: z
       .array(slaThresholdSchema)
       .default([{ percent: 100, actions: [] }])

@@ -43,9 +43,7 @@ export function canDecide(approval: Approval, email: string): boolean {
  */
 export function decide(approval: Approval, email: string, decision: ApprovalDecision, now: string, comment?: string): DecidedApproval {
   const steps = approval.steps.map((step, index) =>
-    index === approval.current
-      ? { ...step, decision: decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedBy: email, decidedAt: now, ...(comment ? { comment } : {}) }
-      : step,
+    index === approval.current ? { ...step, decision: decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedBy: email, decidedAt: now, ...(comment ? { comment } : {}) } : step,
   );
   if (decision === 'reject') return { approval: { ...approval, steps, state: 'rejected' }, outcome: 'rejected' };
   if (approval.current + 1 < steps.length) return { approval: { ...approval, steps, current: approval.current + 1 }, outcome: 'next_step' };

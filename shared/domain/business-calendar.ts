@@ -47,9 +47,7 @@ const intervalsByDayNumber = new WeakMap<BusinessCalendar, (day: DayNumber) => r
  */
 export function createBusinessCalendar(config: CalendarConfig): BusinessCalendar {
   const { id, timeZone, hours } = config;
-  const week = WEEKDAYS.map((day) =>
-    hours === '24x7' ? ROUND_THE_CLOCK : (hours[day] ?? []).map(([start, end]) => [minuteOfDay(start), minuteOfDay(end)] as const),
-  );
+  const week = WEEKDAYS.map((day) => (hours === '24x7' ? ROUND_THE_CLOCK : (hours[day] ?? []).map(([start, end]) => [minuteOfDay(start), minuteOfDay(end)] as const)));
   if (week.every((day) => day.length === 0)) {
     throw new ConfigError([`calendar ${id} has no working hours; give at least one weekday an interval like ['09:00', '17:00'] or use '24x7'`]);
   }

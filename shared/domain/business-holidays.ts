@@ -1,7 +1,6 @@
 import type { CalendarHolidays } from '../config/calendar-schema.ts';
 import { holidayKey, publicHolidayDays } from './public-holidays.ts';
 
-
 /** Tells whether a local date (YYYY-MM-DD) is a whole day off. */
 export type HolidayCheck = (date: string) => boolean;
 

@@ -15,8 +15,7 @@ export function wallClockDay(timeZone: string, day: DayNumber): (minuteOfDay: nu
   const end = DateTime.fromObject(dateParts(day + 1), { zone: timeZone });
   const steady = start.offset === end.offset && start.hour === 0 && start.minute === 0 && end.hour === 0 && end.minute === 0;
   if (!steady) return (minuteOfDay) => wallClockInstant(timeZone, day, minuteOfDay);
-  return (minuteOfDay) =>
-    minuteOfDay >= MINUTES_PER_DAY ? end.toMillis() : start.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis();
+  return (minuteOfDay) => (minuteOfDay >= MINUTES_PER_DAY ? end.toMillis() : start.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis());
 }
 
 /**
@@ -30,8 +29,7 @@ export function wallClockInstant(timeZone: string, day: DayNumber, minuteOfDay: 
   const minutes = minuteOfDay % MINUTES_PER_DAY;
   const wanted = { ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
   const local = DateTime.fromObject(wanted, { zone: timeZone });
-  const shown =
-    local.year === wanted.year && local.month === wanted.month && local.day === wanted.day && local.hour === wanted.hour && local.minute === wanted.minute;
+  const shown = local.year === wanted.year && local.month === wanted.month && local.day === wanted.day && local.hour === wanted.hour && local.minute === wanted.minute;
   if (shown) return Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()));
 
   // In a gap Luxon moves the time forward by the gap's length; search back for the jump itself.

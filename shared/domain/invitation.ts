@@ -13,5 +13,4 @@ export interface Invitation {
 /** How long an invitation lets its person sign up. */
 export const INVITATION_DAYS = 30;
 
-export const invitationValid = (invitation: Invitation | undefined, now: Date): boolean =>
-  invitation !== undefined && Date.parse(invitation.expiresAt) > now.getTime();
+export const invitationValid = (invitation: Invitation | undefined, now: Date): boolean => invitation !== undefined && Date.parse(invitation.expiresAt) > now.getTime();

@@ -33,7 +33,10 @@ export function publicHolidayDays(country: string, state: string | undefined, ye
   const Holidays = holidayLibrary();
   if (!Holidays) throw new Error(`Public holidays of ${holidayKey(country, state)} in ${year} were not built in; redeploy to extend the years`);
   const lookup = state === undefined ? new Holidays(country, { types: ['public'] }) : new Holidays(country, state, { types: ['public'] });
-  return lookup.getHolidays(year).filter((holiday) => holiday.type === 'public').flatMap(daysOf);
+  return lookup
+    .getHolidays(year)
+    .filter((holiday) => holiday.type === 'public')
+    .flatMap(daysOf);
 }
 
 export const holidayKey = (country: string, state: string | undefined): string => `${country}/${state ?? ''}`;

@@ -26,10 +26,7 @@ export interface QueueCountChanges {
   agents: AgentCountChange[];
 }
 
-type Contribution =
-  | { kind: 'desk'; desk: string; counter: DeskCounter }
-  | { kind: 'level'; desk: string; level: string; counter: LevelCounter }
-  | { kind: 'agent'; email: string; counter: AgentCounter };
+type Contribution = { kind: 'desk'; desk: string; counter: DeskCounter } | { kind: 'level'; desk: string; level: string; counter: LevelCounter } | { kind: 'agent'; email: string; counter: AgentCounter };
 
 /** The counters one ticket adds one to: none unless it is active. */
 function contributions(ticket: Ticket | undefined): Contribution[] {

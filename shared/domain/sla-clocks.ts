@@ -44,16 +44,7 @@ export function advanceSla(base: TicketSla | undefined, ticket: Ticket, now: Dat
   return sla;
 }
 
-function advanceClock(
-  metric: SlaMetric,
-  before: SlaClock | undefined,
-  target: number,
-  ticket: Ticket,
-  now: Date,
-  at: string,
-  policy: SlaPolicy,
-  calendar: BusinessCalendar,
-): SlaClock | undefined {
+function advanceClock(metric: SlaMetric, before: SlaClock | undefined, target: number, ticket: Ticket, now: Date, at: string, policy: SlaPolicy, calendar: BusinessCalendar): SlaClock | undefined {
   const start = startOf(metric, ticket, before);
   if (!start) return undefined;
   const fresh = !before || start !== before.startedAt;

@@ -4,8 +4,7 @@ import { isWithin } from './catalog.ts';
 import type { Ticket } from './ticket.ts';
 
 // Organisation and location names are typed by people; case and spacing should not matter.
-const sameName = (names: readonly string[], value: string | undefined): boolean =>
-  value !== undefined && names.some((name) => name.trim().toLowerCase() === value.trim().toLowerCase());
+const sameName = (names: readonly string[], value: string | undefined): boolean => value !== undefined && names.some((name) => name.trim().toLowerCase() === value.trim().toLowerCase());
 
 /** The first SLA policy, in configuration order, whose conditions all hold for the ticket. */
 export function matchSlaPolicy(config: ServiceDeskConfig, ticket: Ticket): SlaPolicy | undefined {

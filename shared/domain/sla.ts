@@ -53,7 +53,5 @@ export function ticketSlaAttention(sla: TicketSla | undefined): 'breached' | 'at
 /** The timers a ticket's SLA needs now: one per threshold not yet fired of every running clock. */
 export function desiredTimers(ticketKey: string, sla: TicketSla | undefined): SlaTimer[] {
   if (!sla) return [];
-  return sla.clocks.flatMap((clock) =>
-    Object.entries(clock.due).map(([percent, at]) => ({ ticketKey, metric: clock.metric, threshold: Number(percent), slaVersion: sla.version, at })),
-  );
+  return sla.clocks.flatMap((clock) => Object.entries(clock.due).map(([percent, at]) => ({ ticketKey, metric: clock.metric, threshold: Number(percent), slaVersion: sla.version, at })));
 }

@@ -49,9 +49,7 @@ export function applyTicketChanges(ticket: Ticket, update: TicketChanges, now: s
     throw new ValidationError(`A ${ticket.status} ticket cannot become ${update.status}`, [
       {
         path: 'status',
-        message: allowed.length
-          ? `from ${ticket.status} the status may become ${allowed.join(', ')}`
-          : `a ${ticket.status} ticket is final`,
+        message: allowed.length ? `from ${ticket.status} the status may become ${allowed.join(', ')}` : `a ${ticket.status} ticket is final`,
       },
     ]);
   }

@@ -6,9 +6,7 @@ import { firstHeader, headerValues } from './mail-headers.ts';
 export type AutomaticKind = 'auto_reply' | 'bounce' | 'list';
 
 /** The verdict on one message: automatic mail is recorded but never answered. */
-export type AutomaticMail =
-  | { automatic: true; kind: AutomaticKind; reason: string }
-  | { automatic: false; kind?: undefined; reason?: undefined };
+export type AutomaticMail = { automatic: true; kind: AutomaticKind; reason: string } | { automatic: false; kind?: undefined; reason?: undefined };
 
 /** The parts of a parsed message the classification reads; subject and text default to ''. */
 export type ClassifiableMail = Pick<InboundMail, 'from' | 'headers' | 'contentType'> & Partial<Pick<InboundMail, 'subject' | 'text'>>;
@@ -37,7 +35,13 @@ const NEGATIVE = /^(no|false|0)$/i;
 export function classifyAutomatic(mail: ClassifiableMail): AutomaticMail {
   const { headers } = mail;
   // An address-less From (`MAILER-DAEMON`, `Mail Delivery System <postmaster>`) is read as written.
-  const sender = mail.from?.address ?? /<([^>]*)>|(\S+)\s*$/.exec(firstHeader(headers, 'from') ?? '')?.slice(1).find((part) => part !== undefined) ?? '';
+  const sender =
+    mail.from?.address ??
+    /<([^>]*)>|(\S+)\s*$/
+      .exec(firstHeader(headers, 'from') ?? '')
+      ?.slice(1)
+      .find((part) => part !== undefined) ??
+    '';
   const localPart = sender.includes('@') ? sender.slice(0, sender.lastIndexOf('@')) : sender;
 
   if (mail.contentType.value === 'multipart/report') {
@@ -94,7 +98,10 @@ export function classifyAutomatic(mail: ClassifiableMail): AutomaticMail {
 /** The first token of a header value, lower-cased, without parameters or comments. */
 function firstToken(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const token = value.trim().split(/[\s;(]/, 1)[0]?.toLowerCase();
+  const token = value
+    .trim()
+    .split(/[\s;(]/, 1)[0]
+    ?.toLowerCase();
   return token === '' ? undefined : token;
 }
 

@@ -88,7 +88,10 @@ const AUTO_REPLY_PREFIXES = [
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PREFIX_ALTERNATIVES = [...AUTO_REPLY_PREFIXES].sort((a, b) => b.length - a.length).map(escape).join('|');
+const PREFIX_ALTERNATIVES = [...AUTO_REPLY_PREFIXES]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|');
 // The prefix starts the subject and ends in a colon (`AUTO: Jane is out`), is the whole subject
 // (`Out of Office`), or stands in brackets (`[自動返信] ...`). "Autocad licence" or "Out of office
 // coverage" are not automatic: there the word only begins a sentence.

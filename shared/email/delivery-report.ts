@@ -53,7 +53,10 @@ export function deliveryOutcomes(text: string): DeliveryOutcome[] {
     const diagnostic = fields.get('diagnostic-code');
     outcomes.push({
       // `rfc822; jane@example.org`: the address type goes.
-      recipient: recipient.replace(/^[^;]*;\s*/, '').replace(/^<|>$/g, '').toLowerCase(),
+      recipient: recipient
+        .replace(/^[^;]*;\s*/, '')
+        .replace(/^<|>$/g, '')
+        .toLowerCase(),
       action: action.toLowerCase(),
       ...(status ? { status } : {}),
       ...(diagnostic ? { diagnostic } : {}),

@@ -152,7 +152,9 @@ function addresses(header: AddressObject | AddressObject[] | undefined): MailAdd
   if (header === undefined) return [];
   const mailboxes = (Array.isArray(header) ? header : [header]).flatMap((object) => object.value.flatMap(flattenGroup));
   return mailboxes.flatMap((mailbox) => {
-    const address = withoutControls(mailbox.address ?? '').trim().toLowerCase();
+    const address = withoutControls(mailbox.address ?? '')
+      .trim()
+      .toLowerCase();
     if (!USABLE_ADDRESS.test(address) || Buffer.byteLength(address, 'utf8') > MAX_ADDRESS_OCTETS) return [];
     const name = oneLineText(repairRawUtf8(mailbox.name ?? '')).trim();
     return [name === '' ? { address } : { address, name }];

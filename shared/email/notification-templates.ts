@@ -39,8 +39,7 @@ export interface RenderedNotification {
 }
 
 const TEXT_FOOTER = '--\nTicket {{ticket.key}}: {{ticket.subject}}\nReply to this mail to add to the ticket.\n{{desk.name}}\n';
-const HTML_FOOTER =
-  '<hr><p style="color:#666;font-size:smaller">Ticket {{ticket.key}}: {{ticket.subject}}<br>Reply to this mail to add to the ticket.<br>{{desk.name}}</p>';
+const HTML_FOOTER = '<hr><p style="color:#666;font-size:smaller">Ticket {{ticket.key}}: {{ticket.subject}}<br>Reply to this mail to add to the ticket.<br>{{desk.name}}</p>';
 const toRequester = (text: string, html: string) => ({
   subject: '{{ticket.subject}}',
   text: `Hello {{requester.name}},\n\n${text}\n\n${TEXT_FOOTER}`,

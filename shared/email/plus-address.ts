@@ -27,7 +27,10 @@ export function replyAddress(base: string, ticketKey: string, secret: PlusAddres
  */
 export function ticketKeyFromAddress(address: string, base: string, secret: PlusAddressSecret): string | undefined {
   const { local: baseLocal, domain: baseDomain } = splitAddress(base);
-  const candidate = address.trim().replace(/^<(.*)>$/, '$1').toLowerCase();
+  const candidate = address
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .toLowerCase();
   const at = candidate.lastIndexOf('@');
   if (at === -1 || candidate.slice(at + 1) !== baseDomain) return undefined;
   const local = candidate.slice(0, at);

@@ -16,7 +16,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The charset the message declares for its text: the top-level Content-Type, else the first text part's. */
 export function declaredTextCharset(raw: Buffer): string | undefined {
-  const start = raw.subarray(0, CHARSET_SCAN_BYTES).toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
+  const start = raw
+    .subarray(0, CHARSET_SCAN_BYTES)
+    .toString('latin1')
+    .replace(/\r?\n[ \t]+/g, ' ');
   for (const match of start.matchAll(/^content-type:[ \t]*([^\r\n]*)/gim)) {
     const value = match[1]!;
     if (!/^(text\/|multipart\/)/i.test(value.trim())) continue;

@@ -39,7 +39,10 @@ export function readSesVerdicts(headers: MailHeaders): SesVerdicts {
     .filter((header) => header.name === 'authentication-results')
     .map((header) => authenticationResults(header.value))
     .find((parsed) => parsed?.authservId === SES_AUTHSERV_ID);
-  const receivedSpf = first('received-spf')?.trim().split(/[\s;(]/, 1)[0]?.toLowerCase();
+  const receivedSpf = first('received-spf')
+    ?.trim()
+    .split(/[\s;(]/, 1)[0]
+    ?.toLowerCase();
 
   return {
     spam: verdict(first('x-ses-spam-verdict')),
@@ -97,7 +100,7 @@ function pick(results: string[] | undefined): string | undefined {
 function authenticationResults(value: string): { authservId: string; methods: Map<string, string[]>; dkimPassDomains: string[] } | undefined {
   let text = value;
   // Comments may hold ';' (e.g. spfCheck explanations); remove them, innermost first.
-  for (let previous = ''; previous !== text; ) [previous, text] = [text, text.replace(/\([^()]*\)/g, ' ')];
+  for (let previous = ''; previous !== text;) [previous, text] = [text, text.replace(/\([^()]*\)/g, ' ')];
   const [id, ...resinfos] = text.split(';');
   const authservId = id?.trim().split(/\s+/, 1)[0]?.toLowerCase();
   if (!authservId) return undefined;

@@ -25,7 +25,10 @@ export function subjectWithToken(subject: string, key: string): string {
   if (ticketKeyFromSubject(subject, prefix) === normalisedKey) return subject;
 
   const token = `[${normalisedKey}]`;
-  const withoutOtherTokens = subject.replace(tokenPattern(prefix, 'g'), ' ').replace(/\s{2,}/g, ' ').trim();
+  const withoutOtherTokens = subject
+    .replace(tokenPattern(prefix, 'g'), ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   const replyPrefix = REPLY_PREFIXES.exec(withoutOtherTokens)?.[0] ?? '';
   const rest = withoutOtherTokens.slice(replyPrefix.length).trim();
   return [replyPrefix.trim(), token, rest].filter((part) => part !== '').join(' ');

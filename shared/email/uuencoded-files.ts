@@ -19,9 +19,7 @@ const BEGIN_LINE = /^begin [0-7]{3,4} \S/m;
 export function extractUuencodedFiles(text: string): { text: string; files: UuencodedFile[] } {
   if (!BEGIN_LINE.test(text)) return { text, files: [] };
   const blocks = uue.split(text);
-  const files = blocks.flatMap((block) =>
-    typeof block === 'string' ? [] : [{ filename: block.name, contentType: detectMimeType(block.name), content: block.data }],
-  );
+  const files = blocks.flatMap((block) => (typeof block === 'string' ? [] : [{ filename: block.name, contentType: detectMimeType(block.name), content: block.data }]));
   const remaining = blocks
     .filter((block): block is string => typeof block === 'string')
     .join('')

@@ -10,7 +10,7 @@ import { TICKET_STATUSES } from '../domain/ticket-status.ts';
 /** `GET /admin/config`: the configuration the desk runs, as an admin screen shows it; nothing secret. */
 
 const priority = z.enum(PRIORITIES);
-const interval = z.tuple([z.string(), z.string()]).describe('[start, end) as HH:mm in the calendar\'s zone');
+const interval = z.tuple([z.string(), z.string()]).describe("[start, end) as HH:mm in the calendar's zone");
 
 const levelSchema = z.object({
   id: z.string(),
@@ -35,7 +35,7 @@ const staffSchema = z
     email: z.string(),
     name: z.string(),
     role: z.enum(['admin', 'manager', 'agent']),
-    signature: z.string().optional().describe('Ends the agent\'s mailed public replies'),
+    signature: z.string().optional().describe("Ends the agent's mailed public replies"),
   })
   .meta({ id: 'AdminStaffMember' });
 
@@ -68,9 +68,9 @@ export const adminCatalogNodeSchema = z
     type: z.enum(TICKET_TYPES).describe('As inherited'),
     priority: priority.optional().describe('As inherited; absent when the priority comes from impact x urgency'),
     desk: z.string().describe('The desk its requests go to, as inherited (routing rules may still move them)'),
-    level: z.string().describe('The level they start on, as inherited; the desk\'s first level by default'),
+    level: z.string().describe("The level they start on, as inherited; the desk's first level by default"),
     form: z.array(formFieldSchema),
-    approvals: z.array(approvalStepSchema).describe('The node\'s own approval steps, in order'),
+    approvals: z.array(approvalStepSchema).describe("The node's own approval steps, in order"),
     get children(): z.ZodArray<typeof adminCatalogNodeSchema> {
       return z.array(adminCatalogNodeSchema);
     },
@@ -97,9 +97,7 @@ const slaPolicySchema = z
       types: z.array(z.enum(TICKET_TYPES)).optional(),
     }),
     calendar: z.string(),
-    targets: z
-      .object({ firstResponse: z.number().optional(), nextResponse: z.number().optional(), resolution: z.number().optional() })
-      .describe('Working minutes'),
+    targets: z.object({ firstResponse: z.number().optional(), nextResponse: z.number().optional(), resolution: z.number().optional() }).describe('Working minutes'),
     pauseOn: z.array(z.enum(TICKET_STATUSES)),
     thresholds: z.array(z.object({ percent: z.number().int(), actions: z.array(slaActionSchema) })),
   })
@@ -109,7 +107,10 @@ const calendarSchema = z
   .object({
     id: z.string(),
     timeZone: z.string(),
-    hours: z.union([z.literal('24x7'), z.object(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(interval).optional()])) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodArray<typeof interval>>>)]),
+    hours: z.union([
+      z.literal('24x7'),
+      z.object(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(interval).optional()])) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodArray<typeof interval>>>),
+    ]),
     holidays: z.object({ dates: z.array(z.string()).optional(), country: z.string().optional(), state: z.string().optional() }).optional(),
   })
   .meta({ id: 'AdminCalendar' });

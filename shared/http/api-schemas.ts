@@ -14,7 +14,10 @@ import { multiLineText, oneLineText } from '../text/normalise-text.ts';
 const oneLine = () => z.string().overwrite(oneLineText).trim();
 const multiLine = () => z.string().overwrite(multiLineText);
 
-const email = z.email().max(254).transform((value) => value.toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
 const tag = z.string().regex(/^[a-z0-9][a-z0-9_:-]{0,49}$/, 'use 1-50 lower-case letters, digits, _ : or -');
 const categoryPath = z.array(oneLine().min(1).max(100)).max(5);
 const customFieldName = z
@@ -78,9 +81,17 @@ export const updateTicketBodySchema = z
     impact: impactSchema.nullable().optional(),
     urgency: urgencySchema.nullable().optional(),
     category: categoryPath.optional(),
-    catalogItem: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id').optional().describe('Recategorise: routes and assigns again'),
+    catalogItem: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id')
+      .optional()
+      .describe('Recategorise: routes and assigns again'),
     desk: deskId.optional(),
-    level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional().describe('One level of the desk, by id; every level by default'),
+    level: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id')
+      .optional()
+      .describe('One level of the desk, by id; every level by default'),
     assignee: email.nullable().optional().describe('An agent of the desk, or null to unassign'),
     tags: z.array(tag).max(20).optional(),
     customFields: customFields.optional(),
@@ -113,7 +124,7 @@ export const addCommentBodySchema = z
 export const replyPreviewBodySchema = z
   .strictObject({
     body: multiLine().trim().max(50_000).optional().describe('The reply as typed so far; without it the preview still names the recipients'),
-    html: z.string().max(200_000).optional().describe('Sanitised as the reply\'s would be'),
+    html: z.string().max(200_000).optional().describe("Sanitised as the reply's would be"),
     cc: copiedPeopleSchema,
   })
   .meta({ id: 'ReplyPreviewRequest' });
@@ -130,9 +141,7 @@ export const createUploadBodySchema = z
   })
   .meta({ id: 'CreateUpload' });
 
-export const escalateBodySchema = z
-  .strictObject({ reason: multiLine().trim().min(1).max(2000).optional().describe('Recorded in the history'), confirmRestrictedMove })
-  .meta({ id: 'Escalate' });
+export const escalateBodySchema = z.strictObject({ reason: multiLine().trim().min(1).max(2000).optional().describe('Recorded in the history'), confirmRestrictedMove }).meta({ id: 'Escalate' });
 
 const decisionFields = {
   decision: z.enum(['approve', 'reject']),
@@ -186,7 +195,7 @@ export const invitationBodySchema = z
 export const attachmentQuerySchema = z.strictObject({
   location: z
     .string()
-    .regex(/^attachments\/[0-9a-f]{32}\/\d{1,3}\/[A-Za-z0-9._-]{1,100}$/, 'not the location of a stored attachment (see the ticket\'s attachments)')
+    .regex(/^attachments\/[0-9a-f]{32}\/\d{1,3}\/[A-Za-z0-9._-]{1,100}$/, "not the location of a stored attachment (see the ticket's attachments)")
     .describe('The `location` of an attachment of the ticket or of one of its comments'),
 });
 
@@ -194,9 +203,7 @@ export const attachmentQuerySchema = z.strictObject({
 export const approvalPageQuerySchema = z.strictObject({ token: z.string().min(20).max(4000).describe('The token of the approval link') });
 
 /** `PUT /agents/{email}/availability` body. */
-export const setAvailabilityBodySchema = z
-  .strictObject({ available: z.boolean().describe('false: automatic assignment skips the agent') })
-  .meta({ id: 'SetAgentAvailability' });
+export const setAvailabilityBodySchema = z.strictObject({ available: z.boolean().describe('false: automatic assignment skips the agent') }).meta({ id: 'SetAgentAvailability' });
 
 /** `status` takes one or more statuses separated by commas, or `active` (default) or `all`. */
 const statusFilter = z
@@ -236,7 +243,10 @@ const orderOption = z
 export const listTicketsQuerySchema = z.strictObject({
   desk: deskId.optional().describe("A desk's queue: its tickets (staff of the desk, read clients)"),
   status: statusFilter,
-  assignee: z.union([z.literal('me'), email]).optional().describe('An agent email, or me'),
+  assignee: z
+    .union([z.literal('me'), email])
+    .optional()
+    .describe('An agent email, or me'),
   requester: email.optional().describe("A requester's tickets, newest first; requesters may give only their own address"),
   sla: slaFilter,
   priority: priorityFilter,
@@ -248,9 +258,16 @@ export const listTicketsQuerySchema = z.strictObject({
 });
 
 export const deskQueueQuerySchema = z.strictObject({
-  level: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id').optional().describe('One level of the desk, by id; every level by default'),
+  level: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id')
+    .optional()
+    .describe('One level of the desk, by id; every level by default'),
   status: statusFilter,
-  assignee: z.union([z.literal('me'), z.literal('none'), email]).optional().describe('An agent email, me, or none for unassigned tickets'),
+  assignee: z
+    .union([z.literal('me'), z.literal('none'), email])
+    .optional()
+    .describe('An agent email, me, or none for unassigned tickets'),
   sla: slaFilter,
   priority: priorityFilter,
   channel: channelFilter,
@@ -294,10 +311,7 @@ export const attachmentSchema = z
   })
   .meta({ id: 'Attachment' });
 
-const unlistedAttachmentsSchema = z
-  .object({ count: z.number().int(), bytes: z.number().int() })
-  .optional()
-  .describe('Files of the mail beyond the listed ones: counted, kept only in the raw mail');
+const unlistedAttachmentsSchema = z.object({ count: z.number().int(), bytes: z.number().int() }).optional().describe('Files of the mail beyond the listed ones: counted, kept only in the raw mail');
 
 export const ticketSchema = z
   .object({
@@ -315,10 +329,7 @@ export const ticketSchema = z
       unmailable: z.string().optional().describe('Why the desk cannot mail the requester; nothing is sent to them'),
     }),
     status: ticketStatusSchema,
-    waitingOn: z
-      .enum(WAITING_ON)
-      .optional()
-      .describe('Whose move the ticket waits for: requester (pending), approval (a step is open), desk; absent once resolved or closed'),
+    waitingOn: z.enum(WAITING_ON).optional().describe('Whose move the ticket waits for: requester (pending), approval (a step is open), desk; absent once resolved or closed'),
     priority: prioritySchema,
     impact: impactSchema.optional(),
     urgency: urgencySchema.optional(),
@@ -336,7 +347,7 @@ export const ticketSchema = z
         current: z.number().int(),
         steps: z.array(
           z.object({
-            kind: z.enum(APPROVAL_STEP_KINDS).optional().describe('How the approvers were found: a named person, the requester\'s manager, a group'),
+            kind: z.enum(APPROVAL_STEP_KINDS).optional().describe("How the approvers were found: a named person, the requester's manager, a group"),
             label: z.string(),
             approvers: z.array(z.string()),
             decision: z.enum(['approved', 'rejected']).optional(),
@@ -372,7 +383,9 @@ export const ticketSchema = z
             countsDownUntil: timestamp
               .nullable()
               .optional()
-              .describe('With businessMinutesLeft: until this instant (the next closing of the business calendar) the time left falls one minute per minute of wall time; null while the calendar is closed, when it stands still until nextOpening'),
+              .describe(
+                'With businessMinutesLeft: until this instant (the next closing of the business calendar) the time left falls one minute per minute of wall time; null while the calendar is closed, when it stands still until nextOpening',
+              ),
             nextOpening: timestamp.optional().describe('When countsDownUntil is null: the next opening of the business calendar, from which the time left falls again'),
           }),
         ),
@@ -383,15 +396,12 @@ export const ticketSchema = z
       .object({ decision: z.enum(RESOLUTION_DECISIONS), at: timestamp })
       .optional()
       .describe("The requester's last answer to a resolution"),
-    watchers: z.array(z.string()).optional().describe('People the requester copied on mail: they get public replies and may answer by mail, with none of the requester\'s rights'),
+    watchers: z.array(z.string()).optional().describe("People the requester copied on mail: they get public replies and may answer by mail, with none of the requester's rights"),
     unauthenticatedSender: z.string().optional().describe('Set when the DMARC check failed for the mail that opened the ticket'),
     attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
     unlistedAttachments: unlistedAttachmentsSchema,
     rawMail: z.string().optional().describe('Where the raw mail that opened the ticket is kept'),
-    intake: z
-      .object({ source: z.string(), externalId: z.string(), deliveryId: z.string() })
-      .optional()
-      .describe('Set when another system opened the ticket through the intake queue'),
+    intake: z.object({ source: z.string(), externalId: z.string(), deliveryId: z.string() }).optional().describe('Set when another system opened the ticket through the intake queue'),
     sourceMessageId: z.string().optional().describe('Message-ID of the mail that opened the ticket'),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -503,11 +513,7 @@ export const deskQueueCountsSchema = z
     unassigned: count.describe('Active tickets nobody is assigned to'),
     atRisk: count.describe('Active tickets whose SLA is at risk (a warning fired), not breached'),
     breached: count.describe('Active tickets whose SLA is breached'),
-    levels: z.array(
-      z
-        .object({ id: z.string(), name: z.string(), active: count, unassigned: count })
-        .meta({ id: 'LevelQueueCounts' }),
-    ),
+    levels: z.array(z.object({ id: z.string(), name: z.string(), active: count, unassigned: count }).meta({ id: 'LevelQueueCounts' })),
   })
   .meta({ id: 'DeskQueueCounts' });
 

@@ -23,7 +23,7 @@ export const catalogNodeResponseSchema = z
     id: z.string().describe('The catalog item id; tickets opened from it record it as catalogItem'),
     name: z.string(),
     description: z.string().optional(),
-    pinned: z.boolean().describe('Shown first on the portal\'s home page'),
+    pinned: z.boolean().describe("Shown first on the portal's home page"),
     type: z.enum(TICKET_TYPES).describe('The type of ticket a request for this item opens'),
     requiresApproval: z.boolean(),
     form: z.array(catalogFormFieldSchema),

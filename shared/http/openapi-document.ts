@@ -42,7 +42,11 @@ type JsonSchema = Record<string, unknown>;
 
 /** Converts a zod schema to JSON Schema 2020-12 (OpenAPI 3.1's dialect), hoisting named parts to components. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
-  const { $schema: _dialect, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & {
+  const {
+    $schema: _dialect,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & {
     $defs?: Record<string, JsonSchema>;
   };
   for (const [name, definition] of Object.entries($defs ?? {})) components[name] = relink(definition) as JsonSchema;
@@ -52,12 +56,7 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: Record<
 function relink(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(relink);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [
-        key,
-        key === '$ref' && typeof inner === 'string' ? inner.replace('#/$defs/', '#/components/schemas/') : relink(inner),
-      ]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? inner.replace('#/$defs/', '#/components/schemas/') : relink(inner)]));
   }
   return value;
 }
@@ -133,9 +132,9 @@ const SERVERS = [
   {
     url: '/api',
     description:
-      'Relative to where this document was fetched from. The API answers under /api on the web app\'s origin (CloudFront passes /api/* to the ' +
-      'API\'s api stage), on the HTTP API\'s own URL (that api stage) and locally under npm start (http://localhost:3000/api). ' +
-      'The HTTP API\'s own URL and npm start also serve every path without the /api prefix.',
+      "Relative to where this document was fetched from. The API answers under /api on the web app's origin (CloudFront passes /api/* to the " +
+      "API's api stage), on the HTTP API's own URL (that api stage) and locally under npm start (http://localhost:3000/api). " +
+      "The HTTP API's own URL and npm start also serve every path without the /api prefix.",
   },
 ];
 
@@ -221,11 +220,7 @@ export function openApiDocument(): JsonSchema {
               'takes no ticket number.',
           },
           {
-            parameters: [
-              idempotencyKey(
-                'A retry with the same key within a day answers 200 with the ticket as first created, instead of opening another; another body under the same key gets 422',
-              ),
-            ],
+            parameters: [idempotencyKey('A retry with the same key within a day answers 200 with the ticket as first created, instead of opening another; another body under the same key gets 422')],
             requestBody: { required: true, ...json(schemaOf(createTicketBodySchema, 'input', components)) },
             responses: {
               '201': { description: 'Created', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
@@ -269,7 +264,7 @@ export function openApiDocument(): JsonSchema {
             tag: 'Tickets',
             summary: 'Read a ticket and its conversation',
             callers: "Staff of the ticket's desk; its requester; clients with `servicedesk/tickets.read`",
-            description: 'The ticket and its conversation; internal notes only for staff. The `ETag` header is the ticket\'s version.',
+            description: "The ticket and its conversation; internal notes only for staff. The `ETag` header is the ticket's version.",
           },
           {
             parameters: [keyParameter],
@@ -293,10 +288,7 @@ export function openApiDocument(): JsonSchema {
               'applied again to the latest version.',
           },
           {
-            parameters: [
-              keyParameter,
-              { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag you read; a stale one gets 412' },
-            ],
+            parameters: [keyParameter, { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag you read; a stale one gets 412' }],
             requestBody: { required: true, ...json(schemaOf(updateTicketBodySchema, 'input', components)) },
             responses: {
               '200': { description: 'The updated ticket', headers: etag, ...json(schemaOf(ticketResponseSchema, 'output', components)) },
@@ -327,10 +319,7 @@ export function openApiDocument(): JsonSchema {
               'even if the ticket has moved on (closed) since.',
           },
           {
-            parameters: [
-              keyParameter,
-              idempotencyKey('A retry with the same key within a day returns the first comment (200) instead of adding it again'),
-            ],
+            parameters: [keyParameter, idempotencyKey('A retry with the same key within a day returns the first comment (200) instead of adding it again')],
             requestBody: { required: true, ...json(schemaOf(addCommentBodySchema, 'input', components)) },
             responses: {
               '201': { description: 'The comment and the ticket', headers: etag, ...json(schemaOf(commentResponseSchema, 'output', components)) },
@@ -351,12 +340,10 @@ export function openApiDocument(): JsonSchema {
             operationId: 'previewReply',
             tag: 'Tickets',
             summary: 'Preview the mail a public reply would send',
-            callers:
-              "Staff of the ticket's desk; clients with `servicedesk/tickets.write`. Other callers get what `GET /tickets/{key}` gives them: " +
-              '404 where the ticket is invisible to them, else 403',
+            callers: "Staff of the ticket's desk; clients with `servicedesk/tickets.write`. Other callers get what `GET /tickets/{key}` gives them: " + '404 where the ticket is invisible to them, else 403',
             description:
-              'The mail a public reply with this `body`, `html` and `cc` would send now, rendered and addressed by the notification\'s own code: ' +
-              '`{ from, to, cc, subject, text, html, suppressed }`, with the agent\'s signature and the ticket token. Bounced and unmailable ' +
+              "The mail a public reply with this `body`, `html` and `cc` would send now, rendered and addressed by the notification's own code: " +
+              "`{ from, to, cc, subject, text, html, suppressed }`, with the agent's signature and the ticket token. Bounced and unmailable " +
               'addresses are left out and listed in `suppressed` as `{ address, reason, detail }`, with `reason` `undeliverable` or `unmailable`. ' +
               "A machine client's replies are not mailed, so it gets every address as `not_mailed`.\n\n" +
               'Without a body it still names the recipients. It writes nothing; a closed ticket or a desk without a mailbox gets a 409.',
@@ -380,9 +367,7 @@ export function openApiDocument(): JsonSchema {
             tag: 'Tickets',
             summary: "Read a ticket's audit log",
             callers: "Staff of the ticket's desk; clients with `servicedesk/tickets.read`",
-            description:
-              "The ticket's audit log, oldest first, a page at a time: creation, routing and assignment (with the rule or method that decided), " +
-              'updates, comments, escalations and approvals.',
+            description: "The ticket's audit log, oldest first, a page at a time: creation, routing and assignment (with the rule or method that decided), " + 'updates, comments, escalations and approvals.',
           },
           {
             parameters: [keyParameter, ...queryParameters(historyQuerySchema, components)],
@@ -396,9 +381,7 @@ export function openApiDocument(): JsonSchema {
             operationId: 'getAttachment',
             tag: 'Tickets',
             summary: 'Download a file of a ticket',
-            callers:
-              'Whoever may read the ticket (requesters: the files of public comments and of the mail that opened it); ' +
-              'clients with `servicedesk/tickets.read`',
+            callers: 'Whoever may read the ticket (requesters: the files of public comments and of the mail that opened it); ' + 'clients with `servicedesk/tickets.read`',
             description:
               'A 302 to a download link that works for 5 minutes (a presigned S3 URL); the body gives the link too, with the file name. With ' +
               "`Accept: application/json` the same body comes as a 200 answer, since a browser's fetch cannot read a redirect. `location` is " +
@@ -471,7 +454,7 @@ export function openApiDocument(): JsonSchema {
             summary: 'Confirm or reopen a resolved ticket',
             callers: "The ticket's requester",
             description:
-              'On a resolved ticket, `confirm` closes it; `reopen` (a `comment` is required, posted as the requester\'s public reply) sends it ' +
+              "On a resolved ticket, `confirm` closes it; `reopen` (a `comment` is required, posted as the requester's public reply) sends it " +
               "back to `open` as a requester's reply does, SLA clocks included. A ticket that is not resolved gets a 409 `ticket_not_resolved`; " +
               'the same decision sent again after it took effect answers 200 with the ticket as it is.',
           },
@@ -767,9 +750,7 @@ export function openApiDocument(): JsonSchema {
             description: '`{ "available": false }` takes the agent out of automatic assignment; `true` puts the agent back.',
           },
           {
-            parameters: [
-              { name: 'email', in: 'path', required: true, description: "The agent's email address", schema: { type: 'string', format: 'email' } },
-            ],
+            parameters: [{ name: 'email', in: 'path', required: true, description: "The agent's email address", schema: { type: 'string', format: 'email' } }],
             requestBody: { required: true, ...json(schemaOf(setAvailabilityBodySchema, 'input', components)) },
             responses: { '200': { description: 'The availability now in force' }, ...common, '404': error('No such agent') },
           },

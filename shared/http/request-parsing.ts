@@ -7,16 +7,18 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError, type 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 function zodDetails(error: z.ZodError, prefix?: string): ErrorDetail[] {
-  return error.issues.map((issue) => {
-    // Unknown keys are reported on the parent; name each key instead.
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    // A bad record key says only "Invalid key in record"; the key's own rule says what to fix.
-    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-    return keys.map((key) => ({
-      path: formatPath([...(prefix ? [prefix] : []), ...issue.path, ...(key ? [key] : [])]) || (prefix ?? 'body'),
-      message: key ? 'is not a known field' : message,
-    }));
-  }).flat();
+  return error.issues
+    .map((issue) => {
+      // Unknown keys are reported on the parent; name each key instead.
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+      // A bad record key says only "Invalid key in record"; the key's own rule says what to fix.
+      const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+      return keys.map((key) => ({
+        path: formatPath([...(prefix ? [prefix] : []), ...issue.path, ...(key ? [key] : [])]) || (prefix ?? 'body'),
+        message: key ? 'is not a known field' : message,
+      }));
+    })
+    .flat();
 }
 
 /** Validates a value against a schema; a failure is a 400 listing each path and what is wrong. */
@@ -53,9 +55,7 @@ export function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return {};
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (raw.byteLength > MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`The body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES}`, [
-      { path: 'body', message: `at most ${MAX_BODY_BYTES} bytes` },
-    ]);
+    throw new PayloadTooLargeError(`The body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES}`, [{ path: 'body', message: `at most ${MAX_BODY_BYTES} bytes` }]);
   }
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType)) {

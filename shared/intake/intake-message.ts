@@ -9,7 +9,10 @@ import { createTicketBodySchema } from '../http/api-schemas.ts';
  */
 export const intakeMessageSchema = z
   .strictObject({
-    source: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'use 1-32 lower-case letters, digits or dashes, starting with a letter').describe('The sending system, e.g. monitoring'),
+    source: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'use 1-32 lower-case letters, digits or dashes, starting with a letter')
+      .describe('The sending system, e.g. monitoring'),
     externalId: z.string().trim().min(1).max(200).describe("The sender's id of what it reports, e.g. an alert id"),
     ticket: createTicketBodySchema.omit({ attachments: true }),
   })

@@ -18,6 +18,12 @@ export interface AttachmentStore {
  */
 export function attachmentObjectKey(messageKey: string, index: number, filename: string | undefined): string {
   const mail = createHash('sha256').update(messageKey).digest('hex').slice(0, 32);
-  const name = (filename ?? 'attachment').normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-100) || 'attachment';
+  const name =
+    (filename ?? 'attachment')
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(-100) || 'attachment';
   return `${ATTACHMENT_PREFIX}${mail}/${index}/${name}`;
 }

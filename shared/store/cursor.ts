@@ -6,7 +6,10 @@ import { MAX_LIST_PARTITIONS } from '../ports/ticket-store.ts';
 export type PartitionPosition = null | 'done' | Record<string, string>;
 
 // DynamoDB refuses an empty key value and a sort key over 1024 bytes; such a start key is no cursor of ours.
-const keyValue = z.string().min(1).refine((value) => Buffer.byteLength(value, 'utf8') <= 1024);
+const keyValue = z
+  .string()
+  .min(1)
+  .refine((value) => Buffer.byteLength(value, 'utf8') <= 1024);
 const positionSchema = z.union([z.null(), z.literal('done'), z.record(z.string(), keyValue)]);
 
 /** The most index partitions one cursor resumes (the port's limit): ten keys fit the cursor parameter's 4,000 characters. */
@@ -16,8 +19,7 @@ const cursorSchema = z.object({ v: z.literal(1), p: z.array(positionSchema).min(
 export const invalidCursor = (message: string): ValidationError => new ValidationError('Invalid cursor', [{ path: 'cursor', message }]);
 
 /** The cursor decodes but was made for another query. */
-export const cursorMismatch = (): ValidationError =>
-  invalidCursor('does not belong to this query; repeat the query that returned it');
+export const cursorMismatch = (): ValidationError => invalidCursor('does not belong to this query; repeat the query that returned it');
 
 /** Encodes partition positions as an opaque, URL-safe cursor. */
 export function encodeCursor(positions: PartitionPosition[]): string {

@@ -87,8 +87,7 @@ export const rotationKey = (desk: string, level: string): PrimaryKey => ({ PK: `
 // of work still owed is one ordered range and one Query; resolved and closed have one each.
 const queueSegment = (status: TicketStatus): string => (isActive(status) ? 'ACTIVE' : `STATUS#${status}`);
 export const deskQueuePartition = (desk: string, status: TicketStatus): string => `DESK#${desk}#${queueSegment(status)}`;
-export const assigneeWorkPartition = (assignee: string, status: TicketStatus): string =>
-  `ASSIGNEE#${assignee}#${queueSegment(status)}`;
+export const assigneeWorkPartition = (assignee: string, status: TicketStatus): string => `ASSIGNEE#${assignee}#${queueSegment(status)}`;
 export const requesterPartition = (email: string): string => `REQUESTER#${email}`;
 
 /** Every active ticket of a desk by its nearest SLA deadline (GSI4); resolved and closed ones are not in it. */

@@ -63,13 +63,7 @@ export interface AddCommentResult {
  * With an Idempotency-Key, a retry within a day (after a timeout, say) returns the first comment
  * instead of adding it again; the key's claim is written in the comment's own transaction.
  */
-export async function addComment(
-  deps: TicketDeps & AttachUploadsDeps,
-  principal: Principal,
-  key: string,
-  body: AddCommentBody,
-  options: { idempotencyKey?: string } = {},
-): Promise<AddCommentResult> {
+export async function addComment(deps: TicketDeps & AttachUploadsDeps, principal: Principal, key: string, body: AddCommentBody, options: { idempotencyKey?: string } = {}): Promise<AddCommentResult> {
   requireScope(principal, SCOPES.ticketsWrite);
   const html = body.html === undefined ? undefined : sanitizeCommentHtml(body.html);
   const claim = options.idempotencyKey ? idempotencyClaim(principal, deps.now(), options.idempotencyKey, `comment:${key}`) : undefined;
@@ -113,14 +107,7 @@ export async function addComment(
     const changes = copied.added.length ? [...effects, { field: 'watchers', from: ticket.watchers ?? [], to: copied.watchers }] : effects;
     const detail = copied.added.length ? { detail: `copied on the reply: ${copied.added.join(', ')}` } : {};
     try {
-      const saved = await deps.store.saveTicket(
-        ticket,
-        next,
-        { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes, commentId: comment.id, ...detail },
-        comment,
-        undefined,
-        claim,
-      );
+      const saved = await deps.store.saveTicket(ticket, next, { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes, commentId: comment.id, ...detail }, comment, undefined, claim);
       await attached.release();
       return { comment, ticket: saved, created: true };
     } catch (error) {

@@ -24,7 +24,9 @@ export function idempotencyClaim(principal: Principal, now: Date, key: string, s
  * body was parsed, so that two bodies asking for the same thing match however they were written.
  */
 export function requestFingerprint(body: unknown): string {
-  return createHash('sha256').update(stableStringify(body) ?? '').digest('base64url');
+  return createHash('sha256')
+    .update(stableStringify(body) ?? '')
+    .digest('base64url');
 }
 
 /** A replay whose body differs from the first request's: the key names another request. */

@@ -19,7 +19,7 @@ export function startApproval(config: ServiceDeskConfig, steps: ApprovalStepConf
       }
       case 'requester_manager': {
         const manager = config.directory.find((entry) => entry.email === requesterEmail)?.manager;
-        if (manager) return { kind: step.kind, label: 'Approval by the requester\'s manager', approvers: [manager] };
+        if (manager) return { kind: step.kind, label: "Approval by the requester's manager", approvers: [manager] };
         const admins = config.users.filter((user) => user.role === 'admin').map((user) => user.email);
         return desk.managers.length
           ? { kind: step.kind, label: `Approval by the managers of ${desk.name} (the requester has no manager in the directory)`, approvers: [...desk.managers] }

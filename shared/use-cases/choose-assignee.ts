@@ -23,9 +23,7 @@ export interface AssigneeChoice {
 export async function chooseAssignee(deps: AssignmentDeps, desk: DeskConfig, levelId: string): Promise<AssigneeChoice> {
   const level = desk.levels.find((candidate) => candidate.id === levelId);
   if (!level) {
-    throw new ValidationError(`Unknown level ${levelId}`, [
-      { path: 'level', message: `desk ${desk.id} has levels ${desk.levels.map((l) => l.id).join(', ')}` },
-    ]);
+    throw new ValidationError(`Unknown level ${levelId}`, [{ path: 'level', message: `desk ${desk.id} has levels ${desk.levels.map((l) => l.id).join(', ')}` }]);
   }
   const method = level.assignment;
   if (method === 'free') return { method, reason: 'free: agents take tickets from the queue' };

@@ -43,12 +43,7 @@ export interface CreateTicketOptions {
   intake?: Ticket['intake'];
 }
 
-export async function createTicket(
-  deps: AssignmentDeps & AttachUploadsDeps,
-  principal: Principal,
-  body: CreateTicketBody,
-  options: CreateTicketOptions = {},
-): Promise<CreateTicketResult> {
+export async function createTicket(deps: AssignmentDeps & AttachUploadsDeps, principal: Principal, body: CreateTicketBody, options: CreateTicketOptions = {}): Promise<CreateTicketResult> {
   const { idempotencyKey, channel = 'api' } = options;
   requireScope(principal, SCOPES.ticketsWrite);
   const claim = options.claim ?? (idempotencyKey ? { ...idempotencyClaim(principal, deps.now(), idempotencyKey), fingerprint: requestFingerprint(body), keepsAnswer: true } : undefined);
@@ -58,15 +53,18 @@ export async function createTicket(
   const requester = requesterFromDirectory(deps.config, resolveRequester(principal, body));
   const item = body.catalogItem === undefined ? undefined : catalogItemOrFail(deps, body.catalogItem);
   const customFields = item ? validateRequestForm(item.form, body.customFields) : withoutNulls(body.customFields);
-  const route = body.desk !== undefined ? explicitDesk(deps, body) : routeRequest({
-    config: deps.config,
-    ...(item ? { catalogItem: item } : {}),
-    requester,
-    channel,
-    subject: body.subject,
-    ...(body.priority ? { priority: body.priority } : {}),
-    ...(body.impact && body.urgency ? { impactUrgencyPriority: priorityFrom(body.impact, body.urgency) } : {}),
-  });
+  const route =
+    body.desk !== undefined
+      ? explicitDesk(deps, body)
+      : routeRequest({
+          config: deps.config,
+          ...(item ? { catalogItem: item } : {}),
+          requester,
+          channel,
+          subject: body.subject,
+          ...(body.priority ? { priority: body.priority } : {}),
+          ...(body.impact && body.urgency ? { impactUrgencyPriority: priorityFrom(body.impact, body.urgency) } : {}),
+        });
   const desk = deskById(deps.config, route.desk);
   const approval = item ? startApproval(deps.config, item.approval, requester.email, desk) : undefined;
   // Checked and copied before a number is taken, so a refused file leaves no gap.
@@ -154,13 +152,14 @@ function resolveRequester(principal: Principal, body: CreateTicketBody): Ticket[
     throw new ForbiddenError('A verified email address is needed to open a ticket');
   }
   if (body.requester && body.requester.email !== principal.email) {
-    throw new ForbiddenError('Requesters open tickets only for themselves', [
-      { path: 'requester.email', message: 'must be your own verified email address, or left out' },
-    ]);
+    throw new ForbiddenError('Requesters open tickets only for themselves', [{ path: 'requester.email', message: 'must be your own verified email address, or left out' }]);
   }
   const staffOnly = STAFF_ONLY_FIELDS.filter((field) => field in body && (field !== 'tags' || body.tags.length > 0));
   if (staffOnly.length) {
-    throw new ForbiddenError('Only staff set these fields', staffOnly.map((field) => ({ path: field, message: 'only staff set this field' })));
+    throw new ForbiddenError(
+      'Only staff set these fields',
+      staffOnly.map((field) => ({ path: field, message: 'only staff set this field' })),
+    );
   }
   const name = body.requester?.name ?? principal.name;
   return { email: principal.email, ...(name ? { name } : {}) };

@@ -36,11 +36,7 @@ export async function decideApproval(deps: AssignmentDeps, principal: Principal,
  * The same decision taken through the signed link of an approval email: the link names the
  * approver and the step, and is spent once that step is decided.
  */
-export async function decideApprovalByLink(
-  deps: AssignmentDeps & { signingKeys: SigningKeySource },
-  token: string,
-  input: ApprovalInput,
-): Promise<Ticket> {
+export async function decideApprovalByLink(deps: AssignmentDeps & { signingKeys: SigningKeySource }, token: string, input: ApprovalInput): Promise<Ticket> {
   const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
   return withVersionRetry(async () => decideLoaded(deps, await ticketOfLink(deps, link), { email: link.approver }, input));
 }
@@ -88,9 +84,7 @@ async function decideLoaded(deps: AssignmentDeps, ticket: Ticket, approver: { em
   const now = deps.now().toISOString();
   const decided = decide(approval, email, input.decision, now, input.comment);
   const next: Ticket = { ...ticket, approval: decided.approval, updatedAt: now, version: ticket.version + 1 };
-  const changes: FieldChange[] = [
-    { field: `approval.steps[${approval.current}]`, from: 'pending', to: input.decision === 'approve' ? 'approved' : 'rejected' },
-  ];
+  const changes: FieldChange[] = [{ field: `approval.steps[${approval.current}]`, from: 'pending', to: input.decision === 'approve' ? 'approved' : 'rejected' }];
   let detail = `${approval.steps[approval.current]!.label}: ${input.decision === 'approve' ? 'approved' : 'rejected'}`;
   let comment: Comment | undefined;
   let guard: WorkloadGuard | undefined;

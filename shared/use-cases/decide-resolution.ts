@@ -65,5 +65,11 @@ export async function decideResolution(deps: TicketDeps, principal: Principal, k
 function closed(ticket: Ticket, now: string, withComment: boolean): { ticket: Ticket; changes: FieldChange[] } {
   const next: Ticket = { ...ticket, status: 'closed', closedAt: now, updatedAt: now, version: ticket.version + 1 };
   if (withComment) next.lastPublicReply = { by: 'requester', at: now };
-  return { ticket: next, changes: [{ field: 'status', from: 'resolved', to: 'closed' }, { field: 'closedAt', from: ticket.closedAt ?? null, to: now }] };
+  return {
+    ticket: next,
+    changes: [
+      { field: 'status', from: 'resolved', to: 'closed' },
+      { field: 'closedAt', from: ticket.closedAt ?? null, to: now },
+    ],
+  };
 }

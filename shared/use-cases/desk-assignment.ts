@@ -5,18 +5,14 @@ import { ValidationError } from '../errors.ts';
 export function deskById(config: ServiceDeskConfig, id: string, field = 'desk'): DeskConfig {
   const desk = config.desks.find((candidate) => candidate.id === id);
   if (!desk) {
-    throw new ValidationError(`Unknown desk ${id}`, [
-      { path: field, message: `unknown desk "${id}"; use one of ${config.desks.map((d) => d.id).join(', ')}` },
-    ]);
+    throw new ValidationError(`Unknown desk ${id}`, [{ path: field, message: `unknown desk "${id}"; use one of ${config.desks.map((d) => d.id).join(', ')}` }]);
   }
   return desk;
 }
 
 export function requireLevel(desk: DeskConfig, level: string): void {
   if (!desk.levels.some((candidate) => candidate.id === level)) {
-    throw new ValidationError(`Unknown level ${level}`, [
-      { path: 'level', message: `desk ${desk.id} has levels ${desk.levels.map((l) => l.id).join(', ')}` },
-    ]);
+    throw new ValidationError(`Unknown level ${level}`, [{ path: 'level', message: `desk ${desk.id} has levels ${desk.levels.map((l) => l.id).join(', ')}` }]);
   }
 }
 

@@ -32,10 +32,7 @@ async function escalateLoaded(deps: AssignmentDeps, ticket: Ticket, actor: Actor
  * Moves a ticket (in place) to where escalation leads and assigns it by that level's method;
  * undefined when its level escalates nowhere. The API and SLA breach actions both move this way.
  */
-export async function moveToEscalationTarget(
-  deps: AssignmentDeps,
-  next: Ticket,
-): Promise<{ target: EscalationTarget; changes: FieldChange[]; choice: AssigneeChoice } | undefined> {
+export async function moveToEscalationTarget(deps: AssignmentDeps, next: Ticket): Promise<{ target: EscalationTarget; changes: FieldChange[]; choice: AssigneeChoice } | undefined> {
   const target = escalationTarget(deps.config, next.desk, next.level);
   if (!target) return undefined;
   const choice = await chooseAssignee(deps, deskById(deps.config, target.desk), target.level);
@@ -44,9 +41,7 @@ export async function moveToEscalationTarget(
   next.level = target.level;
   if (choice.assignee) next.assignee = choice.assignee;
   else delete next.assignee;
-  const changes = (['desk', 'level', 'assignee'] as const)
-    .filter((field) => before[field] !== next[field])
-    .map((field) => ({ field, from: before[field] ?? null, to: next[field] ?? null }));
+  const changes = (['desk', 'level', 'assignee'] as const).filter((field) => before[field] !== next[field]).map((field) => ({ field, from: before[field] ?? null, to: next[field] ?? null }));
   return { target, changes, choice };
 }
 

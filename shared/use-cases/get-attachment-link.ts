@@ -14,19 +14,11 @@ export const ATTACHMENT_LINK_SECONDS = 300;
  * from a comment the caller may read (requesters: public ones only). Anything else, including a
  * file that was refused and never stored, is 404, so locations cannot be probed.
  */
-export async function getAttachmentLink(
-  deps: TicketDeps & { links: AttachmentLinks },
-  principal: Principal,
-  key: string,
-  location: string,
-): Promise<{ url: string; name: string; expiresInSeconds: number }> {
+export async function getAttachmentLink(deps: TicketDeps & { links: AttachmentLinks }, principal: Principal, key: string, location: string): Promise<{ url: string; name: string; expiresInSeconds: number }> {
   requireScope(principal, SCOPES.ticketsRead);
   const activity = await deps.store.getTicketActivity(key);
   const { ticket, access } = requireTicketAccess(principal, activity?.ticket, deps.config, key);
-  const visible: Attachment[] = [
-    ...(ticket.attachments ?? []),
-    ...(activity?.comments ?? []).filter((comment) => access === 'staff' || comment.public).flatMap((comment) => comment.attachments),
-  ];
+  const visible: Attachment[] = [...(ticket.attachments ?? []), ...(activity?.comments ?? []).filter((comment) => access === 'staff' || comment.public).flatMap((comment) => comment.attachments)];
   const file = visible.find((attachment) => attachment.location === location);
   if (!file) throw new NotFoundError(`Ticket ${key} has no stored attachment ${location}`);
   return { url: await deps.links.downloadUrl(location, file.name, ATTACHMENT_LINK_SECONDS), name: file.name, expiresInSeconds: ATTACHMENT_LINK_SECONDS };

@@ -16,12 +16,7 @@ import type { TicketDeps } from './ticket-deps.ts';
  * filtered by assignee (`me`, `none`, an email), SLA state, priority, channel and catalog item; for
  * the desk's staff.
  */
-export async function getDeskQueue(
-  deps: TicketDeps,
-  principal: Principal,
-  deskId: string,
-  query: DeskQueueQuery,
-): Promise<Page<Ticket> & { desk: string; level?: string }> {
+export async function getDeskQueue(deps: TicketDeps, principal: Principal, deskId: string, query: DeskQueueQuery): Promise<Page<Ticket> & { desk: string; level?: string }> {
   requireScope(principal, SCOPES.ticketsRead);
   const desk = deps.config.desks.find((candidate) => candidate.id === deskId);
   if (!desk) throw new NotFoundError(`There is no desk ${deskId}`);

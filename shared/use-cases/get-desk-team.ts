@@ -40,11 +40,7 @@ export async function getDeskTeam(deps: DeskTeamDeps, principal: Principal, desk
   if (!isStaff(principal) || !staffDesks(principal, deps.config).includes(desk.id)) throw new ForbiddenError(`You do not work desk ${desk.id}`);
 
   const emails = [...new Set(desk.levels.flatMap((level) => level.members))];
-  const [[deskCounts], agentCounts, availability] = await Promise.all([
-    deps.counts.deskCounts([desk.id]),
-    deps.counts.agentCounts(emails),
-    deps.assignments.availability(emails),
-  ]);
+  const [[deskCounts], agentCounts, availability] = await Promise.all([deps.counts.deskCounts([desk.id]), deps.counts.agentCounts(emails), deps.assignments.availability(emails)]);
   const users = new Map(deps.config.users.map((user) => [user.email, user]));
   const counts = new Map(agentCounts.map((agent) => [agent.email, agent]));
   const member = (email: string): TeamMember => {

@@ -7,12 +7,7 @@ import type { Page } from '../ports/ticket-store.ts';
 import type { TicketDeps } from './ticket-deps.ts';
 
 /** The audit log of a ticket, oldest first. Staff only: it names internal notes and assignments. */
-export async function getTicketHistory(
-  deps: TicketDeps,
-  principal: Principal,
-  key: string,
-  page: { cursor?: string; limit: number },
-): Promise<Page<HistoryEvent>> {
+export async function getTicketHistory(deps: TicketDeps, principal: Principal, key: string, page: { cursor?: string; limit: number }): Promise<Page<HistoryEvent>> {
   requireScope(principal, SCOPES.ticketsRead);
   // Read with the ticket in one round trip; nothing of it leaves before the access check.
   const found = await deps.store.getTicketHistory(key, page);

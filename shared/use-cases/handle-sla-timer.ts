@@ -49,13 +49,7 @@ export async function handleSlaTimer(deps: AssignmentDeps, firing: Pick<SlaTimer
       changes.push(...done.changes);
       guard = done.guard ?? guard;
     }
-    await deps.store.saveTicket(
-      ticket,
-      next,
-      { id: deps.newId(), ticketKey: ticket.key, at: now, actor: { kind: 'system', id: 'sla' }, action: 'sla', changes, detail: details.join('; ') },
-      undefined,
-      guard,
-    );
+    await deps.store.saveTicket(ticket, next, { id: deps.newId(), ticketKey: ticket.key, at: now, actor: { kind: 'system', id: 'sla' }, action: 'sla', changes, detail: details.join('; ') }, undefined, guard);
     return 'applied';
   });
 }

@@ -42,9 +42,7 @@ export interface IngestDeps extends AssignmentDeps {
   undeliverable: UndeliverableAddresses;
 }
 
-export type IngestOutcome =
-  | { outcome: 'created' | 'commented' | 'duplicate'; ticketKey: string }
-  | { outcome: 'quarantined' | 'ignored'; reason: string };
+export type IngestOutcome = { outcome: 'created' | 'commented' | 'duplicate'; ticketKey: string } | { outcome: 'quarantined' | 'ignored'; reason: string };
 
 /** Why a mail is quarantined when even its cut-down item would not fit. */
 const DOES_NOT_FIT = 'Size: the mail does not fit one ticket item even cut down';
@@ -136,12 +134,7 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
  * mail from a mailer that reuses ids, applied under `<id>#<fingerprint>` so nothing it says is
  * lost, while replies still thread by the id the first mail claimed.
  */
-async function applicationKey(
-  deps: IngestDeps,
-  mail: InboundMail,
-  raw: Buffer,
-  location: string,
-): Promise<{ messageKey: string; claim: IdempotencyClaim } | { duplicate: string; redelivered: boolean }> {
+async function applicationKey(deps: IngestDeps, mail: InboundMail, raw: Buffer, location: string): Promise<{ messageKey: string; claim: IdempotencyClaim } | { duplicate: string; redelivered: boolean }> {
   const fingerprint = mailFingerprint(raw);
   // A mail without a Message-ID is still applied once: by where its bytes are stored.
   const primary = mail.messageId ?? `location:${location}`;
@@ -253,15 +246,7 @@ function verdictWords(verdicts: SesVerdicts): string {
 type MailNote = { kind: 'automatic'; reason: string; bounced?: string } | { kind: 'unverified'; reason: string };
 
 /** Appends the mail as a comment; false when it cannot be made to fit one item. */
-async function appendMail(
-  deps: IngestDeps,
-  key: string,
-  mail: InboundMail,
-  kept: KeptMail,
-  writer: WriterRole | 'system',
-  note: MailNote | undefined,
-  claim: IdempotencyClaim,
-): Promise<boolean> {
+async function appendMail(deps: IngestDeps, key: string, mail: InboundMail, kept: KeptMail, writer: WriterRole | 'system', note: MailNote | undefined, claim: IdempotencyClaim): Promise<boolean> {
   return withVersionRetry(async () => {
     const ticket = (await deps.store.getTicket(key))!;
     const now = deps.now().toISOString();
@@ -317,7 +302,10 @@ async function appendMail(
 
 /** The From header as written, for a delivery report whose From holds no address (`MAILER-DAEMON`). */
 function rawSender(mail: InboundMail): string {
-  const written = mail.headers.find((header) => header.name === 'from')?.value.replace(/[\r\n\t]+/g, ' ').trim();
+  const written = mail.headers
+    .find((header) => header.name === 'from')
+    ?.value.replace(/[\r\n\t]+/g, ' ')
+    .trim();
   return cutText(written || '<>', KEPT_MAIL_LIMITS.name);
 }
 

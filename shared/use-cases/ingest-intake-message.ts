@@ -61,12 +61,7 @@ async function latestTicketOf(deps: AssignmentDeps, message: IntakeMessage): Pro
 }
 
 /** A repeat is noted for the agents (internal), with what the sender said this time. */
-async function appendRepeat(
-  deps: AssignmentDeps,
-  key: string,
-  message: IntakeMessage,
-  claim: { caller: string; key: string; expiresAt: number },
-): Promise<IntakeOutcome> {
+async function appendRepeat(deps: AssignmentDeps, key: string, message: IntakeMessage, claim: { caller: string; key: string; expiresAt: number }): Promise<IntakeOutcome> {
   try {
     await withVersionRetry(async () => {
       const ticket = (await deps.store.getTicket(key))!;

@@ -13,11 +13,7 @@ export interface InvitePersonDeps {
  * Staff invite a person to sign up to the portal: the invitation is stored (inviting again
  * refreshes it and its expiry) and the stream mails it, with a link to the web app.
  */
-export async function invitePerson(
-  deps: InvitePersonDeps,
-  principal: Principal,
-  body: { email: string; name?: string | undefined },
-): Promise<{ invitation: Invitation; created: boolean }> {
+export async function invitePerson(deps: InvitePersonDeps, principal: Principal, body: { email: string; name?: string | undefined }): Promise<{ invitation: Invitation; created: boolean }> {
   if (principal.kind !== 'user' || !isStaff(principal) || !principal.email) {
     throw new ForbiddenError('Only staff (agents, managers, admins) invite people to the portal');
   }

@@ -23,11 +23,7 @@ export interface ApprovalInboxItem {
  * The requests whose waiting step the signed-in person may decide (by verified email, as
  * POST /tickets/{key}/approval decides), the longest waiting first: one Query of their inbox.
  */
-export async function listMyApprovals(
-  deps: Pick<TicketDeps, 'store' | 'config'>,
-  principal: Principal,
-  query: { cursor?: string | undefined; limit: number },
-): Promise<Page<ApprovalInboxItem>> {
+export async function listMyApprovals(deps: Pick<TicketDeps, 'store' | 'config'>, principal: Principal, query: { cursor?: string | undefined; limit: number }): Promise<Page<ApprovalInboxItem>> {
   if (principal.kind !== 'user' || !principal.email) {
     throw new ForbiddenError('Approvals are decided by people with a verified email address');
   }

@@ -56,9 +56,7 @@ export async function listTickets(deps: TicketDeps, principal: Principal, query:
   }
   // An assignee's work by due date merges the due partitions of every desk the caller sees.
   if (selection.order === 'due' && !selection.desk && visibleDesks.length > MAX_LIST_PARTITIONS) {
-    throw new ValidationError('Due order of work across so many desks cannot be paged', [
-      { path: 'order', message: `due order covers at most ${MAX_LIST_PARTITIONS} desks at once; name one with desk` },
-    ]);
+    throw new ValidationError('Due order of work across so many desks cannot be paged', [{ path: 'order', message: `due order covers at most ${MAX_LIST_PARTITIONS} desks at once; name one with desk` }]);
   }
   return deps.store.listTickets(selection);
 }
@@ -70,5 +68,5 @@ function withFilters(query: TicketListQuery, desk?: string, assignee?: string): 
 /** A requester's tickets are listed newest first, in no other order. */
 function refuseOrderOfRequesterList(order: string | undefined): void {
   if (order === undefined) return;
-  throw new ValidationError("A requester's tickets are listed newest first", [{ path: 'order', message: 'leave order out when listing a requester\'s tickets' }]);
+  throw new ValidationError("A requester's tickets are listed newest first", [{ path: 'order', message: "leave order out when listing a requester's tickets" }]);
 }

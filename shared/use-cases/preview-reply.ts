@@ -42,7 +42,7 @@ const PREVIEW_ID = 'preview';
 export async function previewReply(deps: PreviewReplyDeps, principal: Principal, key: string, body: ReplyPreviewBody): Promise<ReplyPreview> {
   requireScope(principal, SCOPES.ticketsWrite);
   const { ticket, access } = requireTicketAccess(principal, await deps.store.getTicket(key), deps.config, key);
-  if (access !== 'staff') throw new ForbiddenError('Only the staff of the ticket\'s desk preview a reply');
+  if (access !== 'staff') throw new ForbiddenError("Only the staff of the ticket's desk preview a reply");
   if (ticket.status === 'closed') throw new ConflictError(`Ticket ${key} is closed and takes no more comments; open a follow-up ticket`);
   const desk = deps.config.email;
   if (!desk) throw new ConflictError('The desk has no mailbox (`email` in the configuration): replies are not mailed');
@@ -67,7 +67,7 @@ export async function previewReply(deps: PreviewReplyDeps, principal: Principal,
   const preview = { from: mailbox(envelope.from), subject: envelope.subject, text: mail.text, html: mail.html };
   if (!isMailedReply(reply)) {
     // A machine client's reply is shown on the ticket and mailed to nobody.
-    const everyone = [...envelope.to, ...envelope.cc].map((address) => ({ address, reason: 'not_mailed' as const, detail: 'a machine client\'s replies are not mailed; only staff replies are' }));
+    const everyone = [...envelope.to, ...envelope.cc].map((address) => ({ address, reason: 'not_mailed' as const, detail: "a machine client's replies are not mailed; only staff replies are" }));
     return { ...preview, to: [], cc: [], suppressed: [...leftOut, ...envelope.leftOut, ...everyone] };
   }
   return { ...preview, to: envelope.to, cc: envelope.cc, suppressed: [...leftOut, ...envelope.leftOut] };

@@ -53,10 +53,7 @@ export type QueuedNotification = z.output<typeof notificationSchema>;
  * Acknowledgements are capped per recipient and hour. A crash between sending and recording sends
  * it again on retry: at least once, never lost.
  */
-export async function sendNotification(
-  deps: SendNotificationDeps,
-  notification: QueuedNotification,
-): Promise<'sent' | 'already_sent' | 'no_mailbox' | 'rate_limited' | 'undeliverable'> {
+export async function sendNotification(deps: SendNotificationDeps, notification: QueuedNotification): Promise<'sent' | 'already_sent' | 'no_mailbox' | 'rate_limited' | 'undeliverable'> {
   const desk = deps.config.email;
   if (!desk) return 'no_mailbox';
   if (await deps.store.findClaim('notification', notification.id)) return 'already_sent';

@@ -49,7 +49,11 @@ function creationEvents(deps: AssignmentDeps, ticket: Ticket, record: NewTicketR
   });
   const system: Actor = { kind: 'system', id: 'routing' };
   const events = [
-    event('created', record.createdFields.map((field) => ({ field, from: null, to: ticket[field] })), record.createdDetail),
+    event(
+      'created',
+      record.createdFields.map((field) => ({ field, from: null, to: ticket[field] })),
+      record.createdDetail,
+    ),
     event(
       'routed',
       (['desk', 'level', 'priority'] as const).map((field) => ({ field, from: null, to: ticket[field] })),

@@ -18,18 +18,12 @@ export interface ListFilterQuery {
  * The store's filters for a list request: an unknown catalog item is a 400 naming `catalogItem`,
  * and due order, whose index holds active tickets only, with another status a 400 naming `order`.
  */
-export function listFilters(
-  config: ServiceDeskConfig,
-  query: ListFilterQuery,
-  statuses: readonly TicketStatus[],
-): Pick<TicketListQuery, 'priorities' | 'channel' | 'catalogItem' | 'order'> {
+export function listFilters(config: ServiceDeskConfig, query: ListFilterQuery, statuses: readonly TicketStatus[]): Pick<TicketListQuery, 'priorities' | 'channel' | 'catalogItem' | 'order'> {
   if (query.catalogItem && !findCatalogItem(config, query.catalogItem)) {
     throw new ValidationError(`Unknown catalog item ${query.catalogItem}`, [{ path: 'catalogItem', message: `no catalog item "${query.catalogItem}" (see GET /catalog)` }]);
   }
   if (query.order === 'due' && !statuses.every(isActive)) {
-    throw new ValidationError('Due order lists active tickets only', [
-      { path: 'order', message: `due lists the active statuses only (${ACTIVE_STATUSES.join(', ')}); leave status out or name some of them` },
-    ]);
+    throw new ValidationError('Due order lists active tickets only', [{ path: 'order', message: `due lists the active statuses only (${ACTIVE_STATUSES.join(', ')}); leave status out or name some of them` }]);
   }
   return {
     ...(query.priority?.length ? { priorities: query.priority } : {}),

@@ -17,13 +17,7 @@ import { withVersionRetry } from './version-retry.ts';
  * stale write is refused with 412; without it the change is re-applied to the latest version. A
  * move out of a restricted desk (by desk or by recategorising) needs `confirmRestrictedMove`.
  */
-export async function updateTicket(
-  deps: AssignmentDeps,
-  principal: Principal,
-  key: string,
-  body: UpdateTicketBody,
-  expectedVersion?: number,
-): Promise<Ticket> {
+export async function updateTicket(deps: AssignmentDeps, principal: Principal, key: string, body: UpdateTicketBody, expectedVersion?: number): Promise<Ticket> {
   requireScope(principal, SCOPES.ticketsWrite);
   const { confirmRestrictedMove = false, ...fields } = body;
   const attempt = async (): Promise<Ticket> => {
@@ -33,8 +27,7 @@ export async function updateTicket(
       throw new PreconditionFailedError(`Ticket ${key} is at version ${ticket.version}, not ${expectedVersion}`, ticket.version);
     }
     // Fields the caller names win over what recategorising routes.
-    const recategorised =
-      fields.catalogItem !== undefined && fields.catalogItem !== ticket.catalogItem ? await recategorise(deps, ticket, fields.catalogItem) : undefined;
+    const recategorised = fields.catalogItem !== undefined && fields.catalogItem !== ticket.catalogItem ? await recategorise(deps, ticket, fields.catalogItem) : undefined;
     const requested = { ...recategorised?.changes, ...fields };
     const { ticket: next, changes } = applyTicketChanges(ticket, routingChanges(deps, ticket, requested), deps.now().toISOString());
     if (changes.length === 0) return ticket;
@@ -81,9 +74,7 @@ function routingChanges(deps: TicketDeps, ticket: Ticket, body: TicketChanges): 
 
   if (body.assignee) {
     if (!worksDesk(desk, body.assignee)) {
-      throw new ValidationError(`${body.assignee} does not work desk ${desk.id}`, [
-        { path: 'assignee', message: `not an agent or manager of desk ${desk.id}` },
-      ]);
+      throw new ValidationError(`${body.assignee} does not work desk ${desk.id}`, [{ path: 'assignee', message: `not an agent or manager of desk ${desk.id}` }]);
     }
   } else if (body.assignee === undefined && movesDesk && ticket.assignee && !worksDesk(desk, ticket.assignee)) {
     changes.assignee = null;

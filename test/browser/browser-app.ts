@@ -10,16 +10,7 @@ import { watchContentSecurityPolicy, type CspWatch } from './content-security-po
 /** Debian's Chromium; Playwright downloads no browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface BrowserApp {
   /** The local runtime: the real handlers on a fresh table, the web app from web/dist on the same origin. */

@@ -171,7 +171,12 @@ describe('the agent console', () => {
     const queue = page.getByRole('table', { name: 'IT Service Desk, Level 1' });
     await queue.getByRole('row', { name: new RegExp(key) }).waitFor();
     await queue.getByRole('row', { name: new RegExp(other) }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Level 1, \d+ tickets?$/ }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Queues' })
+        .getByRole('link', { name: /^Level 1, \d+ tickets?$/ })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     await expectAccessible(page);
 
     // Filter by status: the answered ticket is open, the other still new. The first try of the
@@ -179,14 +184,22 @@ describe('the agent console', () => {
     let attempts = 0;
     const levelQueue = (url: URL) => url.pathname === '/api/desks/it/queue' && url.searchParams.get('status') === 'open';
     await page.route(levelQueue, (route) => (attempts++ === 0 ? route.abort('internetdisconnected') : route.fallback()));
-    await page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: /Status$/ }).click();
+    await page
+      .getByRole('group', { name: 'Filters' })
+      .getByRole('button', { name: /Status$/ })
+      .click();
     await page.getByRole('listbox').waitFor();
     await expectAccessible(page, 'the status filter, open');
     await page.getByRole('option', { name: 'Open', exact: true }).click();
     const failed = page.getByRole('alert').filter({ hasText: 'The queue could not be loaded' });
     await failed.waitFor();
     expect(new URL(page.url()).searchParams.get('status')).toBe('open');
-    expect(await page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: /Status$/ }).textContent()).toContain('Open');
+    expect(
+      await page
+        .getByRole('group', { name: 'Filters' })
+        .getByRole('button', { name: /Status$/ })
+        .textContent(),
+    ).toContain('Open');
     await expectAccessible(page, 'a queue that failed to load');
     await failed.getByRole('button', { name: 'Try again' }).click();
     const row = queue.getByRole('row', { name: new RegExp(key) });

@@ -38,7 +38,10 @@ describe('the portal', () => {
     await signIn(page, REQUESTER);
     await page.getByRole('heading', { name: 'How can we help?' }).waitFor();
     await screenshotLightAndDark(page, 'portal-home');
-    await page.getByRole('link', { name: /Broken device/ }).first().click();
+    await page
+      .getByRole('link', { name: /Broken device/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Broken device' }).waitFor();
     await expectAccessible(page);
     await screenshotLightAndDark(page, 'request-form');

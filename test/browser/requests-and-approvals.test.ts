@@ -8,7 +8,6 @@ const REQUESTER = 'rita@example.org';
 /** Rita's manager in the directory: the approver of her access requests' first step. */
 const APPROVER = 'mark.lead@example.org';
 
-
 let app: BrowserApp;
 
 beforeAll(async () => {

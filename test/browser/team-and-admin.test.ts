@@ -76,7 +76,10 @@ describe('the team view and the admin screens', () => {
     expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await expectAccessible(page);
 
-    await page.getByRole('navigation', { name: 'Desks' }).getByRole('link', { name: /IT Service Desk/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Desks' })
+      .getByRole('link', { name: /IT Service Desk/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Team of IT Service Desk' }).waitFor();
     const unassigned = page.getByRole('grid', { name: 'Unassigned' });
     await unassigned.getByRole('row', { name: new RegExp(dragged) }).waitFor();
@@ -86,7 +89,10 @@ describe('the team view and the admin screens', () => {
 
     // With the mouse: the ticket dragged onto Dan's card.
     await unassigned.getByRole('row', { name: new RegExp(dragged) }).dragTo(card(page, 'Dan Agent'));
-    await page.getByRole('status').filter({ hasText: `${dragged} assigned to Dan Agent` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${dragged} assigned to Dan Agent` })
+      .waitFor();
     await eventually(() => assigneeOf(dragged), DAN);
     await unassigned.getByRole('row', { name: new RegExp(dragged) }).waitFor({ state: 'detached' });
     await expectAccessible(page, 'after a drop');
@@ -102,7 +108,10 @@ describe('the team view and the admin screens', () => {
     await expectAccessible(page, 'the Assign to menu, open');
     await pressUntil(page, 'ArrowDown', 'document.activeElement?.textContent === "Dan Agent, available"', 8);
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: `${typed} assigned to Dan Agent` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${typed} assigned to Dan Agent` })
+      .waitFor();
     await eventually(() => assigneeOf(typed), DAN);
     await expectAccessible(page, 'after a keyboard assignment');
 
@@ -112,7 +121,10 @@ describe('the team view and the admin screens', () => {
     await alices.getByRole('row', { name: new RegExp(moved) }).waitFor();
     await expectAccessible(page, 'Alice’s tickets, open');
     await alices.getByRole('row', { name: new RegExp(moved) }).dragTo(card(page, 'Dan Agent'));
-    await page.getByRole('status').filter({ hasText: `${moved} assigned to Dan Agent` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${moved} assigned to Dan Agent` })
+      .waitFor();
     await eventually(() => assigneeOf(moved), DAN);
     await alices.getByRole('row', { name: new RegExp(moved) }).waitFor({ state: 'detached' });
     expect(await card(page, 'Dan Agent').getByRole('definition').first().textContent()).toBe('3');
@@ -128,7 +140,10 @@ describe('the team view and the admin screens', () => {
     await page.getByText(/Started dragging/).waitFor({ state: 'attached' });
     await pressUntil(page, 'Tab', 'document.activeElement?.getAttribute("aria-label") === "Assign to Alice Agent"', 12);
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: `${keyboardDragged} assigned to Alice Agent` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${keyboardDragged} assigned to Alice Agent` })
+      .waitFor();
     await eventually(() => assigneeOf(keyboardDragged), ALICE);
 
     // Bob is taken out of automatic assignment.

@@ -78,7 +78,10 @@ describe('the ticket view’s actions', () => {
     await composer.getByRole('list', { name: 'Attached files' }).getByText('Attached').waitFor();
     await composer.getByRole('button', { name: 'Send reply' }).click();
     const conversation = page.getByRole('region', { name: 'Conversation' });
-    await conversation.getByRole('article', { name: /^Public reply/ }).filter({ hasText: 'A replacement laptop is on its way.' }).waitFor();
+    await conversation
+      .getByRole('article', { name: /^Public reply/ })
+      .filter({ hasText: 'A replacement laptop is on its way.' })
+      .waitFor();
     expect(await composer.getByRole('textbox', { name: 'Reply to the requester' }).inputValue()).toBe('');
     await expectAccessible(page);
 
@@ -89,7 +92,10 @@ describe('the ticket view’s actions', () => {
     expect(await composer.getByRole('radio', { name: 'Internal note' }).isChecked()).toBe(true);
     await composer.getByRole('textbox', { name: 'Internal note' }).fill('Warranty expired; charge to Finance.');
     await composer.getByRole('button', { name: 'Add note' }).click();
-    await conversation.getByRole('article', { name: /^Internal note/ }).filter({ hasText: 'Warranty expired' }).waitFor();
+    await conversation
+      .getByRole('article', { name: /^Internal note/ })
+      .filter({ hasText: 'Warranty expired' })
+      .waitFor();
     await expectAccessible(page);
 
     // The requester sees the reply and its file, not the note.

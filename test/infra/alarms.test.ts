@@ -26,9 +26,7 @@ function arnTarget(value: unknown): string {
 
 /** Queues that hold what failed elsewhere: redrive targets of other queues and failure destinations of event source mappings. */
 function deadLetterQueues(kind: Kind): string[] {
-  const redriveTargets = ofType(kind, 'AWS::SQS::Queue').flatMap(([, queue]) =>
-    queue.Properties.RedrivePolicy ? [arnTarget(queue.Properties.RedrivePolicy.deadLetterTargetArn)] : [],
-  );
+  const redriveTargets = ofType(kind, 'AWS::SQS::Queue').flatMap(([, queue]) => (queue.Properties.RedrivePolicy ? [arnTarget(queue.Properties.RedrivePolicy.deadLetterTargetArn)] : []));
   const failureDestinations = ofType(kind, 'AWS::Lambda::EventSourceMapping').flatMap(([, mapping]) => {
     const destination = mapping.Properties.DestinationConfig?.OnFailure?.Destination;
     return destination ? [arnTarget(destination)] : [];
@@ -90,8 +88,7 @@ function deskFunctions(kind: Kind): [string, Resource][] {
 }
 
 describe('Lambda throttles', () => {
-  const throttleAlarms = (kind: Kind) =>
-    ofType(kind, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => alarm.Properties.Namespace === 'AWS/Lambda' && alarm.Properties.MetricName === 'Throttles');
+  const throttleAlarms = (kind: Kind) => ofType(kind, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => alarm.Properties.Namespace === 'AWS/Lambda' && alarm.Properties.MetricName === 'Throttles');
 
   it('keeps every function of the desk in the service stack but the user pool trigger, which the region-wide alarm covers too', () => {
     expect(deskFunctions('Stateful').map(([, fn]) => fn.Properties.FunctionName)).toEqual(['service-desk-test-pre-sign-up']);
@@ -136,9 +133,7 @@ describe('DynamoDB throttles', () => {
       table: metric.MetricStat!.Metric.Dimensions.find((dimension: { Name: string }) => dimension.Name === 'TableName')?.Value,
       stat: `${metric.MetricStat!.Stat}/${metric.MetricStat!.Period}`,
     }));
-    expect(watched).toEqual(
-      [null, ...TABLE_INDEXES.map((index) => index.indexName)].map((index) => ({ name: `${kind}ThrottleEvents`, index, table: { Ref: table }, stat: 'Sum/60' })),
-    );
+    expect(watched).toEqual([null, ...TABLE_INDEXES.map((index) => index.indexName)].map((index) => ({ name: `${kind}ThrottleEvents`, index, table: { Ref: table }, stat: 'Sum/60' })));
     // Every metric counts, and a minute without data in one of them counts as zero.
     const expression = (alarm.Metrics as { Expression?: string; ReturnData?: boolean }[]).find((metric) => metric.ReturnData !== false)!.Expression;
     expect(expression).toBe(metrics.map((metric) => `FILL(${metric.Id}, 0)`).join(' + '));

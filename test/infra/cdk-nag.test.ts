@@ -81,9 +81,7 @@ describe('the checks are live', () => {
     new UserPool(service, 'UncheckedPool');
     const result = synthFindings(app);
     expect(result.synthError).toBeDefined();
-    expect(result.findings).toContainEqual(
-      expect.objectContaining({ pack: 'AwsSolutions', rule: 'AwsSolutions-COG1', severity: 'error', path: `${service.stackName}/UncheckedPool/Resource` }),
-    );
+    expect(result.findings).toContainEqual(expect.objectContaining({ pack: 'AwsSolutions', rule: 'AwsSolutions-COG1', severity: 'error', path: `${service.stackName}/UncheckedPool/Resource` }));
   });
 
   it('fails the synth on a resource that breaks a Serverless rule', () => {

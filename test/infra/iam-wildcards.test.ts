@@ -46,21 +46,21 @@ const ALLOWED_WILDCARDS: AllowedWildcard[] = [
     grantee: EVERY_FUNCTION,
     actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
     resource: `arn:aws:logs:${region}:${account}:log-group:${OWN_LOG_GROUP}:*`,
-    reason: 'Lambda names a log stream per execution environment at run time; the pattern covers the streams of the function\'s own log group only.',
+    reason: "Lambda names a log stream per execution environment at run time; the pattern covers the streams of the function's own log group only.",
   },
   {
     stack: 'Service',
     grantee: 'TicketChanges',
     actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
     resource: `arn:aws:scheduler:${region}:${account}:schedule/service-desk-test-sla/*`,
-    reason: 'SLA schedules are named per ticket, clock and threshold at run time; the pattern covers the desk\'s SLA schedule group only.',
+    reason: "SLA schedules are named per ticket, clock and threshold at run time; the pattern covers the desk's SLA schedule group only.",
   },
   {
     stack: 'Service',
     grantee: 'SlaTimerSweep',
     actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
     resource: `arn:aws:scheduler:${region}:${account}:schedule/service-desk-test-sla/*`,
-    reason: 'The daily sweep recreates missing SLA schedules and deletes stale ones, named per ticket at run time; the desk\'s SLA schedule group only.',
+    reason: "The daily sweep recreates missing SLA schedules and deletes stale ones, named per ticket at run time; the desk's SLA schedule group only.",
   },
   {
     stack: 'Service',
@@ -103,7 +103,7 @@ const ALLOWED_WILDCARDS: AllowedWildcard[] = [
       grantee,
       actions: ['s3:DeleteObject', 's3:GetObject'],
       resource: `${UPLOAD_BUCKET}/uploads/*`,
-      reason: 'Attaching reads the uploads a request names under the caller\'s prefix (HeadObject, the copy\'s source) and deletes them; uploads/ only.',
+      reason: "Attaching reads the uploads a request names under the caller's prefix (HeadObject, the copy's source) and deletes them; uploads/ only.",
     },
     {
       stack: 'Service',
@@ -234,9 +234,7 @@ function wildcardGrants(): string[] {
 }
 
 /** Wildcard actions are CDK's own, of its deploy-time handler: the action groups it grants itself. */
-const ALLOWED_WILDCARD_ACTIONS = new Set(
-  ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => `Service | ${WEB_DEPLOYMENT} | ${action}`),
-);
+const ALLOWED_WILDCARD_ACTIONS = new Set(['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => `Service | ${WEB_DEPLOYMENT} | ${action}`));
 
 /** The desk's own functions (named `service-desk-<stage>-...`), not CDK's deploy-time helpers. */
 function deskFunctionIds(kind: Kind): string[] {
@@ -248,9 +246,7 @@ function deskFunctionIds(kind: Kind): string[] {
 function allowedGrants(): string[] {
   const functions = deskFunctionIds('Service');
   return ALLOWED_WILDCARDS.flatMap((entry) =>
-    (entry.grantee === EVERY_FUNCTION ? functions : [entry.grantee]).map(
-      (grantee) => `${entry.stack} | ${grantee} | ${[...entry.actions].sort().join(',')} | ${entry.resource}`,
-    ),
+    (entry.grantee === EVERY_FUNCTION ? functions : [entry.grantee]).map((grantee) => `${entry.stack} | ${grantee} | ${[...entry.actions].sort().join(',')} | ${entry.resource}`),
   ).sort();
 }
 
@@ -270,7 +266,10 @@ describe('IAM wildcards', () => {
 
   it("allows no wildcard action but CDK's deployment handler's own", () => {
     const wildcardActions = allowStatements().flatMap(({ stack, grantee, statement }) =>
-      [statement.Action].flat().filter((action) => action.includes('*')).map((action) => `${stack} | ${grantee} | ${action}`),
+      [statement.Action]
+        .flat()
+        .filter((action) => action.includes('*'))
+        .map((action) => `${stack} | ${grantee} | ${action}`),
     );
     expect(wildcardActions.filter((action) => !ALLOWED_WILDCARD_ACTIONS.has(action))).toEqual([]);
   });

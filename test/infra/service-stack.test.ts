@@ -35,11 +35,7 @@ function actionsOf(handler: string): string[] {
   const policies = template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) },
   });
-  return Object.values(policies).flatMap((policy) =>
-    policy.Properties.PolicyDocument.Statement.flatMap((statement: { Action: string | string[] }) =>
-      [statement.Action].flat(),
-    ),
-  );
+  return Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement.flatMap((statement: { Action: string | string[] }) => [statement.Action].flat()));
 }
 
 /** The API Gateway route resource for a manifest entry. */
@@ -70,20 +66,14 @@ describe('functions', () => {
     });
   });
 
-  it.each(HTTP_ROUTES.filter((route) => route.table !== 'none'))(
-    'tells $handler the table name ($method $path)',
-    (route) => {
-      expect(functionOf(route.handler).properties.Environment.Variables).toHaveProperty('TABLE_NAME');
-    },
-  );
+  it.each(HTTP_ROUTES.filter((route) => route.table !== 'none'))('tells $handler the table name ($method $path)', (route) => {
+    expect(functionOf(route.handler).properties.Environment.Variables).toHaveProperty('TABLE_NAME');
+  });
 
-  it.each(HTTP_ROUTES.filter((route) => route.table === 'none'))(
-    'gives $handler neither the table name nor any DynamoDB permission',
-    (route) => {
-      expect(functionOf(route.handler).properties.Environment.Variables).not.toHaveProperty('TABLE_NAME');
-      expect(actionsOf(route.handler).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
-    },
-  );
+  it.each(HTTP_ROUTES.filter((route) => route.table === 'none'))('gives $handler neither the table name nor any DynamoDB permission', (route) => {
+    expect(functionOf(route.handler).properties.Environment.Variables).not.toHaveProperty('TABLE_NAME');
+    expect(actionsOf(route.handler).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+  });
 
   it.each(HTTP_ROUTES.filter((route) => route.table === 'read'))('lets $handler read but never write', (route) => {
     const actions = actionsOf(route.handler);
@@ -102,17 +92,15 @@ describe('functions', () => {
   });
 
   it.each(HTTP_ROUTES.filter((route) => route.table === 'write'))('lets $handler read and write', (route) => {
-    expect(actionsOf(route.handler)).toEqual(
-      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
-    );
+    expect(actionsOf(route.handler)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
   });
 
   it('scopes table permissions to the table and its named indexes, without wildcards', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));
     const dynamoResources = policies.flatMap((policy) =>
-      policy.Properties.PolicyDocument.Statement.filter((statement: { Action: string | string[] }) =>
-        [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
-      ).flatMap((statement: { Resource: unknown }) => [statement.Resource].flat()),
+      policy.Properties.PolicyDocument.Statement.filter((statement: { Action: string | string[] }) => [statement.Action].flat().some((action) => action.startsWith('dynamodb:'))).flatMap(
+        (statement: { Resource: unknown }) => [statement.Resource].flat(),
+      ),
     );
     expect(dynamoResources.length).toBeGreaterThan(0);
     const text = JSON.stringify(dynamoResources);
@@ -190,7 +178,7 @@ describe('background consumers', () => {
     });
   });
 
-  it('gives the stream consumer the distribution\'s origin for the links of invitations', () => {
+  it("gives the stream consumer the distribution's origin for the links of invitations", () => {
     const url = functionOf('ticket-changes').properties.Environment.Variables.PUBLIC_WEB_URL;
     expect(JSON.stringify(url)).toMatch(/"https:\/\/".*WebDistribution.*DomainName/);
   });

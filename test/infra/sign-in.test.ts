@@ -35,7 +35,9 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 const idOf = (resources: Record<string, TemplateResource>, type: string, prefix: string): string => {
-  const ids = Object.entries(resources).filter(([id, resource]) => resource.Type === type && id.startsWith(prefix)).map(([id]) => id);
+  const ids = Object.entries(resources)
+    .filter(([id, resource]) => resource.Type === type && id.startsWith(prefix))
+    .map(([id]) => id);
   expect(ids, `${type} ${prefix}`).toHaveLength(1);
   return ids[0]!;
 };

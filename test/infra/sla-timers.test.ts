@@ -31,7 +31,10 @@ function build(options: { nag?: boolean; env?: typeof TEST_ENV | undefined } = {
   timers.addConsumer(consumer);
   if (options.nag) {
     for (const fn of [manager, consumer]) {
-      Validations.of(fn).acknowledge({ id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'Throwaway test function with the default basic execution role.' });
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'Throwaway test function with the default basic execution role.',
+      });
       Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: 'Throwaway test function; the runtime is pinned like the real ones.' });
     }
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
@@ -79,9 +82,7 @@ describe('the SLA timer queues', () => {
     const policies = template.findResources('AWS::SQS::QueuePolicy');
     expect(Object.keys(policies)).toHaveLength(2);
     for (const policy of Object.values(policies)) {
-      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-      );
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
     }
   });
 

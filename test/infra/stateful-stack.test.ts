@@ -103,10 +103,7 @@ describe('user pool', () => {
   it('declares the servicedesk resource server with the tickets.read and tickets.write scopes', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
       Identifier: 'servicedesk',
-      Scopes: [
-        Match.objectLike({ ScopeName: 'tickets.read' }),
-        Match.objectLike({ ScopeName: 'tickets.write' }),
-      ],
+      Scopes: [Match.objectLike({ ScopeName: 'tickets.read' }), Match.objectLike({ ScopeName: 'tickets.write' })],
     });
   });
 

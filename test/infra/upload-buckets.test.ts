@@ -47,7 +47,7 @@ describe('the upload bucket', () => {
     expect(rule.AllowedOrigins[1]).toBe('http://localhost:3000');
   });
 
-  it('takes the origins it is given (the CloudFront distribution\'s)', () => {
+  it("takes the origins it is given (the CloudFront distribution's)", () => {
     const stack = new Stack(new App(), 'Uploads', { env: TEST_ENV });
     new UploadBucket(stack, 'Uploads', { settings: stageSettings('test'), webOrigins: ['https://desk.example.com'] });
     Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {

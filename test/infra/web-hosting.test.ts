@@ -38,7 +38,10 @@ function text(value: unknown): string {
   if (typeof value === 'string') return value;
   const intrinsic = value as Record<string, TemplateValue>;
   if (intrinsic['Fn::Join']) return (intrinsic['Fn::Join'][1] as unknown[]).map(text).join(intrinsic['Fn::Join'][0]);
-  if (intrinsic['Fn::GetStackOutput']) return `{${String(intrinsic['Fn::GetStackOutput'].OutputName).replace(/^PublishOutputRef/, '').replace(/[0-9A-F]{16}$/, '')}}`;
+  if (intrinsic['Fn::GetStackOutput'])
+    return `{${String(intrinsic['Fn::GetStackOutput'].OutputName)
+      .replace(/^PublishOutputRef/, '')
+      .replace(/[0-9A-F]{16}$/, '')}}`;
   if (intrinsic.Ref) return `{${intrinsic.Ref}}`;
   return JSON.stringify(value);
 }
@@ -195,7 +198,11 @@ describe('API stage for the web app', () => {
   it('serves the same routes under /api with auto-deploy, throttling and its own access log', () => {
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage', { Properties: { StageName: 'api' } }));
     expect(stage).toHaveLength(1);
-    expect(stage[0]!.Properties).toMatchObject({ ApiId: { Ref: idOf('AWS::ApiGatewayV2::Api', 'HttpApi') }, AutoDeploy: true, DefaultRouteSettings: { ThrottlingBurstLimit: API_THROTTLE.burstLimit, ThrottlingRateLimit: API_THROTTLE.rateLimit } });
+    expect(stage[0]!.Properties).toMatchObject({
+      ApiId: { Ref: idOf('AWS::ApiGatewayV2::Api', 'HttpApi') },
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: API_THROTTLE.burstLimit, ThrottlingRateLimit: API_THROTTLE.rateLimit },
+    });
     const logs = stage[0]!.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
     const defaultStage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage', { Properties: { StageName: '$default' } }))[0]!;
     expect(logs).toMatch(/^WebApiAccessLogs/);

@@ -27,7 +27,9 @@ const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
 function mailsTo(address: string, count: number): Promise<ParsedMail[]> {
   return eventually(async () => {
     const dir = app.sideEffects!.outboxDir;
-    const files = readdirSync(dir).filter((file) => file.endsWith('.eml')).sort();
+    const files = readdirSync(dir)
+      .filter((file) => file.endsWith('.eml'))
+      .sort();
     const mails = await Promise.all(files.map(async (file) => simpleParser(readFileSync(join(dir, file)))));
     const mine = mails.filter((mail) => JSON.stringify([mail.to, mail.cc]).includes(address));
     return mine.length >= count ? mine : undefined;
@@ -126,7 +128,7 @@ describe('SLA time left in ticket responses', () => {
 });
 
 describe('copying people on a reply', () => {
-  it('makes them watchers who get the reply, which ends with the agent\'s signature, while the comment stays as typed', async () => {
+  it("makes them watchers who get the reply, which ends with the agent's signature, while the comment stays as typed", async () => {
     const key = await ritasTicket('VPN drops');
     const lee = `lee.${unique()}@partner.example`;
     const reply = await app.request('POST', `/tickets/${key}/comments`, { token: alice, body: { body: 'Lee from the network team will call you.', cc: [lee] } });

@@ -35,8 +35,7 @@ const spareApprovalRequest = async () => spareApprovalRequests.pop() ?? openAppr
 
 type Detail = { path: string; message: string };
 
-const namesOne = (detail: Detail, name: string) =>
-  detail.path === name || detail.path.startsWith(`${name}.`) || detail.path.startsWith(`${name}[`);
+const namesOne = (detail: Detail, name: string) => detail.path === name || detail.path.startsWith(`${name}.`) || detail.path.startsWith(`${name}[`);
 
 /**
  * The contract of every answer: below 500, and a refusal is the API's error body whose details name
@@ -212,7 +211,10 @@ describe('POST /tickets', () => {
       fc.uint8Array({ maxLength: 100 }).map((bytes) => Buffer.from(bytes)),
       fc.constant(Buffer.from(JSON.stringify({ ...valid, description: 'x'.repeat(300_000) }))),
     );
-    const contentTypes = fc.oneof(fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/vnd.api+json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'), headerValue);
+    const contentTypes = fc.oneof(
+      fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/vnd.api+json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'),
+      headerValue,
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -268,7 +270,7 @@ describe('PATCH /tickets/{key}', () => {
     );
   });
 
-  it('keeps a ticket\'s custom fields within what one item holds, naming them (not a 500)', async () => {
+  it("keeps a ticket's custom fields within what one item holds, naming them (not a 500)", async () => {
     const key = await openTicket();
     const fieldsOf = (prefix: string) => Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`${prefix}${index}`, 'x'.repeat(2_000)]));
     expect((await app.request('PATCH', `/tickets/${key}`, { token: agent, body: { customFields: fieldsOf('first') } })).status).toBe(200);
@@ -284,7 +286,11 @@ describe('numbers in custom fields', () => {
   // JSON number text as a client writes it: beyond 2^53, beyond what a double or DynamoDB holds, tiny, negative zero.
   // JSON allows no leading zero: a whole part is 0 or starts with another digit.
   const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
-  const wholePart = (maxLength: number) => fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom(...'123456789'), digits(0, maxLength - 1)).map(([first, rest]) => first + rest));
+  const wholePart = (maxLength: number) =>
+    fc.oneof(
+      fc.constant('0'),
+      fc.tuple(fc.constantFrom(...'123456789'), digits(0, maxLength - 1)).map(([first, rest]) => first + rest),
+    );
   const numberText = fc.oneof(
     fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => JSON.stringify(value)),
     fc.integer().map(String),
@@ -300,7 +306,11 @@ describe('numbers in custom fields', () => {
       fc.asyncProperty(numberText, fc.boolean(), async (text, onCreate) => {
         const customFields = `{"reading":${text}}`;
         const response = onCreate
-          ? await app.request('POST', '/tickets', { token: agent, body: `{"subject":"Meter","requester":{"email":"rita@example.org"},"customFields":${customFields}}`, headers: { 'content-type': 'application/json' } })
+          ? await app.request('POST', '/tickets', {
+              token: agent,
+              body: `{"subject":"Meter","requester":{"email":"rita@example.org"},"customFields":${customFields}}`,
+              headers: { 'content-type': 'application/json' },
+            })
           : await app.request('PATCH', `/tickets/${key}`, { token: agent, body: `{"customFields":${customFields}}`, headers: { 'content-type': 'application/json' } });
         expectContract(response, ['customFields.reading']);
         if (response.status >= 400) {
@@ -446,11 +456,20 @@ describe('query strings, cursors and path parameters', () => {
     );
   });
 
-  it('answers any quarantine day with the day\'s mail or a refusal that names the parameter', async () => {
+  it("answers any quarantine day with the day's mail or a refusal that names the parameter", async () => {
     await fc.assert(
-      fc.asyncProperty(queries(['day'], fc.oneof(fc.string({ maxLength: 12 }), fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)))), async (entries) => {
-        expectContract(await app.request('GET', `/mail/quarantine?${queryString(entries)}`, { token: admin }), ['day', ...entries.map(([name]) => name)]);
-      }),
+      fc.asyncProperty(
+        queries(
+          ['day'],
+          fc.oneof(
+            fc.string({ maxLength: 12 }),
+            fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+          ),
+        ),
+        async (entries) => {
+          expectContract(await app.request('GET', `/mail/quarantine?${queryString(entries)}`, { token: admin }), ['day', ...entries.map(([name]) => name)]);
+        },
+      ),
       RUNS,
     );
   });
@@ -458,9 +477,7 @@ describe('query strings, cursors and path parameters', () => {
 
 describe('control and bidi characters in text fields', () => {
   // C0/C1 controls, bidi embeddings, overrides and isolates, zero-width characters, line and paragraph separators.
-  const unsafeCharacter = fc.constantFrom(
-    ...'\u0000\u0007\u0008\u000b\u000c\u001b\u007f\u0085\u009b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\r',
-  );
+  const unsafeCharacter = fc.constantFrom(...'\u0000\u0007\u0008\u000b\u000c\u001b\u007f\u0085\u009b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\r');
   const hostileText = fc.array(fc.oneof(unsafeCharacter, fc.string({ unit: 'grapheme', maxLength: 4 }), fc.constantFrom('\n', '\t', 'exe.txt')), { maxLength: 30 }).map((parts) => parts.join(''));
   // eslint-disable-next-line no-control-regex -- these find the characters that must not come back raw
   const RAW_IN_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u2028\u2029]/;

@@ -35,8 +35,7 @@ async function approvalOf(key: string): Promise<{ status: string; approval: stri
   return { status: ticket.status, approval: ticket.approval.state, decisions };
 }
 
-const postForm = (body: URLSearchParams) =>
-  fetch(new URL('/approvals/decide', app.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+const postForm = (body: URLSearchParams) => fetch(new URL('/approvals/decide', app.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
 
 describe('the approval page', () => {
   it('decides nothing for a client that follows every link and posts every form without running scripts', async () => {
@@ -60,7 +59,12 @@ describe('the approval page', () => {
     const policy = response.headers.get('content-security-policy')!;
     // Strict: nothing loads, and the one script runs by its hash.
     expect(policy).toContain("default-src 'none'");
-    expect(policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src'))).toMatch(/^script-src 'sha256-[A-Za-z0-9+/]+=*'$/);
+    expect(
+      policy
+        .split(';')
+        .map((directive) => directive.trim())
+        .find((directive) => directive.startsWith('script-src')),
+    ).toMatch(/^script-src 'sha256-[A-Za-z0-9+/]+=*'$/);
     // Accessible: a language, one heading, a labelled comment field.
     expect(html).toContain('<html lang="en">');
     expect(html.match(/<h1>/g)).toHaveLength(1);

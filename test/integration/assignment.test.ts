@@ -48,8 +48,7 @@ const tally = (emails: (string | undefined)[]) => {
   return counts;
 };
 
-const setAvailability = (token: string, email: string, body: unknown) =>
-  app.request('PUT', `/agents/${encodeURIComponent(email)}/availability`, { token, body });
+const setAvailability = (token: string, email: string, body: unknown) => app.request('PUT', `/agents/${encodeURIComponent(email)}/availability`, { token, body });
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -145,8 +144,7 @@ describe('workload counters follow tickets changed over HTTP', () => {
     expect(response.status, response.text).toBe(200);
   };
   const openTickets = async (email: string) => (await deps.assignments.workloads([email]))[0]!.openTickets;
-  const assignedInWorkload = async (email: string) =>
-    (await deps.store.listTickets({ assignee: email, statuses: WORKLOAD_STATUSES, limit: 100 })).items.length;
+  const assignedInWorkload = async (email: string) => (await deps.store.listTickets({ assignee: email, statuses: WORKLOAD_STATUSES, limit: 100 })).items.length;
 
   beforeAll(async () => {
     agent = await app.token({ role: 'manager' }); // maria works every IT level
@@ -204,11 +202,15 @@ describe('PUT /agents/{email}/availability', () => {
     expect(await stored(BOB)).toBe(true);
   });
 
-  it("refuses other agents, managers of other desks and requesters with 403, and changes nothing", async () => {
+  it('refuses other agents, managers of other desks and requesters with 403, and changes nothing', async () => {
     const bob = await app.token({ email: BOB });
     const maria = await app.token({ role: 'manager' }); // manages IT and Facilities, not HR
     const rita = await app.token({ email: 'rita@example.org' });
-    for (const [token, email] of [[bob, ALICE], [maria, HANA], [rita, ALICE]] as const) {
+    for (const [token, email] of [
+      [bob, ALICE],
+      [maria, HANA],
+      [rita, ALICE],
+    ] as const) {
       const response = await setAvailability(token, email, { available: false });
       expect(response.status, response.text).toBe(403);
       expect(response.json.error.code).toBe('forbidden');

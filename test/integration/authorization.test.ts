@@ -39,72 +39,72 @@ type Row = readonly [route: string, statuses: Statuses];
 
 const IT_TICKET_TABLE: readonly Row[] = [
   //                                         admin itMgr itAgt facAg hrAgt hrMgr owner other cli+  cli-  none  exp   untrusted
-  ['GET /health',                           [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
-  ['GET /openapi.json',                     [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
+  ['GET /health', [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /openapi.json', [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   // Opening a ticket for Rita: staff and write clients name her; only Rita herself among requesters.
-  ['POST /tickets',                         [201,  201,  201,  201,  201,  201,  201,  403,  201,  403,  401,  401,  401]],
+  ['POST /tickets', [201, 201, 201, 201, 201, 201, 201, 403, 201, 403, 401, 401, 401]],
   // The caller's own create of that ticket sent again with its Idempotency-Key: the first answer, to those who still see it.
-  ['POST /tickets [replay]',                [200,  200,  200,  404,  404,  404,  200,  403,  200,  403,  401,  401,  401]],
+  ['POST /tickets [replay]', [200, 200, 200, 404, 404, 404, 200, 403, 200, 403, 401, 401, 401]],
   // ?desk=it: requesters always get their own tickets, staff only the desks they work.
-  ['GET /tickets',                          [200,  200,  200,  403,  403,  403,  200,  200,  200,  403,  401,  401,  401]],
-  ['GET /tickets/{key}',                    [200,  200,  200,  404,  404,  404,  200,  404,  200,  403,  401,  401,  401]],
-  ['PATCH /tickets/{key}',                  [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
-  ['POST /tickets/{key}/comments',          [201,  201,  201,  404,  404,  404,  201,  404,  201,  403,  401,  401,  401]],
+  ['GET /tickets', [200, 200, 200, 403, 403, 403, 200, 200, 200, 403, 401, 401, 401]],
+  ['GET /tickets/{key}', [200, 200, 200, 404, 404, 404, 200, 404, 200, 403, 401, 401, 401]],
+  ['PATCH /tickets/{key}', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
+  ['POST /tickets/{key}/comments', [201, 201, 201, 404, 404, 404, 201, 404, 201, 403, 401, 401, 401]],
   // The mail a staff reply would send: the desk's staff and write clients; the requester sees the ticket, not this.
-  ['POST /tickets/{key}/reply-preview',     [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
-  ['GET /tickets/{key}/history',            [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/reply-preview', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
+  ['GET /tickets/{key}/history', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
   // A file of the mail that opened the ticket: whoever may read the ticket gets a download link.
-  ['GET /tickets/{key}/attachments',        [302,  302,  302,  404,  404,  404,  302,  404,  302,  403,  401,  401,  401]],
-  ['POST /tickets/{key}/escalate',          [200,  200,  200,  404,  404,  404,  403,  404,  200,  403,  401,  401,  401]],
+  ['GET /tickets/{key}/attachments', [302, 302, 302, 404, 404, 404, 302, 404, 302, 403, 401, 401, 401]],
+  ['POST /tickets/{key}/escalate', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
   // A software install waits for the software approvers (the admin among them); clients never decide.
-  ['POST /tickets/{key}/approval',          [200,  403,  403,  404,  404,  404,  403,  404,  403,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/approval', [200, 403, 403, 404, 404, 404, 403, 404, 403, 403, 401, 401, 401]],
   // The requester of a resolved ticket answers its resolution; whoever else sees it is refused.
-  ['POST /tickets/{key}/resolution',        [403,  403,  403,  404,  404,  404,  200,  404,  403,  403,  401,  401,  401]],
-  ['GET /catalog',                          [200,  200,  200,  200,  200,  200,  200,  200,  200,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/resolution', [403, 403, 403, 404, 404, 404, 200, 404, 403, 403, 401, 401, 401]],
+  ['GET /catalog', [200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401, 401, 401]],
   // Every signed-in person may upload a file of their own; machine clients have no uploads.
-  ['POST /uploads',                         [201,  201,  201,  201,  201,  201,  201,  201,  403,  403,  401,  401,  401]],
+  ['POST /uploads', [201, 201, 201, 201, 201, 201, 201, 201, 403, 403, 401, 401, 401]],
   // Every person has an approval inbox (empty for most); machine clients decide nothing.
-  ['GET /me/approvals',                     [200,  200,  200,  200,  200,  200,  200,  200,  403,  403,  401,  401,  401]],
+  ['GET /me/approvals', [200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 401, 401, 401]],
   // Staff get the counts of their own work and of the desks they work; requesters and machine clients have no queues.
-  ['GET /me/queues',                        [200,  200,  200,  200,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
+  ['GET /me/queues', [200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401, 401, 401]],
   // Staff invite people to the portal, each cell its own address.
-  ['POST /invitations',                     [201,  201,  201,  201,  201,  201,  403,  403,  403,  403,  401,  401,  401]],
-  ['GET /desks/{id}/queue',                 [200,  200,  200,  403,  403,  403,  403,  403,  200,  403,  401,  401,  401]],
+  ['POST /invitations', [201, 201, 201, 201, 201, 201, 403, 403, 403, 403, 401, 401, 401]],
+  ['GET /desks/{id}/queue', [200, 200, 200, 403, 403, 403, 403, 403, 200, 403, 401, 401, 401]],
   // The desk's people and their load: its staff (admins for unrestricted desks); no scope opens it to a machine client.
-  ['GET /desks/{id}/team',                  [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
+  ['GET /desks/{id}/team', [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
   // Alice's availability: herself, a manager of her desk, an admin.
-  ['PUT /agents/{email}/availability',      [200,  200,  200,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
-  ['GET /mail/quarantine',                  [200,  403,  403,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
+  ['PUT /agents/{email}/availability', [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
+  ['GET /mail/quarantine', [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
   // The configuration the desk runs: admins only, never a machine client whatever its scopes.
-  ['GET /admin/config',                     [200,  403,  403,  403,  403,  403,  403,  403,  403,  403,  401,  401,  401]],
+  ['GET /admin/config', [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
   // No sign-in: the signed link is the authority, whatever bearer token comes along; the page decides nothing.
-  ['GET /approvals/decide',                 [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
-  ['POST /approvals/decide',                [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200]],
+  ['GET /approvals/decide', [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['POST /approvals/decide', [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
 const HR_TICKET_TABLE: readonly Row[] = [
   //                                         admin itMgr itAgt facAg hrAgt hrMgr owner other cli+  cli-  none  exp   untrusted
   // Each caller's own create of an HR case (by catalog item) sent again: those who cannot open the case get 404, not the case.
-  ['POST /tickets [replay]',                [404,  404,  404,  404,  200,  200,  200,  403,  404,  403,  401,  401,  401]],
-  ['GET /tickets',                          [403,  403,  403,  403,  200,  200,  200,  200,  403,  403,  401,  401,  401]],
-  ['GET /tickets/{key}',                    [404,  404,  404,  404,  200,  200,  200,  404,  404,  403,  401,  401,  401]],
-  ['PATCH /tickets/{key}',                  [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
+  ['POST /tickets [replay]', [404, 404, 404, 404, 200, 200, 200, 403, 404, 403, 401, 401, 401]],
+  ['GET /tickets', [403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 401, 401, 401]],
+  ['GET /tickets/{key}', [404, 404, 404, 404, 200, 200, 200, 404, 404, 403, 401, 401, 401]],
+  ['PATCH /tickets/{key}', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
   // Moving the case to IT shows IT its internal notes: HR staff must confirm it in the request.
-  ['PATCH /tickets/{key} [to IT]',          [404,  404,  404,  404,  422,  422,  403,  404,  404,  403,  401,  401,  401]],
-  ['PATCH /tickets/{key} [to IT, confirmed]', [404, 404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
-  ['POST /tickets/{key}/comments',          [404,  404,  404,  404,  201,  201,  201,  404,  404,  403,  401,  401,  401]],
-  ['POST /tickets/{key}/reply-preview',     [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
-  ['GET /tickets/{key}/history',            [404,  404,  404,  404,  200,  200,  403,  404,  404,  403,  401,  401,  401]],
-  ['GET /tickets/{key}/attachments',        [404,  404,  404,  404,  302,  302,  302,  404,  404,  403,  401,  401,  401]],
+  ['PATCH /tickets/{key} [to IT]', [404, 404, 404, 404, 422, 422, 403, 404, 404, 403, 401, 401, 401]],
+  ['PATCH /tickets/{key} [to IT, confirmed]', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
+  ['POST /tickets/{key}/comments', [404, 404, 404, 404, 201, 201, 201, 404, 404, 403, 401, 401, 401]],
+  ['POST /tickets/{key}/reply-preview', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
+  ['GET /tickets/{key}/history', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
+  ['GET /tickets/{key}/attachments', [404, 404, 404, 404, 302, 302, 302, 404, 404, 403, 401, 401, 401]],
   // HR has one level and escalates nowhere: its staff get past the checks to a 409.
-  ['POST /tickets/{key}/escalate',          [404,  404,  404,  404,  409,  409,  403,  404,  404,  403,  401,  401,  401]],
-  ['POST /tickets/{key}/resolution',        [404,  404,  404,  404,  403,  403,  200,  404,  404,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/escalate', [404, 404, 404, 404, 409, 409, 403, 404, 404, 403, 401, 401, 401]],
+  ['POST /tickets/{key}/resolution', [404, 404, 404, 404, 403, 403, 200, 404, 404, 403, 401, 401, 401]],
   // Special leave waits for Rita's manager, who is none of these callers.
-  ['POST /tickets/{key}/approval',          [404,  404,  404,  404,  403,  403,  403,  404,  403,  403,  401,  401,  401]],
-  ['GET /desks/{id}/queue',                 [403,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
-  ['GET /desks/{id}/team',                  [403,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
+  ['POST /tickets/{key}/approval', [404, 404, 404, 404, 403, 403, 403, 404, 403, 403, 401, 401, 401]],
+  ['GET /desks/{id}/queue', [403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 401, 401, 401]],
+  ['GET /desks/{id}/team', [403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 401, 401, 401]],
   // Hana's availability: herself, the HR manager, an admin; not Maria, who manages other desks.
-  ['PUT /agents/{email}/availability',      [200,  403,  403,  403,  200,  200,  403,  403,  403,  403,  401,  401,  401]],
+  ['PUT /agents/{email}/availability', [200, 403, 403, 403, 200, 200, 403, 403, 403, 403, 401, 401, 401]],
 ];
 
 /** Every ticket of the fixtures carries this in its subject, so that a refusal can be checked for leaks. */
@@ -256,8 +256,7 @@ interface Cell {
   ticket?: string;
 }
 
-const cellsOf = (target: TargetName, table: readonly Row[]): Cell[] =>
-  table.flatMap(([route, statuses]) => CALLERS.map((caller, column) => ({ target, route, caller, expected: statuses[column]! })));
+const cellsOf = (target: TargetName, table: readonly Row[]): Cell[] => table.flatMap(([route, statuses]) => CALLERS.map((caller, column) => ({ target, route, caller, expected: statuses[column]! })));
 const itCells = cellsOf('it', IT_TICKET_TABLE);
 const hrCells = cellsOf('hr', HR_TICKET_TABLE);
 const allCells = [...itCells, ...hrCells];
@@ -388,7 +387,7 @@ describe.each([
     const call = ROUTE_CALLS[cell.route]!;
     const target = targets[cell.target];
     const method = cell.route.split(' ')[0]!;
-    if (call.ownTicket) expect(cell.ticket, 'the cell\'s own ticket').toBeDefined();
+    if (call.ownTicket) expect(cell.ticket, "the cell's own ticket").toBeDefined();
     const { path, body, headers } = await call.request(target, cell.ticket ?? target.ticket, cell);
     // A path of another route would turn the cell into a test of something else.
     expect(matchRoute(method, path.split('?')[0]!)?.routeKey).toBe(routeOf(cell.route));
@@ -409,27 +408,25 @@ const APPROVER_CALLERS = ['mark', 'sam', 'owner', 'otherRequester'] as const;
 type ApprovalStage = 'waiting for Mark' | 'approved by Mark and Ada';
 const APPROVER_TABLE: readonly (readonly [route: string, stage: ApprovalStage, statuses: readonly [number, number, number, number]])[] = [
   //                                                           mark  sam   owner other
-  ['GET /tickets/{key}',             'waiting for Mark',         [200,  200,  200,  404]],
-  ['GET /tickets/{key}',             'approved by Mark and Ada', [200,  404,  200,  404]],
-  ['GET /tickets/{key}/attachments', 'waiting for Mark',         [302,  302,  302,  404]],
-  ['GET /tickets/{key}/attachments', 'approved by Mark and Ada', [302,  404,  302,  404]],
-  ['GET /tickets/{key}/history',     'waiting for Mark',         [403,  403,  403,  404]],
-  ['GET /tickets/{key}/history',     'approved by Mark and Ada', [403,  404,  403,  404]],
+  ['GET /tickets/{key}', 'waiting for Mark', [200, 200, 200, 404]],
+  ['GET /tickets/{key}', 'approved by Mark and Ada', [200, 404, 200, 404]],
+  ['GET /tickets/{key}/attachments', 'waiting for Mark', [302, 302, 302, 404]],
+  ['GET /tickets/{key}/attachments', 'approved by Mark and Ada', [302, 404, 302, 404]],
+  ['GET /tickets/{key}/history', 'waiting for Mark', [403, 403, 403, 404]],
+  ['GET /tickets/{key}/history', 'approved by Mark and Ada', [403, 404, 403, 404]],
   // An approver never speaks as the requester: the reply would read as hers and could reopen the request.
-  ['POST /tickets/{key}/comments',   'waiting for Mark',         [403,  403,  201,  404]],
-  ['POST /tickets/{key}/comments',   'approved by Mark and Ada', [403,  404,  201,  404]],
-  ['POST /tickets/{key}/reply-preview', 'waiting for Mark',       [403,  403,  403,  404]],
-  ['POST /tickets/{key}/reply-preview', 'approved by Mark and Ada', [403, 404,  403,  404]],
-  ['POST /tickets/{key}/approval',   'waiting for Mark',         [200,  403,  403,  404]],
-  ['POST /tickets/{key}/approval',   'approved by Mark and Ada', [409,  404,  409,  404]],
+  ['POST /tickets/{key}/comments', 'waiting for Mark', [403, 403, 201, 404]],
+  ['POST /tickets/{key}/comments', 'approved by Mark and Ada', [403, 404, 201, 404]],
+  ['POST /tickets/{key}/reply-preview', 'waiting for Mark', [403, 403, 403, 404]],
+  ['POST /tickets/{key}/reply-preview', 'approved by Mark and Ada', [403, 404, 403, 404]],
+  ['POST /tickets/{key}/approval', 'waiting for Mark', [200, 403, 403, 404]],
+  ['POST /tickets/{key}/approval', 'approved by Mark and Ada', [409, 404, 409, 404]],
 ];
 
 describe('approvers of a request', () => {
   const approverTokens = {} as Record<(typeof APPROVER_CALLERS)[number], string>;
   const shared = {} as Record<ApprovalStage, string>;
-  const approverCells = APPROVER_TABLE.flatMap(([route, stage, statuses]) =>
-    APPROVER_CALLERS.map((caller, column) => ({ route, stage, caller, expected: statuses[column]!, ticket: '' })),
-  );
+  const approverCells = APPROVER_TABLE.flatMap(([route, stage, statuses]) => APPROVER_CALLERS.map((caller, column) => ({ route, stage, caller, expected: statuses[column]!, ticket: '' })));
 
   async function laptopRequest(stage: ApprovalStage): Promise<string> {
     const key = await openTicket({ catalogItem: 'it-hardware-laptop', subject: 'laptop for the audit', customFields: { model: '14-inch' } });
@@ -483,7 +480,7 @@ describe('lists never carry a restricted case to those who may not open it', () 
     return keys;
   }
 
-  it('leaves the HR case out of the lists of the requester\'s tickets and of an HR agent\'s work', async () => {
+  it("leaves the HR case out of the lists of the requester's tickets and of an HR agent's work", async () => {
     for (const token of [tokens.admin, tokens.itManager, tokens.itAgent, clientTokens.read]) {
       const keys = await allKeys('/tickets?requester=rita@example.org&status=all&limit=100', token);
       expect(keys).toContain(targets.it.ticket);
@@ -545,7 +542,7 @@ describe('internal notes never reach a requester', () => {
     expect(view.text).not.toContain('note-9c1e');
   });
 
-  it('leaves it out of the requester\'s list and of the answer to the requester\'s own comment', async () => {
+  it("leaves it out of the requester's list and of the answer to the requester's own comment", async () => {
     const list = await app.request('GET', '/tickets?status=all&limit=100', { token: rita });
     expect(list.json.items.map((ticket: { key: string }) => ticket.key)).toContain(ritasTicket);
     expect(list.text).not.toContain('note-9c1e');
@@ -566,7 +563,7 @@ describe('internal notes never reach a requester', () => {
     }
   });
 
-  it('keeps another requester\'s list free of the owner\'s tickets', async () => {
+  it("keeps another requester's list free of the owner's tickets", async () => {
     const list = await app.request('GET', '/tickets?desk=it&status=all&limit=100', { token: tokens.otherRequester });
     expect(list.status).toBe(200);
     expect(list.json.items).toEqual([]);

@@ -27,7 +27,10 @@ function expectMirrors(served: TestResponse['json'], node: CatalogNode, path: st
   expect(served.name, path).toBe(node.name);
   expect(served.description, path).toBe(node.description);
   expect(served.requiresApproval, path).toBe(node.approval.length > 0);
-  expect(served.form.map((field: { id: string }) => field.id), path).toEqual(node.form.map((field) => field.id));
+  expect(
+    served.form.map((field: { id: string }) => field.id),
+    path,
+  ).toEqual(node.form.map((field) => field.id));
   served.form.forEach((field: Record<string, unknown>, index: number) => {
     const { id, label, type, required, help, options, min, max } = node.form[index]!;
     expect(field, `${path}.form[${index}]`).toMatchObject({ id, label, type, required });

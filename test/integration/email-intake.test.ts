@@ -120,7 +120,7 @@ describe('mail to the desk', () => {
     expect((await ticketOf(ticket!.key)).ticket.watchers).toEqual([]);
   });
 
-  it('does not let a stranger append to someone else\'s ticket', async () => {
+  it("does not let a stranger append to someone else's ticket", async () => {
     const from = `fay.${unique()}@example.org`;
     const stranger = `gus.${unique()}@example.org`;
     const first = await send({ from, subject: 'Access badge', text: 'My badge stopped working.' });
@@ -268,12 +268,10 @@ describe('who a mail is from', () => {
     expect(ticket!.watchers).toEqual([]);
     const ceo = (await app.request('GET', `/tickets?requester=${encodeURIComponent('ceo@example.org')}&status=all&limit=100`, { token: admin })).json.items as Ticket[];
     expect(ceo.map((item) => item.subject)).not.toContain(subject);
-    expect((await historyOf(ticket!.key)).find((event) => event.action === 'created')!.detail).toBe(
-      `by email; Reply-To ceo@example.org ignored: not in the sender's domain nor listed for the sender`,
-    );
+    expect((await historyOf(ticket!.key)).find((event) => event.action === 'created')!.detail).toBe(`by email; Reply-To ceo@example.org ignored: not in the sender's domain nor listed for the sender`);
   });
 
-  it('keeps a Reply-To in the sender\'s own domain as where replies go', async () => {
+  it("keeps a Reply-To in the sender's own domain as where replies go", async () => {
     const from = `quinn.${unique()}@example.org`;
     const team = `facilities-team.${unique()}@example.org`;
     await send({ from, replyTo: team, subject: 'Door lock', text: 'The door of room 3 does not lock.' });
@@ -324,7 +322,7 @@ describe('who a mail is from', () => {
     expect((await ticketOf(ticket!.key)).ticket).toMatchObject({ status: 'open', firstResponseAt: expect.any(String) });
   });
 
-  it('opens a DMARC-failing mail\'s ticket flagged, without the VIP routing of the identity it claims', async () => {
+  it("opens a DMARC-failing mail's ticket flagged, without the VIP routing of the identity it claims", async () => {
     const subject = `Wire the money today ${unique()}`;
     await sendJudged({ dmarc: 'fail', dkim: 'fail', spf: 'fail' }, { from: 'Cora Chief <ceo@example.org>', cc: `accomplice.${unique()}@elsewhere.example`, subject, text: 'Approve it now.' });
     const ticket = await eventually(async () => {

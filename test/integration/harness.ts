@@ -99,9 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const issuer = await createInMemoryIssuer({ audiences: [...LOCAL_AUDIENCE, ...TEST_MACHINE_CLIENTS] });
   const mailDir = mkdtempSync(join(tmpdir(), 'servicedesk-mail-'));
   const uploadsDir = mkdtempSync(join(tmpdir(), 'servicedesk-uploads-'));
-  const pages = options.uploads
-    ? [localUploadsPage({ uploadsDir, mailDir, webOrigins: options.uploads.webOrigins ?? [], ...(options.uploads.now ? { now: options.uploads.now } : {}) })]
-    : [];
+  const pages = options.uploads ? [localUploadsPage({ uploadsDir, mailDir, webOrigins: options.uploads.webOrigins ?? [], ...(options.uploads.now ? { now: options.uploads.now } : {}) })] : [];
   const extra = await options.pages?.(issuer);
   const server = await startHttpServer({
     port: options.port ?? 0,
@@ -114,9 +112,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   // Links in mail (approval links) point at this server.
   process.env[ENV.publicApiUrl] = server.url;
-  const sideEffects = options.sideEffects
-    ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir, sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) })
-    : undefined;
+  const sideEffects = options.sideEffects ? await startSideEffects({ endpoint, tableName, smtpPort: 0, mailDir, sesPort: 0, outboxDir: mkdtempSync(join(tmpdir(), 'servicedesk-outbox-')) }) : undefined;
   if (options.uploads) useLocalUploads(server.url);
 
   return {

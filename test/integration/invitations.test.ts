@@ -21,7 +21,9 @@ const WEB_URL = 'https://portal.example.test';
 function mailsTo(address: string, count: number) {
   return eventually(async () => {
     const dir = app.sideEffects!.outboxDir;
-    const files = readdirSync(dir).filter((file) => file.endsWith('.eml')).sort();
+    const files = readdirSync(dir)
+      .filter((file) => file.endsWith('.eml'))
+      .sort();
     const mails = await Promise.all(files.map(async (file) => simpleParser(readFileSync(join(dir, file)))));
     const mine = mails.filter((mail) => JSON.stringify(mail.to).includes(address));
     return mine.length >= count ? mine : undefined;

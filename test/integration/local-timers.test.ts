@@ -40,9 +40,7 @@ function newScheduler(queue: LocalTimerSchedulerOptions['queue'] = { log: () => 
 }
 
 async function persistedNames(): Promise<string[]> {
-  const result = await documentClient.send(
-    new QueryCommand({ TableName: app.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LOCAL_TIMER_PARTITION }, ConsistentRead: true }),
-  );
+  const result = await documentClient.send(new QueryCommand({ TableName: app.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': LOCAL_TIMER_PARTITION }, ConsistentRead: true }));
   return (result.Items ?? []).map((item) => item.SK as string);
 }
 

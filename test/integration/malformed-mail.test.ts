@@ -99,7 +99,10 @@ beforeAll(async () => {
     const listed = await app.request('GET', `/tickets?requester=${encodeURIComponent(senderOf(mail.name))}&status=all&limit=100`, { token: admin });
     const keys = (listed.json.items as { key: string }[]).map((item) => item.key);
     const read = await Promise.all(keys.map(async (key) => (await app.request('GET', `/tickets/${key}`, { token: admin })).json as { ticket: Ticket; comments: Comment[] }));
-    tickets.set(mail.name, read.map((whole) => whole.ticket));
+    tickets.set(
+      mail.name,
+      read.map((whole) => whole.ticket),
+    );
     comments.push(...read.flatMap((whole) => whole.comments.map((comment) => ({ ...comment, ticketKey: whole.ticket.key }))));
   }
   for (const day of days) quarantined.push(...(await app.request('GET', `/mail/quarantine?day=${day}`, { token: admin })).json.items);
@@ -186,11 +189,9 @@ describe('a batch of malformed and hostile mail through the email intake', () =>
   });
 
   it('stores every subject, requester name, attachment name and type on one line, without NUL or half a character', () => {
-    const singleLineValues = [...tickets.values()].flat().flatMap((ticket) => [
-      ticket.subject,
-      ticket.requester.name ?? '',
-      ...(ticket.attachments ?? []).flatMap((attachment) => [attachment.name, attachment.contentType]),
-    ]);
+    const singleLineValues = [...tickets.values()]
+      .flat()
+      .flatMap((ticket) => [ticket.subject, ticket.requester.name ?? '', ...(ticket.attachments ?? []).flatMap((attachment) => [attachment.name, attachment.contentType])]);
     singleLineValues.push(...comments.map((comment) => comment.author.name ?? ''));
     expect(singleLineValues.length).toBeGreaterThan(expecting('ticket').length);
     expect(singleLineValues.filter((value) => /[\r\n\0]/.test(value))).toEqual([]);

@@ -18,7 +18,9 @@ const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
 /** The sent mails (exact copies from the outbox) addressed to someone, oldest first, now. */
 async function outboxMailsTo(address: string) {
   const dir = app.sideEffects!.outboxDir;
-  const files = readdirSync(dir).filter((file) => file.endsWith('.eml')).sort();
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith('.eml'))
+    .sort();
   const mails = await Promise.all(files.map(async (file) => simpleParser(readFileSync(join(dir, file)))));
   return mails.filter((mail) => JSON.stringify(mail.to).includes(address));
 }
@@ -124,7 +126,7 @@ describe('mail out', () => {
     expect(comments.map((comment) => comment.body)).toEqual(['It also beeps.']);
   });
 
-  it('mails an agent\'s public reply to the requester, never an internal note', async () => {
+  it("mails an agent's public reply to the requester, never an internal note", async () => {
     const requester = `lea.${unique()}@example.org`;
     const created = await app.request('POST', '/tickets', { token: agent, body: { subject: 'Badge reader', requester: { email: requester } } });
     const key = created.json.ticket.key;
@@ -167,7 +169,9 @@ describe('mail out', () => {
     await smtp.sendMail({ from, to: DESK, subject: 'Out of office', text: 'Away.', headers: { 'Auto-Submitted': 'auto-replied' } });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const dir = app.sideEffects!.outboxDir;
-    const sent = readdirSync(dir).filter((file) => file.endsWith('.eml')).map((file) => readFileSync(join(dir, file), 'utf8'));
+    const sent = readdirSync(dir)
+      .filter((file) => file.endsWith('.eml'))
+      .map((file) => readFileSync(join(dir, file), 'utf8'));
     expect(sent.some((raw) => raw.includes(from))).toBe(false);
   });
 
@@ -189,7 +193,11 @@ describe('mail out', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await mailsTo(from, 1)).toHaveLength(1);
     const dir = app.sideEffects!.outboxDir;
-    expect(readdirSync(dir).filter((file) => file.endsWith('.eml')).some((file) => readFileSync(join(dir, file), 'utf8').includes('MAILER-DAEMON@email-bounces'))).toBe(false);
+    expect(
+      readdirSync(dir)
+        .filter((file) => file.endsWith('.eml'))
+        .some((file) => readFileSync(join(dir, file), 'utf8').includes('MAILER-DAEMON@email-bounces')),
+    ).toBe(false);
 
     // The address bounced for good: the agent's reply is not mailed to it...
     await replyAndSettle(ticket.key, 'We replaced the badge reader.');
@@ -216,7 +224,7 @@ describe('mail out', () => {
     expect((await mailsTo(from, 2)).at(-1)!.text).toContain('Try the other port.');
   });
 
-  it("asks the approver by mail with a link of their own, whose page shows the request and whose form decides it once", async () => {
+  it('asks the approver by mail with a link of their own, whose page shows the request and whose form decides it once', async () => {
     const jane = await app.token({ email: 'jane@example.org' });
     const created = await app.request('POST', '/tickets', {
       token: jane,
@@ -243,8 +251,7 @@ describe('mail out', () => {
     // The form, confirmed by the page's script on a person's click, posts the token and the
     // decision; a rejection without its reason is sent back.
     const form = openApprovalPage(html, page.headers.get('content-security-policy')!);
-    const post = (fields: URLSearchParams) =>
-      fetch(new URL('/approvals/decide', app.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+    const post = (fields: URLSearchParams) => fetch(new URL('/approvals/decide', app.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
     const unexplained = await post(form.click('reject', { comment: '  ' }));
     expect(unexplained.status).toBe(400);
     expect(await unexplained.text()).toMatch(/Nothing was decided.*comment: give the reason for a rejection/s);

@@ -74,7 +74,9 @@ async function countersAndTickets() {
       const levelsStored = Object.fromEntries(desk.levels.map((level) => [level.id, stored!.levels[level.id] ?? { active: 0, unassigned: 0 }]));
       const levelsCounted = Object.fromEntries(
         await Promise.all(
-          desk.levels.map(async (level) => [level.id, { active: await countOf('GSI1', active, ofLevel(level.id)), unassigned: await countOf('GSI1', active, ofLevel(level.id, 'attribute_not_exists(assignee)')) }] as const),
+          desk.levels.map(
+            async (level) => [level.id, { active: await countOf('GSI1', active, ofLevel(level.id)), unassigned: await countOf('GSI1', active, ofLevel(level.id, 'attribute_not_exists(assignee)')) }] as const,
+          ),
         ),
       );
       return {
@@ -101,7 +103,11 @@ async function countersAndTickets() {
         stored: agent,
         counted: {
           email: agent.email,
-          openTickets: await countOf('GSI2', work, { expression: '#status IN (:s0, :s1, :s2, :s3)', names: { '#status': 'status' }, values: Object.fromEntries(WORKLOAD_STATUSES.map((status, i) => [`:s${i}`, status])) }),
+          openTickets: await countOf('GSI2', work, {
+            expression: '#status IN (:s0, :s1, :s2, :s3)',
+            names: { '#status': 'status' },
+            values: Object.fromEntries(WORKLOAD_STATUSES.map((status, i) => [`:s${i}`, status])),
+          }),
           active: await countOf('GSI2', work),
           atRisk: await countOf('GSI2', work, attention('at_risk')),
           breached: await countOf('GSI2', work, attention('breached')),
@@ -212,7 +218,7 @@ describe('queue counters', () => {
 });
 
 describe('GET /me/queues', () => {
-  it("gives staff their own work and every desk they work, as the counters say", async () => {
+  it('gives staff their own work and every desk they work, as the counters say', async () => {
     const dan = await app.token({ email: DAN });
     const response = await app.request('GET', '/me/queues', { token: dan });
     expect(response.status, response.text).toBe(200);

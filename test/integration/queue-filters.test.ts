@@ -87,7 +87,10 @@ beforeAll(async () => {
 
   // Tickets that came by mail and through the intake queue, written as those paths write them.
   const store = new SlaTrackingTicketStore(new DynamoDbTicketStore(createDocumentClient(app.endpoint), app.tableName), serviceDeskConfig());
-  for (const [name, number, channel] of [['by-mail', 9001, 'email'], ['by-intake', 9002, 'intake']] as const) {
+  for (const [name, number, channel] of [
+    ['by-mail', 9001, 'email'],
+    ['by-intake', 9002, 'intake'],
+  ] as const) {
     const now = new Date().toISOString();
     const ticket = aTicket({ key: `SD-${number}`, channel, priority: 'P3', createdAt: now, updatedAt: now });
     const event: HistoryEvent = { id: `01TEST${number}`, ticketKey: ticket.key, at: now, actor: { kind: 'system', id: 'test' }, action: 'created', changes: [] };

@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('my requests', () => {
-  it('lists the requester\'s tickets with status, updatedAt and whose move each waits for', async () => {
+  it("lists the requester's tickets with status, updatedAt and whose move each waits for", async () => {
     const waitingDesk = await open('desk has it');
     const waitingMe = await open('desk asked me');
     await app.request('PATCH', `/tickets/${waitingMe}`, { token: agent, body: { status: 'pending' } });
@@ -80,7 +80,7 @@ describe('confirming or reopening a resolution', () => {
     expect((await historyOf(key)).filter((event) => event.detail === 'confirmed by the requester')).toHaveLength(1);
   });
 
-  it('reopens the ticket with the comment as the requester\'s public reply', async () => {
+  it("reopens the ticket with the comment as the requester's public reply", async () => {
     const key = await resolved('mail still bounces');
     const response = await resolution(key, { decision: 'reopen', comment: 'It bounced again this morning.' });
     expect(response.status, response.text).toBe(200);
@@ -129,7 +129,7 @@ describe('confirming or reopening a resolution', () => {
     expect(response.json.error.code).toBe('ticket_not_resolved');
   });
 
-  it('is the requester\'s alone: 403 for staff who see the ticket, 404 for others', async () => {
+  it("is the requester's alone: 403 for staff who see the ticket, 404 for others", async () => {
     const key = await resolved('screen replaced');
     expect((await resolution(key, { decision: 'confirm' }, agent)).status).toBe(403);
     expect((await resolution(key, { decision: 'confirm' }, mallory)).status).toBe(404);

@@ -6,7 +6,16 @@ let app: TestApp;
 const tokens: Record<string, string> = {};
 const token = async (email: string) => (tokens[email] ??= await app.token({ email }));
 
-type Ticket = { key: string; status: string; desk: string; level: string; assignee?: string; priority: string; tags: string[]; approval?: { state: string; current: number; steps: { approvers: string[]; decision?: string }[] } };
+type Ticket = {
+  key: string;
+  status: string;
+  desk: string;
+  level: string;
+  assignee?: string;
+  priority: string;
+  tags: string[];
+  approval?: { state: string; current: number; steps: { approvers: string[]; decision?: string }[] };
+};
 type HistoryItem = { action: string; detail?: string; actor: { kind: string; id: string }; changes: { field: string; to: unknown }[] };
 
 async function request(asEmail: string, body: Record<string, unknown>): Promise<Ticket> {
@@ -36,11 +45,7 @@ describe('request forms', () => {
       body: { catalogItem: 'it-access-request', subject: 'CRM access', customFields: { justification: 'short', accessLevel: 'admin' } },
     });
     expect(response.status).toBe(400);
-    expect(response.json.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual([
-      'customFields.accessLevel',
-      'customFields.justification',
-      'customFields.system',
-    ]);
+    expect(response.json.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual(['customFields.accessLevel', 'customFields.justification', 'customFields.system']);
     const mine = await app.request('GET', '/tickets?status=all', { token: await token('jane@example.org') });
     expect(mine.json.items).toEqual([]);
   });
@@ -51,7 +56,7 @@ describe('request forms', () => {
     expect(response.json.error.details).toEqual([{ path: 'catalogItem', message: 'not an item of GET /catalog' }]);
   });
 
-  it('applies the form defaults and the catalog item\'s category and type', async () => {
+  it("applies the form defaults and the catalog item's category and type", async () => {
     const ticket = await request('rita@example.org', {
       catalogItem: 'it-access-request',
       subject: 'ERP access',
@@ -63,11 +68,7 @@ describe('request forms', () => {
 
 describe('round robin', () => {
   it('gives 100 concurrent requests to the 4 caretakers, 25 each', async () => {
-    const responses = await Promise.all(
-      Array.from({ length: 100 }, async (_, index) =>
-        app.request('POST', '/tickets', { token: await token('rita@example.org'), body: repair(`room ${index}`) }),
-      ),
-    );
+    const responses = await Promise.all(Array.from({ length: 100 }, async (_, index) => app.request('POST', '/tickets', { token: await token('rita@example.org'), body: repair(`room ${index}`) })));
     expect(responses.every((response) => response.status === 201)).toBe(true);
     const counts = new Map<string, number>();
     for (const response of responses) counts.set(response.json.ticket.assignee, (counts.get(response.json.ticket.assignee) ?? 0) + 1);
@@ -94,7 +95,7 @@ describe('round robin', () => {
 });
 
 describe('routing rules and workload', () => {
-  it('sends a VIP\'s IT request straight to level 2, saying which rule decided', async () => {
+  it("sends a VIP's IT request straight to level 2, saying which rule decided", async () => {
     const ticket = await request('ceo@example.org', { catalogItem: 'it-access-password', subject: 'Locked out' });
     expect(ticket).toMatchObject({ desk: 'it', level: 'l2', tags: ['vip'] });
     const routed = (await history(ticket.key, 'maria.manager@example.com')).find((event) => event.action === 'routed')!;
@@ -170,7 +171,11 @@ describe('restricted desks', () => {
       expect(moved.json.ticket).toMatchObject({ desk: 'it', level: 'l1' });
       const events = await history(caseKey, 'alice.agent@example.com');
       const move = events.find((event) => event.action === 'updated' && event.changes.some((change) => change.field === 'desk'));
-      expect(move).toMatchObject({ action: 'updated', actor: { kind: 'user', id: 'hana.hr@example.com' }, detail: expect.stringContaining('left the restricted desk hr; its internal notes went with it to it') });
+      expect(move).toMatchObject({
+        action: 'updated',
+        actor: { kind: 'user', id: 'hana.hr@example.com' },
+        detail: expect.stringContaining('left the restricted desk hr; its internal notes went with it to it'),
+      });
       // What the confirmation was about: IT now reads the note.
       expect((await app.request('GET', `/tickets/${caseKey}`, { token: await token('alice.agent@example.com') })).text).toContain('note-4e1a');
     });
@@ -199,11 +204,7 @@ describe('approvals', () => {
     const again = await app.request('POST', `/tickets/${ticket.key}/approval`, { token: await token('sam.security@example.org'), body: { decision: 'approve' } });
     expect(again.status).toBe(409);
     const decisions = (await history(ticket.key)).filter((event) => event.action === 'approval');
-    expect(decisions.map((event) => event.detail)).toEqual([
-      expect.stringContaining('waiting for'),
-      expect.stringContaining('approved; comment: Budgeted'),
-      expect.stringContaining('approved'),
-    ]);
+    expect(decisions.map((event) => event.detail)).toEqual([expect.stringContaining('waiting for'), expect.stringContaining('approved; comment: Budgeted'), expect.stringContaining('approved')]);
   });
 
   it('lets approvers read a request while a step of theirs waits and after they decided it, and nobody else of their group after', async () => {
@@ -251,8 +252,7 @@ describe('approvals', () => {
 });
 
 describe('approval links', () => {
-  const link = (ticketKey: string, step: number, approver: string, now = new Date()) =>
-    signApprovalLink(app.approvalLinkKey, { ticketKey, step, approver }, now);
+  const link = (ticketKey: string, step: number, approver: string, now = new Date()) => signApprovalLink(app.approvalLinkKey, { ticketKey, step, approver }, now);
   const decide = (body: Record<string, unknown>) => app.request('POST', '/approvals/decide', { body });
 
   it('lets an approver decide from the signed link of the email, without signing in', async () => {

@@ -102,7 +102,9 @@ describe('SLA timers', () => {
     // The breach's notify action reaches the desk managers by mail.
     const notice = await eventually(async () => {
       const dir = app.sideEffects!.outboxDir;
-      const sent = readdirSync(dir).filter((file) => file.endsWith('.eml')).map((file) => readFileSync(join(dir, file), 'utf8'));
+      const sent = readdirSync(dir)
+        .filter((file) => file.endsWith('.eml'))
+        .map((file) => readFileSync(join(dir, file), 'utf8'));
       return sent.find((raw) => raw.includes(`[${ticket.key}]`) && raw.includes('first response target breached'));
     }, 10_000);
     expect(notice).toContain('maria.manager@example.com');
@@ -134,7 +136,12 @@ describe('SLA timers', () => {
     const events = await app.request('GET', `/tickets/${ticket.key}/history`, { token: admin });
     const breach = events.json.items.find((event: { action: string }) => event.action === 'sla');
     expect(breach.detail).toContain('escalate to facilities/l2');
-    expect(breach.changes).toEqual(expect.arrayContaining([{ field: 'level', from: 'l1', to: 'l2' }, { field: 'assignee', from: ticket.assignee, to: null }]));
+    expect(breach.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'level', from: 'l1', to: 'l2' },
+        { field: 'assignee', from: ticket.assignee, to: null },
+      ]),
+    );
   });
 
   it('ignores a firing computed for an older SLA version, and a repeated one', async () => {

@@ -17,7 +17,8 @@ const fixture = (path: string) => readFile(new URL(path, FIXTURES));
 const BUCKET = 'local-raw-mail';
 
 /** The verdict block SES puts on top of a stored message, ending with its Authentication-Results line. */
-const SES_BLOCK = /^Return-Path: <[^>\r\n]*>\r\nReceived: [^\r\n]*\r\nX-SES-Spam-Verdict: [^\r\n]*\r\nX-SES-Virus-Verdict: [^\r\n]*\r\nReceived-SPF: [^\r\n]*\r\nAuthentication-Results: amazonses\.com;[^\r\n]*\r\n/;
+const SES_BLOCK =
+  /^Return-Path: <[^>\r\n]*>\r\nReceived: [^\r\n]*\r\nX-SES-Spam-Verdict: [^\r\n]*\r\nX-SES-Virus-Verdict: [^\r\n]*\r\nReceived-SPF: [^\r\n]*\r\nAuthentication-Results: amazonses\.com;[^\r\n]*\r\n/;
 
 /** A stored message without the SES block: the bytes the client sent. */
 function sentPart(stored: Buffer): Buffer {

@@ -83,9 +83,7 @@ describe('moving a table to the current key layout', () => {
     expect(cli.status, cli.stderr).toBe(0);
     // The active ticket changes partition and enters the due index; a resolved one keeps its own, as
     // before. The counters of IT, of Alice and of Facilities (which has no ticket) are set again.
-    expect(cli.stdout).toMatch(
-      new RegExp(`^${app.tableName}: items read \\d+, tickets re-keyed 1, history events moved ${historyBefore.length + historyOfResolved}, counters rebuilt 3\\n$`),
-    );
+    expect(cli.stdout).toMatch(new RegExp(`^${app.tableName}: items read \\d+, tickets re-keyed 1, history events moved ${historyBefore.length + historyOfResolved}, counters rebuilt 3\\n$`));
 
     expect(await keysIn('/tickets?desk=it')).toContain(open.key);
     expect(await keysIn('/tickets?assignee=alice.agent@example.com')).toContain(open.key);
@@ -94,7 +92,14 @@ describe('moving a table to the current key layout', () => {
     expect(await keysIn('/desks/it/queue?order=due')).toEqual([open.key]);
     const queues = (await app.request('GET', '/me/queues', { token: agent })).json;
     expect(queues.mine).toEqual({ active: 1, atRisk: 0, breached: 0 });
-    expect(queues.desks.find((desk: { id: string }) => desk.id === 'it')).toMatchObject({ active: 1, unassigned: 0, levels: [{ id: 'l1', active: 1, unassigned: 0 }, { id: 'l2', active: 0 }] });
+    expect(queues.desks.find((desk: { id: string }) => desk.id === 'it')).toMatchObject({
+      active: 1,
+      unassigned: 0,
+      levels: [
+        { id: 'l1', active: 1, unassigned: 0 },
+        { id: 'l2', active: 0 },
+      ],
+    });
     const team = (await app.request('GET', '/desks/facilities/team', { token: await app.token({ role: 'manager' }) })).json;
     expect(team.unassigned).toBe(0);
     const { Item: facilities } = await db.send(new GetCommand({ TableName: app.tableName, Key: { PK: 'DESK#facilities', SK: 'QUEUE_COUNTS' } }));

@@ -35,7 +35,13 @@ beforeAll(async () => {
   admin = await app.token({ role: 'admin' });
   hrAgent = await app.token({ email: 'hana.hr@example.com' });
   // Created one after the other so that ages differ.
-  for (const [name, priority] of [['low-old', 'P4'], ['high-old', 'P1'], ['mid', 'P3'], ['high-new', 'P1'], ['urgent-pending', 'P2']] as const) {
+  for (const [name, priority] of [
+    ['low-old', 'P4'],
+    ['high-old', 'P1'],
+    ['mid', 'P3'],
+    ['high-new', 'P1'],
+    ['urgent-pending', 'P2'],
+  ] as const) {
     await create(agent, name, { priority });
   }
   await app.request('PATCH', `/tickets/${keys['urgent-pending']}`, { token: agent, body: { status: 'pending' } });
@@ -85,19 +91,19 @@ describe('desk queues', () => {
   });
 });
 
-describe('an agent\'s work', () => {
-  it('defaults to the caller\'s own active tickets, by priority then age', async () => {
+describe("an agent's work", () => {
+  it("defaults to the caller's own active tickets, by priority then age", async () => {
     const response = await app.request('GET', '/tickets', { token: agent });
     expect(response.json.items.map((item: Listed) => item.key)).toEqual([keys['high-new'], keys['low-old']]);
   });
 
-  it('lists another agent\'s work by email, within the caller\'s desks', async () => {
+  it("lists another agent's work by email, within the caller's desks", async () => {
     expect((await listAll(admin, 'assignee=alice.agent@example.com', 10)).map((item) => item.key)).toEqual([keys['high-new'], keys['low-old']]);
     expect(await listAll(hrAgent, 'assignee=alice.agent@example.com', 10)).toEqual([]);
   });
 });
 
-describe('a requester\'s tickets', () => {
+describe("a requester's tickets", () => {
   it('shows a requester its own tickets only, newest first, whatever it asks for', async () => {
     const rita = await app.token({ email: 'rita@example.org' });
     const own = await listAll(rita, 'status=all', 10);
@@ -107,7 +113,7 @@ describe('a requester\'s tickets', () => {
     expect(spying.json.error.details[0].path).toBe('requester');
   });
 
-  it('shows staff a requester\'s tickets on their own desks only', async () => {
+  it("shows staff a requester's tickets on their own desks only", async () => {
     expect((await listAll(agent, 'requester=ivan@example.org', 10)).map((item) => item.key)).toEqual([keys['other-requester']]);
     // HR is restricted: not even an admin sees Ivan's HR case.
     expect((await listAll(admin, 'requester=ivan@example.org', 10)).map((item) => item.key)).toEqual([keys['other-requester']]);

@@ -79,9 +79,7 @@ describe('creating tickets', () => {
   });
 
   it('gives 100 concurrent creates 100 distinct keys', async () => {
-    const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, index) => app.request('POST', '/tickets', { token: agent, body: newTicket({ subject: `Burst ${index}` }) })),
-    );
+    const responses = await Promise.all(Array.from({ length: 100 }, (_, index) => app.request('POST', '/tickets', { token: agent, body: newTicket({ subject: `Burst ${index}` }) })));
     expect(responses.map((response) => response.status)).toEqual(Array(100).fill(201));
     const keys = new Set(responses.map((response) => response.json.ticket.key));
     expect(keys.size).toBe(100);
@@ -109,7 +107,7 @@ describe('creating tickets', () => {
     expect(replay.text).not.toContain('Renamed later');
   });
 
-  it('answers a replay with 404 once the ticket has left the caller\'s sight', async () => {
+  it("answers a replay with 404 once the ticket has left the caller's sight", async () => {
     // Alice works IT; the ticket she opens into HR is HR's from then on.
     const headers = { 'idempotency-key': `into-hr-${Date.now()}` };
     const body = newTicket({ subject: 'Confidential-8b2d payroll error', desk: 'hr' });
@@ -185,7 +183,11 @@ describe('creating tickets', () => {
     const after = await create(agent);
     expect(numberOf(after.key)).toBe(numberOf(before.key) + 1);
     // Numbers it holds come back as they were sent.
-    const stored = await app.request('PATCH', `/tickets/${after.key}`, { token: agent, body: '{"customFields":{"big":9007199254740991,"small":1.5e-100,"ratio":0.30000000000000004}}', headers: { 'content-type': 'application/json' } });
+    const stored = await app.request('PATCH', `/tickets/${after.key}`, {
+      token: agent,
+      body: '{"customFields":{"big":9007199254740991,"small":1.5e-100,"ratio":0.30000000000000004}}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(stored.status, stored.text).toBe(200);
     expect((await app.request('GET', `/tickets/${after.key}`, { token: agent })).json.ticket.customFields).toEqual({ big: 9007199254740991, small: 1.5e-100, ratio: 0.30000000000000004 });
   });
@@ -344,7 +346,7 @@ describe('comments', () => {
     expect(reply.json.ticket.status).toBe('open');
   });
 
-  it('does not let a requester write an internal note or comment on someone else\'s ticket', async () => {
+  it("does not let a requester write an internal note or comment on someone else's ticket", async () => {
     const ticket = await create(agent);
     const internal = await app.request('POST', `/tickets/${ticket.key}/comments`, { token: rita, body: { body: 'psst', public: false } });
     expect(internal.status).toBe(403);
@@ -377,7 +379,10 @@ describe('comments', () => {
           expect(reply.status, reply.text).toBe(201);
           check(payload, reply.json.comment.html, 'as answered');
         }
-        for (const [reader, token] of [['to staff', agent], ['to the requester', rita]] as const) {
+        for (const [reader, token] of [
+          ['to staff', agent],
+          ['to the requester', rita],
+        ] as const) {
           const { comments } = (await app.request('GET', `/tickets/${ticket.key}`, { token })).json;
           expect(comments).toHaveLength(payloads.length);
           comments.forEach((comment: { html?: string }, index: number) => check(payloads[index]!, comment.html, reader));
@@ -389,9 +394,7 @@ describe('comments', () => {
 
   it('keeps every comment of concurrent writers', async () => {
     const ticket = await create(agent);
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, index) => app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: `note ${index}`, public: false } })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, (_, index) => app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: `note ${index}`, public: false } })));
     expect(results.map((result) => result.status)).toEqual(Array(5).fill(201));
     const view = await app.request('GET', `/tickets/${ticket.key}`, { token: agent });
     expect(view.json.comments).toHaveLength(5);
@@ -428,9 +431,7 @@ describe('comments', () => {
   it('adds one comment when the same request arrives five times at once', async () => {
     const ticket = await create(agent);
     const headers = { 'idempotency-key': `burst-${Date.now()}` };
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'On my way', public: false }, headers })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => app.request('POST', `/tickets/${ticket.key}/comments`, { token: agent, body: { body: 'On my way', public: false }, headers })));
     expect(results.map((result) => result.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(results.map((result) => result.json.comment.id)).size).toBe(1);
     const view = await app.request('GET', `/tickets/${ticket.key}`, { token: agent });

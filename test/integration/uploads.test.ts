@@ -101,7 +101,7 @@ describe('POST /uploads', () => {
 });
 
 describe('the upload bucket stand-in', () => {
-  it('refuses a file over the policy\'s size with EntityTooLarge, whatever size was declared', async () => {
+  it("refuses a file over the policy's size with EntityTooLarge, whatever size was declared", async () => {
     const upload = await signUpload(rita, { fileName: 'small.txt', contentType: 'text/plain', size: 10 });
     const response = await postForm(upload, randomBytes(MAX_FILE_BYTES + 1));
     expect(response.status).toBe(400);
@@ -164,7 +164,7 @@ describe('attaching uploads', () => {
     expect(again.json.error.details).toEqual([{ path: 'attachments[0]', message: expect.stringContaining('no upload of yours') }]);
   });
 
-  it('attaches files to a requester\'s public reply and to an agent\'s internal note', async () => {
+  it("attaches files to a requester's public reply and to an agent's internal note", async () => {
     const ticket = (await app.request('POST', '/tickets', { token: rita, body: { subject: 'Monitor flickers' } })).json.ticket.key as string;
     const photo = randomBytes(300);
     const reply = await app.request('POST', `/tickets/${ticket}/comments`, { token: rita, body: { body: 'A photo', attachments: [await uploaded(rita, 'monitor.jpg', photo, 'image/jpeg')] } });
@@ -180,7 +180,7 @@ describe('attaching uploads', () => {
     expect((await app.request('GET', `/tickets/${ticket}/attachments?location=${encodeURIComponent(location)}`, { token: rita })).status).toBe(404);
   });
 
-  it('refuses a requester\'s internal note with files before it touches them, and the upload stays usable', async () => {
+  it("refuses a requester's internal note with files before it touches them, and the upload stays usable", async () => {
     const ticket = (await app.request('POST', '/tickets', { token: rita, body: { subject: 'Keyboard' } })).json.ticket.key as string;
     const uploadId = await uploaded(rita, 'keys.txt', Buffer.from('qwerty'));
     const note = await app.request('POST', `/tickets/${ticket}/comments`, { token: rita, body: { body: 'secret', public: false, attachments: [uploadId] } });
@@ -189,7 +189,7 @@ describe('attaching uploads', () => {
     expect(reply.status).toBe(201);
   });
 
-  it('refuses someone else\'s upload, naming the attachment', async () => {
+  it("refuses someone else's upload, naming the attachment", async () => {
     const malloryUpload = await uploaded(mallory, 'mine.txt', Buffer.from('mallory'));
     const response = await app.request('POST', '/tickets', { token: rita, body: { subject: 'Not mine', attachments: [malloryUpload] } });
     expect(response.status).toBe(400);

@@ -104,7 +104,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Pr
 
 const queues = () => [sideEffects.smtp.queue, sideEffects.notifications, sideEffects.intake.queue, sideEffects.timers.firings];
 async function settle(): Promise<void> {
-  for (let quiet = 0; quiet < 3 && timeLeft() > 0; ) {
+  for (let quiet = 0; quiet < 3 && timeLeft() > 0;) {
     await sideEffects.stream.drain();
     quiet = queues().every((queue) => queue.idle()) ? quiet + 1 : 0;
     await sleep(300);
@@ -246,8 +246,7 @@ await pool(
 
 let lost = 0;
 let duplicated = 0;
-const carriers = (id: string) =>
-  [...activity.values()].reduce((sum, { ticket, comments }) => sum + (ticket.sourceMessageId === id ? 1 : 0) + comments.filter((comment) => comment.messageId === id).length, 0);
+const carriers = (id: string) => [...activity.values()].reduce((sum, { ticket, comments }) => sum + (ticket.sourceMessageId === id ? 1 : 0) + comments.filter((comment) => comment.messageId === id).length, 0);
 for (const id of [...newMailIds, ...replyIds]) {
   const found = carriers(id);
   if (found === 0) {

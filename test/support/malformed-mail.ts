@@ -201,7 +201,16 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     expected: { kind: 'ticket', subject: 'Truncated at a boundary', descriptionContains: 'The part before the cut.' },
     bytes: () =>
       Buffer.concat([
-        crlf([...head('truncated-mid-boundary', 'Truncated at a boundary'), 'Content-Type: multipart/mixed; boundary="cut-here-boundary"', '', '--cut-here-boundary', 'Content-Type: text/plain', '', 'The part before the cut.', '']),
+        crlf([
+          ...head('truncated-mid-boundary', 'Truncated at a boundary'),
+          'Content-Type: multipart/mixed; boundary="cut-here-boundary"',
+          '',
+          '--cut-here-boundary',
+          'Content-Type: text/plain',
+          '',
+          'The part before the cut.',
+          '',
+        ]),
         Buffer.from('--cut-he'),
       ]),
   },
@@ -231,8 +240,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     name: 'charset-x-unknown',
     what: 'declares charset=x-unknown for the body and an encoded-word subject',
     expected: { kind: 'ticket', descriptionContains: 'Unknown charset body' },
-    bytes: () =>
-      crlf([...head('charset-x-unknown', '=?x-unknown?q?Mystery_charset?='), 'Content-Type: text/plain; charset=x-unknown', '', 'Unknown charset body.', '']),
+    bytes: () => crlf([...head('charset-x-unknown', '=?x-unknown?q?Mystery_charset?='), 'Content-Type: text/plain; charset=x-unknown', '', 'Unknown charset body.', '']),
   },
   {
     name: 'charset-iso-2022-jp',
@@ -262,14 +270,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     name: 'headers-10000-lines',
     what: '10,000 header lines before the body',
     expected: { kind: 'ticket', subject: 'Ten thousand headers', descriptionContains: 'Body after the headers.' },
-    bytes: () =>
-      crlf([
-        ...head('headers-10000-lines', 'Ten thousand headers'),
-        ...Array.from({ length: 10_000 }, (_, index) => `X-Filler-${index}: value ${index}`),
-        '',
-        'Body after the headers.',
-        '',
-      ]),
+    bytes: () => crlf([...head('headers-10000-lines', 'Ten thousand headers'), ...Array.from({ length: 10_000 }, (_, index) => `X-Filler-${index}: value ${index}`), '', 'Body after the headers.', '']),
   },
   {
     name: 'header-line-1mb',
@@ -294,12 +295,11 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     what: 'multipart/mixed without a boundary parameter',
     // Everything after the header reads as preamble: the ticket has no text, the raw mail is linked.
     expected: { kind: 'ticket', subject: 'No boundary' },
-    bytes: () =>
-      crlf([...head('multipart-missing-boundary', 'No boundary'), 'Content-Type: multipart/mixed', '', '--x', 'Content-Type: text/plain', '', 'Text without a declared boundary.', '--x--', '']),
+    bytes: () => crlf([...head('multipart-missing-boundary', 'No boundary'), 'Content-Type: multipart/mixed', '', '--x', 'Content-Type: text/plain', '', 'Text without a declared boundary.', '--x--', '']),
   },
   {
     name: 'multipart-duplicate-boundary',
-    what: 'two boundary parameters, and a nested multipart reusing its parent\'s boundary',
+    what: "two boundary parameters, and a nested multipart reusing its parent's boundary",
     expected: { kind: 'ticket', subject: 'Duplicate boundary', descriptionContains: 'Inner text.' },
     bytes: () =>
       crlf([
@@ -350,14 +350,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     name: 'nul-bytes',
     what: 'NUL bytes in the From name, the Subject, a custom header and the body',
     expected: { kind: 'ticket', subject: 'Printer jammed', requesterName: 'Nul Sender', descriptionContains: 'Paper is stuck.' },
-    bytes: () =>
-      crlf([
-        ...head('nul-bytes', 'Printer\u0000 jammed', { From: `Nul\u0000 Sender <${senderOf('nul-bytes')}>` }),
-        'X-Nul: a\u0000b',
-        '',
-        'Paper\u0000 is stuck.',
-        '',
-      ]),
+    bytes: () => crlf([...head('nul-bytes', 'Printer\u0000 jammed', { From: `Nul\u0000 Sender <${senderOf('nul-bytes')}>` }), 'X-Nul: a\u0000b', '', 'Paper\u0000 is stuck.', '']),
   },
   {
     name: 'injection-from-name',
@@ -387,8 +380,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     what: 'CR/LF, Bcc and a custom header in a quoted-printable encoded-word Subject',
     injection: true,
     expected: { kind: 'ticket', subject: `Help Bcc: ${INJECTED_BCC} ${INJECTED_HEADER}: yes` },
-    bytes: () =>
-      crlf([...head('injection-subject-encoded-word', `=?utf-8?q?Help=0D=0ABcc:_${INJECTED_BCC}=0D=0A${INJECTED_HEADER}:_yes?=`), '', 'Hello.', '']),
+    bytes: () => crlf([...head('injection-subject-encoded-word', `=?utf-8?q?Help=0D=0ABcc:_${INJECTED_BCC}=0D=0A${INJECTED_HEADER}:_yes?=`), '', 'Hello.', '']),
   },
   {
     name: 'injection-filename',
@@ -430,13 +422,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     what: 'bare CR (no LF) before a Bcc header inside the Subject and the From name',
     injection: true,
     expected: { kind: 'ticket', subject: `Help Bcc: ${INJECTED_BCC}`, requesterName: `Eve ${INJECTED_HEADER}: yes` },
-    bytes: () =>
-      crlf([
-        ...head('lone-cr-in-headers', `Help\rBcc: ${INJECTED_BCC}`, { From: `"Eve\r${INJECTED_HEADER}: yes" <${senderOf('lone-cr-in-headers')}>` }),
-        '',
-        'Hello.',
-        '',
-      ]),
+    bytes: () => crlf([...head('lone-cr-in-headers', `Help\rBcc: ${INJECTED_BCC}`, { From: `"Eve\r${INJECTED_HEADER}: yes" <${senderOf('lone-cr-in-headers')}>` }), '', 'Hello.', '']),
   },
   {
     name: 'message-id-4kb',
@@ -500,8 +486,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
     name: 'raw-8bit-headers',
     what: 'raw UTF-8 bytes (not encoded-words) in the Subject and the From name',
     expected: { kind: 'ticket', subject: 'Drucker im Büro – Größe A4', requesterName: 'Jürgen Groß' },
-    bytes: () =>
-      crlf([...head('raw-8bit-headers', 'Drucker im Büro – Größe A4', { From: `Jürgen Groß <${senderOf('raw-8bit-headers')}>` }), 'Content-Type: text/plain; charset=utf-8', '', 'Grüße.', '']),
+    bytes: () => crlf([...head('raw-8bit-headers', 'Drucker im Büro – Größe A4', { From: `Jürgen Groß <${senderOf('raw-8bit-headers')}>` }), 'Content-Type: text/plain; charset=utf-8', '', 'Grüße.', '']),
   },
   {
     name: 'headers-only',
@@ -647,7 +632,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
   },
   {
     name: 'reused-message-id',
-    what: 'a different mail from another sender reusing good-mail-2\'s Message-ID, as buggy mailers do',
+    what: "a different mail from another sender reusing good-mail-2's Message-ID, as buggy mailers do",
     expected: { kind: 'ticket', subject: 'Reused id', descriptionContains: 'Not the same mail at all.' },
     bytes: () => crlf([...head('reused-message-id', 'Reused id', { 'Message-ID': `<good-mail-2@${CORPUS_DOMAIN}>` }), 'Content-Type: text/plain; charset=utf-8', '', 'Not the same mail at all.', '']),
   },
@@ -659,7 +644,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
   },
   {
     name: 'many-long-attachment-names',
-    what: '300 one-byte attachments with 2,000-character names (a 700 KB mail whose full listing is over DynamoDB\'s 400 KB)',
+    what: "300 one-byte attachments with 2,000-character names (a 700 KB mail whose full listing is over DynamoDB's 400 KB)",
     expected: { kind: 'ticket', subject: 'Many long attachment names', descriptionContains: 'Three hundred files.' },
     bytes: () =>
       crlf([
@@ -680,7 +665,7 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
   },
   {
     name: 'reply-to-spoof',
-    what: 'a new mail whose Reply-To names the desk\'s VIP and whose Cc is the sender itself',
+    what: "a new mail whose Reply-To names the desk's VIP and whose Cc is the sender itself",
     expected: { kind: 'ticket', subject: 'Reset my password' },
     bytes: () =>
       crlf([
@@ -705,4 +690,3 @@ export const MALFORMED_MAIL: readonly MalformedMailCase[] = [
       ]),
   },
 ];
-

@@ -22,11 +22,7 @@ export function observeDynamoDbClients(observer: DynamoDbClientObserver): () => 
 
 /** Builds a document client; locally DYNAMODB_ENDPOINT points it at DynamoDB Local. */
 export function createDocumentClient(endpoint = process.env[ENV.dynamodbEndpoint]): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(
-    endpoint
-      ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {},
-  );
+  const client = new DynamoDBClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {});
   injectFaultsFromEnv(client, 'dynamodb');
   for (const observe of observers) observe(client);
   return DynamoDBDocumentClient.from(client, {

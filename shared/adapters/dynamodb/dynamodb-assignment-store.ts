@@ -32,9 +32,7 @@ export class DynamoDbAssignmentStore implements AssignmentStore {
     // Parallel strongly consistent gets: the functions' role has GetItem but no BatchGetItem.
     return Promise.all(
       emails.map(async (email) => {
-        const { Item } = await this.client.send(
-          new GetCommand({ TableName: this.tableName, Key: agentWorkloadKey(email), ConsistentRead: true }),
-        );
+        const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: agentWorkloadKey(email), ConsistentRead: true }));
         const lastAssignedAt = typeof Item?.lastAssignedAt === 'string' ? Item.lastAssignedAt : undefined;
         return { email, openTickets: Number(Item?.openTickets ?? 0), ...(lastAssignedAt ? { lastAssignedAt } : {}) };
       }),
@@ -44,9 +42,7 @@ export class DynamoDbAssignmentStore implements AssignmentStore {
   async availability(emails: readonly string[]): Promise<Map<string, boolean>> {
     const entries = await Promise.all(
       emails.map(async (email): Promise<[string, boolean]> => {
-        const { Item } = await this.client.send(
-          new GetCommand({ TableName: this.tableName, Key: agentAvailabilityKey(email), ConsistentRead: true }),
-        );
+        const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: agentAvailabilityKey(email), ConsistentRead: true }));
         return [email, Item?.available !== false];
       }),
     );

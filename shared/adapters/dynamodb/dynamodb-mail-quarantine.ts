@@ -11,9 +11,7 @@ export class DynamoDbMailQuarantine implements MailQuarantine {
   ) {}
 
   async record(mail: QuarantinedMail): Promise<void> {
-    await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...quarantineKey(mail.at.slice(0, 10), mail.location), entity: 'quarantine', ...mail } }),
-    );
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...quarantineKey(mail.at.slice(0, 10), mail.location), entity: 'quarantine', ...mail } }));
   }
 
   async listDay(day: string): Promise<QuarantinedMail[]> {

@@ -19,9 +19,7 @@ export const AGENT_COUNTER_ATTRIBUTES: Record<AgentCounter, string> = { active: 
 export function deskCounterDeltas(change: DeskCountChange): [attribute: string, delta: number][] {
   return [
     ...Object.entries(change.counts).map(([counter, delta]): [string, number] => [deskCounterAttribute(counter as DeskCounter), delta]),
-    ...Object.entries(change.levels).flatMap(([level, counts]) =>
-      Object.entries(counts).map(([counter, delta]): [string, number] => [deskCounterAttribute(counter as LevelCounter, level), delta]),
-    ),
+    ...Object.entries(change.levels).flatMap(([level, counts]) => Object.entries(counts).map(([counter, delta]): [string, number] => [deskCounterAttribute(counter as LevelCounter, level), delta])),
   ];
 }
 

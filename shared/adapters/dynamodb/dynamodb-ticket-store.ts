@@ -1,13 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../../domain/history.ts';
 import { pendingApprovals, type PendingApproval } from '../../domain/pending-approvals.ts';
 import type { Comment, Ticket } from '../../domain/ticket.ts';
@@ -91,8 +83,7 @@ interface PartitionRead {
   lastKey?: Record<string, string>;
 }
 
-const reasonCodes = (error: TransactionCanceledException): (string | undefined)[] =>
-  (error.CancellationReasons ?? []).map((reason) => reason.Code);
+const reasonCodes = (error: TransactionCanceledException): (string | undefined)[] => (error.CancellationReasons ?? []).map((reason) => reason.Code);
 
 const CONDITION_FAILED = 'ConditionalCheckFailed';
 
@@ -106,13 +97,10 @@ function isItemTooLarge(error: unknown): boolean {
 
 /** Whether the guard's condition, and no other, cancelled the transaction. */
 const onlyGuardFailed = (codes: (string | undefined)[], guardIndex: number | undefined): boolean =>
-  guardIndex !== undefined &&
-  codes[guardIndex] === CONDITION_FAILED &&
-  codes.every((code, index) => index === guardIndex || code !== CONDITION_FAILED);
+  guardIndex !== undefined && codes[guardIndex] === CONDITION_FAILED && codes.every((code, index) => index === guardIndex || code !== CONDITION_FAILED);
 
 /** Cancelled only because other transactions held some of its items: nothing was written. */
-const onlyConflicts = (codes: (string | undefined)[]): boolean =>
-  codes.includes('TransactionConflict') && codes.every((code) => code === undefined || code === 'None' || code === 'TransactionConflict');
+const onlyConflicts = (codes: (string | undefined)[]): boolean => codes.includes('TransactionConflict') && codes.every((code) => code === undefined || code === 'None' || code === 'TransactionConflict');
 
 /** As onlyConflicts, and every conflict on a counter item (positions `counters.start` to `counters.end`, exclusive). */
 const onlyCounterConflicts = (codes: (string | undefined)[], counters: { start: number; end: number }): boolean =>
@@ -139,12 +127,7 @@ export class DynamoDbTicketStore implements TicketStore {
     return Number(result.Attributes?.value);
   }
 
-  async createTicket(
-    ticket: Ticket,
-    events: HistoryEvent | readonly HistoryEvent[],
-    idempotency?: IdempotencyClaim,
-    guard?: WorkloadGuard,
-  ): Promise<CreateTicketOutcome> {
+  async createTicket(ticket: Ticket, events: HistoryEvent | readonly HistoryEvent[], idempotency?: IdempotencyClaim, guard?: WorkloadGuard): Promise<CreateTicketOutcome> {
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: ticketItem(ticket), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...[events].flat().map((event) => ({ Put: { TableName: this.tableName, Item: historyItem(event) } })),
@@ -166,9 +149,7 @@ export class DynamoDbTicketStore implements TicketStore {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const codes = reasonCodes(error);
         if (idempotencyIndex !== undefined && codes[idempotencyIndex] === CONDITION_FAILED) {
-          const claim = await this.client.send(
-            new GetCommand({ TableName: this.tableName, Key: idempotencyKey(idempotency!.caller, idempotency!.key), ConsistentRead: true }),
-          );
+          const claim = await this.client.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(idempotency!.caller, idempotency!.key), ConsistentRead: true }));
           if (claim.Item) return { created: false, ticketKey: String(claim.Item.ticketKey) };
         }
         if (onlyGuardFailed(codes, guardIndex)) throw new AssignmentRaceError(guard!.email);
@@ -182,9 +163,7 @@ export class DynamoDbTicketStore implements TicketStore {
   }
 
   async getTicket(key: string): Promise<Ticket | undefined> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: ticketKey(key), ConsistentRead: true }),
-    );
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: ticketKey(key), ConsistentRead: true }));
     return result.Item ? toTicket(result.Item) : undefined;
   }
 
@@ -294,9 +273,7 @@ export class DynamoDbTicketStore implements TicketStore {
   }
 
   async findClaim(caller: string, key: string): Promise<ClaimRecord | undefined> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }),
-    );
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }));
     const item = result.Item;
     if (typeof item?.ticketKey !== 'string') return undefined;
     return {
@@ -386,9 +363,7 @@ export class DynamoDbTicketStore implements TicketStore {
     partitions.forEach((partition, index) => assertCursorBelongs(positions[index] ?? null, partition));
     const filter = this.filterFor(query);
 
-    const reads = await Promise.all(
-      partitions.map((partition, index) => this.readPartition(partition, positions[index] ?? null, filter, query.limit)),
-    );
+    const reads = await Promise.all(partitions.map((partition, index) => this.readPartition(partition, positions[index] ?? null, filter, query.limit)));
 
     // Merge the partitions in index order. An item may be returned only if no unread part of
     // another partition could still hold an item that sorts before it (its frontier).
@@ -510,12 +485,7 @@ export class DynamoDbTicketStore implements TicketStore {
     };
   }
 
-  private async readPartition(
-    partition: IndexPartition,
-    position: PartitionPosition,
-    filter: ReturnType<DynamoDbTicketStore['filterFor']>,
-    limit: number,
-  ): Promise<PartitionRead | undefined> {
+  private async readPartition(partition: IndexPartition, position: PartitionPosition, filter: ReturnType<DynamoDbTicketStore['filterFor']>, limit: number): Promise<PartitionRead | undefined> {
     if (position === 'done') return undefined;
     const items: Item[] = [];
     let startKey: Record<string, string> | undefined = position ?? undefined;

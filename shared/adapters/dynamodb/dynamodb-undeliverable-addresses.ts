@@ -43,18 +43,20 @@ export class DynamoDbUndeliverableAddresses implements UndeliverableAddresses {
   }
 
   async clear(address: string, now: Date): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: undeliverableAddressKey(address),
-        UpdateExpression: 'SET #ttl = :now, clearedAt = :at',
-        // Only an existing mark: lifting nothing must not leave an item behind.
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-        ExpressionAttributeValues: { ':now': epochSeconds(now), ':at': now.toISOString() },
-      }),
-    ).catch((error: unknown) => {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    });
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: undeliverableAddressKey(address),
+          UpdateExpression: 'SET #ttl = :now, clearedAt = :at',
+          // Only an existing mark: lifting nothing must not leave an item behind.
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':now': epochSeconds(now), ':at': now.toISOString() },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      });
   }
 }

@@ -58,9 +58,34 @@ export const toPendingApproval = (item: Item): PendingApproval => {
 
 /** The order in which a ticket's fields are read back, so API responses read the same every time. */
 const TICKET_FIELD_ORDER: readonly (keyof Ticket)[] = [
-  'key', 'type', 'subject', 'description', 'requester', 'status', 'priority', 'impact', 'urgency', 'category', 'catalogItem',
-  'desk', 'level', 'assignee', 'tags', 'customFields', 'channel', 'approval', 'sourceMessageId', 'watchers', 'sla', 'lastPublicReply', 'createdAt', 'updatedAt',
-  'firstResponseAt', 'resolvedAt', 'closedAt', 'version',
+  'key',
+  'type',
+  'subject',
+  'description',
+  'requester',
+  'status',
+  'priority',
+  'impact',
+  'urgency',
+  'category',
+  'catalogItem',
+  'desk',
+  'level',
+  'assignee',
+  'tags',
+  'customFields',
+  'channel',
+  'approval',
+  'sourceMessageId',
+  'watchers',
+  'sla',
+  'lastPublicReply',
+  'createdAt',
+  'updatedAt',
+  'firstResponseAt',
+  'resolvedAt',
+  'closedAt',
+  'version',
 ];
 
 export function toTicket(item: Item): Ticket {

@@ -12,9 +12,7 @@ export class S3AttachmentStore implements AttachmentStore {
 
   async put(key: string, content: Buffer, contentType: string): Promise<void> {
     // The type is what the sender declared; "attachment" keeps a browser from rendering, say, HTML from our bucket.
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType, ContentDisposition: 'attachment', ContentLength: content.length }),
-    );
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType, ContentDisposition: 'attachment', ContentLength: content.length }));
   }
 }
 

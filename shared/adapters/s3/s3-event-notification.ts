@@ -18,9 +18,7 @@ export class S3EventNotificationError extends Error {
 // Only the fields the intake uses are checked; S3 adds fields over time (eventVersion 2.1, 2.2, ...).
 const recordSchema = z.object({
   eventSource: z.literal('aws:s3', 'must be aws:s3'),
-  eventName: z
-    .string('must be a string such as ObjectCreated:Put')
-    .startsWith('ObjectCreated:', 'must be an ObjectCreated event: the bucket notification should send only s3:ObjectCreated:*'),
+  eventName: z.string('must be a string such as ObjectCreated:Put').startsWith('ObjectCreated:', 'must be an ObjectCreated event: the bucket notification should send only s3:ObjectCreated:*'),
   s3: z.object({
     bucket: z.object({ name: z.string('must be the bucket name').min(1, 'must be the bucket name') }),
     object: z.object({
@@ -88,7 +86,11 @@ export function decodeS3EventKey(encoded: string, field = 'key'): string {
 export function encodeS3EventKey(key: string): string {
   return key
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+'))
+    .map((segment) =>
+      encodeURIComponent(segment)
+        .replace(/[!'()~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%20/g, '+'),
+    )
     .join('/');
 }
 
@@ -143,5 +145,8 @@ export function s3ObjectCreatedNotification(object: CreatedObject): string {
 }
 
 function randomHex(length: number): string {
-  return randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length).toUpperCase();
+  return randomBytes(Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length)
+    .toUpperCase();
 }

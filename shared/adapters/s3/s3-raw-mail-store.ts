@@ -1,12 +1,5 @@
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
-import {
-  describeRawMailLocation,
-  MAX_RAW_MAIL_BYTES,
-  RawMailNotFoundError,
-  RawMailTooLargeError,
-  type RawMailLocation,
-  type RawMailStore,
-} from '../../ports/raw-mail-store.ts';
+import { describeRawMailLocation, MAX_RAW_MAIL_BYTES, RawMailNotFoundError, RawMailTooLargeError, type RawMailLocation, type RawMailStore } from '../../ports/raw-mail-store.ts';
 import { s3Client } from './s3-client.ts';
 
 export interface S3RawMailStoreOptions {

@@ -98,9 +98,9 @@ let fromEnv: S3UploadStore | undefined;
 /** The function's upload store; UPLOAD_S3_ENDPOINT points it at the local stand-in in `npm start`. */
 export function s3UploadStoreFromEnv(): S3UploadStore {
   const endpoint = process.env[ENV.uploadS3Endpoint];
-  fromEnv ??= new S3UploadStore(
-    endpoint ? new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) : s3Client(),
-    { uploads: requiredEnv(ENV.uploadBucket), attachments: requiredEnv(ENV.mailBucket) },
-  );
+  fromEnv ??= new S3UploadStore(endpoint ? new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) : s3Client(), {
+    uploads: requiredEnv(ENV.uploadBucket),
+    attachments: requiredEnv(ENV.mailBucket),
+  });
   return fromEnv;
 }

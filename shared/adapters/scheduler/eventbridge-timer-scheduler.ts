@@ -1,11 +1,4 @@
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  DeleteScheduleCommand,
-  paginateListSchedules,
-  ResourceNotFoundException,
-  SchedulerClient,
-} from '@aws-sdk/client-scheduler';
+import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, paginateListSchedules, ResourceNotFoundException, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { timerName, timerPayload, type SlaTimer } from '../../domain/sla-timer.ts';
 import { ENV } from '../../environment.ts';
 import { injectFaultsFromEnv } from '../fault-injection.ts';

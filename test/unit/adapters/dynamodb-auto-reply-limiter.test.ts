@@ -22,7 +22,7 @@ describe('the automatic reply limiter', () => {
     });
   });
 
-  it('refuses once the hour\'s allowance is used up', async () => {
+  it("refuses once the hour's allowance is used up", async () => {
     dynamo.on(UpdateCommand).resolves({ Attributes: { count: 6 } });
     await expect(limiter.allow('ann@example.org', at, 5)).resolves.toBe(false);
   });

@@ -16,8 +16,7 @@ const store = new DynamoDbTicketStore(documentClient, 'desk-table');
 
 const event: HistoryEvent = { id: '01H', ticketKey: 'SD-1', at: '2026-11-02T09:00:00.000Z', actor: { kind: 'system', id: 'test' }, action: 'updated', changes: [] };
 
-const cancelled = (...codes: string[]) =>
-  new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+const cancelled = (...codes: string[]) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 
 beforeEach(() => dynamo.reset());
 
@@ -44,14 +43,14 @@ describe('the DynamoDB ticket store', () => {
     expect(dynamo).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'IDEMPOTENCY#user:u1#k1', SK: 'IDEMPOTENCY' } });
   });
 
-  it('reports an item over DynamoDB\'s size limit as such, not as a conflict to retry', async () => {
+  it("reports an item over DynamoDB's size limit as such, not as a conflict to retry", async () => {
     const tooLarge = Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException' });
     dynamo.on(TransactWriteCommand).rejects(tooLarge);
     await expect(store.createTicket(aTicket(), event)).rejects.toBeInstanceOf(ItemTooLargeError);
     await expect(store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event)).rejects.toBeInstanceOf(ItemTooLargeError);
-    dynamo.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ValidationError', Message: 'Item size has exceeded the maximum allowed size' }] }),
-    );
+    dynamo
+      .on(TransactWriteCommand)
+      .rejects(new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ValidationError', Message: 'Item size has exceeded the maximum allowed size' }] }));
     await expect(store.saveTicket(aTicket({ version: 2 }), aTicket({ version: 3 }), event)).rejects.toBeInstanceOf(ItemTooLargeError);
   });
 
@@ -63,7 +62,7 @@ describe('the DynamoDB ticket store', () => {
     expect(put.ExpressionAttributeValues).toEqual({ ':expected': 2 });
   });
 
-  it('records the comment an Idempotency-Key added in the claim, in the comment\'s own transaction', async () => {
+  it("records the comment an Idempotency-Key added in the claim, in the comment's own transaction", async () => {
     dynamo.on(TransactWriteCommand).resolves({});
     const comment = { id: '01C', ticketKey: 'SD-1', author: { email: 'a@example.com', role: 'agent' as const }, public: true, body: 'Hi', attachments: [], createdAt: '2026-11-02T09:00:00.000Z' };
     const claim = { caller: 'user:u1', key: 'comment:SD-1:k1', expiresAt: 1 };
@@ -211,7 +210,7 @@ describe('the DynamoDB ticket store', () => {
     });
   });
 
-  it('refuses a cursor of another priority\'s range', async () => {
+  it("refuses a cursor of another priority's range", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [ticketItem(aTicket({ priority: 'P1' }))], LastEvaluatedKey: { PK: 'TICKET#SD-1', SK: 'TICKET', GSI1PK: 'DESK#it#ACTIVE', GSI1SK: 'P1#x' } });
     const page = await store.listTickets({ desk: 'it', statuses: ['new'], priorities: ['P1'], limit: 1 });
     await expect(store.listTickets({ desk: 'it', statuses: ['new'], priorities: ['P2'], limit: 1, cursor: page.nextCursor! })).rejects.toThrow('Invalid cursor');
@@ -229,7 +228,7 @@ describe('the DynamoDB ticket store', () => {
     });
   });
 
-  it('reads an agent\'s work by due date from the due partitions of the visible desks, merged by deadline', async () => {
+  it("reads an agent's work by due date from the due partitions of the visible desks, merged by deadline", async () => {
     const due = (key: string, deadline: string) => ({ ...ticketItem(aTicket({ key, assignee: 'a@example.com' })), GSI4SK: `${deadline}#P3#2026-11-02T09:00:00.000Z#${key}` });
     dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#it#DUE', ':assignee': 'a@example.com' } }).resolves({ Items: [due('SD-1', '2026-11-02T10:00:00.000Z'), due('SD-3', '~')] });
     dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DESK#facilities#DUE', ':assignee': 'a@example.com' } }).resolves({ Items: [due('FA-2', '2026-11-02T09:30:00.000Z')] });

@@ -30,7 +30,9 @@ describe('undeliverable addresses in DynamoDB', () => {
   });
 
   it('finds only marks still in force, one strongly consistent read per distinct address', async () => {
-    dynamo.on(GetCommand, { Key: { PK: 'ADDRESS#gone@example.org', SK: 'UNDELIVERABLE' } }).resolves({ Item: { address: 'gone@example.org', bouncedAt: 'x', ticketKey: 'SD-1', status: '5.1.1', expiresAt: seconds(now) + 60 } });
+    dynamo
+      .on(GetCommand, { Key: { PK: 'ADDRESS#gone@example.org', SK: 'UNDELIVERABLE' } })
+      .resolves({ Item: { address: 'gone@example.org', bouncedAt: 'x', ticketKey: 'SD-1', status: '5.1.1', expiresAt: seconds(now) + 60 } });
     dynamo.on(GetCommand, { Key: { PK: 'ADDRESS#lifted@example.org', SK: 'UNDELIVERABLE' } }).resolves({ Item: { address: 'lifted@example.org', bouncedAt: 'x', ticketKey: 'SD-2', expiresAt: seconds(now) } });
     dynamo.on(GetCommand, { Key: { PK: 'ADDRESS#fine@example.org', SK: 'UNDELIVERABLE' } }).resolves({});
     const marks = await addresses.find(['Gone@Example.org', 'gone@example.org', 'lifted@example.org', 'fine@example.org'], now);

@@ -23,7 +23,10 @@ describe('the signing key in Parameter Store', () => {
   });
 
   it('creates a random SecureString when there is none, without overwriting, and uses what is stored', async () => {
-    ssm.on(GetParameterCommand).rejectsOnce(named('ParameterNotFound')).resolves({ Parameter: { Value: 'created-key' } });
+    ssm
+      .on(GetParameterCommand)
+      .rejectsOnce(named('ParameterNotFound'))
+      .resolves({ Parameter: { Value: 'created-key' } });
     ssm.on(PutParameterCommand).resolves({ Version: 1 });
     const key = await new SsmSigningKey(new SSMClient({ region: 'eu-west-1' }), NAME).approvalLinkKey();
     expect(text(key)).toBe('created-key');
@@ -33,13 +36,19 @@ describe('the signing key in Parameter Store', () => {
   });
 
   it('takes the key another function created first', async () => {
-    ssm.on(GetParameterCommand).rejectsOnce(named('ParameterNotFound')).resolves({ Parameter: { Value: 'winner-key' } });
+    ssm
+      .on(GetParameterCommand)
+      .rejectsOnce(named('ParameterNotFound'))
+      .resolves({ Parameter: { Value: 'winner-key' } });
     ssm.on(PutParameterCommand).rejects(named('ParameterAlreadyExists'));
     expect(text(await new SsmSigningKey(new SSMClient({ region: 'eu-west-1' }), NAME).approvalLinkKey())).toBe('winner-key');
   });
 
   it('does not keep a failed read: the next call tries again', async () => {
-    ssm.on(GetParameterCommand).rejectsOnce(named('ThrottlingException', 'Rate exceeded')).resolves({ Parameter: { Value: 'stored-key' } });
+    ssm
+      .on(GetParameterCommand)
+      .rejectsOnce(named('ThrottlingException', 'Rate exceeded'))
+      .resolves({ Parameter: { Value: 'stored-key' } });
     const source = new SsmSigningKey(new SSMClient({ region: 'eu-west-1', maxAttempts: 1 }), NAME);
     await expect(source.approvalLinkKey()).rejects.toThrow('Rate exceeded');
     expect(text(await source.approvalLinkKey())).toBe('stored-key');

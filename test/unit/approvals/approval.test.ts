@@ -21,7 +21,7 @@ const twoSteps: Approval = {
 };
 
 describe('sequential approval', () => {
-  it('lets only the waiting step\'s approvers decide', () => {
+  it("lets only the waiting step's approvers decide", () => {
     expect(canDecide(twoSteps, 'mark@example.org')).toBe(true);
     expect(canDecide(twoSteps, 'a@example.org')).toBe(false);
     expect(canDecide({ ...twoSteps, state: 'approved' }, 'mark@example.org')).toBe(false);
@@ -42,13 +42,8 @@ describe('sequential approval', () => {
 });
 
 describe('approvers of a catalog item', () => {
-  it('resolves the requester\'s manager, a named approver and a group', () => {
-    const approval = startApproval(
-      config,
-      [{ kind: 'requester_manager' }, { kind: 'user', email: 'cfo@example.org' }, { kind: 'group', group: 'software-approvers' }],
-      'jane@example.org',
-      desk('it'),
-    )!;
+  it("resolves the requester's manager, a named approver and a group", () => {
+    const approval = startApproval(config, [{ kind: 'requester_manager' }, { kind: 'user', email: 'cfo@example.org' }, { kind: 'group', group: 'software-approvers' }], 'jane@example.org', desk('it'))!;
     expect(approval.steps.map((step) => step.approvers)).toEqual([['mark.lead@example.org'], ['cfo@example.org'], ['admin@example.com', 'sam.security@example.org']]);
   });
 

@@ -7,7 +7,12 @@ const twoSteps = (current: number): Approval => ({
   state: 'pending',
   current,
   steps: [
-    { kind: 'requester_manager', label: 'Manager', approvers: ['mark@example.org'], ...(current > 0 ? { decision: 'approved' as const, decidedBy: 'mark@example.org', decidedAt: '2026-11-03T08:00:00.000Z' } : {}) },
+    {
+      kind: 'requester_manager',
+      label: 'Manager',
+      approvers: ['mark@example.org'],
+      ...(current > 0 ? { decision: 'approved' as const, decidedBy: 'mark@example.org', decidedAt: '2026-11-03T08:00:00.000Z' } : {}),
+    },
     { kind: 'group', label: 'Security', approvers: ['sam@example.org', 'ada@example.org', 'sam@example.org'] },
   ],
 });

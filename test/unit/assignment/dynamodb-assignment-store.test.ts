@@ -27,9 +27,7 @@ describe('the DynamoDB assignment store', () => {
   });
 
   it('reads workload counters with strongly consistent gets, zero for agents never counted, in the order asked', async () => {
-    dynamo
-      .on(GetCommand, { Key: { PK: 'AGENT#a@x.com', SK: 'WORKLOAD' } })
-      .resolves({ Item: { openTickets: 3, lastAssignedAt: '2026-01-01T00:00:00.000Z' } });
+    dynamo.on(GetCommand, { Key: { PK: 'AGENT#a@x.com', SK: 'WORKLOAD' } }).resolves({ Item: { openTickets: 3, lastAssignedAt: '2026-01-01T00:00:00.000Z' } });
     dynamo.on(GetCommand, { Key: { PK: 'AGENT#b@x.com', SK: 'WORKLOAD' } }).resolves({});
     await expect(store.workloads(['b@x.com', 'a@x.com'])).resolves.toEqual([
       { email: 'b@x.com', openTickets: 0 },

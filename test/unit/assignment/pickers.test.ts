@@ -67,9 +67,19 @@ describe('least loaded', () => {
   });
 
   it('falls back to configuration order when load and last assignment are equal', () => {
-    expect(pickLeastLoaded([{ email: 'a@x.com', openTickets: 0 }, { email: 'b@x.com', openTickets: 0 }])?.email).toBe('a@x.com');
+    expect(
+      pickLeastLoaded([
+        { email: 'a@x.com', openTickets: 0 },
+        { email: 'b@x.com', openTickets: 0 },
+      ])?.email,
+    ).toBe('a@x.com');
     const at = '2026-01-01T00:00:00.000Z';
-    expect(pickLeastLoaded([{ email: 'c@x.com', openTickets: 2, lastAssignedAt: at }, { email: 'a@x.com', openTickets: 2, lastAssignedAt: at }])?.email).toBe('c@x.com');
+    expect(
+      pickLeastLoaded([
+        { email: 'c@x.com', openTickets: 2, lastAssignedAt: at },
+        { email: 'a@x.com', openTickets: 2, lastAssignedAt: at },
+      ])?.email,
+    ).toBe('c@x.com');
   });
 
   it('takes turns among equally loaded agents as each receives a ticket', () => {
@@ -91,8 +101,6 @@ describe('least loaded', () => {
 
 describe('ordinal', () => {
   it('names positions as English ordinals', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
-      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th',
-    ]);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
   });
 });

@@ -19,8 +19,7 @@ const later = '2026-11-02T10:00:00.000Z';
 const event: HistoryEvent = { id: '01H', ticketKey: 'SD-1', at, actor: { kind: 'system', id: 'test' }, action: 'created', changes: [] };
 const claim = { caller: 'user:u1', key: 'k1', expiresAt: 1 };
 
-const cancelled = (...codes: string[]) =>
-  new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+const cancelled = (...codes: string[]) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 
 const transactItems = (call = 0) => dynamo.commandCalls(TransactWriteCommand)[call]!.args[0].input.TransactItems!;
 
@@ -105,9 +104,7 @@ describe('workload counters in the create transaction', () => {
 
   it('reports a failed guard alone as an assignment race, so the caller can choose again', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed'));
-    const error = await store
-      .createTicket(aTicket({ assignee: 'a@x.com' }), event, undefined, { email: 'a@x.com', openTickets: 2 })
-      .catch((caught: unknown) => caught);
+    const error = await store.createTicket(aTicket({ assignee: 'a@x.com' }), event, undefined, { email: 'a@x.com', openTickets: 2 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AssignmentRaceError);
     expect((error as AssignmentRaceError).agent).toBe('a@x.com');
   });
@@ -127,22 +124,21 @@ describe('workload counters in the create transaction', () => {
   it('prefers the idempotent replay when both the claim and the guard failed', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed', 'ConditionalCheckFailed'));
     dynamo.on(GetCommand).resolves({ Item: { ticketKey: 'SD-7' } });
-    await expect(
-      store.createTicket(aTicket({ assignee: 'a@x.com' }), event, claim, { email: 'a@x.com', openTickets: 2 }),
-    ).resolves.toEqual({ created: false, ticketKey: 'SD-7' });
+    await expect(store.createTicket(aTicket({ assignee: 'a@x.com' }), event, claim, { email: 'a@x.com', openTickets: 2 })).resolves.toEqual({ created: false, ticketKey: 'SD-7' });
   });
 
   it('reports a taken ticket key as a conflict, not a race, even with a guard', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'ConditionalCheckFailed'));
-    const error = await store
-      .createTicket(aTicket({ assignee: 'a@x.com' }), event, undefined, { email: 'a@x.com', openTickets: 2 })
-      .catch((caught: unknown) => caught);
+    const error = await store.createTicket(aTicket({ assignee: 'a@x.com' }), event, undefined, { email: 'a@x.com', openTickets: 2 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).not.toBeInstanceOf(AssignmentRaceError);
   });
 
   it('tries again when only concurrent transactions on a shared counter cancelled the create', async () => {
-    dynamo.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'TransactionConflict')).resolves({});
+    dynamo
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled('None', 'None', 'TransactionConflict'))
+      .resolves({});
     await expect(store.createTicket(aTicket({ assignee: 'a@x.com' }), event)).resolves.toMatchObject({ created: true });
     expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
   });
@@ -176,7 +172,25 @@ describe('workload counters in the save transaction', () => {
 
   it('merges a breach with the workload change into one update of the agent item', async () => {
     dynamo.on(TransactWriteCommand).resolves({});
-    const breachedSla = { policy: 'p', version: 2, clocks: [{ metric: 'resolution' as const, state: 'breached' as const, targetMinutes: 60, startedAt: at, asOf: later, consumedMinutes: 61, pausedMinutes: 0, running: true, due: {}, firedThresholds: [100], breachedAt: later }] };
+    const breachedSla = {
+      policy: 'p',
+      version: 2,
+      clocks: [
+        {
+          metric: 'resolution' as const,
+          state: 'breached' as const,
+          targetMinutes: 60,
+          startedAt: at,
+          asOf: later,
+          consumedMinutes: 61,
+          pausedMinutes: 0,
+          running: true,
+          due: {},
+          firedThresholds: [100],
+          breachedAt: later,
+        },
+      ],
+    };
     await store.saveTicket(open(), next({ assignee: 'a@x.com', sla: breachedSla }), event, undefined, { email: 'a@x.com', openTickets: 3 });
     const agentItems = transactItems().filter((item) => (item.Update ?? item.ConditionCheck)?.Key?.PK === 'AGENT#a@x.com');
     expect(agentItems).toHaveLength(1);
@@ -190,14 +204,21 @@ describe('workload counters in the save transaction', () => {
 
   it('puts the guard on the counter update of an agent whose queue counts move without the workload', async () => {
     dynamo.on(TransactWriteCommand).resolves({});
-    const atRisk = { policy: 'p', version: 2, clocks: [{ metric: 'resolution' as const, state: 'at_risk' as const, targetMinutes: 60, startedAt: at, asOf: later, consumedMinutes: 50, pausedMinutes: 0, running: true, due: {}, firedThresholds: [75] }] };
+    const atRisk = {
+      policy: 'p',
+      version: 2,
+      clocks: [{ metric: 'resolution' as const, state: 'at_risk' as const, targetMinutes: 60, startedAt: at, asOf: later, consumedMinutes: 50, pausedMinutes: 0, running: true, due: {}, firedThresholds: [75] }],
+    };
     await store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'a@x.com', sla: atRisk }), event, undefined, { email: 'a@x.com', openTickets: 1 });
     expect(transactItems().filter((item) => 'ConditionCheck' in item)).toEqual([]);
     expect(transactItems()[2]!.Update).toMatchObject({ UpdateExpression: 'ADD #atRisk :atRisk SET entity = :entity', ConditionExpression: 'openTickets = :expected' });
   });
 
   it('tries a save again when only a counter item was held by another transaction', async () => {
-    dynamo.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'TransactionConflict', 'TransactionConflict')).resolves({});
+    dynamo
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled('None', 'None', 'TransactionConflict', 'TransactionConflict'))
+      .resolves({});
     await expect(store.saveTicket(open({ assignee: 'a@x.com' }), next({ assignee: 'b@x.com' }), event)).resolves.toMatchObject({ assignee: 'b@x.com' });
     expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
   });

@@ -43,33 +43,23 @@ describe('workload changes', () => {
   });
 
   it.each(['resolved', 'closed'] as const)('removes one when an assigned ticket becomes %s', (status) => {
-    expect(workloadChanges(aTicket({ status: 'open', assignee: alice }), aTicket({ status, assignee: alice }))).toEqual([
-      { email: alice, delta: -1 },
-    ]);
+    expect(workloadChanges(aTicket({ status: 'open', assignee: alice }), aTicket({ status, assignee: alice }))).toEqual([{ email: alice, delta: -1 }]);
   });
 
   it('adds one when a resolved ticket is reopened', () => {
-    expect(workloadChanges(aTicket({ status: 'resolved', assignee: alice }), aTicket({ status: 'open', assignee: alice }))).toEqual([
-      { email: alice, delta: 1 },
-    ]);
+    expect(workloadChanges(aTicket({ status: 'resolved', assignee: alice }), aTicket({ status: 'open', assignee: alice }))).toEqual([{ email: alice, delta: 1 }]);
   });
 
   it('adds one when an approved ticket leaves pending_approval for new', () => {
-    expect(workloadChanges(aTicket({ status: 'pending_approval', assignee: alice }), aTicket({ status: 'new', assignee: alice }))).toEqual([
-      { email: alice, delta: 1 },
-    ]);
+    expect(workloadChanges(aTicket({ status: 'pending_approval', assignee: alice }), aTicket({ status: 'new', assignee: alice }))).toEqual([{ email: alice, delta: 1 }]);
   });
 
   it('moves the count when a ticket is reassigned and resolved in one change', () => {
-    expect(workloadChanges(aTicket({ status: 'open', assignee: alice }), aTicket({ status: 'resolved', assignee: bob }))).toEqual([
-      { email: alice, delta: -1 },
-    ]);
+    expect(workloadChanges(aTicket({ status: 'open', assignee: alice }), aTicket({ status: 'resolved', assignee: bob }))).toEqual([{ email: alice, delta: -1 }]);
   });
 
   it('counts for the new agent when a closed ticket is reassigned into a workload status', () => {
-    expect(workloadChanges(aTicket({ status: 'resolved', assignee: alice }), aTicket({ status: 'open', assignee: bob }))).toEqual([
-      { email: bob, delta: 1 },
-    ]);
+    expect(workloadChanges(aTicket({ status: 'resolved', assignee: alice }), aTicket({ status: 'open', assignee: bob }))).toEqual([{ email: bob, delta: 1 }]);
   });
 
   it('changes nothing for unassigned tickets whatever their status does', () => {

@@ -62,7 +62,11 @@ describe('who sees which ticket', () => {
     // Rita's laptop: her manager Mark, then one of the software approvers (Ada the admin, Sam).
     const steps = (decided: number, by: string[] = []): Approval['steps'] => [
       { label: 'Manager', approvers: ['mark.lead@example.org'], ...(decided > 0 ? { decision: 'approved' as const, decidedBy: by[0] ?? 'mark.lead@example.org', decidedAt: '2026-11-02T10:00:00.000Z' } : {}) },
-      { label: 'Software approvers', approvers: ['admin@example.com', 'sam.security@example.org'], ...(decided > 1 ? { decision: 'approved' as const, decidedBy: by[1] ?? 'admin@example.com', decidedAt: '2026-11-02T11:00:00.000Z' } : {}) },
+      {
+        label: 'Software approvers',
+        approvers: ['admin@example.com', 'sam.security@example.org'],
+        ...(decided > 1 ? { decision: 'approved' as const, decidedBy: by[1] ?? 'admin@example.com', decidedAt: '2026-11-02T11:00:00.000Z' } : {}),
+      },
     ];
     const request = (approval: Approval) => aTicket({ desk: 'it', requester: { email: 'rita@example.org' }, status: approval.state === 'pending' ? 'pending_approval' : 'new', approval });
     const mark = user('mark.lead@example.org');

@@ -33,7 +33,7 @@ describe('the pre sign-up trigger', () => {
     expect(checked).toEqual(['guest@elsewhere.test']);
   });
 
-  it('refuses a sign-up the rule refuses, with the rule\'s reason as the message Cognito shows', async () => {
+  it("refuses a sign-up the rule refuses, with the rule's reason as the message Cognito shows", async () => {
     const { handler } = handlerDeciding({ allowed: false, reason: 'Sign-up is by invitation only. Ask the service desk to invite guest@elsewhere.test.' });
     await expect(handler(event('PreSignUp_SignUp', 'guest@elsewhere.test'))).rejects.toThrow('Sign-up is by invitation only. Ask the service desk to invite guest@elsewhere.test.');
   });

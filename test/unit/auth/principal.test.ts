@@ -39,10 +39,10 @@ describe('the caller from JWT claims', () => {
   });
 
   it('makes a machine client from a client-credentials access token with its scopes', () => {
-    const principal = principalFromClaims(
-      { sub: 'client-1', client_id: 'client-1', token_use: 'access', scope: 'servicedesk/tickets.read servicedesk/tickets.write' },
-      ['servicedesk/tickets.read', 'servicedesk/tickets.write'],
-    );
+    const principal = principalFromClaims({ sub: 'client-1', client_id: 'client-1', token_use: 'access', scope: 'servicedesk/tickets.read servicedesk/tickets.write' }, [
+      'servicedesk/tickets.read',
+      'servicedesk/tickets.write',
+    ]);
     expect(principal).toEqual({ kind: 'client', clientId: 'client-1', scopes: ['servicedesk/tickets.read', 'servicedesk/tickets.write'] });
   });
 

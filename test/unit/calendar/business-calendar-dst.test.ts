@@ -61,7 +61,12 @@ describe('business calendar: hours that begin or end inside a DST change', () =>
   });
 
   it('has no working time in an interval that lies wholly in the skipped hour', () => {
-    const skipped = calendar('Europe/Berlin', { sun: [['02:15', '02:45'], ['10:00', '11:00']] });
+    const skipped = calendar('Europe/Berlin', {
+      sun: [
+        ['02:15', '02:45'],
+        ['10:00', '11:00'],
+      ],
+    });
     expect(businessMinutesBetween(skipped, at('2026-03-29T00:00:00+01:00'), at('2026-03-30T00:00:00+02:00'))).toBe(60);
     expect(businessMinutesBetween(skipped, at('2026-03-22T00:00:00+01:00'), at('2026-03-23T00:00:00+01:00'))).toBe(90);
   });

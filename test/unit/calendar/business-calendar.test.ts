@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addBusinessMinutes,
-  addBusinessMs,
-  businessMinutesBetween,
-  businessMsBetween,
-  createBusinessCalendar,
-  isWorkingTime,
-  nextOpening,
-} from '../../../shared/domain/business-calendar.ts';
+import { addBusinessMinutes, addBusinessMs, businessMinutesBetween, businessMsBetween, createBusinessCalendar, isWorkingTime, nextOpening } from '../../../shared/domain/business-calendar.ts';
 import { ConfigError } from '../../../shared/config/config-error.ts';
 import { at, calendar, EVERY_DAY, OFFICE_HOURS } from './calendars.ts';
 
@@ -60,7 +52,12 @@ describe('business calendar: working time', () => {
   });
 
   it('counts split days without the lunch break', () => {
-    const split = calendar('Europe/Berlin', { mon: [['09:00', '12:00'], ['13:00', '17:00']] });
+    const split = calendar('Europe/Berlin', {
+      mon: [
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+    });
     const monday = at('2026-01-12T11:00:00+01:00');
     expect(addBusinessMinutes(split, monday, 120)).toEqual(at('2026-01-12T14:00:00+01:00'));
     expect(addBusinessMinutes(split, monday, 60)).toEqual(at('2026-01-12T12:00:00+01:00'));
@@ -94,9 +91,7 @@ describe('business calendar: working time', () => {
   });
 
   it('lists the working intervals of a local date as instants', () => {
-    expect(berlin.workingIntervals('2026-01-12')).toEqual([
-      { start: at('2026-01-12T09:00:00+01:00').getTime(), end: at('2026-01-12T17:00:00+01:00').getTime() },
-    ]);
+    expect(berlin.workingIntervals('2026-01-12')).toEqual([{ start: at('2026-01-12T09:00:00+01:00').getTime(), end: at('2026-01-12T17:00:00+01:00').getTime() }]);
     expect(berlin.workingIntervals('2026-01-10')).toEqual([]);
   });
 

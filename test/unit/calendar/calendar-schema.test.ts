@@ -5,7 +5,13 @@ import { configProblems } from '../../../shared/config/config-error.ts';
 const valid = {
   id: 'berlin-office',
   timeZone: 'Europe/Berlin',
-  hours: { mon: [['09:00', '12:00'], ['13:00', '17:00']], fri: [['09:00', '24:00']] },
+  hours: {
+    mon: [
+      ['09:00', '12:00'],
+      ['13:00', '17:00'],
+    ],
+    fri: [['09:00', '24:00']],
+  },
   holidays: { dates: ['2026-12-24'], country: 'DE', state: 'BY' },
 };
 
@@ -33,9 +39,7 @@ describe('calendar configuration', () => {
   });
 
   it('names an unknown time zone and gives an example', () => {
-    expect(problemsOf({ ...valid, timeZone: 'Europe/Berlinn' })).toEqual([
-      'timeZone: "Europe/Berlinn" is not an IANA time zone; use a name like Europe/Berlin',
-    ]);
+    expect(problemsOf({ ...valid, timeZone: 'Europe/Berlinn' })).toEqual(['timeZone: "Europe/Berlinn" is not an IANA time zone; use a name like Europe/Berlin']);
   });
 
   it('refuses a time that is not HH:mm and a start of 24:00', () => {
@@ -57,34 +61,54 @@ describe('calendar configuration', () => {
   });
 
   it('refuses intervals that overlap or are out of order, naming the later one', () => {
-    expect(problemsOf({ ...valid, hours: { mon: [['13:00', '17:00'], ['09:00', '12:00']] } })).toEqual([
-      'hours.mon[1]: starts at 09:00, before the previous interval ends at 17:00; sort the intervals and make them not overlap',
-    ]);
-    expect(problemsOf({ ...valid, hours: { tue: [['09:00', '12:30'], ['12:00', '17:00']] } })).toEqual([
-      'hours.tue[1]: starts at 12:00, before the previous interval ends at 12:30; sort the intervals and make them not overlap',
-    ]);
+    expect(
+      problemsOf({
+        ...valid,
+        hours: {
+          mon: [
+            ['13:00', '17:00'],
+            ['09:00', '12:00'],
+          ],
+        },
+      }),
+    ).toEqual(['hours.mon[1]: starts at 09:00, before the previous interval ends at 17:00; sort the intervals and make them not overlap']);
+    expect(
+      problemsOf({
+        ...valid,
+        hours: {
+          tue: [
+            ['09:00', '12:30'],
+            ['12:00', '17:00'],
+          ],
+        },
+      }),
+    ).toEqual(['hours.tue[1]: starts at 12:00, before the previous interval ends at 12:30; sort the intervals and make them not overlap']);
   });
 
   it('accepts intervals that touch', () => {
-    expect(calendarSchema.safeParse({ ...valid, hours: { mon: [['09:00', '12:00'], ['12:00', '17:00']] } }).success).toBe(true);
+    expect(
+      calendarSchema.safeParse({
+        ...valid,
+        hours: {
+          mon: [
+            ['09:00', '12:00'],
+            ['12:00', '17:00'],
+          ],
+        },
+      }).success,
+    ).toBe(true);
   });
 
   it('refuses hours with no working time at all', () => {
-    expect(problemsOf({ ...valid, hours: { mon: [], sun: [] } })).toEqual([
-      "hours: the calendar has no working hours; give at least one day an interval like [['09:00', '17:00']] or use '24x7'",
-    ]);
+    expect(problemsOf({ ...valid, hours: { mon: [], sun: [] } })).toEqual(["hours: the calendar has no working hours; give at least one day an interval like [['09:00', '17:00']] or use '24x7'"]);
   });
 
   it('names a misspelt weekday', () => {
-    expect(problemsOf({ ...valid, hours: { monday: [['09:00', '17:00']], tue: [['09:00', '17:00']] } })).toEqual([
-      'hours: unknown weekday monday; use mon, tue, wed, thu, fri, sat or sun',
-    ]);
+    expect(problemsOf({ ...valid, hours: { monday: [['09:00', '17:00']], tue: [['09:00', '17:00']] } })).toEqual(['hours: unknown weekday monday; use mon, tue, wed, thu, fri, sat or sun']);
   });
 
   it('refuses hours that are neither 24x7 nor weekdays', () => {
-    expect(problemsOf({ ...valid, hours: '24x5' })).toEqual([
-      "hours: use '24x7' or an object of weekdays (mon..sun) with intervals like [['09:00', '17:00']]",
-    ]);
+    expect(problemsOf({ ...valid, hours: '24x5' })).toEqual(["hours: use '24x7' or an object of weekdays (mon..sun) with intervals like [['09:00', '17:00']]"]);
   });
 
   it('refuses a holiday date that is not on the calendar', () => {
@@ -95,16 +119,12 @@ describe('calendar configuration', () => {
   });
 
   it('refuses an unknown country and leaves its state alone', () => {
-    expect(problemsOf({ ...valid, holidays: { country: 'XX', state: 'BY' } })).toEqual([
-      'holidays.country: XX is not a known country; use an ISO 3166-1 code in upper case, like DE or US',
-    ]);
+    expect(problemsOf({ ...valid, holidays: { country: 'XX', state: 'BY' } })).toEqual(['holidays.country: XX is not a known country; use an ISO 3166-1 code in upper case, like DE or US']);
     expect(problemsOf({ ...valid, holidays: { country: 'de' } })).toHaveLength(1);
   });
 
   it('refuses a state of another country and lists the known ones', () => {
-    expect(problemsOf({ ...valid, holidays: { country: 'DE', state: 'CA' } })).toEqual([
-      'holidays.state: CA is not a state of DE; use one of: BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH',
-    ]);
+    expect(problemsOf({ ...valid, holidays: { country: 'DE', state: 'CA' } })).toEqual(['holidays.state: CA is not a state of DE; use one of: BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH']);
   });
 
   it('refuses a state without a country', () => {

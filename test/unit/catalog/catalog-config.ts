@@ -10,9 +10,24 @@ export const catalogConfigInput = {
   defaultDesk: 'it',
   users: [{ email: 'victor.approver@example.com', name: 'Victor', role: 'manager' }],
   desks: [
-    { id: 'it', name: 'IT', levels: [{ id: 'l1', name: 'Level 1' }, { id: 'l2', name: 'Level 2' }, { id: 'l3', name: 'Level 3' }] },
+    {
+      id: 'it',
+      name: 'IT',
+      levels: [
+        { id: 'l1', name: 'Level 1' },
+        { id: 'l2', name: 'Level 2' },
+        { id: 'l3', name: 'Level 3' },
+      ],
+    },
     { id: 'hr', name: 'HR', levels: [{ id: 'l1', name: 'Level 1' }] },
-    { id: 'facilities', name: 'Facilities', levels: [{ id: 'f1', name: 'Front desk' }, { id: 'l2', name: 'Level 2' }] },
+    {
+      id: 'facilities',
+      name: 'Facilities',
+      levels: [
+        { id: 'f1', name: 'Front desk' },
+        { id: 'l2', name: 'Level 2' },
+      ],
+    },
   ],
   groups: [{ id: 'software-approvers', name: 'Software approvers', members: ['victor.approver@example.com'] }],
   catalog: [
@@ -50,7 +65,10 @@ export const catalogConfigInput = {
               id: 'system-access',
               name: 'Request system access',
               type: 'service_request',
-              approval: [{ kind: 'group', group: 'software-approvers' }, { kind: 'user', email: 'victor.approver@example.com' }],
+              approval: [
+                { kind: 'group', group: 'software-approvers' },
+                { kind: 'user', email: 'victor.approver@example.com' },
+              ],
             },
           ],
         },

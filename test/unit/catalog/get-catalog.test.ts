@@ -61,7 +61,17 @@ describe('the catalog requesters see', () => {
 
   it('says which items are pinned to the home page', () => {
     const pinnedConfig = catalogConfig({
-      catalog: [{ id: 'general', name: 'General', desk: 'it', children: [{ id: 'password', name: 'Password reset', pinned: true }, { id: 'other', name: 'Something else' }] }],
+      catalog: [
+        {
+          id: 'general',
+          name: 'General',
+          desk: 'it',
+          children: [
+            { id: 'password', name: 'Password reset', pinned: true },
+            { id: 'other', name: 'Something else' },
+          ],
+        },
+      ],
     });
     const [general] = getCatalog({ config: pinnedConfig }, requester).catalog;
     expect(general!.pinned).toBe(false);

@@ -17,8 +17,7 @@ function problemsOf(form: FormField[], values: Record<string, CustomFieldValue>)
   throw new Error('expected the form to be refused');
 }
 
-const problemOf = (spec: Record<string, unknown>, value: CustomFieldValue): string | undefined =>
-  problemsOf([field({ id: 'f', ...spec })], { f: value })[0]?.message;
+const problemOf = (spec: Record<string, unknown>, value: CustomFieldValue): string | undefined => problemsOf([field({ id: 'f', ...spec })], { f: value })[0]?.message;
 
 const valueOf = (spec: Record<string, unknown>, value: CustomFieldValue | undefined): CustomFieldValue | undefined =>
   validateRequestForm([field({ id: 'f', ...spec })], value === undefined ? {} : { f: value }).f;
@@ -169,9 +168,7 @@ describe('required fields and defaults', () => {
   });
 
   it('checks a default like a given value', () => {
-    expect(problemsOf([field({ id: 'f', type: 'choice', options: ['A', 'B'], default: 'C' })], {})).toEqual([
-      { path: 'customFields.f', message: 'must be one of: A, B' },
-    ]);
+    expect(problemsOf([field({ id: 'f', type: 'choice', options: ['A', 'B'], default: 'C' })], {})).toEqual([{ path: 'customFields.f', message: 'must be one of: A, B' }]);
   });
 });
 
@@ -184,9 +181,7 @@ describe('fields that are not on the form', () => {
   });
 
   it('refuses a key that is not a field of a non-empty form', () => {
-    expect(problemsOf([field({ id: 'f', type: 'text' })], { f: 'ok', costCentre: 'CC-12' })).toEqual([
-      { path: 'customFields.costCentre', message: 'not a field of this request form' },
-    ]);
+    expect(problemsOf([field({ id: 'f', type: 'text' })], { f: 'ok', costCentre: 'CC-12' })).toEqual([{ path: 'customFields.costCentre', message: 'not a field of this request form' }]);
   });
 });
 
@@ -223,8 +218,6 @@ describe('reporting', () => {
   });
 
   it('does not mistake inherited object keys for fields', () => {
-    expect(problemsOf(form, { model: 'Laptop', manager: 'm@example.com', toString: 'x' })).toEqual([
-      { path: 'customFields.toString', message: 'not a field of this request form' },
-    ]);
+    expect(problemsOf(form, { model: 'Laptop', manager: 'm@example.com', toString: 'x' })).toEqual([{ path: 'customFields.toString', message: 'not a field of this request form' }]);
   });
 });

@@ -91,7 +91,7 @@ describe('routing rule conditions', () => {
     expect(matched([rule({ vip: false })], { requester: { email: 'ceo@example.org', vip: true } })).toBeUndefined();
   });
 
-  it("matches any of the organisations, ignoring case, and not a requester without one", () => {
+  it('matches any of the organisations, ignoring case, and not a requester without one', () => {
     const when = { organisations: ['Acme Retail', 'Acme Labs'] };
     expect(matched([rule(when)], { requester: { email: 'a@example.org', organisation: 'acme labs' } })).toBe('r');
     expect(matched([rule(when)], { requester: { email: 'a@example.org', organisation: 'Acme Bank' } })).toBeUndefined();

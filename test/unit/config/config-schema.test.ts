@@ -32,9 +32,7 @@ describe('service desk configuration', () => {
   it('names the path of a member who is not a user, and how to fix it', () => {
     const input = structuredClone(valid);
     input.desks[0]!.levels[0]!.members.push('ghost@example.com');
-    expect(problemsOf(input)).toEqual([
-      'desks[0].levels[0].members[1]: ghost@example.com is not in users; add it there with role agent, manager or admin',
-    ]);
+    expect(problemsOf(input)).toEqual(['desks[0].levels[0].members[1]: ghost@example.com is not in users; add it there with role agent, manager or admin']);
   });
 
   it('names an unknown default desk and lists the known ones', () => {
@@ -58,11 +56,7 @@ describe('service desk configuration', () => {
     (input.desks[0]!.levels[0] as Record<string, unknown>).asignment = 'round_robin';
     (input.users[0] as Record<string, unknown>).rol = 'admin';
     input.ticketKeyPrefx = 'HD';
-    expect(problemsOf(input)).toEqual([
-      'users[0]: Unrecognized key: "rol"',
-      'desks[0].levels[0]: Unrecognized key: "asignment"',
-      '(root): Unrecognized key: "ticketKeyPrefx"',
-    ]);
+    expect(problemsOf(input)).toEqual(['users[0]: Unrecognized key: "rol"', 'desks[0].levels[0]: Unrecognized key: "asignment"', '(root): Unrecognized key: "ticketKeyPrefx"']);
   });
 
   it('refuses duplicate desk ids', () => {

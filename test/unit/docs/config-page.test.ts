@@ -1,15 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import {
-  CONFIG_PAGE,
-  configKeys,
-  configLiteral,
-  generatedPartOf,
-  renderConfigReference,
-  withGeneratedPart,
-  type ConfigKey,
-} from '../../../docs/generate/config-page.ts';
+import { CONFIG_PAGE, configKeys, configLiteral, generatedPartOf, renderConfigReference, withGeneratedPart, type ConfigKey } from '../../../docs/generate/config-page.ts';
 import { serviceDeskConfigSchema } from '../../../shared/config/config-schema.ts';
 
 /** A key of a schema as this test finds it, apart from the generator: its path and, per variant, its schema. */
@@ -83,7 +75,6 @@ describe('docs/configuration.md', () => {
     expect(part, STALE).toBe(renderConfigReference().trim());
     expect(withGeneratedPart(page, renderConfigReference()), STALE).toBe(page);
   });
-
 });
 
 describe('the configuration reference', () => {
@@ -168,7 +159,7 @@ describe('the configuration reference', () => {
     expect(row('calendars[].hours').type).toBe("`'24x7'` or object");
     // Refinements whose message names the input are no constraint text: the message differs per input.
     expect(row('calendars[].timeZone').constraints).toEqual([]);
-    expect(reference).toContain('| `catalog[].approval[].email` | email address | required when `kind` is `\'user\'` |');
+    expect(reference).toContain("| `catalog[].approval[].email` | email address | required when `kind` is `'user'` |");
   });
 
   it('gives the defaults zod fills in', () => {
@@ -208,17 +199,7 @@ describe('the configuration reference', () => {
       pair: z.tuple([z.string().min(2), z.number()]).describe('p'),
       either: z.union([z.literal('none'), z.strictObject({ x: z.boolean().describe('x') }), z.object({ y: z.string().describe('y') })]).describe('e'),
     });
-    expect(configKeys(schema).map((key) => key.path)).toEqual([
-      'tree',
-      'tree.name',
-      'tree.children',
-      'byName',
-      'byName.<key>.size',
-      'pair',
-      'either',
-      'either.x',
-      'either.y',
-    ]);
+    expect(configKeys(schema).map((key) => key.path)).toEqual(['tree', 'tree.name', 'tree.children', 'byName', 'byName.<key>.size', 'pair', 'either', 'either.x', 'either.y']);
     expect(configKeys(schema).map((key) => key.path)).toEqual(schemaKeys(schema).map((key) => key.path));
     const keysOf = new Map(configKeys(schema).map((key) => [key.path, key]));
     expect(keysOf.get('tree.children')!.type).toBe('list of objects, each with the keys of `tree`');

@@ -7,12 +7,24 @@ const fence = '```';
 describe('command blocks of a Markdown page', () => {
   it('takes sh, bash and shell blocks, by the first word of the info string, and ignores other languages', () => {
     const parsed = doc(
-      `${fence}sh`, 'echo one', fence,
-      `${fence}bash title="two"`, 'echo two', fence,
-      `~~~Shell`, 'echo three', '~~~',
-      `${fence}ts`, 'const x = 1;', fence,
-      `${fence}json`, '{"curl": 1}', fence,
-      `${fence}text`, 'curl output', fence,
+      `${fence}sh`,
+      'echo one',
+      fence,
+      `${fence}bash title="two"`,
+      'echo two',
+      fence,
+      `~~~Shell`,
+      'echo three',
+      '~~~',
+      `${fence}ts`,
+      'const x = 1;',
+      fence,
+      `${fence}json`,
+      '{"curl": 1}',
+      fence,
+      `${fence}text`,
+      'curl output',
+      fence,
     );
     expect(parsed.problems).toEqual([]);
     expect(parsed.blocks.map((block) => [block.line, block.commands.map((command) => command.text)])).toEqual([
@@ -38,15 +50,21 @@ describe('command blocks of a Markdown page', () => {
 
   it('refuses an unknown directive and a skip that is not directly before a command block', () => {
     expect(doc('<!-- docs-check: only-on-linux -->').problems[0]!.message).toMatch(/unknown docs-check directive/);
-    expect(doc('<!-- docs-check: skip: why -->', 'A paragraph.', `${fence}sh`, 'echo x', fence).problems).toEqual([
-      { file: 'page.md', line: 1, message: expect.stringContaining('just before the fence') },
-    ]);
+    expect(doc('<!-- docs-check: skip: why -->', 'A paragraph.', `${fence}sh`, 'echo x', fence).problems).toEqual([{ file: 'page.md', line: 1, message: expect.stringContaining('just before the fence') }]);
     expect(doc('<!-- docs-check: skip: why -->', `${fence}ts`, 'x()', fence).problems[0]!.message).toMatch(/not of a ts block/);
     expect(doc('Text.', '<!-- docs-check: skip: why -->').problems).toHaveLength(1);
   });
 
   it('refuses an unlabelled block that holds commands, asking for a label', () => {
-    for (const first of ['$ npm start', 'curl -s localhost:3000/health', '# a comment first', 'AGENT=$(npm run --silent token -- --role agent | tail -n 1)', 'PORT=3001 npx tsx local/start.ts', 'swaks --to x', 'aws sqs send-message']) {
+    for (const first of [
+      '$ npm start',
+      'curl -s localhost:3000/health',
+      '# a comment first',
+      'AGENT=$(npm run --silent token -- --role agent | tail -n 1)',
+      'PORT=3001 npx tsx local/start.ts',
+      'swaks --to x',
+      'aws sqs send-message',
+    ]) {
       const lines = first.startsWith('#') ? [first, 'npm test'] : [first];
       const parsed = doc('Run:', '', fence, ...lines, fence);
       expect(parsed.problems, first).toEqual([{ file: 'page.md', line: 3, message: expect.stringContaining('label it sh') }]);
@@ -99,9 +117,9 @@ describe('commands of a block', () => {
         'AGENT=$(npm run --silent token -- --role agent | tail -n 1)   # alice',
         '',
         'curl -s -X POST localhost:3000/tickets \\',
-        "  -d '{\"subject\":\"Printer",
-        "  jams\"}'",
-        "aws sqs send-message --message-body '{\"source\":\"monitoring\",",
+        '  -d \'{"subject":"Printer',
+        '  jams"}\'',
+        'aws sqs send-message --message-body \'{"source":"monitoring",',
         '  "externalId":"cpu-db1"}\'',
         'X=$(',
         '  echo nested "$(echo "deeper )")"',
@@ -110,7 +128,7 @@ describe('commands of a block', () => {
         '  # a comment inside the pipeline',
         '  tr a b &&',
         '  echo done',
-        "echo \"Jane's ticket\"  # and Mark's",
+        'echo "Jane\'s ticket"  # and Mark\'s',
       ),
     ).toEqual([
       [11, 11],

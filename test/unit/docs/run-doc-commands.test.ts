@@ -143,11 +143,9 @@ describe('running the commands of a page', () => {
 
 describe("the commands' environment", () => {
   it('holds no AWS profile, credentials or region of this machine, nor the test runner markers, and adds the runtime variables', () => {
-    const env = commandEnvironment(
-      { PATH: '/usr/bin', AWS_PROFILE: 'prod', AWS_ACCESS_KEY_ID: 'AKIA', AWS_REGION: 'eu-west-1', AWS_CA_BUNDLE: '/etc/ca.pem', VITEST_POOL_ID: '1', TEST: 'true' },
-      '/tmp/work',
-      { PORT: '41000' },
-    );
+    const env = commandEnvironment({ PATH: '/usr/bin', AWS_PROFILE: 'prod', AWS_ACCESS_KEY_ID: 'AKIA', AWS_REGION: 'eu-west-1', AWS_CA_BUNDLE: '/etc/ca.pem', VITEST_POOL_ID: '1', TEST: 'true' }, '/tmp/work', {
+      PORT: '41000',
+    });
     expect(env).toEqual({
       PATH: '/usr/bin',
       AWS_CA_BUNDLE: '/etc/ca.pem',

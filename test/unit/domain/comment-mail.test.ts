@@ -35,7 +35,7 @@ const commentOf = (role: AuthorRole, isPublic: boolean, body: string): Comment =
 });
 
 describe('mail about comments', () => {
-  it('sends an agent\'s public reply to the requester and the people copied', async () => {
+  it("sends an agent's public reply to the requester and the people copied", async () => {
     const [mail] = await mailsFor(commentOf('agent', true, 'A technician is on the way.'));
     expect(mail).toMatchObject({ kind: 'public_reply', to: ['rita@example.org'], cc: ['copied@example.org'] });
     expect(mail!.text).toContain('A technician is on the way.');

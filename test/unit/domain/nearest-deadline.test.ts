@@ -21,10 +21,7 @@ const sla = (...clocks: SlaClock[]): TicketSla => ({ policy: 'p', version: 1, cl
 
 describe('the nearest SLA deadline', () => {
   it('is the earliest deadline of the running clocks', () => {
-    const ticket = sla(
-      clock({ metric: 'first_response', deadline: '2026-11-02T10:00:00.000Z' }),
-      clock({ metric: 'resolution', deadline: '2026-11-02T09:30:00.000Z', state: 'at_risk', firedThresholds: [75] }),
-    );
+    const ticket = sla(clock({ metric: 'first_response', deadline: '2026-11-02T10:00:00.000Z' }), clock({ metric: 'resolution', deadline: '2026-11-02T09:30:00.000Z', state: 'at_risk', firedThresholds: [75] }));
     expect(nearestSlaDeadline(ticket)).toBe('2026-11-02T09:30:00.000Z');
   });
 
@@ -41,7 +38,7 @@ describe('the nearest SLA deadline', () => {
 });
 
 describe('the due index keys', () => {
-  it('put an active ticket in its desk\'s due partition, by deadline, then priority and age', () => {
+  it("put an active ticket in its desk's due partition, by deadline, then priority and age", () => {
     const ticket = aTicket({ key: 'SD-9', priority: 'P2', sla: sla(clock({ deadline: '2026-11-02T11:00:00.000Z' })) });
     expect(ticketIndexKeys(ticket)).toMatchObject({ GSI4PK: 'DESK#it#DUE', GSI4SK: '2026-11-02T11:00:00.000Z#P2#2026-11-02T09:00:00.000Z#SD-9' });
   });

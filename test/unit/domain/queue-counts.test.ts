@@ -35,7 +35,7 @@ describe('queue count changes', () => {
     });
   });
 
-  it('move nothing on a change that counts nothing: a new subject, a comment\'s new version', () => {
+  it("move nothing on a change that counts nothing: a new subject, a comment's new version", () => {
     const ticket = aTicket({ assignee: 'a@x.com', sla: withAttention('at_risk') });
     expect(queueCountChanges(ticket, { ...ticket, subject: 'Another subject', version: 2 })).toEqual({ desks: [], agents: [] });
   });

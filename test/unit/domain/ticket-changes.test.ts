@@ -68,7 +68,7 @@ describe('applying changes to a ticket', () => {
     ]);
   });
 
-  it('reads only the ticket\'s own custom fields, not members every object has', () => {
+  it("reads only the ticket's own custom fields, not members every object has", () => {
     const { changes } = applyTicketChanges(aTicket(), { customFields: { toString: null, valueOf: 'x' } }, NOW);
     expect(changes).toEqual([{ field: 'customFields.valueOf', from: null, to: 'x' }]);
   });

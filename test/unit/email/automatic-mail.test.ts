@@ -41,14 +41,12 @@ describe('classifyAutomatic: bounces', () => {
     });
   });
 
-  it.each([
-    'mailgun-flanker/bounce/gmail-invalid-address.eml',
-    'sisimai-set-of-emails/bsd/lhost-exim-01.eml',
-    'sisimai-set-of-emails/bsd/lhost-gmail-01.eml',
-    'sisimai-set-of-emails/bsd/lhost-qmail-01.eml',
-  ])('recognises the plain-text bounce %s by its mailer-daemon sender', async (path) => {
-    expect(await classifyFixture(path)).toEqual({ automatic: true, kind: 'bounce', reason: 'From: mailer-daemon' });
-  });
+  it.each(['mailgun-flanker/bounce/gmail-invalid-address.eml', 'sisimai-set-of-emails/bsd/lhost-exim-01.eml', 'sisimai-set-of-emails/bsd/lhost-gmail-01.eml', 'sisimai-set-of-emails/bsd/lhost-qmail-01.eml'])(
+    'recognises the plain-text bounce %s by its mailer-daemon sender',
+    async (path) => {
+      expect(await classifyFixture(path)).toEqual({ automatic: true, kind: 'bounce', reason: 'From: mailer-daemon' });
+    },
+  );
 
   it('treats an abuse report (ARF) as a bounce', async () => {
     expect(await classifyFixture('mailgun-flanker/complaints/aol.eml')).toMatchObject({ automatic: true, kind: 'bounce' });
@@ -247,7 +245,7 @@ describe('classifyAutomatic: challenge-response filters', () => {
     ['verify you are not a robot', 'To get your mail through, verify you are not a robot: https://cr.example.net/v/123'],
     ['confirm your message to have it delivered', 'Please confirm your message by replying to this mail; it will then be delivered.'],
     ["TMDA's release request", 'To release your message for delivery, please reply to this confirmation request.'],
-    ['French (Mailinblack style)', "Merci de confirmer que vous êtes un humain en cliquant sur le lien."],
+    ['French (Mailinblack style)', 'Merci de confirmer que vous êtes un humain en cliquant sur le lien.'],
     ['French robot', "Pour prouver que vous n'êtes pas un robot, cliquez ici."],
     ['German', 'Bitte bestätigen Sie, dass Sie ein Mensch sind.'],
     ['Spanish', 'Por favor confirme que usted es un humano.'],

@@ -57,10 +57,7 @@ describe('threading headers', () => {
   it('reads folded ids of a Hotmail reply', async () => {
     const parsed = await parseInboundMail(fixture('webklex-php-imap/issue-412.eml'));
     expect(parsed.messageId).toBe('<PAXP193MB2364F1160B9E7C559D7D897ABB489@PAXP193MB2364.EURP193.PROD.OUTLOOK.COM>');
-    expect(parsed.references).toEqual([
-      '<PAXP193MB236463D7319FE32F29EB5FF1BB469@PAXP193MB2364.EURP193.PROD.OUTLOOK.COM>',
-      '<944a7d16fcb607628f358cdd0f5ba8c0@tonymarston.co.uk>',
-    ]);
+    expect(parsed.references).toEqual(['<PAXP193MB236463D7319FE32F29EB5FF1BB469@PAXP193MB2364.EURP193.PROD.OUTLOOK.COM>', '<944a7d16fcb607628f358cdd0f5ba8c0@tonymarston.co.uk>']);
   });
 
   it('treats an empty In-Reply-To as absent', async () => {

@@ -14,12 +14,9 @@ describe('ticketKeyFromSubject', () => {
     expect(ticketKeyFromSubject(subject, 'SD')).toBe(key);
   });
 
-  it.each(['Printer jams', 'SD-123 without brackets', '[SD-] empty', '[SD-0] not a key', '[XSD-12] other prefix', '[IT-12] other desk', '[SD-12x]'])(
-    'finds nothing in %j',
-    (subject) => {
-      expect(ticketKeyFromSubject(subject, 'SD')).toBeUndefined();
-    },
-  );
+  it.each(['Printer jams', 'SD-123 without brackets', '[SD-] empty', '[SD-0] not a key', '[XSD-12] other prefix', '[IT-12] other desk', '[SD-12x]'])('finds nothing in %j', (subject) => {
+    expect(ticketKeyFromSubject(subject, 'SD')).toBeUndefined();
+  });
 
   it('uses the configured prefix', () => {
     expect(ticketKeyFromSubject('Re: [HELP2-9] VPN', 'HELP2')).toBe('HELP2-9');

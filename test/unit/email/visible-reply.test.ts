@@ -84,9 +84,7 @@ describe('visibleReply: where it differs from upstream expectations', () => {
   it('strips a "Best regards" sign-off and what follows it, which the Discourse trimmer keeps', () => {
     const source = 'discourse-email_reply_trimmer';
     expect(visibleReply(fixtureText(`${source}/embedded_email_2.txt`))).toBe(expectedOf(source)['embedded_email_2.txt']?.replace(/\n\nBest Regards$/, ''));
-    expect(visibleReply(fixtureText(`${source}/embedded_email_swedish.txt`))).toBe(
-      expectedOf(source)['embedded_email_swedish.txt']?.replace(/\n\nBest regards\n\nSome One$/, ''),
-    );
+    expect(visibleReply(fixtureText(`${source}/embedded_email_swedish.txt`))).toBe(expectedOf(source)['embedded_email_swedish.txt']?.replace(/\n\nBest regards\n\nSome One$/, ''));
   });
 
   it('keeps forwarded messages whole: the forwarded text is what the requester wants read', () => {

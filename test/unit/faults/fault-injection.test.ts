@@ -51,7 +51,9 @@ describe('the fault injector', () => {
     const client = injectFaultsFromEnv(dynamodbAnsweringOk(), 'dynamodb');
     // The conflict is the last of five choices for a transaction.
     dice(0, 0.9);
-    const error = await client.send(new TransactWriteItemsCommand({ TransactItems: [{ ConditionCheck: { TableName: 't', Key: { PK: { S: 'a' } }, ConditionExpression: 'attribute_exists(PK)' } }] })).catch((caught: unknown) => caught);
+    const error = await client
+      .send(new TransactWriteItemsCommand({ TransactItems: [{ ConditionCheck: { TableName: 't', Key: { PK: { S: 'a' } }, ConditionExpression: 'attribute_exists(PK)' } }] }))
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TransactionCanceledException);
     expect((error as TransactionCanceledException).CancellationReasons).toEqual([expect.objectContaining({ Code: 'TransactionConflict' })]);
   });

@@ -25,7 +25,10 @@ describe("the approval page's stylesheet", () => {
     expect(styles).toEqual([APPROVAL_PAGE_STYLE]);
     expect(body).not.toMatch(/\sstyle=/);
     const policy = page.headers!['content-security-policy'] as string;
-    const styleSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('style-src'));
+    const styleSrc = policy
+      .split(';')
+      .map((directive) => directive.trim())
+      .find((directive) => directive.startsWith('style-src'));
     expect(styleSrc).toBe(`style-src 'sha256-${createHash('sha256').update(APPROVAL_PAGE_STYLE).digest('base64')}'`);
     expect(policy).not.toContain('unsafe-inline');
   });

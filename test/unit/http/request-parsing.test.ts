@@ -5,8 +5,7 @@ import { createTicketBodySchema, listTicketsQuerySchema, updateTicketBodySchema 
 import { errorResponse } from '../../../shared/http/http-error-response.ts';
 import { MAX_BODY_BYTES, parseIfMatch, parseIdempotencyKey, parseJsonBody, validate } from '../../../shared/http/request-parsing.ts';
 
-const event = (body?: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  ({ body, headers, isBase64Encoded: false }) as unknown as APIGatewayProxyEventV2;
+const event = (body?: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => ({ body, headers, isBase64Encoded: false }) as unknown as APIGatewayProxyEventV2;
 
 function detailsOf(run: () => unknown): { path: string; message: string }[] {
   try {
@@ -20,9 +19,7 @@ function detailsOf(run: () => unknown): { path: string; message: string }[] {
 
 describe('request parsing', () => {
   it('names every invalid and unknown field of a body', () => {
-    const details = detailsOf(() =>
-      validate(createTicketBodySchema, { subject: '', requester: { email: 'not-an-email' }, colour: 'red', priority: 'P9' }, 'ticket'),
-    );
+    const details = detailsOf(() => validate(createTicketBodySchema, { subject: '', requester: { email: 'not-an-email' }, colour: 'red', priority: 'P9' }, 'ticket'));
     expect(details.map((detail) => detail.path).sort()).toEqual(['colour', 'priority', 'requester.email', 'subject']);
     expect(details.find((detail) => detail.path === 'colour')?.message).toBe('is not a known field');
   });
@@ -37,9 +34,7 @@ describe('request parsing', () => {
 
   it('refuses custom fields over 64 KB in all, naming them', () => {
     const customFields = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`field${index}`, 'x'.repeat(2000)]));
-    expect(detailsOf(() => validate(createTicketBodySchema, { subject: 'Big form', customFields }, 'ticket'))).toEqual([
-      { path: 'customFields', message: 'take at most 64 KB in all' },
-    ]);
+    expect(detailsOf(() => validate(createTicketBodySchema, { subject: 'Big form', customFields }, 'ticket'))).toEqual([{ path: 'customFields', message: 'take at most 64 KB in all' }]);
   });
 
   it('refuses an empty update', () => {
@@ -47,10 +42,11 @@ describe('request parsing', () => {
   });
 
   it('validates list filters, naming the query parameter', () => {
-    expect(detailsOf(() => validate(listTicketsQuerySchema, { status: 'open,bogus', limit: '500' }, 'query')).map((d) => d.path).sort()).toEqual([
-      'limit',
-      'status',
-    ]);
+    expect(
+      detailsOf(() => validate(listTicketsQuerySchema, { status: 'open,bogus', limit: '500' }, 'query'))
+        .map((d) => d.path)
+        .sort(),
+    ).toEqual(['limit', 'status']);
     expect(validate(listTicketsQuerySchema, { status: 'open,pending', limit: '10' }, 'query')).toMatchObject({ status: 'open,pending', limit: 10 });
   });
 
@@ -72,9 +68,7 @@ describe('request parsing', () => {
     expect(parseIfMatch(event(undefined, { 'If-Match': '"3"' }))).toBe(3);
     expect(parseIfMatch(event(undefined, { 'if-match': 'W/"4"' }))).toBe(4);
     expect(parseIfMatch(event(undefined, { 'if-match': '*' }))).toBeUndefined();
-    expect(detailsOf(() => parseIfMatch(event(undefined, { 'if-match': '"abc"' })))).toEqual([
-      { path: 'If-Match', message: 'send the ETag of the ticket, e.g. "3"' },
-    ]);
+    expect(detailsOf(() => parseIfMatch(event(undefined, { 'if-match': '"abc"' })))).toEqual([{ path: 'If-Match', message: 'send the ETag of the ticket, e.g. "3"' }]);
   });
 
   it('refuses an Idempotency-Key with control characters', () => {

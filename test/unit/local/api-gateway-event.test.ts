@@ -55,19 +55,15 @@ describe('toApiGatewayEvent', () => {
   });
 
   it('lower-cases header names, joins repeated headers with commas and moves cookies to their own list', () => {
-    const event = toApiGatewayEvent(
-      request({ rawHeaders: ['X-Trace', 'a', 'x-trace', 'b', 'Cookie', 'session=1; theme=dark', 'Host', 'h'] }),
-      { match: { routeKey: 'GET /tickets' } },
-    );
+    const event = toApiGatewayEvent(request({ rawHeaders: ['X-Trace', 'a', 'x-trace', 'b', 'Cookie', 'session=1; theme=dark', 'Host', 'h'] }), { match: { routeKey: 'GET /tickets' } });
     expect(event.headers).toEqual({ 'x-trace': 'a,b', host: 'h' });
     expect(event.cookies).toEqual(['session=1', 'theme=dark']);
   });
 
   it('passes a JSON body as text', () => {
-    const event = toApiGatewayEvent(
-      request({ method: 'POST', rawHeaders: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from('{"title":"Ünïcode"}') }),
-      { match: { routeKey: 'POST /tickets' } },
-    );
+    const event = toApiGatewayEvent(request({ method: 'POST', rawHeaders: ['Content-Type', 'application/json; charset=utf-8'], body: Buffer.from('{"title":"Ünïcode"}') }), {
+      match: { routeKey: 'POST /tickets' },
+    });
     expect(event.body).toBe('{"title":"Ünïcode"}');
     expect(event.isBase64Encoded).toBe(false);
   });

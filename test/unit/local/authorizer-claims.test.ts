@@ -33,10 +33,7 @@ describe('flattenClaims', () => {
 
 describe('scopesFromClaims', () => {
   it('splits the scope claim on spaces', () => {
-    expect(scopesFromClaims({ scope: 'servicedesk/tickets.read servicedesk/tickets.write' })).toEqual([
-      'servicedesk/tickets.read',
-      'servicedesk/tickets.write',
-    ]);
+    expect(scopesFromClaims({ scope: 'servicedesk/tickets.read servicedesk/tickets.write' })).toEqual(['servicedesk/tickets.read', 'servicedesk/tickets.write']);
   });
 
   it('is null for tokens without a scope claim, such as ID tokens', () => {

@@ -19,7 +19,15 @@ async function throughProvider(browser: Browser, toProvider: Response, email: st
   const page = await browser.get(providerPage.toString());
   expect(page.status).toBe(200);
   const html = await page.text();
-  const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [name!, value!.replace(/&#x2F;/g, '/').replace(/&#x3D;/g, '=').replace(/&amp;/g, '&')]));
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+      name!,
+      value!
+        .replace(/&#x2F;/g, '/')
+        .replace(/&#x3D;/g, '=')
+        .replace(/&amp;/g, '&'),
+    ]),
+  );
   const back = await browser.post(`${local.url}/local-idp/authorize`, { ...fields, email });
   const idpResponse = locationOf(back);
   expect(idpResponse.pathname).toBe('/oauth2/idpresponse');
@@ -59,7 +67,7 @@ describe('federation through the local identity provider', () => {
     expect(principal).toEqual({ kind: 'user', sub: decodePayload(idToken).sub, email: 'sam@contoso.example', name: 'Sam', roles: [] });
   });
 
-  it("a staff member signing in through a provider keeps the role, and a SAML provider says so in identities", async () => {
+  it('a staff member signing in through a provider keeps the role, and a SAML provider says so in identities', async () => {
     const browser = new Browser();
     const { verifier, challenge } = pkce();
     const page = await browser.get(authorizeUrl(local.url, { code_challenge: challenge }));
@@ -112,7 +120,11 @@ describe('federation through the local identity provider', () => {
     const back = locationOf(await browser.post(`${local.url}/local-idp/authorize`, { ...Object.fromEntries(providerPage.searchParams), email: 'direct@contoso.example' }));
     const redirectUri = `${local.url}/oauth2/idpresponse`;
     const exchange = (clientId: string) =>
-      fetch(`${local.url}/local-idp/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, client_id: clientId, redirect_uri: redirectUri }).toString() });
+      fetch(`${local.url}/local-idp/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, client_id: clientId, redirect_uri: redirectUri }).toString(),
+      });
     expect(await (await exchange('someone-else')).json()).toEqual({ error: 'invalid_client', error_description: `client_id must be ${LOCAL_IDP_CLIENT_ID}` });
     const first = await exchange(LOCAL_IDP_CLIENT_ID);
     expect(first.status).toBe(200);
@@ -123,7 +135,7 @@ describe('federation through the local identity provider', () => {
     expect(completed.searchParams.get('error')).toBe('invalid_request');
   });
 
-  it('refuses a redirect_uri other than the pool\'s idpresponse on a page', async () => {
+  it("refuses a redirect_uri other than the pool's idpresponse on a page", async () => {
     const answer = await fetch(`${local.url}/local-idp/authorize?response_type=code&client_id=${LOCAL_IDP_CLIENT_ID}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`, { redirect: 'manual' });
     expect(answer.status).toBe(400);
     expect(answer.headers.get('location')).toBeNull();
@@ -133,7 +145,11 @@ describe('federation through the local identity provider', () => {
     const browser = new Browser();
     const providerPage = locationOf(await browser.get(authorizeUrl(local.url, { code_challenge: pkce().challenge, identity_provider: 'Contoso' })));
     const back = locationOf(await browser.post(`${local.url}/local-idp/authorize`, { ...Object.fromEntries(providerPage.searchParams), email: 'sneaky@contoso.example' }));
-    const response = await fetch(`${local.url}/local-idp/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, client_id: LOCAL_IDP_CLIENT_ID, redirect_uri: `${local.url}/oauth2/idpresponse` }).toString() });
+    const response = await fetch(`${local.url}/local-idp/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, client_id: LOCAL_IDP_CLIENT_ID, redirect_uri: `${local.url}/oauth2/idpresponse` }).toString(),
+    });
     const { id_token: idToken } = (await response.json()) as { id_token: string };
     expect((await fetch(`${local.url}/me`, { headers: { authorization: `Bearer ${idToken}` } })).status).toBe(401);
     expect((await tokenRequest(local.url, { grant_type: 'authorization_code', client_id: LOCAL_IDP_CLIENT_ID })).status).toBe(401);

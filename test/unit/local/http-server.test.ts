@@ -95,7 +95,11 @@ describe('local HTTP server', () => {
   });
 
   it('answers 404 Not Found for unknown paths and for known paths under another method', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['DELETE', '/tickets/SD-1'], ['POST', '/health']] as const) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['DELETE', '/tickets/SD-1'],
+      ['POST', '/health'],
+    ] as const) {
       const response = await fetch(`${server.url}${path}`, { method });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ message: 'Not Found' });

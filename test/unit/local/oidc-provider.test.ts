@@ -39,7 +39,11 @@ async function codeFlow(who: { email: string } | { staff: string }, parameters: 
 }
 
 /** The page's text as a person reads it: Mustache escapes / and = too. */
-const decoded = (html: string) => html.replace(/&#x2F;/g, '/').replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+const decoded = (html: string) =>
+  html
+    .replace(/&#x2F;/g, '/')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&');
 
 const me = async (token: string) => (await fetch(`${local.url}/me`, { headers: { authorization: `Bearer ${token}` } })).json();
 
@@ -203,7 +207,11 @@ describe('refresh', () => {
 
   it('refuses a refresh token after it was revoked', async () => {
     const { tokens } = await codeFlow({ email: 'revoke@example.org' });
-    const revoked = await fetch(`${local.url}/oauth2/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: tokens.refresh_token, client_id: LOCAL_CLIENT_ID }).toString() });
+    const revoked = await fetch(`${local.url}/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: tokens.refresh_token, client_id: LOCAL_CLIENT_ID }).toString(),
+    });
     expect(revoked.status).toBe(200);
     const response = await tokenRequest(local.url, { grant_type: 'refresh_token', client_id: LOCAL_CLIENT_ID, refresh_token: tokens.refresh_token });
     expect(await response.json()).toMatchObject({ error: 'invalid_grant' });

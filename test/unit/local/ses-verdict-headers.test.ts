@@ -4,7 +4,7 @@ import { parseInboundMail } from '../../../shared/email/inbound-mail.ts';
 import { readSesVerdicts } from '../../../shared/email/ses-verdicts.ts';
 
 describe('the verdict headers of the local intake', () => {
-  it('are read by the intake as SES\'s own', async () => {
+  it("are read by the intake as SES's own", async () => {
     const subject = { mailFrom: 'eve@forged.example', fromDomain: 'example.com' };
     const block = sesVerdictHeaders({ ...PASSING_VERDICTS, dmarc: 'none', dkim: 'none' }, subject, 'support@desk.example.com', new Date('2026-11-02T09:00:00Z'));
     const mail = await parseInboundMail(Buffer.from(`${block}From: alice.agent@example.com\r\nSubject: x\r\n\r\nbody\r\n`));

@@ -27,7 +27,11 @@ export const signInConfig: ServiceDeskConfig = parseConfig({
 
 /** `GET /me` answers with the principal the API makes of the token, through the local authorizer. */
 const routes: HttpRoute[] = [{ method: 'GET', path: '/me', handler: 'me', auth: true, table: 'none' }];
-const me: HttpHandler = async (event) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(principalFromClaims(event.requestContext.authorizer.jwt.claims, event.requestContext.authorizer.jwt.scopes)) });
+const me: HttpHandler = async (event) => ({
+  statusCode: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(principalFromClaims(event.requestContext.authorizer.jwt.claims, event.requestContext.authorizer.jwt.scopes)),
+});
 
 export interface SignInServer {
   server: RunningHttpServer;

@@ -29,9 +29,7 @@ beforeAll(async () => {
   const config = parseConfig({
     ...rawConfig,
     signIn: {
-      identityProviders: [
-        { id: 'Entra', name: 'Contoso account', type: 'oidc', issuerUrl: 'https://login.example.com/v2.0', clientId: 'abc', clientSecretName: 'entra-secret' },
-      ],
+      identityProviders: [{ id: 'Entra', name: 'Contoso account', type: 'oidc', issuerUrl: 'https://login.example.com/v2.0', clientId: 'abc', clientSecretName: 'entra-secret' }],
     },
   });
   const webApp = createWebAppFiles({ config, distDir: dist });

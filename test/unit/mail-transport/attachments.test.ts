@@ -31,7 +31,12 @@ describe('which attachments are stored', () => {
 
   it('defaults to 10 MB a file, 25 MB and 20 files a mail', () => {
     expect(DEFAULT_ATTACHMENT_LIMITS).toEqual({ maxFileBytes: 10 * MB, maxTotalBytes: 25 * MB, maxCount: 20 });
-    expect(admitAttachments(Array.from({ length: 21 }, () => 1), DEFAULT_ATTACHMENT_LIMITS).filter((verdict) => verdict)).toHaveLength(1);
+    expect(
+      admitAttachments(
+        Array.from({ length: 21 }, () => 1),
+        DEFAULT_ATTACHMENT_LIMITS,
+      ).filter((verdict) => verdict),
+    ).toHaveLength(1);
   });
 
   it('words sizes as mail clients do', () => {

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeS3EventKey,
-  encodeS3EventKey,
-  rawMailLocationsFromSqsBody,
-  S3EventNotificationError,
-  s3ObjectCreatedNotification,
-} from '../../../shared/adapters/s3/s3-event-notification.ts';
+import { decodeS3EventKey, encodeS3EventKey, rawMailLocationsFromSqsBody, S3EventNotificationError, s3ObjectCreatedNotification } from '../../../shared/adapters/s3/s3-event-notification.ts';
 
 /** A notification as S3 delivers it to SQS when SES's S3 action writes a message (event structure 2.1, from the S3 docs). */
 function sesObjectCreated(overrides: { key?: string; eventName?: string; bucket?: string; size?: number } = {}) {
@@ -63,9 +57,7 @@ function problemsOf(body: string): string[] {
 
 describe('raw mail locations from an email-intake SQS body', () => {
   it('reads the bucket, key and size of the object SES stored', () => {
-    expect(rawMailLocationsFromSqsBody(JSON.stringify(sesObjectCreated()))).toEqual([
-      { bucket: 'service-desk-prod-raw-mail', key: 'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1', size: 3_412 },
-    ]);
+    expect(rawMailLocationsFromSqsBody(JSON.stringify(sesObjectCreated()))).toEqual([{ bucket: 'service-desk-prod-raw-mail', key: 'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1', size: 3_412 }]);
   });
 
   it('URL-decodes the key: + is a space and %2B a plus', () => {
@@ -82,18 +74,13 @@ describe('raw mail locations from an email-intake SQS body', () => {
   it('returns one location per record', () => {
     const two = sesObjectCreated();
     two.Records.push(sesObjectCreated({ key: 'inbound/second' }).Records[0]!);
-    expect(rawMailLocationsFromSqsBody(JSON.stringify(two)).map((location) => location.key)).toEqual([
-      'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1',
-      'inbound/second',
-    ]);
+    expect(rawMailLocationsFromSqsBody(JSON.stringify(two)).map((location) => location.key)).toEqual(['inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1', 'inbound/second']);
   });
 
   it('leaves size out when the notification has none', () => {
     const notification = sesObjectCreated();
     delete (notification.Records[0]!.s3.object as { size?: number }).size;
-    expect(rawMailLocationsFromSqsBody(JSON.stringify(notification))).toEqual([
-      { bucket: 'service-desk-prod-raw-mail', key: 'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1' },
-    ]);
+    expect(rawMailLocationsFromSqsBody(JSON.stringify(notification))).toEqual([{ bucket: 'service-desk-prod-raw-mail', key: 'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1' }]);
   });
 
   it('recognises the s3:TestEvent and announces no mail', () => {
@@ -119,16 +106,11 @@ describe('raw mail locations from an email-intake SQS body', () => {
     const notification = sesObjectCreated() as unknown as { Records: { s3: { bucket: object; object: object } }[] };
     notification.Records[0]!.s3.bucket = {};
     notification.Records[0]!.s3.object = { size: 1 };
-    expect(problemsOf(JSON.stringify(notification))).toEqual([
-      'Records[0].s3.bucket.name: must be the bucket name',
-      'Records[0].s3.object.key: must be the object key',
-    ]);
+    expect(problemsOf(JSON.stringify(notification))).toEqual(['Records[0].s3.bucket.name: must be the bucket name', 'Records[0].s3.object.key: must be the object key']);
   });
 
   it('names a key whose URL encoding is broken', () => {
-    expect(problemsOf(JSON.stringify(sesObjectCreated({ key: 'inbound/%E0%A4%A' })))).toEqual([
-      'Records[0].s3.object.key: is not a valid URL-encoded object key ("inbound/%E0%A4%A")',
-    ]);
+    expect(problemsOf(JSON.stringify(sesObjectCreated({ key: 'inbound/%E0%A4%A' })))).toEqual(['Records[0].s3.object.key: is not a valid URL-encoded object key ("inbound/%E0%A4%A")']);
   });
 
   it('refuses a record from another event source', () => {
@@ -143,9 +125,7 @@ describe('raw mail locations from an email-intake SQS body', () => {
   });
 
   it('says what is wrong in the error message itself', () => {
-    expect(() => rawMailLocationsFromSqsBody(JSON.stringify(sesObjectCreated({ eventName: 'ObjectRemoved:Delete' })))).toThrow(
-      /^Not an S3 event notification of a created object: Records\[0\]\.eventName: /,
-    );
+    expect(() => rawMailLocationsFromSqsBody(JSON.stringify(sesObjectCreated({ eventName: 'ObjectRemoved:Delete' })))).toThrow(/^Not an S3 event notification of a created object: Records\[0\]\.eventName: /);
   });
 });
 

@@ -99,7 +99,14 @@ describe('notification templates', () => {
     const waiting: Ticket = {
       ...ticket,
       status: 'pending_approval',
-      approval: { state: 'pending', current: 0, steps: [{ label: "Approval by the requester's manager", approvers: ['mark@example.org'] }, { label: 'Approval by Security', approvers: ['sam@example.org', 'ada@example.org'] }] },
+      approval: {
+        state: 'pending',
+        current: 0,
+        steps: [
+          { label: "Approval by the requester's manager", approvers: ['mark@example.org'] },
+          { label: 'Approval by Security', approvers: ['sam@example.org', 'ada@example.org'] },
+        ],
+      },
     };
     const asked = ticketNotifications(undefined, waiting, config).filter((mail) => mail.kind === 'approval_request');
     expect(asked.map((mail) => [mail.id, mail.to, mail.approvalLink])).toEqual([['SD-7.approval_request.0.mark@example.org', ['mark@example.org'], { step: 0, approver: 'mark@example.org' }]]);
@@ -109,7 +116,11 @@ describe('notification templates', () => {
 
     expect(ticketNotifications(waiting, { ...waiting, priority: 'P2', version: 2 }, config).filter((mail) => mail.kind === 'approval_request')).toEqual([]);
     const next: Ticket = { ...waiting, approval: { ...waiting.approval!, current: 1 }, version: 3 };
-    expect(ticketNotifications(waiting, next, config).filter((mail) => mail.kind === 'approval_request').map((mail) => mail.to[0])).toEqual(['sam@example.org', 'ada@example.org']);
+    expect(
+      ticketNotifications(waiting, next, config)
+        .filter((mail) => mail.kind === 'approval_request')
+        .map((mail) => mail.to[0]),
+    ).toEqual(['sam@example.org', 'ada@example.org']);
   });
 
   it('mails internationalised domains in their ASCII form and leaves out addresses SES cannot send to (a non-ASCII local part)', () => {

@@ -1,12 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import {
-  composeOutboundMail,
-  InvalidOutboundHeaderError,
-  stripLineBreaks,
-  withMessageId,
-  type OutboundMailInput,
-} from '../../../shared/email/outbound-message.ts';
+import { composeOutboundMail, InvalidOutboundHeaderError, stripLineBreaks, withMessageId, type OutboundMailInput } from '../../../shared/email/outbound-message.ts';
 
 const base: OutboundMailInput = {
   from: { address: 'support@desk.example.com', name: 'IT Service Desk' },

@@ -30,8 +30,8 @@ const reply = (over: Partial<Comment> = {}): Comment => ({
   ...over,
 });
 
-describe('an agent\'s public reply as it is mailed', () => {
-  it('ends the reply with the agent\'s signature in the text and the HTML part, before the desk\'s footer', () => {
+describe("an agent's public reply as it is mailed", () => {
+  it("ends the reply with the agent's signature in the text and the HTML part, before the desk's footer", () => {
     const comment = reply();
     const mail = commentNotification(ticket, comment, config)!;
     expect(mail.text).toContain('Try tray 2.\n\nAlice <Agent>\nIT Support, ext. 42\n\n--\nTicket SD-7');

@@ -46,7 +46,7 @@ describe("reconciling a ticket's SLA timers", () => {
 });
 
 describe('the daily sweep', () => {
-  it("reconciles every active ticket of every desk, page by page through the queue index", async () => {
+  it('reconciles every active ticket of every desk, page by page through the queue index', async () => {
     const wanted = desiredTimers('SD-1', ticket.sla).map(timerName);
     const scheduler = schedulerHolding(['sla.SD-1.fr.100.v2']);
     const queries: TicketListQuery[] = [];

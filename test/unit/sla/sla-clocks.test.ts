@@ -10,12 +10,19 @@ import type { Ticket } from '../../../shared/domain/ticket.ts';
 import { aTicket } from '../../support/ticket-fixture.ts';
 
 const always = createBusinessCalendar({ id: 'always', timeZone: 'UTC', hours: '24x7' });
-const office = createBusinessCalendar({ id: 'office', timeZone: 'Europe/Berlin', hours: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } });
+const office = createBusinessCalendar({
+  id: 'office',
+  timeZone: 'Europe/Berlin',
+  hours: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+});
 const policy: SlaPolicy = slaPolicySchema.parse({
   id: 'p',
   calendar: 'always',
   targets: { firstResponse: '1h', nextResponse: '2h', resolution: '8h' },
-  thresholds: [{ percent: 75, actions: [] }, { percent: 100, actions: [] }],
+  thresholds: [
+    { percent: 75, actions: [] },
+    { percent: 100, actions: [] },
+  ],
 });
 
 const T0 = '2026-11-02T09:00:00.000Z'; // a Monday
@@ -71,7 +78,7 @@ describe('SLA clocks', () => {
     expect(desiredTimers(answered.key, answered.sla).filter((timer) => timer.metric === 'first_response')).toEqual([]);
   });
 
-  it('starts a next-response cycle when the requester answers, and meets it on the agent\'s reply', () => {
+  it("starts a next-response cycle when the requester answers, and meets it on the agent's reply", () => {
     const answered = step(created(), 30, { firstResponseAt: iso(30), status: 'open', lastPublicReply: { by: 'agent', at: iso(30) } });
     const asked = step(answered, 90, { lastPublicReply: { by: 'requester', at: iso(90) } });
     expect(clock(asked, 'next_response')).toMatchObject({ state: 'running', startedAt: iso(90), deadline: iso(210) });

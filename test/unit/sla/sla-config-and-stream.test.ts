@@ -26,9 +26,7 @@ describe('SLA configuration', () => {
     const [, office, quick] = config.slaPolicies!;
     office!.calendar = 'nights';
     quick!.targets.firstResponse = 'soon';
-    expect(problemsOf(config)).toEqual([
-      'slaPolicies[2].targets.firstResponse: "soon" is not a duration; write e.g. 30m, 4h, 2h30m or PT8H',
-    ]);
+    expect(problemsOf(config)).toEqual(['slaPolicies[2].targets.firstResponse: "soon" is not a duration; write e.g. 30m, 4h, 2h30m or PT8H']);
     delete quick!.targets.firstResponse;
     expect(problemsOf(config)).toEqual(['slaPolicies[1].calendar: unknown calendar "nights"; define it under calendars (office, always)']);
   });
@@ -45,7 +43,13 @@ describe('the ticket stream handler', () => {
   });
   const withSla = (ticket: Ticket, version: number, due: Record<string, string>): Ticket => ({
     ...ticket,
-    sla: { policy: 'p', version, clocks: [{ metric: 'first_response', state: 'running', targetMinutes: 60, startedAt: ticket.createdAt, asOf: ticket.createdAt, consumedMinutes: 0, pausedMinutes: 0, running: true, due, firedThresholds: [] }] },
+    sla: {
+      policy: 'p',
+      version,
+      clocks: [
+        { metric: 'first_response', state: 'running', targetMinutes: 60, startedAt: ticket.createdAt, asOf: ticket.createdAt, consumedMinutes: 0, pausedMinutes: 0, running: true, due, firedThresholds: [] },
+      ],
+    },
   });
   const record = (sequence: string, before?: Ticket, after?: Ticket): DynamoDBRecord => ({
     eventName: before ? 'MODIFY' : 'INSERT',

@@ -104,7 +104,12 @@ describe('the next closing of a calendar', () => {
   });
 
   it('joins intervals that touch, at noon or across midnight', () => {
-    const split = calendar('Europe/Berlin', { mon: [['09:00', '12:00'], ['12:00', '17:00']] });
+    const split = calendar('Europe/Berlin', {
+      mon: [
+        ['09:00', '12:00'],
+        ['12:00', '17:00'],
+      ],
+    });
     expect(nextClosing(split, at('2026-01-12T11:00:00+01:00'))).toEqual(at('2026-01-12T17:00:00+01:00'));
     const night = calendar('Europe/Berlin', { mon: [['22:00', '24:00']], tue: [['00:00', '06:00']] });
     expect(nextClosing(night, at('2026-01-12T23:00:00+01:00'))).toEqual(at('2026-01-13T06:00:00+01:00'));

@@ -29,9 +29,7 @@ describe('list cursors', () => {
       decodeCursor(encodeCursor([null, null]), 4);
       expect.unreachable();
     } catch (error) {
-      expect((error as ValidationError).details).toEqual([
-        { path: 'cursor', message: 'does not belong to this query; repeat the query that returned it' },
-      ]);
+      expect((error as ValidationError).details).toEqual([{ path: 'cursor', message: 'does not belong to this query; repeat the query that returned it' }]);
     }
   });
 });

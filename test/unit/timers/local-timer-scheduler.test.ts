@@ -82,7 +82,11 @@ describe('the local timer scheduler (fake clock)', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(fired.map((firing) => firing.body)).toEqual([timerPayload(overdue), timerPayload(later)]);
     // Each delivered firing deletes its own item only.
-    expect(dynamo).toHaveReceivedCommandWith(DeleteCommand, { Key: { PK: 'LOCALTIMER', SK: 'sla.SD-1.res.75.v1' }, ConditionExpression: '#token = :token', ExpressionAttributeValues: { ':token': 'sla.SD-1.res.75.v1' } });
+    expect(dynamo).toHaveReceivedCommandWith(DeleteCommand, {
+      Key: { PK: 'LOCALTIMER', SK: 'sla.SD-1.res.75.v1' },
+      ConditionExpression: '#token = :token',
+      ExpressionAttributeValues: { ':token': 'sla.SD-1.res.75.v1' },
+    });
     await timers.stop();
   });
 

@@ -1,16 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  InvalidSlaTimerError,
-  MAX_TIMER_THRESHOLD,
-  parseTimerPayload,
-  reconcileTimers,
-  SLA_METRICS,
-  TIMER_NAME_PATTERN,
-  timerName,
-  timerPayload,
-  type SlaTimer,
-} from '../../../shared/domain/sla-timer.ts';
+import { InvalidSlaTimerError, MAX_TIMER_THRESHOLD, parseTimerPayload, reconcileTimers, SLA_METRICS, TIMER_NAME_PATTERN, timerName, timerPayload, type SlaTimer } from '../../../shared/domain/sla-timer.ts';
 
 const aTimer = (overrides: Partial<SlaTimer> = {}): SlaTimer => ({
   ticketKey: 'SD-123',

@@ -67,9 +67,7 @@ describe('createUpload', () => {
   });
 
   it('refuses a declared size over the limit, naming size', async () => {
-    expect(await detailsOf(createUpload(deps(new MemoryUploads()), rita, { fileName: 'a', contentType: 'text/plain', size: 101 }))).toEqual([
-      { path: 'size', message: 'must be at most 100 bytes (100 bytes)' },
-    ]);
+    expect(await detailsOf(createUpload(deps(new MemoryUploads()), rita, { fileName: 'a', contentType: 'text/plain', size: 101 }))).toEqual([{ path: 'size', message: 'must be at most 100 bytes (100 bytes)' }]);
   });
 
   it('refuses machine clients', async () => {
@@ -91,9 +89,7 @@ describe('attachUploads', () => {
   });
 
   it('refuses more files than the limit, naming attachments', async () => {
-    expect(await detailsOf(attachUploads({ config, uploads: new MemoryUploads() }, rita, [ID(1), ID(2), ID(3)]))).toEqual([
-      { path: 'attachments', message: 'lists 3 uploads; at most 2 are allowed' },
-    ]);
+    expect(await detailsOf(attachUploads({ config, uploads: new MemoryUploads() }, rita, [ID(1), ID(2), ID(3)]))).toEqual([{ path: 'attachments', message: 'lists 3 uploads; at most 2 are allowed' }]);
   });
 
   it('refuses an upload listed twice, a missing one and one over the size limit, naming each', async () => {

@@ -7,7 +7,13 @@ const CREDENTIALS = { local: 'local' };
 const request = { key: 'uploads/0123456789abcdef0123456789abcdef/01J0000000000000000000000A', contentType: 'image/png', fileName: 'Bildschirm Übersicht.png', maxBytes: 1000, expiresInSeconds: 900 };
 
 async function signedForm(clockOffset = 0): Promise<[string, string][]> {
-  const client = new S3Client({ endpoint: 'http://127.0.0.1:3000/local-s3', forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, systemClockOffset: clockOffset });
+  const client = new S3Client({
+    endpoint: 'http://127.0.0.1:3000/local-s3',
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    systemClockOffset: clockOffset,
+  });
   const form = await new S3UploadStore(client, { uploads: 'uploads-bucket', attachments: 'files' }).uploadForm(request);
   expect(form.url).toBe('http://127.0.0.1:3000/local-s3/uploads-bucket');
   return Object.entries(form.fields);

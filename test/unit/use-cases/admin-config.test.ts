@@ -51,7 +51,10 @@ describe('the configuration as an admin reads it', () => {
   });
 
   it('gives each catalog node its inherited desk and level, its form, and its approvals with their approvers', () => {
-    const laptop = view.catalog.find((node) => node.id === 'it')!.children.find((node) => node.id === 'it-hardware')!.children.find((node) => node.id === 'it-hardware-laptop')!;
+    const laptop = view.catalog
+      .find((node) => node.id === 'it')!
+      .children.find((node) => node.id === 'it-hardware')!
+      .children.find((node) => node.id === 'it-hardware-laptop')!;
     expect(laptop).toMatchObject({ desk: 'it', level: 'l1', type: 'service_request' });
     expect(laptop.form.map((field) => field.id)).toEqual(['model', 'neededBy']);
     expect(laptop.approvals).toEqual([
@@ -62,12 +65,16 @@ describe('the configuration as an admin reads it', () => {
   });
 
   it('gives SLA targets in working minutes, calendars with hours and holidays, and the routing rules', () => {
-    expect(view.slaPolicies.find((policy) => policy.id === 'it-standard')).toMatchObject({ calendar: 'office', targets: { firstResponse: 240, nextResponse: 480, resolution: 1440 }, pauseOn: ['pending', 'on_hold'] });
+    expect(view.slaPolicies.find((policy) => policy.id === 'it-standard')).toMatchObject({
+      calendar: 'office',
+      targets: { firstResponse: 240, nextResponse: 480, resolution: 1440 },
+      pauseOn: ['pending', 'on_hold'],
+    });
     expect(view.calendars.find((calendar) => calendar.id === 'office')).toMatchObject({ timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BE', dates: ['2026-12-24', '2026-12-31'] } });
     expect(view.routingRules.map((rule) => rule.id)).toEqual(['major-incident', 'vip-to-l2']);
   });
 
-  it('keeps out every secret and what is not the screen\'s: client ids, secret names, the rule set, templates, the directory', () => {
+  it("keeps out every secret and what is not the screen's: client ids, secret names, the rule set, templates, the directory", () => {
     const text = JSON.stringify(view);
     for (const kept of [SECRET_NAME, CLIENT_ID, 'clientSecretName', 'clientId', 'shared-rules', 'Template text 93af', 'mark.lead@example.org', 'Cora Chief']) expect(text).not.toContain(kept);
     expect(view.email).toEqual({

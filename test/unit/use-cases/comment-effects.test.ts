@@ -28,7 +28,7 @@ describe('what a comment does to its ticket', () => {
     expect(commentEffects(aTicket({ status: 'pending' }), 'requester', true, NOW)).toEqual([{ field: 'status', from: 'pending', to: 'open' }]);
   });
 
-  it('does not reopen a ticket for a requester\'s mail kept as an internal note (an automatic reply)', () => {
+  it("does not reopen a ticket for a requester's mail kept as an internal note (an automatic reply)", () => {
     expect(commentEffects(aTicket({ status: 'pending' }), 'requester', false, NOW)).toEqual([]);
   });
 

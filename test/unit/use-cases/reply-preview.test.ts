@@ -132,7 +132,7 @@ describe('the reply preview', () => {
     expect(preview.suppressed).toEqual([{ address: 'root@localhost', reason: 'unmailable', detail: expect.stringContaining('local host name') }]);
   });
 
-  it('shows that a machine client\'s reply is mailed to nobody', async () => {
+  it("shows that a machine client's reply is mailed to nobody", async () => {
     const preview = await previewReply(previewDeps(opened), writeClient, 'SD-7', { body: 'Status: fixed', cc: ['lee@example.net'] });
     expect(preview).toMatchObject({ to: [], cc: [] });
     expect(preview.suppressed.map((left) => [left.address, left.reason])).toEqual([
@@ -160,7 +160,7 @@ describe('the reply preview', () => {
 });
 
 describe('copying people on a reply', () => {
-  it('makes them watchers in the reply\'s own write and records them in the history', async () => {
+  it("makes them watchers in the reply's own write and records them in the history", async () => {
     const { mail, written } = await replyAndSend(opened, { body: 'Looping in Lee.', cc: ['lee@example.net', 'jane@example.org', 'tom@example.org'] }, []);
     const [{ ticket, event, comment }] = written as [(typeof written)[number]];
     expect(ticket.watchers).toEqual(['tom@example.org', 'lee@example.net']);

@@ -5,7 +5,12 @@ import { contentSecurityPolicy, REACT_ARIA_PRESS_STYLE, REACT_ARIA_PRESS_STYLE_S
 
 /** The text React Aria's usePress puts in its style element, read from the installed library. */
 function installedPressStyle(): string {
-  const source = readFileSync(createRequire(import.meta.url).resolve('react-aria').replace(/dist\/.*$/, 'dist/private/interactions/usePress.mjs'), 'utf8');
+  const source = readFileSync(
+    createRequire(import.meta.url)
+      .resolve('react-aria')
+      .replace(/dist\/.*$/, 'dist/private/interactions/usePress.mjs'),
+    'utf8',
+  );
   const attribute = /PRESSABLE_ATTRIBUTE = '([^']+)'/.exec(source)![1]!;
   const template = /style\.textContent = `([\s\S]*?)`\.trim\(\)/.exec(source)![1]!;
   return template.replace(/\$\{[^}]*PRESSABLE_ATTRIBUTE\}/g, attribute).trim();
@@ -19,8 +24,7 @@ describe('webSecurityHeaders', () => {
 
   it('is a strict policy with no inline script, on the app origin only by default', () => {
     expect(webSecurityHeaders()).toEqual({
-      'content-security-policy':
-        `default-src 'self'; script-src 'self'; style-src 'self' ${REACT_ARIA_PRESS_STYLE_SOURCE}; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
+      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' ${REACT_ARIA_PRESS_STYLE_SOURCE}; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'`,
       'strict-transport-security': 'max-age=63072000; includeSubDomains',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',

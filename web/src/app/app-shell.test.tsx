@@ -48,7 +48,11 @@ describe('the shell', { timeout: 20_000 }, () => {
     fakeApi({ 'GET /tickets': () => json(200, { items: [] }) });
     renderApp('/console');
     await screen.findByRole('heading', { level: 1, name: 'My work' }, { timeout: 8000 });
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Queues' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' }))
+        .getByRole('link', { name: 'Queues' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     expect(screen.queryByRole('note')).toBeNull();
     cleanup();
     fakeSession(jane);

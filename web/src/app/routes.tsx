@@ -44,4 +44,18 @@ export const routes: RouteObject[] = [
 ];
 
 /** The client-side paths, which the local server and CloudFront answer with index.html. */
-export const CLIENT_PATHS = ['/', '/request/:itemId', '/requests', '/requests/:key', '/approvals', '/console', '/console/tickets/:key', '/console/team', '/console/team/:desk', '/console/admin/quarantine', '/console/admin/config', '/auth/callback', '/signed-out'] as const;
+export const CLIENT_PATHS = [
+  '/',
+  '/request/:itemId',
+  '/requests',
+  '/requests/:key',
+  '/approvals',
+  '/console',
+  '/console/tickets/:key',
+  '/console/team',
+  '/console/team/:desk',
+  '/console/admin/quarantine',
+  '/console/admin/config',
+  '/auth/callback',
+  '/signed-out',
+] as const;

@@ -58,11 +58,7 @@ function DownloadButton({ file, location }: { file: Attachment; location: string
 
   return (
     <>
-      <Button
-        className="button-link"
-        isPending={fetcher.state !== 'idle'}
-        onPress={() => void fetcher.submit({ intent: 'download', location }, { method: 'post' })}
-      >
+      <Button className="button-link" isPending={fetcher.state !== 'idle'} onPress={() => void fetcher.submit({ intent: 'download', location }, { method: 'post' })}>
         {t.format('files.download', { name: file.name })}
       </Button>{' '}
       <span className="muted">({size.format(file.size >= 1_000_000 ? file.size / 1_000_000 : Math.max(file.size / 1000, 0.1))})</span>

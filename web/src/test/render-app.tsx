@@ -52,11 +52,14 @@ const config = {
 
 /** The routes with their own `lazy` objects: a router empties the ones it has loaded, and each test has its own router. */
 function freshRoutes(list: RouteObject[]): RouteObject[] {
-  return list.map((route) => ({
-    ...route,
-    ...(route.lazy && typeof route.lazy === 'object' ? { lazy: { ...route.lazy } } : {}),
-    ...(route.children ? { children: freshRoutes(route.children) } : {}),
-  }) as RouteObject);
+  return list.map(
+    (route) =>
+      ({
+        ...route,
+        ...(route.lazy && typeof route.lazy === 'object' ? { lazy: { ...route.lazy } } : {}),
+        ...(route.children ? { children: freshRoutes(route.children) } : {}),
+      }) as RouteObject,
+  );
 }
 
 /** Renders the app's routes at `path` (the shell's /config.json answered from here). */

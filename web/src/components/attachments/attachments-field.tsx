@@ -109,9 +109,7 @@ export function AttachmentsField({ attachments, label, help, error }: { attachme
         className="drop-zone"
         aria-label={t.format('dropFiles')}
         onDrop={async (event) => {
-          const files = await Promise.all(
-            event.items.filter((item) => item.kind === 'file').map((item) => (item as { getFile(): Promise<File> }).getFile()),
-          );
+          const files = await Promise.all(event.items.filter((item) => item.kind === 'file').map((item) => (item as { getFile(): Promise<File> }).getFile()));
           add(files);
         }}
       >

@@ -5,10 +5,7 @@ import { slaTimeLeft, type SlaClock, type SlaTimeLeft } from './sla-time-left';
  * counting down; otherwise how they settled (breached wins, even met late; then paused; met once
  * all are met); undefined when there is nothing to show (no SLA).
  */
-export type SlaSummary =
-  | ({ kind: 'counting'; clock: SlaClock } & SlaTimeLeft)
-  | { kind: 'settled'; state: 'breached' | 'paused' | 'met' }
-  | undefined;
+export type SlaSummary = ({ kind: 'counting'; clock: SlaClock } & SlaTimeLeft) | { kind: 'settled'; state: 'breached' | 'paused' | 'met' } | undefined;
 
 /** `receivedAt` gives, per clock, when the answer it came in arrived (see slaTimeLeft). */
 export function slaSummary(clocks: readonly SlaClock[], now: Date, receivedAt: (clock: SlaClock) => number): SlaSummary {

@@ -45,10 +45,33 @@ const config: components['schemas']['AdminConfig'] = {
       pinned: false,
       approvals: [],
       form: [],
-      children: [{ id: 'it-hardware-broken', name: 'Broken device', desk: 'it', level: 'l1', type: 'incident', priority: 'P3', pinned: true, approvals: [], form: [{ id: 'assetTag', label: 'Asset tag', type: 'asset', required: true }], children: [] }],
+      children: [
+        {
+          id: 'it-hardware-broken',
+          name: 'Broken device',
+          desk: 'it',
+          level: 'l1',
+          type: 'incident',
+          priority: 'P3',
+          pinned: true,
+          approvals: [],
+          form: [{ id: 'assetTag', label: 'Asset tag', type: 'asset', required: true }],
+          children: [],
+        },
+      ],
     },
   ],
-  slaPolicies: [{ id: 'standard', name: 'Standard', calendar: 'office', when: {}, pauseOn: ['pending'], targets: { firstResponse: 60, resolution: 480 }, thresholds: [{ percent: 75, actions: [{ kind: 'notify', to: ['assignee'] }] }] }],
+  slaPolicies: [
+    {
+      id: 'standard',
+      name: 'Standard',
+      calendar: 'office',
+      when: {},
+      pauseOn: ['pending'],
+      targets: { firstResponse: 60, resolution: 480 },
+      thresholds: [{ percent: 75, actions: [{ kind: 'notify', to: ['assignee'] }] }],
+    },
+  ],
   calendars: [{ id: 'office', timeZone: 'Europe/Berlin', hours: { mon: [['08:00', '17:00']] }, holidays: { country: 'DE', state: 'BY' } }],
   routingRules: [{ id: 'vip', when: { vip: true }, then: { priority: 'P2' } }],
   email: { address: 'help@example.com', attachments: { maxCount: 10, maxFileBytes: 1000, maxTotalBytes: 5000 }, maxAutomaticRepliesPerHour: 5, retainRawMailDays: 30 },
@@ -87,7 +110,13 @@ describe('the quarantine screen', () => {
           status: 200,
           body: {
             day: request.search.get('day'),
-            items: request.search.get('day') === today ? [{ at: `${today}T08:00:00.000Z`, from: 'spam@example.net', reason: 'spam', location: 's3://raw/inbound/abc' }, { at: `${today}T09:00:00.000Z`, reason: 'duplicate', outcome: 'ignored', location: 's3://raw/inbound/def' }] : [],
+            items:
+              request.search.get('day') === today
+                ? [
+                    { at: `${today}T08:00:00.000Z`, from: 'spam@example.net', reason: 'spam', location: 's3://raw/inbound/abc' },
+                    { at: `${today}T09:00:00.000Z`, reason: 'duplicate', outcome: 'ignored', location: 's3://raw/inbound/def' },
+                  ]
+                : [],
           },
         }),
       },

@@ -24,10 +24,9 @@ function item(overrides: Partial<ApprovalInboxItem> = {}): ApprovalInboxItem {
 
 function renderApprovals(routes: Record<string, FakeRoute | FakeAnswer>) {
   const api = fakeApi(routes);
-  const router = createMemoryRouter(
-    [{ path: '/approvals', Component: Approvals, loader: approvalsLoader(api.source), action: approvalsAction(api.source), shouldRevalidate }],
-    { initialEntries: ['/approvals'] },
-  );
+  const router = createMemoryRouter([{ path: '/approvals', Component: Approvals, loader: approvalsLoader(api.source), action: approvalsAction(api.source), shouldRevalidate }], {
+    initialEntries: ['/approvals'],
+  });
   render(<RouterProvider router={router} />);
   return api;
 }
@@ -96,10 +95,8 @@ describe('approvals', () => {
     expect(requests.find((request) => request.method === 'POST')!.body).toEqual({ decision: 'reject', comment: 'Not in your role' });
   });
 
-  it('shows the API\'s refusal beside the controls when someone else decided first, and keeps the request', async () => {
-    renderApprovals(
-      inbox([item()], () => ({ status: 409, body: { error: { code: 'conflict', message: 'Ticket SD-3 is not waiting for an approval', details: [] } } })),
-    );
+  it("shows the API's refusal beside the controls when someone else decided first, and keeps the request", async () => {
+    renderApprovals(inbox([item()], () => ({ status: 409, body: { error: { code: 'conflict', message: 'Ticket SD-3 is not waiting for an approval', details: [] } } })));
     const first = await card('SD-3: ERP access');
     await userEvent.type(within(first).getByRole('textbox', { name: 'Comment' }), 'Fine by me');
     await userEvent.click(within(first).getByRole('button', { name: 'Approve SD-3' }));

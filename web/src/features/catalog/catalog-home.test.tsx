@@ -9,7 +9,13 @@ const catalog = {
     {
       ...leaf('it', 'IT'),
       children: [
-        { ...leaf('it-access', 'Access'), children: [leaf('it-access-request', 'Request system access', { requiresApproval: true }), leaf('it-access-password', 'Password reset', { pinned: true, description: 'Locked out or forgot your password' })] },
+        {
+          ...leaf('it-access', 'Access'),
+          children: [
+            leaf('it-access-request', 'Request system access', { requiresApproval: true }),
+            leaf('it-access-password', 'Password reset', { pinned: true, description: 'Locked out or forgot your password' }),
+          ],
+        },
         leaf('it-sla-demo', 'SLA demo'),
       ],
     },
@@ -30,7 +36,11 @@ describe('the home page', { timeout: 20_000 }, () => {
     const pinned = screen.getByRole('region', { name: 'Common requests' });
     expect(within(pinned).getByRole('link', { name: 'Password reset' }).getAttribute('href')).toBe('/request/it-access-password');
     const it = screen.getByRole('region', { name: 'IT' });
-    expect(within(it).getAllByRole('link').map((link) => link.textContent)).toEqual(['SLA demo', 'Request system access', 'Password reset']);
+    expect(
+      within(it)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['SLA demo', 'Request system access', 'Password reset']);
     expect(within(it).getByText('Needs approval')).toBeDefined();
     expect(screen.getByRole('region', { name: 'Facilities' })).toBeDefined();
 
@@ -50,7 +60,11 @@ describe('the home page', { timeout: 20_000 }, () => {
     await user.type(search, 'blinds');
     expect(screen.getByRole('status').textContent).toBe('1 item found');
     const results = screen.getByRole('region', { name: 'Search results' });
-    expect(within(results).getAllByRole('link').map((link) => link.textContent)).toEqual(['Something is broken']);
+    expect(
+      within(results)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Something is broken']);
     await user.clear(search);
     await user.type(search, 'zzz');
     expect(screen.getByRole('status').textContent).toContain('Nothing matches');

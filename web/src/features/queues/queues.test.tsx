@@ -98,9 +98,7 @@ const surroundings: Record<string, FakeRoute | FakeAnswer> = {
     body: {
       desk: { id: 'it', name: 'IT Service Desk' },
       unassigned: 3,
-      levels: [
-        { id: 'l1', name: 'Level 1', assignment: 'free', members: [{ email: 'dan.agent@example.com', name: 'Dan Agent', role: 'agent', available: true, openTickets: 1, atRisk: 0, breached: 0 }] },
-      ],
+      levels: [{ id: 'l1', name: 'Level 1', assignment: 'free', members: [{ email: 'dan.agent@example.com', name: 'Dan Agent', role: 'agent', available: true, openTickets: 1, atRisk: 0, breached: 0 }] }],
     },
   },
 };
@@ -195,14 +193,7 @@ describe('a bulk change', () => {
 
   it('says which tickets changed and which did not, and why', () => {
     const refused = (status: number, message: string) => ({ ok: false as const, failure: { kind: 'refused' as const, status, code: 'x', message, details: [] } });
-    expect(
-      bulkResult(targets, [
-        { ok: true, data: {}, response: new Response() },
-        refused(412, 'Version mismatch'),
-        { ok: false, failure: { kind: 'network' } },
-        refused(409, 'Ticket is closed'),
-      ]),
-    ).toEqual({
+    expect(bulkResult(targets, [{ ok: true, data: {}, response: new Response() }, refused(412, 'Version mismatch'), { ok: false, failure: { kind: 'network' } }, refused(409, 'Ticket is closed')])).toEqual({
       changed: ['SD-1'],
       failed: [
         { key: 'SD-2', reason: 'stale' },
@@ -261,7 +252,11 @@ describe('the queue screen', () => {
     const table = await screen.findByRole('table', { name: 'My work' });
     expect(lists()[0]!.path).toBe('/tickets');
     expect(lists()[0]!.search.get('assignee')).toBe('me');
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['', 'Key', 'Subject', 'Requester', 'Status', 'Priority', 'Assignee', 'Age', 'SLA']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['', 'Key', 'Subject', 'Requester', 'Status', 'Priority', 'Assignee', 'Age', 'SLA']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     const first = within(rows[0]!).getAllByRole('cell').concat(within(rows[0]!).getAllByRole('rowheader'));
@@ -299,10 +294,16 @@ describe('the queue screen', () => {
     expect(within(sidebar).getByRole('link', { name: 'My work, 2 tickets' }).hasAttribute('aria-current')).toBe(false);
     expect(within(sidebar).getByRole('link', { name: 'IT Service Desk, 5 tickets' }).getAttribute('href')).toBe('/console?desk=it');
     expect(within(sidebar).getByRole('link', { name: 'Level 1, 4 tickets' }).getAttribute('aria-current')).toBe('page');
-    const unassigned = within(sidebar).getAllByRole('link', { name: 'Unassigned, 3 tickets' }).map((link) => link.getAttribute('href'));
+    const unassigned = within(sidebar)
+      .getAllByRole('link', { name: 'Unassigned, 3 tickets' })
+      .map((link) => link.getAttribute('href'));
     expect(unassigned).toEqual(['/console?desk=it&assignee=none', '/console?desk=it&level=l1&assignee=none']);
     expect(within(sidebar).getByRole('link', { name: 'Breached, 2 tickets' }).getAttribute('href')).toBe('/console?desk=it&sla=breached');
-    expect(within(sidebar).getAllByRole('link', { name: 'At risk, 1 ticket' }).map((link) => link.getAttribute('href'))).toEqual(['/console?sla=at_risk', '/console?desk=it&sla=at_risk']);
+    expect(
+      within(sidebar)
+        .getAllByRole('link', { name: 'At risk, 1 ticket' })
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['/console?sla=at_risk', '/console?desk=it&sla=at_risk']);
     // A level's queue now takes the SLA filter, and the desk's agents are offered as assignees.
     expect((screen.getByRole('button', { name: /SLA/ }) as HTMLButtonElement).disabled).toBe(false);
     await userEvent.click(screen.getByRole('button', { name: /Assignee/ }));
@@ -416,7 +417,11 @@ describe('the queue screen in German', () => {
   it('names its parts, columns and filters in German', async () => {
     renderQueue({ 'GET /tickets': page([ticket({ status: 'pending' })]) }, '/console', 'de-DE');
     const table = await screen.findByRole('table', { name: 'Meine Arbeit' });
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['', 'Schlüssel', 'Betreff', 'Anfragende Person', 'Status', 'Priorität', 'Bearbeitung', 'Alter', 'SLA']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['', 'Schlüssel', 'Betreff', 'Anfragende Person', 'Status', 'Priorität', 'Bearbeitung', 'Alter', 'SLA']);
     expect(within(table).getAllByRole('row')[1]!.textContent).toContain('Rückfrage');
     expect(screen.getByRole('navigation', { name: 'Warteschlangen' })).toBeTruthy();
     expect(screen.getByRole('searchbox', { name: 'Ticket finden' })).toBeTruthy();

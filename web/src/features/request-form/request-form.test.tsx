@@ -55,7 +55,11 @@ describe('the request form', { timeout: 20_000 }, () => {
     expect(screen.getByRole('textbox', { name: 'Floor' })).toBeDefined();
     expect(screen.getByRole('group', { name: 'Needed by' })).toBeDefined();
     const system = screen.getByRole('radiogroup', { name: 'System' });
-    expect(within(system).getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['ERP', 'CRM', 'Data warehouse']);
+    expect(
+      within(system)
+        .getAllByRole('radio')
+        .map((radio) => radio.getAttribute('value')),
+    ).toEqual(['ERP', 'CRM', 'Data warehouse']);
     expect(screen.getByRole('button', { name: /Country/ }).textContent).toContain('DE');
     const tools = screen.getByRole('group', { name: 'Tools' });
     expect(within(tools).getAllByRole('checkbox')).toHaveLength(2);

@@ -123,7 +123,21 @@ describe('the request view', () => {
       {
         'GET /catalog': {
           status: 200,
-          body: { catalog: [{ id: 'it', name: 'IT', pinned: false, type: 'incident', requiresApproval: false, form: [], children: [{ id: 'it-printer', name: 'Printer problem', pinned: false, type: 'incident', requiresApproval: false, form: [{ id: 'room', label: 'Room', type: 'text', required: true }], children: [] }] }] },
+          body: {
+            catalog: [
+              {
+                id: 'it',
+                name: 'IT',
+                pinned: false,
+                type: 'incident',
+                requiresApproval: false,
+                form: [],
+                children: [
+                  { id: 'it-printer', name: 'Printer problem', pinned: false, type: 'incident', requiresApproval: false, form: [{ id: 'room', label: 'Room', type: 'text', required: true }], children: [] },
+                ],
+              },
+            ],
+          },
         },
         'GET /tickets/SD-1': {
           status: 200,
@@ -132,7 +146,12 @@ describe('the request view', () => {
             comments: [
               comment({ id: 'c1', body: 'A technician is on the way.' }),
               comment({ id: 'c2', public: false, body: 'Toner sensor is dirty; internal only.' }),
-              comment({ id: 'c3', author: { email: 'jane@example.org', name: 'Jane', role: 'requester' }, body: 'Thanks!', attachments: [{ name: 'photo.jpg', contentType: 'image/jpeg', size: 2048, location: `attachments/${'a'.repeat(32)}/0/photo.jpg` }] }),
+              comment({
+                id: 'c3',
+                author: { email: 'jane@example.org', name: 'Jane', role: 'requester' },
+                body: 'Thanks!',
+                attachments: [{ name: 'photo.jpg', contentType: 'image/jpeg', size: 2048, location: `attachments/${'a'.repeat(32)}/0/photo.jpg` }],
+              }),
             ],
           },
         },
@@ -156,7 +175,7 @@ describe('the request view', () => {
     expect(document.body.textContent).not.toContain('internal only');
   });
 
-  it('says a request that does not exist, or is not the caller\'s, does not exist or is not theirs', async () => {
+  it("says a request that does not exist, or is not the caller's, does not exist or is not theirs", async () => {
     renderApp({}, '/requests/SD-99');
     expect(await screen.findByText('This request does not exist or is not yours.')).toBeTruthy();
   });
@@ -250,7 +269,10 @@ describe('the request view', () => {
     const { requests } = renderApp(
       {
         'GET /tickets/SD-1': { status: 200, body: { ticket: ticket(), comments: [] } },
-        'POST /uploads': { status: 201, body: { uploadId: '01JABCDEFGHJKMNPQRSTVWXYZ0', url: 'https://uploads.test/', fields: { key: 'uploads/x', policy: 'p' }, maxBytes: 10_000_000, expiresAt: '2026-12-01T11:00:00.000Z' } },
+        'POST /uploads': {
+          status: 201,
+          body: { uploadId: '01JABCDEFGHJKMNPQRSTVWXYZ0', url: 'https://uploads.test/', fields: { key: 'uploads/x', policy: 'p' }, maxBytes: 10_000_000, expiresAt: '2026-12-01T11:00:00.000Z' },
+        },
         'POST /tickets/SD-1/comments': { status: 201, body: { comment: comment(), ticket: ticket() } },
       },
       '/requests/SD-1',

@@ -68,14 +68,15 @@ function renderTeam(routes: Record<string, FakeRoute | FakeAnswer>, path = '/con
   return { ...api, router };
 }
 
-const unassignedQueue = (items: Ticket[]): FakeRoute => (request) => {
-  if (request.search.get('assignee') === 'none') return { status: 200, body: { items } };
-  return { status: 200, body: { items: [] } };
-};
+const unassignedQueue =
+  (items: Ticket[]): FakeRoute =>
+  (request) => {
+    if (request.search.get('assignee') === 'none') return { status: 200, body: { items } };
+    return { status: 200, body: { items: [] } };
+  };
 
 /** An agent's card: the innermost list item that holds the heading with the agent's name. */
-const agentCard = (name: string): HTMLElement =>
-  screen.getAllByRole('listitem').findLast((item) => within(item).queryByRole('heading', { level: 3, name }))!;
+const agentCard = (name: string): HTMLElement => screen.getAllByRole('listitem').findLast((item) => within(item).queryByRole('heading', { level: 3, name }))!;
 
 describe('the team view', () => {
   it('shows each level’s agents with their counts and availability, the unassigned work and the person’s desks', async () => {
@@ -85,14 +86,26 @@ describe('the team view', () => {
     expect(screen.getByText('Agents pick from the queue')).toBeTruthy();
     const dan = agentCard('Dan Agent');
     expect(within(dan).getByText('dan.agent@example.com')).toBeTruthy();
-    expect(within(dan).getAllByRole('definition').map((value) => value.textContent)).toEqual(['2', '0', '0']);
+    expect(
+      within(dan)
+        .getAllByRole('definition')
+        .map((value) => value.textContent),
+    ).toEqual(['2', '0', '0']);
     expect((within(dan).getByRole('switch', { name: 'Dan Agent available for assignment' }) as HTMLInputElement).checked).toBe(true);
     expect(within(dan).getByRole('link', { name: 'Work of Dan Agent' }).getAttribute('href')).toBe('/console?desk=it&assignee=dan.agent%40example.com');
     const grid = screen.getByRole('grid', { name: 'Unassigned' });
     expect(within(grid).getByRole('row', { name: /SD-3/ })).toBeTruthy();
     const desks = screen.getByRole('navigation', { name: 'Desks' });
-    expect(within(desks).getByRole('link', { name: /IT Service Desk/ }).getAttribute('aria-current')).toBe('page');
-    expect(within(desks).getByRole('link', { name: /Facilities/ }).getAttribute('href')).toBe('/console/team/facilities');
+    expect(
+      within(desks)
+        .getByRole('link', { name: /IT Service Desk/ })
+        .getAttribute('aria-current'),
+    ).toBe('page');
+    expect(
+      within(desks)
+        .getByRole('link', { name: /Facilities/ })
+        .getAttribute('href'),
+    ).toBe('/console/team/facilities');
     const unassignedCall = requests.find((request) => request.path === '/desks/it/queue')!;
     expect(unassignedCall.search.get('assignee')).toBe('none');
     expect(unassignedCall.search.get('status')).toBe('active');
@@ -169,7 +182,10 @@ describe('the team view', () => {
     renderTeam(
       {
         'GET /desks/it/team': { status: 200, body: team() },
-        'GET /desks/it/queue': (request) => ({ status: 200, body: { items: request.search.get('assignee') === 'alice.agent@example.com' ? [ticket({ key: 'SD-9', assignee: 'alice.agent@example.com' })] : [] } }),
+        'GET /desks/it/queue': (request) => ({
+          status: 200,
+          body: { items: request.search.get('assignee') === 'alice.agent@example.com' ? [ticket({ key: 'SD-9', assignee: 'alice.agent@example.com' })] : [] },
+        }),
       },
       '/console/team/it?open=alice.agent%40example.com',
     );

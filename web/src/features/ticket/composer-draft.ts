@@ -13,7 +13,11 @@ export interface ComposerText {
 const EMPTY: ComposerText = { text: '', cc: [] };
 
 const isComposerText = (value: unknown): value is ComposerText =>
-  typeof value === 'object' && value !== null && typeof (value as ComposerText).text === 'string' && Array.isArray((value as ComposerText).cc) && (value as ComposerText).cc.every((item) => typeof item === 'string');
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ComposerText).text === 'string' &&
+  Array.isArray((value as ComposerText).cc) &&
+  (value as ComposerText).cc.every((item) => typeof item === 'string');
 const isEmpty = (value: ComposerText) => value.text === '' && value.cc.length === 0;
 const same = (a: ComposerText, b: ComposerText) => a.text === b.text && a.cc.length === b.cc.length && a.cc.every((item, index) => item === b.cc[index]);
 

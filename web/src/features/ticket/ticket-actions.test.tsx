@@ -158,7 +158,14 @@ describe('a change against a stale version', { timeout: 30_000 }, () => {
     const patches: { body: unknown; ifMatch: string | null }[] = [];
     const newer = ticket({ priority: 'P1', version: 4, updatedAt: '2026-12-01T11:00:00.000Z' });
     const history: HistoryEvent[] = [
-      { id: 'h9', ticketKey: 'SD-4', at: '2026-12-01T11:00:00.000Z', actor: { id: 'maria@example.com', kind: 'user', name: 'Maria Manager' }, action: 'updated', changes: [{ field: 'priority', from: 'P2', to: 'P1' }] },
+      {
+        id: 'h9',
+        ticketKey: 'SD-4',
+        at: '2026-12-01T11:00:00.000Z',
+        actor: { id: 'maria@example.com', kind: 'user', name: 'Maria Manager' },
+        action: 'updated',
+        changes: [{ field: 'priority', from: 'P2', to: 'P1' }],
+      },
     ];
     let reads = 0;
     renderTicket({
@@ -166,7 +173,9 @@ describe('a change against a stale version', { timeout: 30_000 }, () => {
       'GET /tickets/SD-4/history': () => ({ status: 200, body: { items: reads > 1 ? history : [] } }),
       'PATCH /tickets/SD-4': (request) => {
         patches.push({ body: request.body, ifMatch: request.headers.get('if-match') });
-        return patches.length === 1 ? { status: 412, body: { error: { code: 'precondition_failed', message: 'Stale', details: [] } } } : { status: 200, body: { ticket: ticket({ status: 'on_hold', version: 5 }) } };
+        return patches.length === 1
+          ? { status: 412, body: { error: { code: 'precondition_failed', message: 'Stale', details: [] } } }
+          : { status: 200, body: { ticket: ticket({ status: 'on_hold', version: 5 }) } };
       },
     });
     const actions = await screen.findByRole('region', { name: 'Actions' }, { timeout: 5000 });

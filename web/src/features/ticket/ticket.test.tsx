@@ -24,8 +24,28 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
       policy: 'it-standard',
       version: 1,
       clocks: [
-        { metric: 'first_response', state: 'met', targetMinutes: 60, startedAt: '2026-12-01T09:00:00.000Z', asOf: '2026-12-01T09:20:00.000Z', consumedMinutes: 20, pausedMinutes: 0, firedThresholds: [], metAt: '2026-12-01T09:20:00.000Z' },
-        { metric: 'resolution', state: 'running', targetMinutes: 480, startedAt: '2026-12-01T09:00:00.000Z', asOf: '2026-12-01T09:20:00.000Z', consumedMinutes: 20, pausedMinutes: 0, firedThresholds: [], deadline: '2099-12-01T17:00:00.000Z' },
+        {
+          metric: 'first_response',
+          state: 'met',
+          targetMinutes: 60,
+          startedAt: '2026-12-01T09:00:00.000Z',
+          asOf: '2026-12-01T09:20:00.000Z',
+          consumedMinutes: 20,
+          pausedMinutes: 0,
+          firedThresholds: [],
+          metAt: '2026-12-01T09:20:00.000Z',
+        },
+        {
+          metric: 'resolution',
+          state: 'running',
+          targetMinutes: 480,
+          startedAt: '2026-12-01T09:00:00.000Z',
+          asOf: '2026-12-01T09:20:00.000Z',
+          consumedMinutes: 20,
+          pausedMinutes: 0,
+          firedThresholds: [],
+          deadline: '2099-12-01T17:00:00.000Z',
+        },
       ],
     },
     ...overrides,
@@ -33,7 +53,15 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
 }
 
 const comments: Comment[] = [
-  { id: 'c1', ticketKey: 'SD-4', author: { email: 'alice.agent@example.com', name: 'Alice Agent', role: 'agent' }, public: true, body: 'A replacement is on its way.', attachments: [], createdAt: '2026-12-01T09:20:00.000Z' },
+  {
+    id: 'c1',
+    ticketKey: 'SD-4',
+    author: { email: 'alice.agent@example.com', name: 'Alice Agent', role: 'agent' },
+    public: true,
+    body: 'A replacement is on its way.',
+    attachments: [],
+    createdAt: '2026-12-01T09:20:00.000Z',
+  },
   {
     id: 'c2',
     ticketKey: 'SD-4',
@@ -48,7 +76,17 @@ const comments: Comment[] = [
 const history: HistoryEvent[] = [
   { id: 'h1', ticketKey: 'SD-4', at: '2026-12-01T09:00:00.000Z', actor: { id: 'rita@example.org', kind: 'user', name: 'Rita Requester' }, action: 'created', changes: [] },
   { id: 'h2', ticketKey: 'SD-4', at: '2026-12-01T09:00:01.000Z', actor: { id: 'routing', kind: 'system' }, action: 'routed', changes: [{ field: 'desk', from: null, to: 'it' }], detail: 'rule it-hardware' },
-  { id: 'h3', ticketKey: 'SD-4', at: '2026-12-01T09:20:00.000Z', actor: { id: 'alice.agent@example.com', kind: 'user', name: 'Alice Agent' }, action: 'updated', changes: [{ field: 'status', from: 'new', to: 'open' }, { field: 'firstResponseAt', from: null, to: '2026-12-01T09:20:00.000Z' }] },
+  {
+    id: 'h3',
+    ticketKey: 'SD-4',
+    at: '2026-12-01T09:20:00.000Z',
+    actor: { id: 'alice.agent@example.com', kind: 'user', name: 'Alice Agent' },
+    action: 'updated',
+    changes: [
+      { field: 'status', from: 'new', to: 'open' },
+      { field: 'firstResponseAt', from: null, to: '2026-12-01T09:20:00.000Z' },
+    ],
+  },
 ];
 
 const catalog = [
@@ -59,7 +97,9 @@ const catalog = [
     type: 'incident',
     requiresApproval: false,
     form: [],
-    children: [{ id: 'it-hardware-broken', name: 'Broken device', pinned: false, type: 'incident', requiresApproval: false, form: [{ id: 'assetTag', label: 'Asset tag', type: 'asset', required: true }], children: [] }],
+    children: [
+      { id: 'it-hardware-broken', name: 'Broken device', pinned: false, type: 'incident', requiresApproval: false, form: [{ id: 'assetTag', label: 'Asset tag', type: 'asset', required: true }], children: [] },
+    ],
   },
 ];
 

@@ -12,7 +12,7 @@ function recordingFetch() {
 }
 
 describe('the API client', () => {
-  it('sends the signed-in person\'s token as a bearer token to the API base', async () => {
+  it("sends the signed-in person's token as a bearer token to the API base", async () => {
     const { requests, fetchImpl } = recordingFetch();
     const client = createApiClient('http://desk.test/api', async () => 'id-token', fetchImpl);
     await client.GET('/catalog');

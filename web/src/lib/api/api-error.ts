@@ -31,9 +31,7 @@ interface ErrorBody {
 
 function errorOf(status: number, body: unknown): ApiError {
   const error = (body as ErrorBody | undefined)?.error;
-  const details = Array.isArray(error?.details)
-    ? error.details.filter((detail): detail is ErrorDetail => typeof detail?.path === 'string' && typeof detail?.message === 'string')
-    : [];
+  const details = Array.isArray(error?.details) ? error.details.filter((detail): detail is ErrorDetail => typeof detail?.path === 'string' && typeof detail?.message === 'string') : [];
   return new ApiError(status, typeof error?.code === 'string' ? error.code : String(status), typeof error?.message === 'string' ? error.message : `HTTP ${status}`, details);
 }
 

@@ -163,9 +163,7 @@ describe('the sign-in session', () => {
     await auth.signOut();
     expect(manager.removeUser).toHaveBeenCalled();
     expect(seen).toEqual([undefined]);
-    expect(location.assigned).toEqual([
-      'https://desk.auth.eu-central-1.amazoncognito.com/logout?client_id=web-client&logout_uri=https%3A%2F%2Fdesk.example.com%2Fsigned-out',
-    ]);
+    expect(location.assigned).toEqual(['https://desk.auth.eu-central-1.amazoncognito.com/logout?client_id=web-client&logout_uri=https%3A%2F%2Fdesk.example.com%2Fsigned-out']);
     expect(logoutUrl(config, 'http://localhost:5173')).toContain('logout_uri=http%3A%2F%2Flocalhost%3A5173%2Fsigned-out');
   });
 

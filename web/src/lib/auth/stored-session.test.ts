@@ -11,7 +11,7 @@ const config: RuntimeConfig = {
 const storageWith = (entries: Record<string, string>) => ({ getItem: (key: string) => entries[key] ?? null });
 
 describe('the stored session', () => {
-  it('is read under oidc-client-ts\'s key for the authority and the client, with the person from the ID token\'s claims', () => {
+  it("is read under oidc-client-ts's key for the authority and the client, with the person from the ID token's claims", () => {
     const user = { id_token: 'id-token', expires_at: 1_900_000_000, profile: { email: 'rita@example.org', name: 'Rita Requester', 'cognito:groups': ['agent'] } };
     const stored = readStoredSession(config, storageWith({ [storedSessionKey(config)]: JSON.stringify(user) }));
     expect(storedSessionKey(config)).toBe('oidc.user:http://desk.test:web');

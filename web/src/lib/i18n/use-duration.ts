@@ -11,8 +11,20 @@ export function durationParts(minutes: number): { unit: DurationUnit; value: num
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const rest = total % 60;
-  if (days > 0) return hours > 0 ? [{ unit: 'day', value: days }, { unit: 'hour', value: hours }] : [{ unit: 'day', value: days }];
-  if (hours > 0) return rest > 0 ? [{ unit: 'hour', value: hours }, { unit: 'minute', value: rest }] : [{ unit: 'hour', value: hours }];
+  if (days > 0)
+    return hours > 0
+      ? [
+          { unit: 'day', value: days },
+          { unit: 'hour', value: hours },
+        ]
+      : [{ unit: 'day', value: days }];
+  if (hours > 0)
+    return rest > 0
+      ? [
+          { unit: 'hour', value: hours },
+          { unit: 'minute', value: rest },
+        ]
+      : [{ unit: 'hour', value: hours }];
   return [{ unit: 'minute', value: rest }];
 }
 

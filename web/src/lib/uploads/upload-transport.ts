@@ -4,7 +4,10 @@ import { createContext } from 'react';
 export type SendFile = (grant: { url: string; fields: Record<string, string> }, file: File, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<void>;
 
 export class UploadFailed extends Error {
-  constructor(readonly reason: 'network' | 'refused' | 'aborted', readonly status?: number) {
+  constructor(
+    readonly reason: 'network' | 'refused' | 'aborted',
+    readonly status?: number,
+  ) {
     super(`upload ${reason}${status ? ` (${status})` : ''}`);
     this.name = 'UploadFailed';
   }

@@ -1,13 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import {
-  Link,
-  useFetcher,
-  useLoaderData,
-  useLocation,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type ShouldRevalidateFunctionArgs,
-} from 'react-router';
+import { Link, useFetcher, useLoaderData, useLocation, type ActionFunctionArgs, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { api } from '../../../lib/api/api';
 import { failureError, fieldFailure, statusOf, type ApiFailure } from '../../../lib/api/api-outcome';
@@ -23,9 +15,7 @@ import '../approvals.css';
 
 type ApprovalsData = { ok: true; items: ApprovalInboxItem[]; nextCursor?: string } | { ok: false };
 
-export type DecisionResult =
-  | { key: string; decision: 'approve' | 'reject'; ok: true }
-  | { key: string; decision: 'approve' | 'reject'; ok: false; failure: ApiFailure };
+export type DecisionResult = { key: string; decision: 'approve' | 'reject'; ok: true } | { key: string; decision: 'approve' | 'reject'; ok: false; failure: ApiFailure };
 
 /** All decisions go through one fetcher: the page announces each outcome, the item shows its errors. */
 const DECISION_FETCHER = 'approval-decision';
@@ -102,17 +92,7 @@ export function Component() {
   );
 }
 
-function ApprovalList({
-  first,
-  decided,
-  labelledBy,
-  announce,
-}: {
-  first: Extract<ApprovalsData, { ok: true }>;
-  decided: ReadonlySet<string>;
-  labelledBy: string;
-  announce: (message: string) => void;
-}) {
+function ApprovalList({ first, decided, labelledBy, announce }: { first: Extract<ApprovalsData, { ok: true }>; decided: ReadonlySet<string>; labelledBy: string; announce: (message: string) => void }) {
   const t = useMessages(approvalsMessages);
   const { pathname } = useLocation();
   const onAdded = useCallback((count: number) => announce(t.format('moreShown', { count })), [announce, t]);
@@ -137,11 +117,7 @@ function ApprovalList({
         </p>
       ) : null}
       {more.nextCursor ? (
-        <BusyButton
-          className="button show-more"
-          isBusy={more.loading}
-          onPress={() => more.load(`${pathname}?cursor=${encodeURIComponent(more.nextCursor ?? '')}`)}
-        >
+        <BusyButton className="button show-more" isBusy={more.loading} onPress={() => more.load(`${pathname}?cursor=${encodeURIComponent(more.nextCursor ?? '')}`)}>
           {more.loading ? t.format('loadingMore') : t.format('showMore')}
         </BusyButton>
       ) : null}
@@ -224,7 +200,9 @@ function ApprovalCard({ item }: { item: ApprovalInboxItem }) {
         >
           <Label>{t.format('commentLabel')}</Label>
           <TextArea ref={textArea} rows={3} maxLength={5000} />
-          <Text slot="description" className="field-help">{t.format('commentHelp')}</Text>
+          <Text slot="description" className="field-help">
+            {t.format('commentHelp')}
+          </Text>
           <FieldError className="field-error">{commentError}</FieldError>
         </TextField>
         <div className="button-row">
@@ -244,8 +222,7 @@ function ApprovalCard({ item }: { item: ApprovalInboxItem }) {
 function DecisionFailure({ failure }: { failure: ApiFailure }) {
   const t = useMessages(approvalsMessages);
   const status = statusOf(failure);
-  const text =
-    failure.kind === 'network' ? 'networkFailed' : status === 409 ? 'conflict' : status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'decisionFailed';
+  const text = failure.kind === 'network' ? 'networkFailed' : status === 409 ? 'conflict' : status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'decisionFailed';
   return (
     <p className="field-error" role="alert">
       {t.format(text)}

@@ -40,9 +40,7 @@ export function categoriesOf(catalog: readonly CatalogNode[]): CatalogCategory[]
     const direct = top.children.filter((child) => child.children.length === 0);
     const groups = [
       { id: top.id, name: '', items: direct.flatMap((child) => entriesOf(child, [top.name])) },
-      ...top.children
-        .filter((child) => child.children.length > 0)
-        .map((child) => ({ id: child.id, name: child.name, items: entriesOf(child, [top.name]) })),
+      ...top.children.filter((child) => child.children.length > 0).map((child) => ({ id: child.id, name: child.name, items: entriesOf(child, [top.name]) })),
     ].filter((group) => group.items.length > 0);
     // A top-level node without children is itself an item.
     if (top.children.length === 0) groups.push({ id: top.id, name: '', items: entriesOf(top, []) });

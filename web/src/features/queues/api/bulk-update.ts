@@ -57,9 +57,7 @@ export function bulkResult(targets: readonly BulkTarget[], outcomes: readonly Ap
  */
 export async function bulkUpdate(client: ApiClient, change: BulkChange, targets: readonly BulkTarget[]): Promise<BulkResult> {
   const outcomes = await Promise.all(
-    targets.map((target) =>
-      attempt(() => client.PATCH('/tickets/{key}', { params: { path: { key: target.key }, header: { 'If-Match': `"${target.version}"` } }, body: bulkBody(change, target) })),
-    ),
+    targets.map((target) => attempt(() => client.PATCH('/tickets/{key}', { params: { path: { key: target.key }, header: { 'If-Match': `"${target.version}"` } }, body: bulkBody(change, target) }))),
   );
   return bulkResult(targets, outcomes);
 }

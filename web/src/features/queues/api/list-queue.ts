@@ -19,8 +19,7 @@ type TicketsQuery = NonNullable<paths['/tickets']['get']['parameters']['query']>
  * pretend. Values go to the API as they are: it answers a bad one with a 400 naming it.
  */
 export type QueueCall =
-  | { route: 'desk'; desk: string; query: Omit<DeskQuery, 'cursor' | 'limit'>; ignored: QueueParam[] }
-  | { route: 'tickets'; query: Omit<TicketsQuery, 'cursor' | 'limit'>; ignored: QueueParam[] };
+  { route: 'desk'; desk: string; query: Omit<DeskQuery, 'cursor' | 'limit'>; ignored: QueueParam[] } | { route: 'tickets'; query: Omit<TicketsQuery, 'cursor' | 'limit'>; ignored: QueueParam[] };
 
 /** The narrowing filters both calls take, as the link gives them. */
 function narrowing(filters: QueueFilters) {

@@ -24,9 +24,7 @@ export interface FilterChoices {
 
 /** Every item of the catalog tree (the nodes without children), in the tree's order, named by its path. */
 export function catalogChoices(nodes: readonly CatalogNode[], path: readonly string[] = []): CatalogChoice[] {
-  return nodes.flatMap((node) =>
-    node.children.length === 0 ? [{ id: node.id, name: [...path, node.name].join(' › ') }] : catalogChoices(node.children, [...path, node.name]),
-  );
+  return nodes.flatMap((node) => (node.children.length === 0 ? [{ id: node.id, name: [...path, node.name].join(' › ') }] : catalogChoices(node.children, [...path, node.name])));
 }
 
 /** The desk's people once each, in the order of its levels: whom a ticket can be assigned to. */
@@ -41,9 +39,6 @@ export function agentChoices(team: DeskTeam): AgentChoice[] {
  * list empty: the queue still shows, and the link's own filter values still apply.
  */
 export async function loadFilterChoices(client: ApiClient, desk: string | undefined, signal?: AbortSignal): Promise<FilterChoices> {
-  const [catalog, team] = await Promise.all([
-    attempt(() => client.GET('/catalog', { signal })),
-    desk ? attempt(() => client.GET('/desks/{id}/team', { params: { path: { id: desk } }, signal })) : undefined,
-  ]);
+  const [catalog, team] = await Promise.all([attempt(() => client.GET('/catalog', { signal })), desk ? attempt(() => client.GET('/desks/{id}/team', { params: { path: { id: desk } }, signal })) : undefined]);
   return { catalogItems: catalog.ok ? catalogChoices(catalog.data.catalog) : [], agents: team?.ok ? agentChoices(team.data) : [] };
 }

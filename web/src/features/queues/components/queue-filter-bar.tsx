@@ -67,13 +67,7 @@ export function QueueFilterBar({ filters: shown, call, choices, refused }: { fil
         onChange={(id) => go('status', id === 'active' ? undefined : id)}
         error={error('status')}
       />
-      <SelectField
-        label={t.format('filter.sla')}
-        value={filters.sla ?? 'any'}
-        options={withGiven(slaOptions, filters.sla)}
-        onChange={(id) => go('sla', id === 'any' ? undefined : id)}
-        error={error('sla')}
-      />
+      <SelectField label={t.format('filter.sla')} value={filters.sla ?? 'any'} options={withGiven(slaOptions, filters.sla)} onChange={(id) => go('sla', id === 'any' ? undefined : id)} error={error('sla')} />
       <SelectField
         multiple
         label={t.format('filter.priority')}
@@ -81,7 +75,15 @@ export function QueueFilterBar({ filters: shown, call, choices, refused }: { fil
         value={priorities}
         options={priorityOptions}
         // P1 before P2, whatever the order they were picked in, so the same choice is the same link.
-        onChange={(ids) => go('priority', priorityOptions.map((option) => option.id).filter((id) => ids.includes(id)).join(','))}
+        onChange={(ids) =>
+          go(
+            'priority',
+            priorityOptions
+              .map((option) => option.id)
+              .filter((id) => ids.includes(id))
+              .join(','),
+          )
+        }
         error={error('priority')}
       />
       <SelectField

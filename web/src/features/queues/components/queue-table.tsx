@@ -31,17 +31,7 @@ type ColumnId = (typeof COLUMNS)[number];
  * page below. On narrow screens each row is a card. A plain HTML table: links and checkboxes are
  * the browser's own, so the first page costs little to load and to draw.
  */
-export function QueueTable({
-  first,
-  filters,
-  labelledBy,
-  agents,
-}: {
-  first: { items: Ticket[]; nextCursor?: string | undefined };
-  filters: QueueFilters;
-  labelledBy: string;
-  agents: readonly AgentChoice[];
-}) {
+export function QueueTable({ first, filters, labelledBy, agents }: { first: { items: Ticket[]; nextCursor?: string | undefined }; filters: QueueFilters; labelledBy: string; agents: readonly AgentChoice[] }) {
   const t = useMessages(queuesMessages);
   const { pathname, search } = useLocation();
   const [announcement, setAnnouncement] = useState('');

@@ -27,9 +27,7 @@ import '../queues.css';
 const QueueFilterBar = lazy(() => import('../components/queue-filter-bar').then((module) => ({ default: module.QueueFilterBar })));
 
 export type QueueData = { filters: QueueFilters; call: QueueCall; sidebar: SidebarData; choices: FilterChoices } & (
-  | { ok: true; items: QueueRow[]; nextCursor?: string }
-  | { ok: false; reason: 'network' | 'forbidden' }
-  | { ok: false; reason: 'invalid'; refused: RefusedFilters }
+  { ok: true; items: QueueRow[]; nextCursor?: string } | { ok: false; reason: 'network' | 'forbidden' } | { ok: false; reason: 'invalid'; refused: RefusedFilters }
 );
 
 /** The filters a 400 names in its details (`order`, or `query.order`), with the API's message for each. */

@@ -42,4 +42,3 @@ export async function createTicket(body: CreateTicketWithAttachments, idempotenc
   const answer = await apiData(client.POST('/tickets', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
   return answer.ticket;
 }
-

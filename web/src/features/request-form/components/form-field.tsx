@@ -149,12 +149,7 @@ export function FieldControl({ field, value, onChange, error }: FieldControlProp
             <HelpAndError help={field.help} error={error} />
           </RadioGroup>
         ) : (
-          <Select
-            {...common}
-            selectedKey={typeof value === 'string' && value !== '' ? value : null}
-            onSelectionChange={(key) => onChange(key === null ? '' : String(key))}
-            placeholder={t.format('chooseOne')}
-          >
+          <Select {...common} selectedKey={typeof value === 'string' && value !== '' ? value : null} onSelectionChange={(key) => onChange(key === null ? '' : String(key))} placeholder={t.format('chooseOne')}>
             <FieldLabel field={field} />
             <Button className="select-button">
               <SelectValue />
@@ -219,7 +214,14 @@ export function TextControl(props: {
 }) {
   return (
     <div data-field-key={props.fieldKey}>
-      <TextField className="field" value={props.value} onChange={props.onChange} isRequired={props.required ?? false} isInvalid={props.error !== undefined} {...(props.maxLength ? { maxLength: props.maxLength } : {})}>
+      <TextField
+        className="field"
+        value={props.value}
+        onChange={props.onChange}
+        isRequired={props.required ?? false}
+        isInvalid={props.error !== undefined}
+        {...(props.maxLength ? { maxLength: props.maxLength } : {})}
+      >
         <FieldLabel field={{ label: props.label, required: props.required ?? false }} />
         {props.multiline ? <TextArea className="input" rows={6} /> : <Input className="input" />}
         <HelpAndError help={props.help} error={props.error} />

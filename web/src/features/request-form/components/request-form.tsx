@@ -13,9 +13,7 @@ import { FieldControl, TextControl } from './form-field';
 
 type Failure =
   /** Problems the person can fix, some perhaps for fields not on the screen. */
-  | { kind: 'fields'; offScreen: string[]; general?: string }
-  | { kind: 'network' }
-  | { kind: 'other'; message: string };
+  { kind: 'fields'; offScreen: string[]; general?: string } | { kind: 'network' } | { kind: 'other'; message: string };
 
 function startingDraft(item: CatalogItem, storage: Storage): Draft {
   const stored = readDraft(storage, item.node.id);
@@ -192,7 +190,16 @@ export function RequestForm({ item, storage = window.sessionStorage }: { item: C
         </fieldset>
       )}
 
-      <TextControl fieldKey="description" label={t.format('description')} help={t.format('descriptionHelp')} value={description} onChange={setDescription} multiline maxLength={DESCRIPTION_MAX} error={errors.description} />
+      <TextControl
+        fieldKey="description"
+        label={t.format('description')}
+        help={t.format('descriptionHelp')}
+        value={description}
+        onChange={setDescription}
+        multiline
+        maxLength={DESCRIPTION_MAX}
+        error={errors.description}
+      />
 
       <AttachmentsField attachments={attachments} />
 

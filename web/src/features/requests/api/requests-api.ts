@@ -23,9 +23,7 @@ export function requestFilterOf(value: string | null): RequestFilter {
 
 /** One page of the signed-in requester's tickets, newest first (the API gives a requester only its own). */
 export function listMyRequests(client: ApiClient, filter: RequestFilter, cursor: string | undefined, signal?: AbortSignal) {
-  return attempt(() =>
-    client.GET('/tickets', { params: { query: { status: STATUS_OF_FILTER[filter], limit: 20, ...(cursor ? { cursor } : {}) } }, signal }),
-  );
+  return attempt(() => client.GET('/tickets', { params: { query: { status: STATUS_OF_FILTER[filter], limit: 20, ...(cursor ? { cursor } : {}) } }, signal }));
 }
 
 export function getRequest(client: ApiClient, key: string, signal?: AbortSignal) {
@@ -51,16 +49,12 @@ export function addReply(client: ApiClient, key: string, reply: { body: string; 
 
 /** The requester's answer to a resolved request: confirm closes it, reopen (with what is still wrong) sends it back. */
 export function decideResolution(client: ApiClient, key: string, decision: 'confirm' | 'reopen', comment?: string) {
-  return attempt(() =>
-    client.POST('/tickets/{key}/resolution', { params: { path: { key } }, body: { decision, ...(comment ? { comment } : {}) } }),
-  );
+  return attempt(() => client.POST('/tickets/{key}/resolution', { params: { path: { key } }, body: { decision, ...(comment ? { comment } : {}) } }));
 }
 
 /** The short-lived download link of one stored file, as JSON (a browser cannot read the redirect the route gives by default). */
 export function attachmentLink(client: ApiClient, key: string, location: string) {
-  return attempt(() =>
-    client.GET('/tickets/{key}/attachments', { params: { path: { key }, query: { location } }, headers: { accept: 'application/json' } }),
-  );
+  return attempt(() => client.GET('/tickets/{key}/attachments', { params: { path: { key }, query: { location } }, headers: { accept: 'application/json' } }));
 }
 
 export type UploadFailure = { kind: 'too_large' | 'failed'; file: File };

@@ -86,7 +86,9 @@ export function ReplyBox({ ticketKey, announce }: { ticketKey: string; announce:
         >
           <Label>{t.format('reply.label')}</Label>
           <TextArea ref={textArea} rows={5} />
-          <Text slot="description" className="field-help">{t.format('reply.help')}</Text>
+          <Text slot="description" className="field-help">
+            {t.format('reply.help')}
+          </Text>
           <FieldError className="field-error">{bodyError}</FieldError>
         </TextField>
 
@@ -96,9 +98,7 @@ export function ReplyBox({ ticketKey, announce }: { ticketKey: string; announce:
               <ChosenFileRow
                 key={chosen.id}
                 chosen={chosen}
-                onUploaded={(state, uploadId) =>
-                  setFiles((current) => current.map((file) => (file.id === chosen.id ? { ...file, state, ...(uploadId ? { uploadId } : {}) } : file)))
-                }
+                onUploaded={(state, uploadId) => setFiles((current) => current.map((file) => (file.id === chosen.id ? { ...file, state, ...(uploadId ? { uploadId } : {}) } : file)))}
                 onRemove={() => changeFiles((current) => current.filter((file) => file.id !== chosen.id))}
               />
             ))}
@@ -150,15 +150,7 @@ function ReplyFailure({ failure, onRetry }: { failure: NonNullable<Extract<Reque
 }
 
 /** One chosen file: sent to the upload route once, then listed with its outcome and a Remove button. */
-function ChosenFileRow({
-  chosen,
-  onUploaded,
-  onRemove,
-}: {
-  chosen: ChosenFile;
-  onUploaded: (state: ChosenFile['state'], uploadId?: string) => void;
-  onRemove: () => void;
-}) {
+function ChosenFileRow({ chosen, onUploaded, onRemove }: { chosen: ChosenFile; onUploaded: (state: ChosenFile['state'], uploadId?: string) => void; onRemove: () => void }) {
   const t = useMessages(requestsMessages);
   const fetcher = useFetcher<RequestViewResult>();
   const started = useRef(false);
@@ -181,12 +173,7 @@ function ChosenFileRow({
     else onUploaded(result.reason);
   }, [fetcher.state, fetcher.data, onUploaded]);
 
-  const problem =
-    chosen.state === 'too_large'
-      ? t.format('reply.fileTooLarge', { name: chosen.file.name })
-      : chosen.state === 'failed'
-        ? t.format('reply.uploadFailed', { name: chosen.file.name })
-        : undefined;
+  const problem = chosen.state === 'too_large' ? t.format('reply.fileTooLarge', { name: chosen.file.name }) : chosen.state === 'failed' ? t.format('reply.uploadFailed', { name: chosen.file.name }) : undefined;
   return (
     <li className="chosen-file" data-state={chosen.state}>
       <span className="chosen-file-name">{chosen.file.name}</span>

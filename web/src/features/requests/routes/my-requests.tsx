@@ -13,9 +13,7 @@ import { LoadFailed } from '../../../components/load-failed';
 import { useMorePages } from '../../../lib/paging/use-more-pages';
 import '../requests.css';
 
-type MyRequestsData =
-  | { filter: RequestFilter; ok: true; items: Ticket[]; nextCursor?: string }
-  | { filter: RequestFilter; ok: false };
+type MyRequestsData = { filter: RequestFilter; ok: true; items: Ticket[]; nextCursor?: string } | { filter: RequestFilter; ok: false };
 
 /**
  * `GET /tickets` for the signed-in requester (the API gives a requester only its own tickets,
@@ -99,11 +97,7 @@ function RequestList({ first, labelledBy }: { first: Extract<MyRequestsData, { o
         </p>
       ) : null}
       {cursor ? (
-        <BusyButton
-          className="button show-more"
-          isBusy={more.loading}
-          onPress={() => more.load(`${pathname}?filter=${first.filter}&cursor=${encodeURIComponent(cursor)}`)}
-        >
+        <BusyButton className="button show-more" isBusy={more.loading} onPress={() => more.load(`${pathname}?filter=${first.filter}&cursor=${encodeURIComponent(cursor)}`)}>
           {more.loading ? t.format('list.loadingMore') : t.format('list.showMore')}
         </BusyButton>
       ) : null}

@@ -1,15 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  data,
-  isRouteErrorResponse,
-  Link,
-  useFetcher,
-  useLoaderData,
-  useRouteError,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type ShouldRevalidateFunctionArgs,
-} from 'react-router';
+import { data, isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError, type ActionFunctionArgs, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { api } from '../../../lib/api/api';
 import { isApiError } from '../../../lib/api/api-error';
 import { failureError } from '../../../lib/api/api-outcome';
@@ -17,18 +7,7 @@ import { useDateTime } from '../../../lib/i18n/use-date-time';
 import { useMessages } from '../../../lib/i18n/use-messages';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LiveStatus } from '../../../components/live-status';
-import {
-  addReply,
-  attachmentLink,
-  decideResolution,
-  getCatalog,
-  getRequest,
-  uploadFile,
-  type CatalogNode,
-  type ClientSource,
-  type Comment,
-  type Ticket,
-} from '../api/requests-api';
+import { addReply, attachmentLink, decideResolution, getCatalog, getRequest, uploadFile, type CatalogNode, type ClientSource, type Comment, type Ticket } from '../api/requests-api';
 import { Conversation } from '../components/conversation';
 import { AttachmentList } from '../../../components/attachment-list';
 import { FormAnswers } from '../../../components/form-answers';

@@ -28,7 +28,10 @@ export function TicketGrid({ tickets, team, assign, label, move = false }: { tic
           </Button>
           <div className="team-ticket-text">
             <span>
-              <span className="team-ticket-key">{ticket.key}</span> <span className="priority" data-priority={ticket.priority}>{ticket.priority}</span>
+              <span className="team-ticket-key">{ticket.key}</span>{' '}
+              <span className="priority" data-priority={ticket.priority}>
+                {ticket.priority}
+              </span>
             </span>
             <span className="team-ticket-subject">{ticket.subject}</span>
             <span className="muted">{t.format('ticket.level', { level: ticket.level })}</span>

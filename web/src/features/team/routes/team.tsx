@@ -22,8 +22,7 @@ import type { AgentTickets, TeamActionResult } from '../team-results';
 import '../team.css';
 
 export type TeamData = { desk: string; desks: DeskCounts[] } & (
-  | { ok: true; team: DeskTeam; unassigned: ListPage<Ticket>; agentTickets: Record<string, AgentTickets> }
-  | { ok: false; reason: 'network' | 'forbidden' }
+  { ok: true; team: DeskTeam; unassigned: ListPage<Ticket>; agentTickets: Record<string, AgentTickets> } | { ok: false; reason: 'network' | 'forbidden' }
 );
 
 const page = (outcome: Awaited<ReturnType<typeof listDeskTickets>>): ListPage<Ticket> =>

@@ -34,9 +34,7 @@ export function getCatalog(client: ApiClient, signal?: AbortSignal) {
 
 /** The short-lived download link of one stored file, as JSON (a browser cannot read the redirect the route gives by default). */
 export function attachmentLink(client: ApiClient, key: string, location: string) {
-  return attempt(() =>
-    client.GET('/tickets/{key}/attachments', { params: { path: { key }, query: { location } }, headers: { accept: 'application/json' } }),
-  );
+  return attempt(() => client.GET('/tickets/{key}/attachments', { params: { path: { key }, query: { location } }, headers: { accept: 'application/json' } }));
 }
 
 export type ReplyPreview = components['schemas']['ReplyPreview'];

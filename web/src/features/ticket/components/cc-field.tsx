@@ -17,7 +17,10 @@ export function CcField({ value, onChange, errors, isDisabled }: { value: readon
   const listId = useId();
 
   const add = () => {
-    const addresses = typed.split(/[,;\s]+/).map((item) => item.trim()).filter(Boolean);
+    const addresses = typed
+      .split(/[,;\s]+/)
+      .map((item) => item.trim())
+      .filter(Boolean);
     if (addresses.length === 0) return;
     const next = [...value, ...addresses.filter((address) => !value.includes(address))];
     if (next.length > MAX_CC) {

@@ -30,7 +30,14 @@ export function EscalateButton({ ticket, announce }: { ticket: Ticket; announce:
     const intent: TicketIntent = { intent: 'escalate', reason: reason.trim(), ...(confirmRestrictedMove ? { confirmRestrictedMove } : {}) };
     void fetcher.submit(intent as never, { method: 'post', encType: 'application/json' });
   };
-  const error = failed && !failed.needsConfirmation ? (statusOf(failed.failure) === 409 ? t.format('escalate.nowhere') : failed.failure.kind === 'network' ? t.format('actions.networkFailed') : failed.failure.message) : undefined;
+  const error =
+    failed && !failed.needsConfirmation
+      ? statusOf(failed.failure) === 409
+        ? t.format('escalate.nowhere')
+        : failed.failure.kind === 'network'
+          ? t.format('actions.networkFailed')
+          : failed.failure.message
+      : undefined;
 
   return (
     <div className="action">

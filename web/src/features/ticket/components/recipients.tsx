@@ -29,9 +29,7 @@ export function Recipients({ recipients, extraCc }: { recipients: ReplyRecipient
           <dd>
             <ul className="suppressed-list">
               {suppressed.map((item) => (
-                <li key={item.address}>
-                  {t.format('composer.suppressedItem', { address: item.address, reason: t.format(`suppressed.${item.reason}`), detail: item.detail })}
-                </li>
+                <li key={item.address}>{t.format('composer.suppressedItem', { address: item.address, reason: t.format(`suppressed.${item.reason}`), detail: item.detail })}</li>
               ))}
             </ul>
           </dd>

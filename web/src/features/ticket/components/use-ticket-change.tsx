@@ -37,12 +37,7 @@ export function useTicketChange(control: string, ticket: Ticket, onDone?: () => 
   };
 
   const failed = open && !open.ok ? open : undefined;
-  const error =
-    failed && !failed.conflict && !failed.needsConfirmation
-      ? failed.failure.kind === 'network'
-        ? t.format('actions.networkFailed')
-        : failed.failure.message
-      : undefined;
+  const error = failed && !failed.conflict && !failed.needsConfirmation ? (failed.failure.kind === 'network' ? t.format('actions.networkFailed') : failed.failure.message) : undefined;
 
   const outcome = (
     <>
