@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -13,6 +14,17 @@ async function brokenRules(path: string, code: string): Promise<string[]> {
 }
 
 describe('the lint rules', () => {
+  it('know every key prefix keys.ts builds, so a new kind of key is guarded from its first line', async () => {
+    const keysSource = readFileSync(join(ROOT, 'shared/store/keys.ts'), 'utf8');
+    const prefixesBuilt = [...new Set([...keysSource.matchAll(/['`]([A-Z][A-Z_]*)#/g)].map((match) => match[1]!))];
+    expect(prefixesBuilt.length).toBeGreaterThan(10);
+    const unguarded: string[] = [];
+    for (const prefix of prefixesBuilt) {
+      if ((await brokenRules('shared/use-cases/hand-built-key.ts', `export const key = '${prefix}#1';\n`)).length === 0) unguarded.push(prefix);
+    }
+    expect(unguarded, 'key prefixes of keys.ts missing from KEY_PREFIXES in eslint.config.js').toEqual([]);
+  });
+
   it('keep DynamoDB key strings in shared/store/keys.ts: a key prefix in a literal anywhere else is refused', async () => {
     const handBuilt = "export const pk = (key: string): string => `TICKET#${key}`;\nexport const sk = 'QUEUE_COUNTS';\nexport const counter = 'COUNTER#SD';\n";
     const [result] = await eslint.lintText(handBuilt, { filePath: join(ROOT, 'shared/use-cases/hand-built-key.ts') });
