@@ -25,8 +25,5 @@ export default defineConfig({
     manifest: true,
     // Every browser the app supports has <link rel="modulepreload">; the polyfill only costs bytes.
     modulePreload: { polyfill: false },
-    // The entry lists every lazy chunk's file name for preloading: seven hash characters (42 bits, plenty
-    // to tell a chunk's versions apart) keep that list, and so the first load, shorter than eight.
-    rolldownOptions: { output: { entryFileNames: 'assets/[name]-[hash:7].js', chunkFileNames: 'assets/[name]-[hash:7].js', assetFileNames: 'assets/[name]-[hash:7][extname]' } },
   },
 });
