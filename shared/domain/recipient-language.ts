@@ -53,3 +53,8 @@ export function languageOf(config: ServiceDeskConfig, person: { email?: string |
 export function requesterLanguage(config: ServiceDeskConfig, ticket: Ticket): string {
   return languageOf(config, { email: ticket.unauthenticatedSender ? undefined : ticket.requester.email, written: ticket.language, desk: ticket.desk });
 }
+
+/** The language to write to an approver in: the directory's, else the ticket's, else the desk's. */
+export function approverLanguage(config: ServiceDeskConfig, approver: string, ticket: Ticket): string {
+  return languageOf(config, { email: approver, written: ticket.language, desk: ticket.desk });
+}

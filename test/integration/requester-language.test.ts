@@ -4,13 +4,15 @@ import { simpleParser } from 'mailparser';
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rawConfig from '../../servicedesk.config.ts';
+import { signApprovalLink } from '../../shared/auth/approval-link-token.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 import { eventually, ticketsOfRequester } from './polling.ts';
 
 const DESK = 'support@desk.example.com';
 const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
 
-// The IT desk writes English by default, the HR desk (which payroll mail goes to) German; Jane's directory entry says English.
+// The IT desk writes English by default, the HR desk (which payroll mail goes to) German; Jane's
+// directory entry says English, her manager's (who approves her access requests) German.
 const config = structuredClone(rawConfig) as typeof rawConfig & {
   defaultLanguage?: string;
   desks: { id: string; defaultLanguage?: string }[];
@@ -19,7 +21,8 @@ const config = structuredClone(rawConfig) as typeof rawConfig & {
 };
 config.defaultLanguage = 'en';
 config.desks = config.desks.map((desk) => (desk.id === 'hr' ? { ...desk, defaultLanguage: 'de' } : desk));
-config.directory = config.directory.map((entry) => (entry.email === 'jane@example.org' ? { ...entry, language: 'en' } : entry));
+const LANGUAGES: Record<string, string> = { 'jane@example.org': 'en', 'mark.lead@example.org': 'de' };
+config.directory = config.directory.map((entry) => (LANGUAGES[entry.email] ? { ...entry, language: LANGUAGES[entry.email] } : entry));
 config.routingRules = [{ id: 'payroll', description: 'Payroll questions go to HR', when: { subjectKeywords: ['payroll'] }, then: { desk: 'hr' } }, ...config.routingRules];
 
 let app: TestApp;
@@ -84,5 +87,25 @@ describe("acknowledgements in the requester's language", () => {
     const { ticket, ack } = await mailRequest(from, 'Payroll', 'Hi?', hrManager);
     expect(ticket).toMatchObject({ desk: 'hr', language: 'de' });
     expect(ack.text).toContain('Wir haben Ihre Anfrage erhalten');
+  });
+});
+
+describe("the approval page in the approver's language", () => {
+  it("shows the page in the approver's directory language, whatever the requester's", async () => {
+    const created = await app.request('POST', '/tickets', {
+      token: await app.token({ email: 'jane@example.org' }),
+      body: { catalogItem: 'it-access-request', subject: `ERP access ${unique()}`, customFields: { system: 'ERP', justification: 'I run the month-end close.' } },
+    });
+    expect(created.status, created.text).toBe(201);
+    const ticket = created.json.ticket as { key: string; language: string };
+    expect(ticket.language).toBe('en');
+    const token = await signApprovalLink(app.approvalLinkKey, { ticketKey: ticket.key, step: 0, approver: 'mark.lead@example.org' }, new Date());
+    const page = await fetch(new URL(`/approvals/decide?token=${token}`, app.url));
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain(`<title>${ticket.key} genehmigen?</title>`);
+    expect(html).toContain('<button type="submit" name="decision" value="approve">Genehmigen</button>');
+    expect(html).toContain('Angefragt von Jane &lt;jane@example.org&gt; ·');
   });
 });

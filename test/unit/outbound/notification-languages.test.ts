@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../shared/config/config-error.ts';
 import { parseConfig } from '../../../shared/config/define-config.ts';
 import { commentNotification, invitationNotification, ticketNotifications } from '../../../shared/domain/notifications.ts';
-import { chooseLanguage } from '../../../shared/domain/recipient-language.ts';
+import { approverLanguage, chooseLanguage } from '../../../shared/domain/recipient-language.ts';
 import type { Ticket } from '../../../shared/domain/ticket.ts';
 import { aTicket } from '../../support/ticket-fixture.ts';
 
@@ -119,5 +119,14 @@ describe('the configuration of languages', () => {
       'defaultLanguage: "fr" has no templates; use en, de, or give its templates under email.templates.fr',
       'directory[0].language: "it" has no templates; use en, de, or give its templates under email.templates.it',
     ]);
+  });
+});
+
+describe('the language of the approval page', () => {
+  it("is the approver's directory language, else the ticket's", () => {
+    const config = parseConfig({ ...baseConfig, directory: [{ email: 'boss@example.com', language: 'en' }] });
+    expect(approverLanguage(config, 'boss@example.com', { ...ticket, language: 'de' })).toBe('en');
+    expect(approverLanguage(config, 'clerk@example.com', { ...ticket, language: 'de' })).toBe('de');
+    expect(approverLanguage(config, 'clerk@example.com', { ...ticket, desk: 'hr' })).toBe('de');
   });
 });
