@@ -2,6 +2,8 @@ import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-
 import { pageChallenge } from '#shared/auth/approval-page-confirmation';
 import { signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
 import { AppError } from '#shared/errors';
+import { serviceDeskConfig } from '#shared/config/service-desk-config';
+import { approvalPageTexts } from '#shared/http/approval-page-texts';
 import { approvalFormPage, approvalMessagePage } from '#shared/http/approval-pages';
 import { approvalPageQuerySchema } from '#shared/http/api-schemas';
 import { statusOf } from '#shared/http/http-error-response';
@@ -23,6 +25,8 @@ export const handler = publicRoute(async (event) => {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const why = error.details.map((detail) => detail.message).join('; ');
-    return approvalMessagePage(statusOf(error), 'This approval link cannot be used', why ? `${error.message}: ${why}.` : `${error.message}.`);
+    // A link that cannot be used names no approver to choose a language by: the desk's default it is.
+    const texts = approvalPageTexts(serviceDeskConfig().defaultLanguage);
+    return approvalMessagePage(statusOf(error), texts.unusableLink, why ? `${error.message}: ${why}.` : `${error.message}.`, texts);
   }
 });

@@ -4,7 +4,10 @@ import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-
 import { signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
 import { AppError } from '#shared/errors';
 import { approvalLinkBodySchema, approvalPageFormSchema } from '#shared/http/api-schemas';
-import { approvalMessagePage } from '#shared/http/approval-pages';
+import { serviceDeskConfig } from '#shared/config/service-desk-config';
+import { approverLanguage } from '#shared/domain/recipient-language';
+import { approvalPageTexts } from '#shared/http/approval-page-texts';
+import { approvalMessagePage, approvalOutcomePage } from '#shared/http/approval-pages';
 import { statusOf } from '#shared/http/http-error-response';
 import { publicRoute } from '#shared/http/http-handler';
 import { etagOf, jsonResponse } from '#shared/http/json-response';
@@ -30,17 +33,14 @@ export const handler = publicRoute(async (event) => {
   try {
     const deps = { ...assignmentDepsFromEnv(), signingKeys: signingKeyFromEnv() };
     const { token, ...input } = fromForm ? await confirmedFormDecision(event, deps) : validate(approvalLinkBodySchema, parseJsonBody(event), 'decision');
-    const ticket = await decideApprovalByLink(deps, token, input);
+    const { ticket, approver } = await decideApprovalByLink(deps, token, input);
     // Approvers by link are not signed in: answer with the outcome, not the whole ticket.
-    if (fromForm) {
-      const outcome =
-        ticket.approval?.state === 'rejected' ? 'rejected; the requester is told why' : ticket.approval?.state === 'approved' ? 'approved; it goes to the desk' : 'approved; the next step is asked';
-      return approvalMessagePage(200, `${ticket.key}: thank you`, `The request is ${outcome}.`);
-    }
+    if (fromForm) return approvalOutcomePage(ticket, approverLanguage(deps.config, approver, ticket));
     return jsonResponse(200, { ticketKey: ticket.key, status: ticket.status, approval: ticket.approval?.state }, { etag: etagOf(ticket.version) });
   } catch (error) {
     if (!fromForm || !(error instanceof AppError)) throw error;
     const why = error.details.map((detail) => `${detail.path}: ${detail.message}`).join('; ');
-    return approvalMessagePage(statusOf(error), 'Nothing was decided', why ? `${error.message} (${why}). Go back to change it.` : `${error.message}.`);
+    const texts = approvalPageTexts(serviceDeskConfig().defaultLanguage);
+    return approvalMessagePage(statusOf(error), texts.nothingDecided, why ? `${error.message} (${why}). ${texts.goBack}` : `${error.message}.`, texts);
   }
 });

@@ -6,6 +6,8 @@ import { emailSchema, idSchema } from './config-primitives.ts';
 import { checkConfigReferences } from './config-references.ts';
 import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
 import { emailConfigSchema, uploadLimitsSchema } from './email-schema.ts';
+import { checkLanguages } from './language-check.ts';
+import { FALLBACK_LANGUAGE, languageCodeSchema } from './language-schema.ts';
 import { routingRuleSchema } from './routing-schema.ts';
 import { signInSchema } from './sign-in-schema.ts';
 import { slaPolicySchema } from './sla-schema.ts';
@@ -73,6 +75,9 @@ export const deskSchema = z.strictObject({
   restricted: z.boolean().default(false).describe('true: only its members, its managers and the requester see its tickets; admins and machine clients do not.'),
   /** Desk that receives an escalation from this desk's last level. */
   escalateTo: idSchema.optional().describe("Another desk, which receives an escalation from this desk's last level."),
+  defaultLanguage: languageCodeSchema
+    .optional()
+    .describe("The language of mail and pages for this desk's requesters whom neither the directory nor their own mail places; by default the top-level defaultLanguage."),
 });
 
 export const serviceDeskConfigSchema = z
@@ -82,6 +87,12 @@ export const serviceDeskConfigSchema = z
       .string()
       .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'use 1-10 upper-case letters or digits, starting with a letter')
       .describe('Prefix of human ticket keys: SD gives SD-1, SD-2, ...'),
+    /** The language of mail and pages when neither the directory nor the requester's own mail says. */
+    defaultLanguage: languageCodeSchema
+      .default(FALLBACK_LANGUAGE)
+      .describe(
+        'The language of mail and pages to requesters whom neither the directory (directory[].language) nor the language of their mail places, unless their desk sets its own; en and de are built in, others need every template under email.templates.',
+      ),
     /** Desk that receives tickets which name no desk. */
     defaultDesk: idSchema.describe('The desk that receives tickets no catalog item, routing rule or creator places.'),
     /** Staff directory: agents, managers and admins (requesters need no entry). */
@@ -113,7 +124,8 @@ export const serviceDeskConfigSchema = z
     /** How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers. */
     signIn: signInSchema.prefault({}).describe("How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers."),
   })
-  .superRefine(checkConfigReferences);
+  .superRefine(checkConfigReferences)
+  .superRefine(checkLanguages);
 
 export type ServiceDeskConfigInput = z.input<typeof serviceDeskConfigSchema>;
 export type ServiceDeskConfig = z.output<typeof serviceDeskConfigSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { emailSchema, idSchema } from './config-primitives.ts';
+import { languageCodeSchema } from './language-schema.ts';
 
 /**
  * What the desk knows about people beyond their sign-in: organisation, location, VIP flag and
@@ -14,6 +15,9 @@ export const directoryEntrySchema = z.strictObject({
   manager: emailSchema.optional().describe('Their manager, by email: the approver of their requester_manager approval steps.'),
   /** Addresses this person's mail may name in Reply-To for answers to go to (an assistant, a shared mailbox in another domain). */
   replyTo: z.array(emailSchema).optional().describe("Addresses this person's mail may name in Reply-To for the desk's answers to go to (an assistant, a shared mailbox in another domain)."),
+  language: languageCodeSchema
+    .optional()
+    .describe("The language the desk's mail and pages to this person are written in (en, de, or one `email.templates` gives); it wins over the language their mail is written in."),
 });
 
 /** A named set of people, e.g. the approvers of software purchases. */

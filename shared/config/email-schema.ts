@@ -1,6 +1,7 @@
 import Mustache from 'mustache';
 import * as z from 'zod';
 import { emailSchema } from './config-primitives.ts';
+import { FALLBACK_LANGUAGE, languageCodeSchema } from './language-schema.ts';
 
 const MIB = 1024 * 1024;
 
@@ -86,6 +87,27 @@ export const notificationTemplatesSchema = z.strictObject(
   >,
 );
 
+/** A language's templates, or (the shape before templates had languages) the English ones themselves. */
+const isKindKeyed = (value: unknown) => typeof value === 'object' && value !== null && Object.keys(value).some((key) => (NOTIFICATION_KINDS as readonly string[]).includes(key));
+
+/**
+ * Per language, per notification kind, the parts that replace the built-in templates. Templates
+ * keyed by kind alone (no language) are English ones, so configurations written before templates
+ * had languages keep working.
+ */
+export const languageTemplatesSchema = z.preprocess(
+  (value) => (isKindKeyed(value) ? { [FALLBACK_LANGUAGE]: value } : value),
+  z.record(
+    languageCodeSchema.describe('A language code, like en or de; its templates go inside it (templates.de.acknowledgement), and a kind with no language around it means English.'),
+    notificationTemplatesSchema.describe("That language's templates, per notification kind."),
+    {
+      error: (issue) =>
+        issue.code === 'invalid_key' ? `"${String(issue.path?.at(-1) ?? '')}" is not a language code; use one like en or de, with that language's templates inside it (templates.de.acknowledgement)` : undefined,
+    },
+  ),
+);
+export type LanguageTemplates = z.output<typeof languageTemplatesSchema>;
+
 /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
 export const emailConfigSchema = z.strictObject({
   address: emailSchema.describe("The desk's address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive, and notifications come from it."),
@@ -103,8 +125,10 @@ export const emailConfigSchema = z.strictObject({
   attachments: attachmentLimitsSchema
     .default(DEFAULT_ATTACHMENT_LIMITS)
     .describe("What the intake keeps of a mail's attachments (SES takes mail up to 40 MB); what is over a limit is listed on the ticket, not stored."),
-  templates: notificationTemplatesSchema
+  templates: languageTemplatesSchema
     .default({})
-    .describe('Per notification kind, Mustache templates that replace the built-in ones (shared/email/notification-templates.ts) part by part; a part left out keeps the built-in one.'),
+    .describe(
+      'Per language (en, de, ...) and notification kind, Mustache templates that replace the built-in ones (shared/email/notification-templates.ts) part by part; a part left out keeps the built-in one. A part given in one language must be given in every language that has templates (a language without built-in ones needs every part). Kinds with no language around them are English (the shape before languages).',
+    ),
 });
 export type EmailConfig = z.output<typeof emailConfigSchema>;

@@ -3,7 +3,8 @@ import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
 import type { NotificationKind } from '../config/email-schema.ts';
 import { mailableRecipients, type LeftOutRecipient } from '../email/mail-recipients.ts';
 import { APPROVAL_LINK_PLACEHOLDER, renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
-import type { SlaMetric } from './sla-timer.ts';
+import { notificationWords } from './notification-words.ts';
+import { languageOf, requesterLanguage } from './recipient-language.ts';
 import type { Invitation } from './invitation.ts';
 import type { Comment, Ticket } from './ticket.ts';
 
@@ -26,25 +27,14 @@ export interface Notification {
   approvalLink?: { step: number; approver: string };
 }
 
-const METRIC_NAMES: Record<SlaMetric, string> = { first_response: 'first response', next_response: 'next response', resolution: 'resolution' };
-const STATUS_NAMES: Record<Ticket['status'], string> = {
-  pending_approval: 'waiting for approval',
-  new: 'new',
-  open: 'being worked on',
-  pending: 'waiting for your answer',
-  on_hold: 'on hold',
-  resolved: 'resolved',
-  closed: 'closed',
-};
-
 /** What the templates can name about a ticket (see shared/email/notification-templates.ts). */
-function viewOf(ticket: Ticket, config: ServiceDeskConfig, extra: Pick<NotificationView, 'comment' | 'sla' | 'approval'> = {}): NotificationView {
+function viewOf(ticket: Ticket, config: ServiceDeskConfig, language: string, extra: Pick<NotificationView, 'comment' | 'sla' | 'approval'> = {}): NotificationView {
   return {
     desk: { name: config.email?.name ?? 'Service desk', address: config.email?.address ?? '' },
     ticket: {
       key: ticket.key,
       subject: ticket.subject,
-      status: STATUS_NAMES[ticket.status],
+      status: notificationWords(language).statuses[ticket.status],
       priority: ticket.priority,
       desk: config.desks.find((desk) => desk.id === ticket.desk)?.name ?? ticket.desk,
       level: ticket.level,
@@ -66,7 +56,7 @@ function addressedNotification(
   config: ServiceDeskConfig,
   kind: NotificationKind,
   idSuffix: string,
-  recipients: { to: string[]; cc: string[]; toRequester: boolean },
+  recipients: { to: string[]; cc: string[]; toRequester: boolean; language: string },
   extra?: Pick<NotificationView, 'comment' | 'sla' | 'approval'>,
 ): AddressedNotification {
   // Addresses as SES can send to them; those it cannot (a non-ASCII local part) are left out.
@@ -78,7 +68,7 @@ function addressedNotification(
     to,
     cc,
     toRequester: recipients.toRequester,
-    ...renderNotification(kind, viewOf(ticket, config, extra), config.email),
+    ...renderNotification(kind, viewOf(ticket, config, recipients.language, extra), config.email, recipients.language),
   };
   return { mail, leftOut };
 }
@@ -93,7 +83,16 @@ const addressed = (mail: Notification) => mail.to.length > 0;
 /** Where mail to the requester goes: the Reply-To kept at intake, else the address itself. */
 const requesterMailbox = (ticket: Ticket) => ticket.requester.replyTo ?? ticket.requester.email;
 
-const requesterAndWatchers = (ticket: Ticket) => ({ to: [requesterMailbox(ticket)], cc: ticket.watchers ?? [], toRequester: true });
+// People copied on the thread read the requester's language, as the mail is one.
+const requesterAndWatchers = (ticket: Ticket, config: ServiceDeskConfig) => ({ to: [requesterMailbox(ticket)], cc: ticket.watchers ?? [], toRequester: true, language: requesterLanguage(config, ticket) });
+
+/** Staff and approvers: their directory language, else (approvers) the ticket's, else the desk's. */
+const staffRecipient = (ticket: Ticket, config: ServiceDeskConfig, email: string, written?: string) => ({
+  to: [email],
+  cc: [],
+  toRequester: false,
+  language: languageOf(config, { email, written, desk: ticket.desk }),
+});
 
 /**
  * The mails a ticket change calls for: an acknowledgement of a new ticket, the requester told of a
@@ -104,13 +103,13 @@ const requesterAndWatchers = (ticket: Ticket) => ({ to: [requesterMailbox(ticket
 export function ticketNotifications(before: Ticket | undefined, after: Ticket, config: ServiceDeskConfig): Notification[] {
   const notifications: Notification[] = [];
   if (!before) {
-    notifications.push(notification(after, config, 'acknowledgement', 'v1', requesterAndWatchers(after)));
+    notifications.push(notification(after, config, 'acknowledgement', 'v1', requesterAndWatchers(after, config)));
   } else if (before.status !== after.status && after.status !== 'open' && after.status !== 'new') {
     const kind = after.status === 'resolved' ? 'resolved' : 'status_changed';
-    notifications.push(notification(after, config, kind, `v${after.version}`, requesterAndWatchers(after)));
+    notifications.push(notification(after, config, kind, `v${after.version}`, requesterAndWatchers(after, config)));
   }
   if (after.assignee && after.assignee !== before?.assignee) {
-    notifications.push(notification(after, config, 'assigned', `v${after.version}`, { to: [after.assignee], cc: [], toRequester: false }));
+    notifications.push(notification(after, config, 'assigned', `v${after.version}`, staffRecipient(after, config, after.assignee)));
   }
   notifications.push(...slaNotifications(before, after, config));
   notifications.push(...approvalRequests(before, after, config));
@@ -124,7 +123,9 @@ function approvalRequests(before: Ticket | undefined, after: Ticket, config: Ser
   if (before?.approval?.state === 'pending' && before.approval.current === approval.current) return [];
   const step = approval.steps[approval.current]!;
   return step.approvers.map((approver) => ({
-    ...notification(after, config, 'approval_request', `${approval.current}.${approver}`, { to: [approver], cc: [], toRequester: false }, { approval: { step: step.label, link: APPROVAL_LINK_PLACEHOLDER } }),
+    ...notification(after, config, 'approval_request', `${approval.current}.${approver}`, staffRecipient(after, config, approver, after.language), {
+      approval: { step: step.label, link: APPROVAL_LINK_PLACEHOLDER },
+    }),
     approvalLink: { step: approval.current, approver },
   }));
 }
@@ -147,7 +148,7 @@ export function invitationNotification(invitation: Invitation, config: ServiceDe
     to: mailableRecipients([invitation.email], []).to,
     cc: [],
     toRequester: false,
-    ...renderNotification('invitation', view, config.email),
+    ...renderNotification('invitation', view, config.email, languageOf(config, { email: invitation.email })),
   };
   return addressed(mail) ? mail : undefined;
 }
@@ -171,7 +172,7 @@ export function publicReplyMail(ticket: Ticket, comment: Comment, config: Servic
   const html = comment.html ?? textAsHtml(comment.body);
   const signature = comment.author.role === 'agent' ? agentSignature(config, comment.author.email) : undefined;
   const view = { body: comment.body, html, ...(signature ? { signature, signatureHtml: textAsHtml(signature) } : {}) };
-  return addressedNotification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket), { comment: view });
+  return addressedNotification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket, config), { comment: view });
 }
 
 /** An agent's public reply goes to the requester and the people copied on the thread. */
@@ -192,9 +193,13 @@ function slaNotifications(before: Ticket | undefined, after: Ticket, config: Ser
         const actions = policy.thresholds.find((threshold) => threshold.percent === percent)?.actions ?? [];
         const to = [...new Set(actions.flatMap((action) => recipients(action, after, config)))];
         if (to.length === 0) return [];
-        const what = percent >= 100 ? `${METRIC_NAMES[clock.metric]} target breached` : `${METRIC_NAMES[clock.metric]} at ${percent}% of its target`;
+        // One mail to several people: in the one recipient's language, else the desk's.
+        const language = languageOf(config, { email: to.length === 1 ? to[0] : undefined, desk: after.desk });
+        const words = notificationWords(language);
+        const metric = words.metrics[clock.metric];
+        const what = percent >= 100 ? words.breached(metric) : words.atPercent(metric, percent);
         const sla = { what, ...(clock.deadline ? { deadline: clock.deadline } : {}) };
-        return [notification(after, config, 'sla', `${clock.metric}.${percent}.v${after.sla!.version}`, { to, cc: [], toRequester: false }, { sla })];
+        return [notification(after, config, 'sla', `${clock.metric}.${percent}.v${after.sla!.version}`, { to, cc: [], toRequester: false, language }, { sla })];
       });
   });
 }

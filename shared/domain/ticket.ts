@@ -69,6 +69,11 @@ export interface Ticket {
    * mail, but are not the requester (no portal access, no copies added by their mails, no VIP routing).
    */
   watchers?: string[];
+  /**
+   * The language the requester is written to in (ISO 639-1), decided when the ticket opened: the
+   * directory's, else the language of the mail that opened it, else the desk's default.
+   */
+  language?: string;
   /** Set when SES's DMARC check failed for the mail that opened the ticket: the sender may not be who From says. */
   unauthenticatedSender?: string;
   /** Who wrote the last public reply, and when: next-response SLAs start and stop on it. */

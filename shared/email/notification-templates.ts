@@ -1,5 +1,8 @@
 import Mustache from 'mustache';
 import type { EmailConfig, NotificationKind } from '../config/email-schema.ts';
+import { FALLBACK_LANGUAGE } from '../config/language-schema.ts';
+import { GERMAN_TEMPLATES } from './german-templates.ts';
+import type { RenderedNotification } from './rendered-notification.ts';
 
 /**
  * What a notification template can name. Every value is a string or absent (Mustache renders an
@@ -32,11 +35,7 @@ export interface NotificationView {
  */
 export const APPROVAL_LINK_PLACEHOLDER = 'approval-link-placeholder-7f3a1c';
 
-export interface RenderedNotification {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { RenderedNotification };
 
 const TEXT_FOOTER = '--\nTicket {{ticket.key}}: {{ticket.subject}}\nReply to this mail to add to the ticket.\n{{desk.name}}\n';
 const HTML_FOOTER = '<hr><p style="color:#666;font-size:smaller">Ticket {{ticket.key}}: {{ticket.subject}}<br>Reply to this mail to add to the ticket.<br>{{desk.name}}</p>';
@@ -46,8 +45,8 @@ const toRequester = (text: string, html: string) => ({
   html: `<p>Hello {{requester.name}},</p>${html}${HTML_FOOTER}`,
 });
 
-/** The built-in templates; `email.templates` in the configuration replaces any part of them. */
-export const BUILT_IN_TEMPLATES: Readonly<Record<NotificationKind, RenderedNotification>> = {
+/** The built-in templates in English. */
+const ENGLISH_TEMPLATES: Readonly<Record<NotificationKind, RenderedNotification>> = {
   acknowledgement: toRequester(
     'We received your request and opened ticket {{ticket.key}}. We will answer as soon as we can.',
     '<p>We received your request and opened ticket <b>{{ticket.key}}</b>. We will answer as soon as we can.</p>',
@@ -91,17 +90,23 @@ export const BUILT_IN_TEMPLATES: Readonly<Record<NotificationKind, RenderedNotif
   },
 };
 
+/** The built-in templates per language; `email.templates` in the configuration replaces any part of them. */
+export const BUILT_IN_TEMPLATES: Readonly<Record<string, Readonly<Record<NotificationKind, RenderedNotification>>>> = { en: ENGLISH_TEMPLATES, de: GERMAN_TEMPLATES };
+
 /** Plain text and subjects take values as they are; the HTML part escapes them (Mustache's default). */
 const asIs = { escape: (value: unknown) => String(value) };
 
 /**
- * Renders one notification from the configured templates, falling back part by part to the
- * built-in ones. Values in the HTML part are escaped, except `{{{comment.html}}}`, which is
- * sanitised before it is stored, and `{{{comment.signatureHtml}}}`, escaped when it is made.
+ * Renders one notification in `language` from the configured templates of that language, falling
+ * back part by part to its built-in ones (English for a language without any; the configuration
+ * check makes such a language give every part). Values in the HTML part are escaped, except
+ * `{{{comment.html}}}`, which is sanitised before it is stored, and `{{{comment.signatureHtml}}}`,
+ * escaped when it is made.
  */
-export function renderNotification(kind: NotificationKind, view: NotificationView, email: EmailConfig | undefined): RenderedNotification {
-  const configured = email?.templates[kind] ?? {};
-  const template = { ...BUILT_IN_TEMPLATES[kind], ...configured };
+export function renderNotification(kind: NotificationKind, view: NotificationView, email: EmailConfig | undefined, language: string = FALLBACK_LANGUAGE): RenderedNotification {
+  const configured = email?.templates[language]?.[kind] ?? {};
+  const builtIn = (BUILT_IN_TEMPLATES[language] ?? ENGLISH_TEMPLATES)[kind];
+  const template = { ...builtIn, ...configured };
   return {
     subject: Mustache.render(template.subject, view, {}, asIs),
     text: Mustache.render(template.text, view, {}, asIs),

@@ -398,6 +398,10 @@ export const ticketSchema = z
       .describe("The requester's last answer to a resolution"),
     watchers: z.array(z.string()).optional().describe("People the requester copied on mail: they get public replies and may answer by mail, with none of the requester's rights"),
     unauthenticatedSender: z.string().optional().describe('Set when the DMARC check failed for the mail that opened the ticket'),
+    language: z
+      .string()
+      .optional()
+      .describe("The language (ISO 639-1) mail to the requester is written in, decided when the ticket opened: the directory's, else the language of the mail that opened it, else the desk's default"),
     attachments: z.array(attachmentSchema).optional().describe('Files of the mail that opened the ticket'),
     unlistedAttachments: unlistedAttachmentsSchema,
     rawMail: z.string().optional().describe('Where the raw mail that opened the ticket is kept'),

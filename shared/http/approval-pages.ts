@@ -3,6 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import Mustache from 'mustache';
 import type { PageChallenge } from '../auth/approval-page-confirmation.ts';
 import type { ApprovalRequestView } from '../use-cases/decide-approval.ts';
+import { approvalPageTexts, type ApprovalPageTexts } from './approval-page-texts.ts';
 import { APPROVAL_PAGE_STYLE, APPROVAL_PAGE_STYLE_SOURCE } from './approval-page-style.ts';
 
 /**
@@ -11,24 +12,24 @@ import { APPROVAL_PAGE_STYLE, APPROVAL_PAGE_STYLE_SOURCE } from './approval-page
  * They look like the web app (its design tokens, light and dark) through one stylesheet allowed by its hash.
  */
 const LAYOUT = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>{{title}}</title>
 <style>${APPROVAL_PAGE_STYLE}</style>
 </head><body>{{{body}}}</body></html>`;
 
 const FORM = `<h1>{{ticket.key}}: {{ticket.subject}}</h1>
-<p class="meta">Asked by {{requester}} · {{step}} · you decide as {{approver}}</p>
+<p class="meta">{{texts.askedBy}} {{requester}} · {{step}} · {{texts.decideAs}} {{approver}}</p>
 {{#description}}<blockquote>{{description}}</blockquote>{{/description}}
 <form id="decision-form" method="post" action="{{action}}" data-served-at="{{challenge.servedAt}}" data-mask="{{challenge.mask}}" data-masked="{{challenge.masked}}">
 <input type="hidden" name="token" value="{{token}}">
 <input type="hidden" id="confirmation" name="confirmation" value="">
-<p><label for="comment">Comment (the requester reads it; needed to reject)</label><br>
+<p><label for="comment">{{texts.commentLabel}}</label><br>
 <textarea id="comment" name="comment" maxlength="5000"></textarea></p>
-<p><button type="submit" name="decision" value="approve">Approve</button>
-<button type="submit" name="decision" value="reject">Reject</button></p>
+<p><button type="submit" name="decision" value="approve">{{texts.approve}}</button>
+<button type="submit" name="decision" value="reject">{{texts.reject}}</button></p>
 </form>
-<noscript><p>Deciding on this page needs JavaScript. Without it, sign in to the desk as {{approver}} and decide with
+<noscript><p>{{noScript}}
 <code>POST /tickets/{{ticket.key}}/approval</code>.</p></noscript>
 <script>{{{script}}}</script>`;
 
@@ -69,9 +70,12 @@ function pageHeaders(scriptSource?: string): Record<string, string> {
   };
 }
 
-function page(statusCode: number, title: string, body: string, scriptSource?: string): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: pageHeaders(scriptSource), body: Mustache.render(LAYOUT, { title, body }) };
+function page(statusCode: number, lang: string, title: string, body: string, scriptSource?: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: pageHeaders(scriptSource), body: Mustache.render(LAYOUT, { lang, title, body }) };
 }
+
+/** Fills the names into one of the pages' texts; the page escapes the result where it is shown. */
+const fill = (text: string, values: Record<string, string>) => Mustache.render(text, values, {}, { escape: String });
 
 /**
  * The request and a form that posts the decision (with the link's token) back to `action`; the
@@ -79,6 +83,7 @@ function page(statusCode: number, title: string, body: string, scriptSource?: st
  */
 export function approvalFormPage(view: ApprovalRequestView, token: string, action: string, challenge: PageChallenge): APIGatewayProxyStructuredResultV2 {
   const { ticket } = view;
+  const texts = approvalPageTexts(view.language);
   const description = ticket.description.length > 2000 ? `${ticket.description.slice(0, 2000)}…` : ticket.description;
   const body = Mustache.render(FORM, {
     ticket,
@@ -89,12 +94,22 @@ export function approvalFormPage(view: ApprovalRequestView, token: string, actio
     token,
     action,
     challenge,
+    texts,
+    noScript: fill(texts.noScript, { approver: view.approver }),
     script: SCRIPT,
   });
-  return page(200, `Approve ${ticket.key}?`, body, SCRIPT_SOURCE);
+  return page(200, texts.lang, fill(texts.formTitle, { key: ticket.key }), body, SCRIPT_SOURCE);
 }
 
-/** A short page with what happened, or why nothing did. */
-export function approvalMessagePage(statusCode: number, heading: string, text: string): APIGatewayProxyStructuredResultV2 {
-  return page(statusCode, heading, Mustache.render(MESSAGE, { heading, text }));
+/** A short page with what happened, or why nothing did, in `texts`' language. */
+export function approvalMessagePage(statusCode: number, heading: string, text: string, texts: ApprovalPageTexts = approvalPageTexts('en')): APIGatewayProxyStructuredResultV2 {
+  return page(statusCode, texts.lang, heading, Mustache.render(MESSAGE, { heading, text }));
+}
+
+/** The page after a decision by link: thanks, and what happens to the request now. */
+export function approvalOutcomePage(ticket: { key: string; approval?: { state: string } | undefined }, language: string): APIGatewayProxyStructuredResultV2 {
+  const texts = approvalPageTexts(language);
+  const state = ticket.approval?.state;
+  const outcome = state === 'rejected' ? texts.outcomes.rejected : state === 'approved' ? texts.outcomes.approved : texts.outcomes.nextStep;
+  return approvalMessagePage(200, fill(texts.thankYou, { key: ticket.key }), outcome, texts);
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import { findCatalogItem, type ResolvedCatalogItem } from '../domain/catalog.ts';
 import { DEFAULT_PRIORITY, priorityFrom } from '../domain/priority.ts';
+import { languageOf } from '../domain/recipient-language.ts';
 import { validateRequestForm } from '../domain/request-form.ts';
 import { routeRequest, type RoutingResult } from '../domain/routing.ts';
 import type { Channel, Ticket } from '../domain/ticket.ts';
@@ -89,6 +90,8 @@ export async function createTicket(deps: AssignmentDeps & AttachUploadsDeps, pri
     tags: [...new Set([...body.tags, ...route.tags])],
     customFields,
     channel,
+    // Nothing written here tells a language reliably (forms, alerts): the directory's, else the desk's.
+    language: languageOf(deps.config, { email: requester.email, desk: route.desk }),
     ...(options.intake ? { intake: options.intake } : {}),
     ...(approval ? { approval } : {}),
     ...(attached.files.length ? { attachments: attached.files } : {}),

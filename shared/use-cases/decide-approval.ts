@@ -2,6 +2,7 @@ import { requireTicketAccess } from '../auth/access-policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { canDecide, decide, type ApprovalDecision } from '../domain/approval.ts';
 import type { FieldChange, HistoryEvent } from '../domain/history.ts';
+import { approverLanguage } from '../domain/recipient-language.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
 import { verifyApprovalLink, type ApprovalLinkClaims } from '../auth/approval-link-token.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
@@ -36,9 +37,10 @@ export async function decideApproval(deps: AssignmentDeps, principal: Principal,
  * The same decision taken through the signed link of an approval email: the link names the
  * approver and the step, and is spent once that step is decided.
  */
-export async function decideApprovalByLink(deps: AssignmentDeps & { signingKeys: SigningKeySource }, token: string, input: ApprovalInput): Promise<Ticket> {
+export async function decideApprovalByLink(deps: AssignmentDeps & { signingKeys: SigningKeySource }, token: string, input: ApprovalInput): Promise<{ ticket: Ticket; approver: string }> {
   const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
-  return withVersionRetry(async () => decideLoaded(deps, await ticketOfLink(deps, link), { email: link.approver }, input));
+  const ticket = await withVersionRetry(async () => decideLoaded(deps, await ticketOfLink(deps, link), { email: link.approver }, input));
+  return { ticket, approver: link.approver };
 }
 
 /** The ticket an approval link is for: 404 when it is gone, 409 when the link's step was already decided. */
@@ -56,13 +58,15 @@ export interface ApprovalRequestView {
   ticket: Ticket;
   step: string;
   approver: string;
+  /** The language to show the page in: the approver's (see approverLanguage). */
+  language: string;
 }
 
 /**
  * Reads the request an approval link is for, refusing a forged, expired or spent link (403, 409)
  * before anything is shown. Deciding takes the POST: opening the link decides nothing.
  */
-export async function approvalRequestByLink(deps: Pick<AssignmentDeps, 'store' | 'now'> & { signingKeys: SigningKeySource }, token: string): Promise<ApprovalRequestView> {
+export async function approvalRequestByLink(deps: Pick<AssignmentDeps, 'store' | 'now' | 'config'> & { signingKeys: SigningKeySource }, token: string): Promise<ApprovalRequestView> {
   const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
   const ticket = await ticketOfLink(deps, link);
   const approval = ticket.approval;
@@ -71,7 +75,7 @@ export async function approvalRequestByLink(deps: Pick<AssignmentDeps, 'store' |
   }
   const step = approval.steps[approval.current]!;
   if (!step.approvers.includes(link.approver)) throw new ForbiddenError(`You are no longer an approver of ${step.label}`);
-  return { ticket, step: step.label, approver: link.approver };
+  return { ticket, step: step.label, approver: link.approver, language: approverLanguage(deps.config, link.approver, ticket) };
 }
 
 async function decideLoaded(deps: AssignmentDeps, ticket: Ticket, approver: { email: string; name?: string }, input: ApprovalInput): Promise<Ticket> {

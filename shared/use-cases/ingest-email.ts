@@ -5,6 +5,7 @@ import { classifyAutomatic } from '../email/automatic-mail.ts';
 import { describeDeliveryOutcomes, readDeliveryReport } from '../email/delivery-report.ts';
 import { InvalidMailError } from '../email/invalid-mail-error.ts';
 import { MISSING_SENDER_REASON, parseInboundMail, type InboundMail, type MailAddress } from '../email/inbound-mail.ts';
+import { mailLanguage } from '../email/mail-language.ts';
 import { cutText, fitMailItem, KEPT_MAIL_LIMITS, keptHtml, keptMailText, keptName } from '../email/kept-mail-text.ts';
 import { mailFingerprint } from '../email/mail-fingerprint.ts';
 import { unmailableReason } from '../email/mailable-address.ts';
@@ -380,6 +381,7 @@ async function openTicket(
       tags: route.tags,
       customFields: {},
       channel: 'email',
+      language: mailLanguage(deps.config, { sender: forged ? undefined : from.address, subject, text: mail.text }, route.desk),
       ...(mail.messageId ? { sourceMessageId: mail.messageId } : {}),
       watchers,
       ...(forged ? { unauthenticatedSender: `DMARC fail for ${from.address.slice(from.address.lastIndexOf('@') + 1)}` } : {}),

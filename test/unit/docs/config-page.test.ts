@@ -102,7 +102,7 @@ describe('the configuration reference', () => {
       'slaPolicies[].when.types',
       'email.maxAutomaticRepliesPerHour',
       'email.attachments.maxTotalBytes',
-      'email.templates.approval_request.html',
+      'email.templates.<key>.approval_request.html',
       'calendars[].hours.sun',
       'calendars[].holidays.state',
       'catalog[].form[].options',

@@ -83,7 +83,7 @@ describe('notification templates', () => {
     expect(mails[1]!.text).toBe(`Ticket SD-7 (P3) is assigned to you: ${ticket.subject}\nRequester: jane@example.com\n`);
   });
 
-  it('refuses a template Mustache cannot parse, naming its path', () => {
+  it('refuses a template Mustache cannot parse, naming its path (kinds without a language are the English templates)', () => {
     const input = { ...baseConfig, email: { ...baseConfig.email, templates: { resolved: { html: '<p>{{#ticket}}unclosed</p>' } } } };
     let problems: string[] = [];
     try {
@@ -91,7 +91,7 @@ describe('notification templates', () => {
     } catch (error) {
       if (error instanceof ConfigError) problems = error.problems;
     }
-    expect(problems.join('\n')).toMatch(/^email\.templates\.resolved\.html: not a valid Mustache template/m);
+    expect(problems.join('\n')).toMatch(/^email\.templates\.en\.resolved\.html: not a valid Mustache template/m);
   });
 
   it('asks each approver of the step a request starts waiting on, once, and again when it moves to the next step', () => {

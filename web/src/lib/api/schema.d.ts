@@ -1118,6 +1118,8 @@ export interface components {
                 source: string;
             };
             key: string;
+            /** @description The language (ISO 639-1) mail to the requester is written in, decided when the ticket opened: the directory's, else the language of the mail that opened it, else the desk's default */
+            language?: string;
             lastPublicReply?: {
                 /** Format: date-time */
                 at: string;
