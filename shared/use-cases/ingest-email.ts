@@ -10,6 +10,7 @@ import { mailFingerprint } from '../email/mail-fingerprint.ts';
 import { unmailableReason } from '../email/mailable-address.ts';
 import { threadCandidateIds } from '../email/message-id.ts';
 import { ticketKeyFromAddress } from '../email/plus-address.ts';
+import { BLOCKED_REASON } from '../email/blocked-sender.ts';
 import { readSesVerdicts, senderAuthenticated, shouldQuarantine, type SesVerdicts } from '../email/ses-verdicts.ts';
 import { ticketKeyFromSubject } from '../email/ticket-token.ts';
 import { visibleReply } from '../email/visible-reply.ts';
@@ -18,12 +19,15 @@ import { routeRequest } from '../domain/routing.ts';
 import type { Actor, Attachment, Comment, Requester, Ticket, UnlistedAttachments } from '../domain/ticket.ts';
 import { MAX_WATCHERS } from '../domain/watchers.ts';
 import { attachmentObjectKey, type AttachmentStore } from '../ports/attachment-store.ts';
+import type { MailBlocklist } from '../ports/mail-blocklist.ts';
 import type { MailQuarantine } from '../ports/mail-quarantine.ts';
+import type { NewTicketLimiter } from '../ports/new-ticket-limiter.ts';
 import { AlreadyRecordedError, ItemTooLargeError, type IdempotencyClaim } from '../ports/ticket-store.ts';
 import type { UndeliverableAddresses } from '../ports/undeliverable-addresses.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
 import { ticketAfterComment } from './add-comment.ts';
 import type { AssignmentDeps } from './choose-assignee.ts';
+import { blockedSenderHold, DEFAULT_NEW_TICKETS_PER_HOUR, FLOOD_REASON, floodHold } from './held-mail.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
 import { storeNewTicket } from './store-new-ticket.ts';
 import { liftUndeliverable, markBouncedRecipients } from './undeliverable-mail.ts';
@@ -40,6 +44,15 @@ export interface IngestDeps extends AssignmentDeps {
   replyAddressSecret: Uint8Array;
   /** Addresses a hard bounce keeps out of notifications. */
   undeliverable: UndeliverableAddresses;
+  /** Senders and domains whose mail is held. */
+  blocklist: MailBlocklist;
+  /** The per-sender limit on new tickets an hour. */
+  newTickets: NewTicketLimiter;
+}
+
+export interface IngestOptions {
+  /** An admin released the mail from the flood limit's hold: it opens its ticket whatever the count. */
+  releasedFromFloodLimit?: boolean;
 }
 
 export type IngestOutcome = { outcome: 'created' | 'commented' | 'duplicate'; ticketKey: string } | { outcome: 'quarantined' | 'ignored'; reason: string };
@@ -61,9 +74,9 @@ type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified';
  * a redelivery (same content) is a duplicate, a different mail reusing a Message-ID is applied
  * under an id derived from its content.
  */
-export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: string): Promise<IngestOutcome> {
+export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: string, options: IngestOptions = {}): Promise<IngestOutcome> {
   try {
-    return await applyMail(deps, raw, location);
+    return await applyMail(deps, raw, location, options);
   } catch (error) {
     // Items are built to fit; should one still not, retrying cannot help: the mail is kept with the reason, not dead-lettered.
     if (!(error instanceof ItemTooLargeError)) throw error;
@@ -71,7 +84,7 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
   }
 }
 
-async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promise<IngestOutcome> {
+async function applyMail(deps: IngestDeps, raw: Buffer, location: string, options: IngestOptions): Promise<IngestOutcome> {
   const at = deps.now().toISOString();
   let mail: InboundMail;
   try {
@@ -84,6 +97,9 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
   const verdicts = readSesVerdicts(mail.headers);
   const refused = shouldQuarantine(verdicts);
   if (refused) return quarantine(deps, { at, location, reason: refused, ...identity });
+  // Before threading and before anything is written: a blocked sender's reply on a ticket is held too.
+  const blocked = mail.from ? await blockedSenderHold(deps.blocklist, mail.from.address) : undefined;
+  if (blocked) return quarantine(deps, { at, location, reason: BLOCKED_REASON, detail: blocked, ...identity });
 
   const automatic = classifyAutomatic(mail);
   // A bounce of our own notification threads by the Message-ID of the message it returns; it is
@@ -124,6 +140,11 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
     }
   }
   if (automatic.automatic || !from) return ignore(deps, { at, location, reason: `automatic mail on no open ticket (${automatic.reason ?? 'bounce'})`, ...identity });
+  if (!options.releasedFromFloodLimit) {
+    const perHour = deps.config.email?.maxNewTicketsPerSenderPerHour ?? DEFAULT_NEW_TICKETS_PER_HOUR;
+    const flooded = await floodHold(deps, from.address, messageKey, deps.now(), perHour);
+    if (flooded) return quarantine(deps, { at, location, reason: FLOOD_REASON, detail: flooded, ...identity });
+  }
   return openTicket(deps, mail, from, verdicts, { ...(await storeAttachments(deps, mail, messageKey)), rawMail: location }, claim, { at, location, identity });
 }
 
