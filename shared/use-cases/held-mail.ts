@@ -5,7 +5,7 @@ import type { NewTicketLimiter } from '../ports/new-ticket-limiter.ts';
 /** New tickets one sender's mail opens per hour when the configuration names no limit. */
 export const DEFAULT_NEW_TICKETS_PER_HOUR = 20;
 
-/** The quarantine reason of mail the flood limit holds; an admin may release it (`POST /mail/quarantine/release`). */
+/** The quarantine reason of mail the flood limit holds. */
 export const FLOOD_REASON = 'flood';
 
 /**

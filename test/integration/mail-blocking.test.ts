@@ -4,6 +4,8 @@ import { simpleParser } from 'mailparser';
 import { createTransport, type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rawConfig from '../../servicedesk.config.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.ts';
+import { DynamoDbNewTicketLimiter } from '../../shared/adapters/dynamodb/dynamodb-new-ticket-limiter.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 import { commentsOfTicket, eventually, ticketsOfRequester } from './polling.ts';
 
@@ -151,6 +153,22 @@ describe('the flood limit on new tickets', () => {
     const other = `other.${unique()}@alerts.example.org`;
     await send({ from: other, subject: 'Disk full elsewhere' });
     await ticketsOfRequester(app, admin, other, 1);
+  });
+});
+
+describe('the hourly count of new tickets', () => {
+  it('counts a mail once however often it is counted, and each sender and hour apart', async () => {
+    const limiter = new DynamoDbNewTicketLimiter(createDocumentClient(app.endpoint), app.tableName);
+    const sender = `count.${unique()}@example.org`;
+    const at = new Date('2026-11-02T10:15:00Z');
+    expect(await limiter.allow(sender, '<one@example.org>', at, 2)).toBe(true);
+    expect(await limiter.allow(sender, '<one@example.org>', at, 2)).toBe(true);
+    expect(await limiter.allow(sender, '<two@example.org>', at, 2)).toBe(true);
+    expect(await limiter.allow(sender, '<three@example.org>', at, 2)).toBe(false);
+    // A redelivery of a counted mail passes again, even with the hour full.
+    expect(await limiter.allow(sender, '<two@example.org>', at, 2)).toBe(true);
+    expect(await limiter.allow(sender, '<three@example.org>', new Date('2026-11-02T11:00:00Z'), 2)).toBe(true);
+    expect(await limiter.allow(`other.${unique()}@example.org`, '<three@example.org>', at, 2)).toBe(true);
   });
 });
 
