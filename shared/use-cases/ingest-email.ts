@@ -50,11 +50,6 @@ export interface IngestDeps extends AssignmentDeps {
   newTickets: NewTicketLimiter;
 }
 
-export interface IngestOptions {
-  /** An admin released the mail from the flood limit's hold: it opens its ticket whatever the count. */
-  releasedFromFloodLimit?: boolean;
-}
-
 export type IngestOutcome = { outcome: 'created' | 'commented' | 'duplicate'; ticketKey: string } | { outcome: 'quarantined' | 'ignored'; reason: string };
 
 /** Why a mail is quarantined when even its cut-down item would not fit. */
@@ -65,7 +60,9 @@ type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified';
 
 /**
  * Turns one inbound mail into a ticket or a comment. Refused mail (unparseable, spam, virus, no
- * sender) is quarantined with its reason; automatic mail (auto-replies, bounces, lists) never
+ * sender) is quarantined with its reason, and so is held mail: a blocked sender's (checked before
+ * threading, so its replies are held too) and a new ticket over the sender's hourly limit;
+ * automatic mail (auto-replies, bounces, lists) never
  * opens a ticket and on a known thread becomes an internal note; ignored mail (automatic mail on
  * no ticket, a duplicate) is listed beside the quarantine. A reply threads by
  * In-Reply-To/References, then the subject token, then a signed plus-address, and only if its
@@ -74,9 +71,9 @@ type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified';
  * a redelivery (same content) is a duplicate, a different mail reusing a Message-ID is applied
  * under an id derived from its content.
  */
-export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: string, options: IngestOptions = {}): Promise<IngestOutcome> {
+export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: string): Promise<IngestOutcome> {
   try {
-    return await applyMail(deps, raw, location, options);
+    return await applyMail(deps, raw, location);
   } catch (error) {
     // Items are built to fit; should one still not, retrying cannot help: the mail is kept with the reason, not dead-lettered.
     if (!(error instanceof ItemTooLargeError)) throw error;
@@ -84,7 +81,7 @@ export async function ingestEmail(deps: IngestDeps, raw: Buffer, location: strin
   }
 }
 
-async function applyMail(deps: IngestDeps, raw: Buffer, location: string, options: IngestOptions): Promise<IngestOutcome> {
+async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promise<IngestOutcome> {
   const at = deps.now().toISOString();
   let mail: InboundMail;
   try {
@@ -140,11 +137,9 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string, option
     }
   }
   if (automatic.automatic || !from) return ignore(deps, { at, location, reason: `automatic mail on no open ticket (${automatic.reason ?? 'bounce'})`, ...identity });
-  if (!options.releasedFromFloodLimit) {
-    const perHour = deps.config.email?.maxNewTicketsPerSenderPerHour ?? DEFAULT_NEW_TICKETS_PER_HOUR;
-    const flooded = await floodHold(deps, from.address, messageKey, deps.now(), perHour);
-    if (flooded) return quarantine(deps, { at, location, reason: FLOOD_REASON, detail: flooded, ...identity });
-  }
+  // Only mail that would open a ticket counts: replies and automatic mail have been dealt with above.
+  const flooded = await floodHold(deps, from.address, messageKey, deps.now(), deps.config.email?.maxNewTicketsPerSenderPerHour ?? DEFAULT_NEW_TICKETS_PER_HOUR);
+  if (flooded) return quarantine(deps, { at, location, reason: FLOOD_REASON, detail: flooded, ...identity });
   return openTicket(deps, mail, from, verdicts, { ...(await storeAttachments(deps, mail, messageKey)), rawMail: location }, claim, { at, location, identity });
 }
 
