@@ -28,6 +28,7 @@ export const KEY_PREFIXES = [
   'HISTORY',
   'IDEMPOTENCY',
   'INVITATION',
+  'NEWTICKETS',
   'QUARANTINE',
   'REQUESTER',
   'ROTATION',
@@ -35,7 +36,7 @@ export const KEY_PREFIXES = [
   'TICKET',
 ];
 /** Whole sort keys and partitions of keys.ts that carry no `#`. */
-const KEY_CONSTANTS = ['AVAILABILITY', 'LOCALTIMER', 'QUEUE_COUNTS', 'UNDELIVERABLE', 'WORKLOAD'];
+const KEY_CONSTANTS = ['AVAILABILITY', 'LOCALTIMER', 'MAILBLOCK', 'QUEUE_COUNTS', 'UNDELIVERABLE', 'WORKLOAD'];
 
 const keyPattern = `/^((${KEY_PREFIXES.join('|')})#|(${KEY_CONSTANTS.join('|')})$)/`;
 const keyMessage = 'DynamoDB key strings are built only in shared/store/keys.ts: add a key function there and call it.';

@@ -5,7 +5,7 @@
 export type TableAccess = 'none' | 'read' | 'write';
 
 export interface HttpRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** API Gateway path syntax: `{name}` is a path parameter. */
   path: string;
   /** File under functions/http/ (without extension) whose `handler` export serves the route. */
@@ -51,6 +51,10 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/desks/{id}/team', handler: 'get-desk-team', auth: true, table: 'read' },
   { method: 'PUT', path: '/agents/{email}/availability', handler: 'set-agent-availability', auth: true, table: 'write' },
   { method: 'GET', path: '/mail/quarantine', handler: 'list-quarantined-mail', auth: true, table: 'read' },
+  { method: 'POST', path: '/mail/blocked', handler: 'block-mail-sender', auth: true, table: 'write' },
+  { method: 'GET', path: '/mail/blocked', handler: 'list-blocked-mail-senders', auth: true, table: 'read' },
+  // Lifting a block marks its item and lets TTL remove it: a write, no DeleteItem.
+  { method: 'DELETE', path: '/mail/blocked/{entry}', handler: 'unblock-mail-sender', auth: true, table: 'write' },
   { method: 'GET', path: '/admin/config', handler: 'get-admin-config', auth: true, table: 'none' },
   {
     method: 'GET',

@@ -16,8 +16,11 @@ export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 
 
 export type TableAccessMode = 'read' | 'write';
 
-/** Item reads the handlers make: single gets and queries. No Scan: no production path scans. */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
+/**
+ * Item reads the handlers make: single gets, batch gets (the same items in one round trip: the mail
+ * intake's blocklist check) and queries. No Scan: no production path scans.
+ */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
 /** Transactions need no action of their own: TransactWriteItems is authorised per Put, Update and ConditionCheck (the workload guard). */
 export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'] as const;

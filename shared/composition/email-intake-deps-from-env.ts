@@ -1,5 +1,7 @@
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
+import { DynamoDbMailBlocklist } from '../adapters/dynamodb/dynamodb-mail-blocklist.ts';
 import { DynamoDbMailQuarantine } from '../adapters/dynamodb/dynamodb-mail-quarantine.ts';
+import { DynamoDbNewTicketLimiter } from '../adapters/dynamodb/dynamodb-new-ticket-limiter.ts';
 import { DynamoDbUndeliverableAddresses } from '../adapters/dynamodb/dynamodb-undeliverable-addresses.ts';
 import { ENV, requiredEnv } from '../environment.ts';
 import type { IngestDeps } from '../use-cases/ingest-email.ts';
@@ -17,6 +19,8 @@ export function emailIntakeDepsFromEnv(): Promise<EmailIntakeTableDeps> {
     ...assignmentDepsFromEnv(),
     quarantine: new DynamoDbMailQuarantine(createDocumentClient(), requiredEnv(ENV.tableName)),
     undeliverable: new DynamoDbUndeliverableAddresses(createDocumentClient(), requiredEnv(ENV.tableName)),
+    blocklist: new DynamoDbMailBlocklist(createDocumentClient(), requiredEnv(ENV.tableName)),
+    newTickets: new DynamoDbNewTicketLimiter(createDocumentClient(), requiredEnv(ENV.tableName)),
     replyAddressSecret,
   }));
   deps.catch(() => (deps = undefined));

@@ -122,6 +122,13 @@ export const emailConfigSchema = z.strictObject({
   retainRawMailDays: z.number().int().min(1).max(3650).default(365).describe('Days raw inbound mail is kept; attachments are kept as long as tickets.'),
   /** Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here. */
   maxAutomaticRepliesPerHour: z.number().int().min(1).max(1000).default(5).describe('Automatic replies (acknowledgements) one sender gets per hour at most: a mail loop or a flood stops here.'),
+  maxNewTicketsPerSenderPerHour: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(20)
+    .describe('New tickets one sender opens by mail per hour at most: further new mails of that hour are held in the quarantine (reason flood) for an admin to release; replies on tickets are not counted.'),
   attachments: attachmentLimitsSchema
     .default(DEFAULT_ATTACHMENT_LIMITS)
     .describe("What the intake keeps of a mail's attachments (SES takes mail up to 40 MB); what is over a limit is listed on the ticket, not stored."),

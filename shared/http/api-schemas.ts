@@ -578,7 +578,8 @@ export const quarantineDaySchema = z
           at: timestamp,
           outcome: z.literal('ignored').optional().describe('Readable mail deliberately not applied (a duplicate, automatic mail on no open ticket); absent when quarantined'),
           location: z.string().describe('Where the raw mail is, e.g. s3://bucket/inbound/abc'),
-          reason: z.string(),
+          reason: z.string().describe('Why it was kept aside; `blocked` (a blocked sender or domain) and `flood` (over the new-ticket limit) are held for an admin'),
+          detail: z.string().optional().describe('What held it, e.g. the domain that is blocked'),
           messageId: z.string().optional(),
           from: z.string().optional(),
         })

@@ -37,6 +37,7 @@ import { catalogResponseSchema } from './catalog-schemas.ts';
 import { adminConfigResponseSchema } from './admin-config-schemas.ts';
 import { replyPreviewBodySchema } from './api-schemas.ts';
 import { replyPreviewResponseSchema } from './reply-preview-schemas.ts';
+import { blockedSenderListSchema, blockedSenderResponseSchema, blockMailBodySchema } from './mail-block-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -84,7 +85,7 @@ const TAGS = [
   { name: 'Approvals', description: 'Deciding requests that wait for approval, signed in or through the link of an approval email' },
   { name: 'Catalog', description: 'The service catalog and its request forms' },
   { name: 'Desks and people', description: 'Queues, teams, availability and invitations, for staff' },
-  { name: 'Administration', description: 'What admins inspect: the running configuration and kept-aside mail' },
+  { name: 'Administration', description: 'What admins inspect: the running configuration and kept-aside mail; the senders whose mail is held' },
   { name: 'Service', description: 'Liveness and this document' },
 ] as const;
 
@@ -492,6 +493,63 @@ export function openApiDocument(): JsonSchema {
                 description: 'The day and its quarantined mail: location of the raw mail, reason, sender, Message-ID',
                 ...json(schemaOf(quarantineDaySchema, 'output', components)),
               },
+              ...common,
+            },
+          },
+        ),
+      },
+      '/mail/blocked': {
+        post: operation(
+          {
+            operationId: 'blockMailSender',
+            tag: 'Administration',
+            summary: 'Block a sender or a domain',
+            callers: 'Admins',
+            description:
+              'Blocks one `sender` address or a `domain` with its subdomains (send one of the two, and a `note` if you like). Their mail is then ' +
+              'kept aside in `GET /mail/quarantine` with the reason `blocked`: it opens no ticket, adds nothing to a ticket, and is never ' +
+              'answered. Blocking what is blocked already keeps the first entry: 201 for a new block, 200 with the entry in force.',
+          },
+          {
+            requestBody: { required: true, ...json(schemaOf(blockMailBodySchema, 'input', components)) },
+            responses: {
+              '201': { description: 'The new block', ...json(schemaOf(blockedSenderResponseSchema, 'output', components)) },
+              '200': { description: 'Blocked already: the entry in force', ...json(schemaOf(blockedSenderResponseSchema, 'output', components)) },
+              ...common,
+            },
+          },
+        ),
+        get: operation(
+          {
+            operationId: 'listBlockedMailSenders',
+            tag: 'Administration',
+            summary: 'List the blocked senders and domains',
+            callers: 'Admins',
+            description: 'Every block in force, domains first, each with who blocked it, when, and the note.',
+          },
+          {
+            responses: {
+              '200': { description: 'The blocks in force', ...json(schemaOf(blockedSenderListSchema, 'output', components)) },
+              ...common,
+            },
+          },
+        ),
+      },
+      '/mail/blocked/{entry}': {
+        delete: operation(
+          {
+            operationId: 'unblockMailSender',
+            tag: 'Administration',
+            summary: 'Lift the block of a sender or a domain',
+            callers: 'Admins',
+            description:
+              'Lifts the block `entry` names: an address for a blocked sender, a domain otherwise. The next mail goes through; mail held while ' +
+              'it was blocked stays in the quarantine. Lifting a block that is not there answers 204 too.',
+          },
+          {
+            parameters: [{ name: 'entry', in: 'path', required: true, description: 'The blocked address or domain, e.g. robot@example.org or example.org', schema: { type: 'string' } }],
+            responses: {
+              '204': { description: 'The block is lifted, or was not there' },
               ...common,
             },
           },

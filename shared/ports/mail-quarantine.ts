@@ -10,6 +10,8 @@ export interface QuarantinedMail {
   /** Where the raw mail is, e.g. s3://bucket/inbound/abc. */
   location: string;
   reason: string;
+  /** What the reason means for this mail, e.g. which block or limit held it. */
+  detail?: string;
   messageId?: string;
   from?: string;
 }

@@ -46,6 +46,16 @@ export const quarantineKey = (day: string, location: string): PrimaryKey => ({ P
 /** How many automatic replies a sender got in one hour (`YYYY-MM-DDTHH`), for flood protection. */
 export const autoReplyCounterKey = (email: string, hour: string): PrimaryKey => ({ PK: `AUTOREPLY#${email}`, SK: hour });
 
+/**
+ * Senders and domains whose mail is held, all in one partition so the list is one Query; the
+ * intake reads a sender's and its domains' items with one BatchGetItem.
+ */
+export const MAIL_BLOCKLIST_PARTITION = 'MAILBLOCK';
+export const mailBlockKey = (kind: 'sender' | 'domain', value: string): PrimaryKey => ({ PK: MAIL_BLOCKLIST_PARTITION, SK: `${kind.toUpperCase()}#${value.toLowerCase()}` });
+
+/** The mails that opened tickets for one sender in one hour (`YYYY-MM-DDTHH`), for the flood limit. */
+export const newTicketCounterKey = (email: string, hour: string): PrimaryKey => ({ PK: `NEWTICKETS#${email.toLowerCase()}`, SK: hour });
+
 /** An address whose mail bounced for good: notifications leave it out while the mark lasts. */
 export const undeliverableAddressKey = (email: string): PrimaryKey => ({ PK: `ADDRESS#${email.toLowerCase()}`, SK: 'UNDELIVERABLE' });
 

@@ -11,6 +11,7 @@ import { mailFingerprint } from '../email/mail-fingerprint.ts';
 import { unmailableReason } from '../email/mailable-address.ts';
 import { threadCandidateIds } from '../email/message-id.ts';
 import { ticketKeyFromAddress } from '../email/plus-address.ts';
+import { BLOCKED_REASON } from '../email/blocked-sender.ts';
 import { readSesVerdicts, senderAuthenticated, shouldQuarantine, type SesVerdicts } from '../email/ses-verdicts.ts';
 import { ticketKeyFromSubject } from '../email/ticket-token.ts';
 import { visibleReply } from '../email/visible-reply.ts';
@@ -19,12 +20,15 @@ import { routeRequest } from '../domain/routing.ts';
 import type { Actor, Attachment, Comment, Requester, Ticket, UnlistedAttachments } from '../domain/ticket.ts';
 import { MAX_WATCHERS } from '../domain/watchers.ts';
 import { attachmentObjectKey, type AttachmentStore } from '../ports/attachment-store.ts';
+import type { MailBlocklist } from '../ports/mail-blocklist.ts';
 import type { MailQuarantine } from '../ports/mail-quarantine.ts';
+import type { NewTicketLimiter } from '../ports/new-ticket-limiter.ts';
 import { AlreadyRecordedError, ItemTooLargeError, type IdempotencyClaim } from '../ports/ticket-store.ts';
 import type { UndeliverableAddresses } from '../ports/undeliverable-addresses.ts';
 import { sanitizeCommentHtml } from '../text/sanitize-comment-html.ts';
 import { ticketAfterComment } from './add-comment.ts';
 import type { AssignmentDeps } from './choose-assignee.ts';
+import { blockedSenderHold, DEFAULT_NEW_TICKETS_PER_HOUR, FLOOD_REASON, floodHold } from './held-mail.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
 import { storeNewTicket } from './store-new-ticket.ts';
 import { liftUndeliverable, markBouncedRecipients } from './undeliverable-mail.ts';
@@ -41,6 +45,10 @@ export interface IngestDeps extends AssignmentDeps {
   replyAddressSecret: Uint8Array;
   /** Addresses a hard bounce keeps out of notifications. */
   undeliverable: UndeliverableAddresses;
+  /** Senders and domains whose mail is held. */
+  blocklist: MailBlocklist;
+  /** The per-sender limit on new tickets an hour. */
+  newTickets: NewTicketLimiter;
 }
 
 export type IngestOutcome = { outcome: 'created' | 'commented' | 'duplicate'; ticketKey: string } | { outcome: 'quarantined' | 'ignored'; reason: string };
@@ -53,7 +61,9 @@ type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified';
 
 /**
  * Turns one inbound mail into a ticket or a comment. Refused mail (unparseable, spam, virus, no
- * sender) is quarantined with its reason; automatic mail (auto-replies, bounces, lists) never
+ * sender) is quarantined with its reason, and so is held mail: a blocked sender's (checked before
+ * threading, so its replies are held too) and a new ticket over the sender's hourly limit;
+ * automatic mail (auto-replies, bounces, lists) never
  * opens a ticket and on a known thread becomes an internal note; ignored mail (automatic mail on
  * no ticket, a duplicate) is listed beside the quarantine. A reply threads by
  * In-Reply-To/References, then the subject token, then a signed plus-address, and only if its
@@ -85,6 +95,9 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
   const verdicts = readSesVerdicts(mail.headers);
   const refused = shouldQuarantine(verdicts);
   if (refused) return quarantine(deps, { at, location, reason: refused, ...identity });
+  // Before threading and before anything is written: a blocked sender's reply on a ticket is held too.
+  const blocked = mail.from ? await blockedSenderHold(deps.blocklist, mail.from.address) : undefined;
+  if (blocked) return quarantine(deps, { at, location, reason: BLOCKED_REASON, detail: blocked, ...identity });
 
   const automatic = classifyAutomatic(mail);
   // A bounce of our own notification threads by the Message-ID of the message it returns; it is
@@ -125,6 +138,9 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
     }
   }
   if (automatic.automatic || !from) return ignore(deps, { at, location, reason: `automatic mail on no open ticket (${automatic.reason ?? 'bounce'})`, ...identity });
+  // Only mail that would open a ticket counts: replies and automatic mail have been dealt with above.
+  const flooded = await floodHold(deps, from.address, messageKey, deps.now(), deps.config.email?.maxNewTicketsPerSenderPerHour ?? DEFAULT_NEW_TICKETS_PER_HOUR);
+  if (flooded) return quarantine(deps, { at, location, reason: FLOOD_REASON, detail: flooded, ...identity });
   return openTicket(deps, mail, from, verdicts, { ...(await storeAttachments(deps, mail, messageKey)), rawMail: location }, claim, { at, location, identity });
 }
 

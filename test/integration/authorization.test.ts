@@ -75,6 +75,10 @@ const IT_TICKET_TABLE: readonly Row[] = [
   // Alice's availability: herself, a manager of her desk, an admin.
   ['PUT /agents/{email}/availability', [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
   ['GET /mail/quarantine', [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
+  // The blocklist: admins only, never a machine client whatever its scopes; each cell blocks a domain of its own.
+  ['POST /mail/blocked', [201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
+  ['GET /mail/blocked', [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
+  ['DELETE /mail/blocked/{entry}', [204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
   // The configuration the desk runs: admins only, never a machine client whatever its scopes.
   ['GET /admin/config', [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401, 401]],
   // No sign-in: the signed link is the authority, whatever bearer token comes along; the page decides nothing.
@@ -225,6 +229,9 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     request: async (target) => ({ path: `/agents/${encodeURIComponent(target.agent)}/availability`, body: { available: true } }),
   },
   'GET /mail/quarantine': { scope: 'none', request: async () => ({ path: '/mail/quarantine?day=2026-11-02' }) },
+  'POST /mail/blocked': { scope: 'none', request: async (_target, _ticket, cell) => ({ path: '/mail/blocked', body: { domain: `blocked-${RUN}-${cell.target}-${cell.caller}.example`.toLowerCase() } }) },
+  'GET /mail/blocked': { scope: 'none', request: async () => ({ path: '/mail/blocked' }) },
+  'DELETE /mail/blocked/{entry}': { scope: 'none', request: async () => ({ path: `/mail/blocked/${encodeURIComponent('nobody@blocked.example')}` }) },
   'GET /admin/config': { scope: 'none', request: async () => ({ path: '/admin/config' }) },
   'GET /approvals/decide': {
     scope: 'none',

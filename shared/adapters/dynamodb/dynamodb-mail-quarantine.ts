@@ -20,11 +20,12 @@ export class DynamoDbMailQuarantine implements MailQuarantine {
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': quarantinePartition(day) },
     });
-    return items.map(({ at, outcome, location, reason, messageId, from }) => ({
+    return items.map(({ at, outcome, location, reason, detail, messageId, from }) => ({
       at: String(at),
       ...(outcome === 'ignored' ? { outcome } : {}),
       location: String(location),
       reason: String(reason),
+      ...(typeof detail === 'string' ? { detail } : {}),
       ...(typeof messageId === 'string' ? { messageId } : {}),
       ...(typeof from === 'string' ? { from } : {}),
     }));

@@ -167,6 +167,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mail/blocked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the blocked senders and domains
+         * @description Every block in force, domains first, each with who blocked it, when, and the note.
+         */
+        get: operations["listBlockedMailSenders"];
+        put?: never;
+        /**
+         * Block a sender or a domain
+         * @description Blocks one `sender` address or a `domain` with its subdomains (send one of the two, and a `note` if you like). Their mail is then kept aside in `GET /mail/quarantine` with the reason `blocked`: it opens no ticket, adds nothing to a ticket, and is never answered. Blocking what is blocked already keeps the first entry: 201 for a new block, 200 with the entry in force.
+         */
+        post: operations["blockMailSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mail/blocked/{entry}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift the block of a sender or a domain
+         * @description Lifts the block `entry` names: an address for a blocked sender, a domain otherwise. The next mail goes through; mail held while it was blocked stays in the quarantine. Lifting a block that is not there answers 204 too.
+         */
+        delete: operations["unblockMailSender"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mail/quarantine": {
         parameters: {
             query?: never;
@@ -770,6 +814,34 @@ export interface components {
             /** @description A presigned download link; it downloads the file under its name */
             url: string;
         };
+        BlockedSender: {
+            /** Format: date-time */
+            blockedAt: string;
+            /** @description The admin who blocked it */
+            blockedBy: string;
+            /** @enum {string} */
+            kind: "sender" | "domain";
+            note?: string;
+            /** @description The address or the domain */
+            value: string;
+        };
+        BlockedSenderList: {
+            items: components["schemas"]["BlockedSender"][];
+        };
+        BlockedSenderResponse: {
+            blocked: components["schemas"]["BlockedSender"];
+        };
+        BlockMail: {
+            /** @description A domain to block with its subdomains, e.g. example.org */
+            domain?: string;
+            /** @description Why, for the other admins */
+            note?: string;
+            /**
+             * Format: email
+             * @description One address to block; its domain stays open
+             */
+            sender?: string;
+        };
         CatalogFormField: {
             default?: string | number | string[];
             help?: string;
@@ -992,6 +1064,8 @@ export interface components {
         QuarantinedMail: {
             /** Format: date-time */
             at: string;
+            /** @description What held it, e.g. the domain that is blocked */
+            detail?: string;
             from?: string;
             /** @description Where the raw mail is, e.g. s3://bucket/inbound/abc */
             location: string;
@@ -1001,6 +1075,7 @@ export interface components {
              * @constant
              */
             outcome?: "ignored";
+            /** @description Why it was kept aside; `blocked` (a blocked sender or domain) and `flood` (over the new-ticket limit) are held for an admin */
             reason: string;
         };
         ReplyPreview: {
@@ -1699,6 +1774,140 @@ export interface operations {
                         invitation: components["schemas"]["Invitation"];
                     };
                 };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    listBlockedMailSenders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blocks in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedSenderList"];
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    blockMailSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockMail"];
+            };
+        };
+        responses: {
+            /** @description Blocked already: the entry in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedSenderResponse"];
+                };
+            };
+            /** @description The new block */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedSenderResponse"];
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    unblockMailSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The blocked address or domain, e.g. robot@example.org or example.org */
+                entry: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The block is lifted, or was not there */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input; details name each field */
             400: {
