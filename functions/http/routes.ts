@@ -35,6 +35,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/tickets/{key}', handler: 'get-ticket', auth: true, table: 'read' },
   { method: 'PATCH', path: '/tickets/{key}', handler: 'update-ticket', auth: true, table: 'write' },
   { method: 'POST', path: '/tickets/{key}/comments', handler: 'add-comment', auth: true, table: 'write', uploads: 'attach' },
+  { method: 'POST', path: '/tickets/{key}/comments/{commentId}/accept-sender', handler: 'accept-sender', auth: true, table: 'write' },
   // Reads the ticket and the undeliverable marks; writes nothing.
   { method: 'POST', path: '/tickets/{key}/reply-preview', handler: 'preview-reply', auth: true, table: 'read' },
   { method: 'GET', path: '/tickets/{key}/history', handler: 'get-ticket-history', auth: true, table: 'read' },

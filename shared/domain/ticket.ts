@@ -110,11 +110,32 @@ export interface UnlistedAttachments {
 }
 
 /**
- * What a comment is beyond public or internal: `unverified` is a mail claiming to come from staff
- * whose sender SES did not authenticate. It is internal, shown to agents as unverified, never
- * mailed on, never counted as a response, and ignored by rules and suggestions.
+ * What a comment is beyond public or internal: `unverified` is a mail whose sender the desk cannot
+ * vouch for (see UnverifiedMail). It is internal, shown to agents as unverified, never mailed on,
+ * never counted as a response, and ignored by rules and suggestions.
  */
 export type CommentKind = 'unverified';
+
+/**
+ * Why a mail is unverified: `unauthenticated_staff` claims to come from staff whose sender SES did
+ * not authenticate; `new_participant` is a reply on the ticket's own thread from someone not on the
+ * ticket, which an agent may accept (only that kind: staff mail never turns public this way).
+ */
+export const UNVERIFIED_REASONS = ['unauthenticated_staff', 'new_participant'] as const;
+export type UnverifiedReason = (typeof UNVERIFIED_REASONS)[number];
+
+/** Who sent an unverified mail, and why it is unverified. */
+export interface UnverifiedMail {
+  reason: UnverifiedReason;
+  sender: string;
+}
+
+/** A new participant's mail an agent accepted: the sender became a watcher and the mail public. */
+export interface AcceptedSender {
+  sender: string;
+  by: string;
+  at: string;
+}
 
 /** A public reply or an internal note. */
 export interface Comment {
@@ -123,6 +144,10 @@ export interface Comment {
   author: { email: string; name?: string; role: AuthorRole };
   public: boolean;
   kind?: CommentKind;
+  /** With `kind: 'unverified'`: why, and who sent it (absent on mail stored before the reason was kept: staff). */
+  unverified?: UnverifiedMail;
+  /** Set once an agent accepted a new participant's mail. */
+  acceptedSender?: AcceptedSender;
   body: string;
   /** Sanitised HTML, when the comment came with HTML. */
   html?: string;

@@ -6,6 +6,7 @@ import { CHANNELS, RESOLUTION_DECISIONS, TICKET_TYPES } from '../domain/ticket.t
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
 import { WAITING_ON } from '../domain/waiting-on.ts';
 import { multiLineText, oneLineText } from '../text/normalise-text.ts';
+import { acceptedSenderSchema, unverifiedMailSchema } from './participant-schemas.ts';
 
 /** The HTTP contract: request and response bodies. The OpenAPI document is generated from these. */
 
@@ -441,7 +442,9 @@ export const commentSchema = z
     ticketKey: z.string(),
     author: z.object({ email: z.string(), name: z.string().optional(), role: z.enum(['requester', 'agent', 'system']) }),
     public: z.boolean(),
-    kind: z.enum(['unverified']).optional().describe('unverified: a mail claiming to be from staff whose sender SES did not authenticate (internal, never mailed, not a response)'),
+    kind: z.enum(['unverified']).optional().describe('unverified: a mail whose sender the desk cannot vouch for, as `unverified` says (internal, never mailed, not a response)'),
+    unverified: unverifiedMailSchema,
+    acceptedSender: acceptedSenderSchema,
     body: z.string(),
     html: z.string().optional(),
     attachments: z.array(attachmentSchema),

@@ -38,6 +38,7 @@ import { adminConfigResponseSchema } from './admin-config-schemas.ts';
 import { replyPreviewBodySchema } from './api-schemas.ts';
 import { replyPreviewResponseSchema } from './reply-preview-schemas.ts';
 import { blockedSenderListSchema, blockedSenderResponseSchema, blockMailBodySchema } from './mail-block-schemas.ts';
+import { commentIdParamSchema } from './participant-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -331,6 +332,32 @@ export function openApiDocument(): JsonSchema {
               },
               ...withTicket,
               '409': error('The ticket is closed'),
+            },
+          },
+        ),
+      },
+      '/tickets/{key}/comments/{commentId}/accept-sender': {
+        post: operation(
+          {
+            operationId: 'acceptSender',
+            tag: 'Tickets',
+            summary: "Accept a new participant's mail",
+            callers: "Staff of the ticket's desk; clients with `servicedesk/tickets.write`; never the requester",
+            description:
+              "A reply by mail on the ticket's own thread (In-Reply-To or References naming a mail of the ticket, or its signed reply address) " +
+              'from someone not on the ticket is kept as an internal comment of kind `unverified` with `unverified.reason` `new_participant` ' +
+              'and `unverified.sender`. Accepting it adds the sender as a watcher and makes the mail a public reply (`acceptedSender` ' +
+              'records who accepted, and when), in one write with a history event. Accepting again answers 200 and changes nothing.\n\n' +
+              'Only such mail can be accepted: an unverified mail claiming to come from staff gets a 409, as does a closed ticket. A sender ' +
+              "the ticket cannot take as a watcher (50 already, or an address of the desk's own mail domain) gets a 400 naming `sender`.",
+          },
+          {
+            parameters: [keyParameter, { name: 'commentId', in: 'path', required: true, description: 'The id of the unverified comment', schema: schemaOf(commentIdParamSchema, 'input', components) }],
+            responses: {
+              '200': { description: 'The comment, now public, and the ticket', headers: etag, ...json(schemaOf(commentResponseSchema, 'output', components)) },
+              ...withTicket,
+              '404': error('No such ticket or comment, or not visible to the caller'),
+              '409': error("Not a new participant's mail, or the ticket is closed; or a concurrent change (retry)"),
             },
           },
         ),

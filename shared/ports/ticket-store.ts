@@ -106,6 +106,11 @@ export interface TicketStore {
    * transaction. Throws StaleVersionError otherwise, or AssignmentRaceError when only the guard failed.
    */
   saveTicket(previous: Ticket, next: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket>;
+  /**
+   * As saveTicket, replacing a comment the ticket already has (an accepted sender's mail made
+   * public) in the same transaction, conditioned on the ticket's version like any change.
+   */
+  saveChangedComment(previous: Ticket, next: Ticket, event: HistoryEvent, comment: Comment): Promise<Ticket>;
   /** The ticket an idempotency claim (an Idempotency-Key, a mail's Message-ID) was recorded for. */
   findClaim(caller: string, key: string): Promise<ClaimRecord | undefined>;
   /** One comment of a ticket, strongly consistent. */

@@ -31,6 +31,7 @@ import type { AssignmentDeps } from './choose-assignee.ts';
 import { blockedSenderHold, DEFAULT_NEW_TICKETS_PER_HOUR, FLOOD_REASON, floodHold } from './held-mail.ts';
 import { requesterFromDirectory } from './requester-from-directory.ts';
 import { storeNewTicket } from './store-new-ticket.ts';
+import { isNewParticipantReply, NEW_PARTICIPANT_DETAIL } from './new-participant.ts';
 import { liftUndeliverable, markBouncedRecipients } from './undeliverable-mail.ts';
 import { withVersionRetry } from './version-retry.ts';
 
@@ -57,7 +58,7 @@ export type IngestOutcome = { outcome: 'created' | 'commented' | 'duplicate'; ti
 const DOES_NOT_FIT = 'Size: the mail does not fit one ticket item even cut down';
 
 /** Who a mail on a known ticket is from, as far as the desk can tell. */
-type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified';
+type WriterRole = 'agent' | 'requester' | 'watcher' | 'unverified' | 'participant';
 
 /**
  * Turns one inbound mail into a ticket or a comment. Refused mail (unparseable, spam, virus, no
@@ -119,7 +120,9 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
   if (from && !automatic.automatic && verdicts.dmarc !== 'fail') await liftUndeliverable(deps, from.address);
 
   if (thread && thread.status !== 'closed') {
-    const writer = automatic.automatic || !from ? undefined : senderRole(deps, thread, from.address, verdicts);
+    const known = automatic.automatic || !from ? undefined : senderRole(deps, thread, from.address, verdicts);
+    // Someone not on the ticket answering its own thread is kept there, unverified, for an agent to accept.
+    const writer = known ?? (!automatic.automatic && from && (await isNewParticipantReply(deps, thread, mail, verdicts)) ? 'participant' : undefined);
     if (writer || automatic.automatic) {
       try {
         const kept = await storeAttachments(deps, mail, messageKey);
@@ -127,7 +130,9 @@ async function applyMail(deps: IngestDeps, raw: Buffer, location: string): Promi
           ? { kind: 'automatic', reason: automatic.reason, ...(bounce?.outcomes.length ? { bounced: describeDeliveryOutcomes(bounce.outcomes) } : {}) }
           : writer === 'unverified'
             ? { kind: 'unverified', reason: verdictWords(verdicts) }
-            : undefined;
+            : writer === 'participant'
+              ? { kind: 'participant' }
+              : undefined;
         const written = await appendMail(deps, thread.key, mail, { ...kept, rawMail: location }, writer ?? 'system', note, claim);
         if (!written) return quarantine(deps, { at, location, reason: DOES_NOT_FIT, ...identity });
         return { outcome: 'commented', ticketKey: thread.key };
@@ -259,8 +264,11 @@ function verdictWords(verdicts: SesVerdicts): string {
   return verdicts.dmarc ? `DMARC ${verdicts.dmarc}${verdicts.dmarc === 'none' ? `, DKIM ${verdicts.dkim ?? 'none'} for the From domain` : ''}` : 'no SES verdict';
 }
 
-/** Automatic mail becomes an internal note (`bounced` says which deliveries failed); unverified staff mail, an unverified note. */
-type MailNote = { kind: 'automatic'; reason: string; bounced?: string } | { kind: 'unverified'; reason: string };
+/**
+ * Automatic mail becomes an internal note (`bounced` says which deliveries failed); unverified staff
+ * mail, an unverified note; a new participant's reply, an unverified note an agent may make public.
+ */
+type MailNote = { kind: 'automatic'; reason: string; bounced?: string } | { kind: 'unverified'; reason: string } | { kind: 'participant' };
 
 /** Appends the mail as a comment; false when it cannot be made to fit one item. */
 async function appendMail(deps: IngestDeps, key: string, mail: InboundMail, kept: KeptMail, writer: WriterRole | 'system', note: MailNote | undefined, claim: IdempotencyClaim): Promise<boolean> {
@@ -269,17 +277,18 @@ async function appendMail(deps: IngestDeps, key: string, mail: InboundMail, kept
     const now = deps.now().toISOString();
     const isPublic = note === undefined;
     // Watchers answer as the requester's side of the thread; an unverified mail is nobody's.
-    const role = writer === 'watcher' ? 'requester' : writer === 'unverified' ? 'system' : writer;
-    const body = (isPublic ? visibleReply(mail.text) : mail.text) || mail.text || '(no text)';
+    const role = writer === 'watcher' ? 'requester' : writer === 'unverified' || writer === 'participant' ? 'system' : writer;
+    // A new participant's reply may become public, so it is kept as a reply is: without the quoted history.
+    const body = (isPublic || note?.kind === 'participant' ? visibleReply(mail.text) : mail.text) || mail.text || '(no text)';
     // An unverified mail is shown as text only, under its warning: its HTML would show without it.
     const html = note?.kind === 'unverified' ? undefined : keptHtml(mail.html === undefined ? undefined : sanitizeCommentHtml(mail.html));
     const author = mail.from ? { email: mail.from.address, ...(mail.from.name ? { name: keptName(mail.from.name) } : {}) } : { email: rawSender(mail) };
     const text =
       note?.kind === 'unverified'
         ? `Unverified mail claiming to be from ${author.email} (${note.reason}): ${body}`
-        : note?.bounced
+        : note?.kind === 'automatic' && note.bounced
           ? `Mail bounced:\n${note.bounced}\n\n${body}`
-          : note
+          : note?.kind === 'automatic'
             ? `Automatic mail (${note.reason}): ${body}`
             : body;
     const draft: Comment = {
@@ -287,7 +296,8 @@ async function appendMail(deps: IngestDeps, key: string, mail: InboundMail, kept
       ticketKey: key,
       author: { ...author, role },
       public: isPublic,
-      ...(note?.kind === 'unverified' ? { kind: 'unverified' as const } : {}),
+      ...(note?.kind === 'unverified' ? { kind: 'unverified' as const, unverified: { reason: 'unauthenticated_staff' as const, sender: author.email } } : {}),
+      ...(note?.kind === 'participant' ? { kind: 'unverified' as const, unverified: { reason: 'new_participant' as const, sender: author.email } } : {}),
       body: keptMailText(text),
       ...(html ? { html } : {}),
       attachments: kept.files,
@@ -306,11 +316,13 @@ async function appendMail(deps: IngestDeps, key: string, mail: InboundMail, kept
     const detail =
       note?.kind === 'unverified'
         ? `unverified mail by email: claims to be from staff, sender not authenticated (${note.reason})`
-        : note?.bounced
+        : note?.kind === 'automatic' && note.bounced
           ? `bounce by email: ${note.bounced.replace(/\n/g, '; ')}`
-          : writer === 'watcher'
-            ? 'by email, from someone the requester copied'
-            : 'by email';
+          : note?.kind === 'participant'
+            ? NEW_PARTICIPANT_DETAIL
+            : writer === 'watcher'
+              ? 'by email, from someone the requester copied'
+              : 'by email';
     const event: HistoryEvent = { id: deps.newId(), ticketKey: key, at: now, actor, action: 'commented', changes: effects, commentId: comment.id, detail };
     await deps.store.saveTicket(ticket, next, event, comment, undefined, claim);
     return true;

@@ -49,6 +49,10 @@ export class SlaTrackingTicketStore implements TicketStore {
     return this.inner.saveTicket(previous, withSla(this.config, next), event, comment, guard, claim);
   }
 
+  saveChangedComment(previous: Ticket, next: Ticket, event: HistoryEvent, comment: Comment) {
+    return this.inner.saveChangedComment(previous, withSla(this.config, next), event, comment);
+  }
+
   findClaim(caller: string, key: string) {
     return this.inner.findClaim(caller, key);
   }

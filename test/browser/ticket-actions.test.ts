@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.ts';
@@ -6,6 +8,8 @@ import { startBrowserApp, type BrowserApp } from './browser-app.ts';
 import { screenshotLightAndDark } from './screenshots.ts';
 import { signIn } from './sign-in.ts';
 import { openBrokenDevice } from './broken-device.ts';
+import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
+import { commentKey } from '../../shared/store/keys.ts';
 
 const REQUESTER = 'rita@example.org';
 /** An agent of the IT desk's level 1 in servicedesk.config.ts. */
@@ -162,4 +166,52 @@ describe('the ticket view’s actions', () => {
 
     expect(await csp.violations()).toEqual([]);
   });
+
+  it("shows a new participant's unverified mail with its sender and accepts the sender from the keyboard", { timeout: 120_000 }, async () => {
+    const key = await brokenDevice('Forwarded to a colleague');
+    const colleague = 'carl.colleague@example.org';
+    await newParticipantMail(key, colleague, 'Carl Colleague', 'Same here: my dock does not charge either.');
+    const { page, csp } = await app.newPage();
+    await signIn(page, AGENT, `/console/tickets/${key}`);
+    await page.getByRole('heading', { level: 1, name: `${key}: Forwarded to a colleague` }).waitFor();
+    const conversation = page.getByRole('region', { name: 'Conversation' });
+    const unverified = conversation.getByRole('article', { name: /^Internal note Carl Colleague/ });
+    await unverified
+      .getByRole('note')
+      .filter({ hasText: `${colleague} is not on this ticket` })
+      .waitFor();
+    await expectAccessible(page, "a new participant's unverified mail");
+
+    const accept = unverified.getByRole('button', { name: 'Accept sender' });
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    const accepted = conversation.getByRole('article', { name: /^Public reply Carl Colleague/ });
+    await accepted.getByText(`Sender accepted by ${AGENT}.`).waitFor();
+    expect(await conversation.getByRole('button', { name: 'Accept sender' }).count()).toBe(0);
+    const read = await app.api.request('GET', `/tickets/${key}`, { token: await app.api.token({ email: AGENT }) });
+    expect(read.json.ticket.watchers).toEqual([colleague]);
+    expect(read.json.comments[0]).toMatchObject({ public: true, acceptedSender: { sender: colleague, by: AGENT } });
+    await expectAccessible(page, 'the accepted mail');
+    expect(await csp.violations()).toEqual([]);
+  });
 });
+
+/**
+ * What the mail intake keeps of a reply on the ticket's thread from someone not on it (the SMTP
+ * path is tested in test/integration/new-participant.test.ts): a requester's comment made into one.
+ */
+async function newParticipantMail(key: string, sender: string, name: string, body: string): Promise<void> {
+  const added = await app.api.request('POST', `/tickets/${key}/comments`, { token: await app.api.token({ email: REQUESTER }), body: { body } });
+  expect(added.status).toBe(201);
+  const client = createLocalDynamoDbClient(app.api.endpoint);
+  await client.send(
+    new UpdateItemCommand({
+      TableName: app.api.tableName,
+      Key: marshall(commentKey(key, added.json.comment.id)),
+      UpdateExpression: 'SET #public = :false, kind = :kind, unverified = :unverified, author = :author',
+      ExpressionAttributeNames: { '#public': 'public' },
+      ExpressionAttributeValues: marshall({ ':false': false, ':kind': 'unverified', ':unverified': { reason: 'new_participant', sender }, ':author': { email: sender, name, role: 'system' } }),
+    }),
+  );
+  client.destroy();
+}

@@ -3,7 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalDynamoDbClient } from '../../local/dynamodb-local.ts';
 import { ENV } from '../../shared/environment.ts';
-import { ticketKey as ticketItemKey } from '../../shared/store/keys.ts';
+import { commentKey, ticketKey as ticketItemKey } from '../../shared/store/keys.ts';
 import { HTTP_ROUTES } from '../../functions/http/routes.ts';
 import { createInMemoryIssuer } from '../../local/issuer.ts';
 import { createRouteMatcher } from '../../local/route-matcher.ts';
@@ -50,6 +50,8 @@ const IT_TICKET_TABLE: readonly Row[] = [
   ['GET /tickets/{key}', [200, 200, 200, 404, 404, 404, 200, 404, 200, 403, 401, 401, 401]],
   ['PATCH /tickets/{key}', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
   ['POST /tickets/{key}/comments', [201, 201, 201, 404, 404, 404, 201, 404, 201, 403, 401, 401, 401]],
+  // Accepting a new participant's mail: those who may change the ticket; the requester sees the ticket, not the unverified mail.
+  ['POST /tickets/{key}/comments/{commentId}/accept-sender', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
   // The mail a staff reply would send: the desk's staff and write clients; the requester sees the ticket, not this.
   ['POST /tickets/{key}/reply-preview', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
   ['GET /tickets/{key}/history', [200, 200, 200, 404, 404, 404, 403, 404, 200, 403, 401, 401, 401]],
@@ -97,6 +99,7 @@ const HR_TICKET_TABLE: readonly Row[] = [
   ['PATCH /tickets/{key} [to IT]', [404, 404, 404, 404, 422, 422, 403, 404, 404, 403, 401, 401, 401]],
   ['PATCH /tickets/{key} [to IT, confirmed]', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
   ['POST /tickets/{key}/comments', [404, 404, 404, 404, 201, 201, 201, 404, 404, 403, 401, 401, 401]],
+  ['POST /tickets/{key}/comments/{commentId}/accept-sender', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
   ['POST /tickets/{key}/reply-preview', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
   ['GET /tickets/{key}/history', [404, 404, 404, 404, 200, 200, 403, 404, 404, 403, 401, 401, 401]],
   ['GET /tickets/{key}/attachments', [404, 404, 404, 404, 302, 302, 302, 404, 404, 403, 401, 401, 401]],
@@ -187,6 +190,11 @@ const ROUTE_CALLS: Record<string, RouteCall> = {
     scope: 'write',
     ownTicket: 'ticket',
     request: async (_target, ticket) => ({ path: `/tickets/${ticket}/comments`, body: { body: 'Any news?' } }),
+  },
+  'POST /tickets/{key}/comments/{commentId}/accept-sender': {
+    scope: 'write',
+    ownTicket: 'ticket',
+    request: async (_target, ticket) => ({ path: `/tickets/${ticket}/comments/${await newParticipantMail(ticket)}/accept-sender` }),
   },
   // Writes nothing, so every cell previews a reply on the shared ticket.
   'POST /tickets/{key}/reply-preview': {
@@ -376,6 +384,25 @@ async function attachToOpeningMail(key: string): Promise<void> {
     }),
   );
   client.destroy();
+}
+
+/** A comment on the ticket made into what the mail intake keeps of a new participant's reply; its id. */
+async function newParticipantMail(key: string): Promise<string> {
+  const added = await app.request('POST', `/tickets/${key}/comments`, { token: rita, body: { body: 'Forwarded to a colleague' } });
+  expect(added.status, added.text).toBe(201);
+  const id: string = added.json.comment.id;
+  const client = createLocalDynamoDbClient(app.endpoint);
+  await client.send(
+    new UpdateItemCommand({
+      TableName: app.tableName,
+      Key: marshall(commentKey(key, id)),
+      UpdateExpression: 'SET #public = :false, kind = :kind, unverified = :unverified',
+      ExpressionAttributeNames: { '#public': 'public' },
+      ExpressionAttributeValues: marshall({ ':false': false, ':kind': 'unverified', ':unverified': { reason: 'new_participant', sender: 'colleague@elsewhere.example' } }),
+    }),
+  );
+  client.destroy();
+  return id;
 }
 
 describe('the authorisation tables', () => {

@@ -27,7 +27,7 @@ type Ticket = {
   lastPublicReply?: unknown;
 };
 type Attachment = { name: string; contentType: string; size: number; location?: string; inline?: boolean; refused?: string };
-type Comment = { body: string; public: boolean; kind?: string; author: { email: string; role: string }; attachments: Attachment[] };
+type Comment = { body: string; public: boolean; kind?: string; unverified?: { reason: string; sender: string }; author: { email: string; role: string }; attachments: Attachment[] };
 type QuarantineEntry = { location: string; reason: string; outcome?: string; messageId?: string; from?: string };
 
 const unique = () => `${Date.now()}.${Math.random().toString(36).slice(2)}`;
@@ -120,14 +120,17 @@ describe('mail to the desk', () => {
     expect((await ticketOf(ticket!.key)).ticket.watchers).toEqual([]);
   });
 
-  it("does not let a stranger append to someone else's ticket", async () => {
+  it("keeps a stranger's reply on the thread as an unverified note, and a stranger's subject token opens a ticket of its own", async () => {
     const from = `fay.${unique()}@example.org`;
     const stranger = `gus.${unique()}@example.org`;
     const first = await send({ from, subject: 'Access badge', text: 'My badge stopped working.' });
     const [ticket] = await ticketsOf(from, 1);
     await send({ from: stranger, subject: 'Re: Access badge', inReplyTo: first, text: 'Give me access too.' });
+    const [kept] = await commentsOf(ticket!.key, 1);
+    expect(kept).toMatchObject({ public: false, kind: 'unverified', unverified: { reason: 'new_participant', sender: stranger }, body: 'Give me access too.' });
+    await send({ from: stranger, subject: `Re: [${ticket!.key}] Access badge`, text: 'And to the server room.' });
     await ticketsOf(stranger, 1);
-    expect((await app.request('GET', `/tickets/${ticket!.key}`, { token: admin })).json.comments).toEqual([]);
+    expect((await ticketOf(ticket!.key)).comments).toHaveLength(1);
   });
 
   it('opens no ticket for an out-of-office reply, and notes one that answers a ticket internally', async () => {

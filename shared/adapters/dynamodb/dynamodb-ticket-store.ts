@@ -186,7 +186,17 @@ export class DynamoDbTicketStore implements TicketStore {
     return ticket ? { ticket, comments, history } : undefined;
   }
 
-  async saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket> {
+  saveTicket(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment?: Comment, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket> {
+    return this.writeTicketChange(previous, ticket, event, comment ? { comment, existing: false } : undefined, guard, claim);
+  }
+
+  saveChangedComment(previous: Ticket, ticket: Ticket, event: HistoryEvent, comment: Comment): Promise<Ticket> {
+    return this.writeTicketChange(previous, ticket, event, { comment, existing: true });
+  }
+
+  /** A ticket change with its history event, and a comment that is new (put once) or replaces an existing one. */
+  private async writeTicketChange(previous: Ticket, ticket: Ticket, event: HistoryEvent, written?: { comment: Comment; existing: boolean }, guard?: WorkloadGuard, claim?: IdempotencyClaim): Promise<Ticket> {
+    const comment = written?.comment;
     const expectedVersion = previous.version;
     const items: TransactItem[] = [
       {
@@ -200,7 +210,7 @@ export class DynamoDbTicketStore implements TicketStore {
       { Put: { TableName: this.tableName, Item: historyItem(event), ConditionExpression: 'attribute_not_exists(PK)' } },
     ];
     if (comment) {
-      items.push({ Put: { TableName: this.tableName, Item: commentItem(comment), ConditionExpression: 'attribute_not_exists(PK)' } });
+      items.push({ Put: { TableName: this.tableName, Item: commentItem(comment), ConditionExpression: written.existing ? 'attribute_exists(PK)' : 'attribute_not_exists(PK)' } });
     }
     const claimIndex = claim ? items.push(this.claimPut(claim, ticket.key, comment?.id)) - 1 : undefined;
     // Assign, unassign, reassign, a status, level or desk change, or a new SLA state moves the

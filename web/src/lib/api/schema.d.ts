@@ -411,6 +411,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{key}/comments/{commentId}/accept-sender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a new participant's mail
+         * @description A reply by mail on the ticket's own thread (In-Reply-To or References naming a mail of the ticket, or its signed reply address) from someone not on the ticket is kept as an internal comment of kind `unverified` with `unverified.reason` `new_participant` and `unverified.sender`. Accepting it adds the sender as a watcher and makes the mail a public reply (`acceptedSender` records who accepted, and when), in one write with a history event. Accepting again answers 200 and changes nothing.
+         *
+         *     Only such mail can be accepted: an unverified mail claiming to come from staff gets a 409, as does a closed ticket. A sender the ticket cannot take as a watcher (50 already, or an address of the desk's own mail domain) gets a 400 naming `sender`.
+         */
+        post: operations["acceptSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{key}/escalate": {
         parameters: {
             query?: never;
@@ -875,6 +897,15 @@ export interface components {
             type: "incident" | "service_request";
         };
         Comment: {
+            /** @description Set once staff accepted a new participant's mail: it is public since */
+            acceptedSender?: {
+                /** Format: date-time */
+                at: string;
+                /** @description Who accepted them */
+                by: string;
+                /** @description The accepted address, now a watcher */
+                sender: string;
+            };
             attachments: components["schemas"]["Attachment"][];
             author: {
                 email: string;
@@ -888,7 +919,7 @@ export interface components {
             html?: string;
             id: string;
             /**
-             * @description unverified: a mail claiming to be from staff whose sender SES did not authenticate (internal, never mailed, not a response)
+             * @description unverified: a mail whose sender the desk cannot vouch for, as `unverified` says (internal, never mailed, not a response)
              * @enum {string}
              */
             kind?: "unverified";
@@ -902,6 +933,16 @@ export interface components {
             unlistedAttachments?: {
                 bytes: number;
                 count: number;
+            };
+            /** @description With kind unverified: why, and who sent it (absent on older mail: unauthenticated_staff) */
+            unverified?: {
+                /**
+                 * @description unauthenticated_staff: claims to come from staff, but SES did not authenticate the sender; new_participant: a reply on the thread from someone not on the ticket, which staff may accept (POST /tickets/{key}/comments/{commentId}/accept-sender)
+                 * @enum {string}
+                 */
+                reason: "unauthenticated_staff" | "new_participant";
+                /** @description The address the mail came from */
+                sender: string;
             };
         };
         CreateInvitation: {
@@ -2592,6 +2633,74 @@ export interface operations {
                 };
             };
             /** @description The ticket is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+        };
+    };
+    acceptSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the unverified comment */
+                commentId: string;
+                /** @description The ticket key, such as SD-42 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment, now public, and the ticket */
+            200: {
+                headers: {
+                    /** @description The ticket version; send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comment: components["schemas"]["Comment"];
+                        ticket: components["schemas"]["Ticket"];
+                    };
+                };
+            };
+            /** @description Invalid input; details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such ticket or comment, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a new participant's mail, or the ticket is closed; or a concurrent change (retry) */
             409: {
                 headers: {
                     [name: string]: unknown;

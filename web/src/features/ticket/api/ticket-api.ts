@@ -54,6 +54,11 @@ export function addComment(client: ApiClient, key: string, comment: { body: stri
   return attempt(() => client.POST('/tickets/{key}/comments', { params: { path: { key }, header: { 'Idempotency-Key': idempotencyKey } }, body }));
 }
 
+/** Accepts the sender of a new participant's mail: a watcher from now on, the mail public. Repeating it changes nothing. */
+export function acceptSender(client: ApiClient, key: string, commentId: string) {
+  return attempt(() => client.POST('/tickets/{key}/comments/{commentId}/accept-sender', { params: { path: { key, commentId } } }));
+}
+
 /** One change of the ticket's fields against the version the page read: a stale one gets 412. */
 export function updateTicket(client: ApiClient, key: string, change: TicketChange, version: number) {
   return attempt(() => client.PATCH('/tickets/{key}', { params: { path: { key }, header: { 'If-Match': `"${version}"` } }, body: change }));

@@ -3,14 +3,28 @@ import type { DownloadResult } from '../../../components/attachment-list';
 import type { ClientSource } from '../../../lib/api/api-client';
 import type { ApiFailure } from '../../../lib/api/api-outcome';
 import { authSession } from '../../../lib/auth/auth-session';
-import { addComment, attachmentLink, escalateTicket, getHistory, getTicket, previewReply, updateTicket, type HistoryEvent, type ReplyPreview, type Ticket, type TicketChange } from '../api/ticket-api';
+import {
+  acceptSender,
+  addComment,
+  attachmentLink,
+  escalateTicket,
+  getHistory,
+  getTicket,
+  previewReply,
+  updateTicket,
+  type HistoryEvent,
+  type ReplyPreview,
+  type Ticket,
+  type TicketChange,
+} from '../api/ticket-api';
 
 /** What the view's writes send (as JSON): each names its intent. */
 export type TicketIntent =
   | { intent: 'comment'; body: string; public: boolean; cc: string[]; attachments: string[]; idempotencyKey: string }
   | { intent: 'preview'; body: string; cc: string[] }
   | { intent: 'update'; control: string; change: TicketChange; version: number; take?: boolean }
-  | { intent: 'escalate'; reason: string; confirmRestrictedMove?: boolean };
+  | { intent: 'escalate'; reason: string; confirmRestrictedMove?: boolean }
+  | { intent: 'acceptSender'; commentId: string };
 
 /** What the API said since the page loaded: the ticket now and its history, to show what changed. */
 export interface Conflict {
@@ -27,7 +41,9 @@ export type TicketActionResult =
   | { intent: 'update'; control: string; ok: true }
   | { intent: 'update'; control: string; ok: false; sent: Extract<TicketIntent, { intent: 'update' }>; failure: ApiFailure; conflict?: Conflict; needsConfirmation?: string }
   | { intent: 'escalate'; ok: true }
-  | { intent: 'escalate'; ok: false; failure: ApiFailure; needsConfirmation?: string };
+  | { intent: 'escalate'; ok: false; failure: ApiFailure; needsConfirmation?: string }
+  | { intent: 'acceptSender'; commentId: string; ok: true }
+  | { intent: 'acceptSender'; commentId: string; ok: false; failure: ApiFailure };
 
 /** A refusal that asks for `confirmRestrictedMove`: the API's words, to ask the person with. */
 export function confirmationAsked(failure: ApiFailure): string | undefined {
@@ -37,7 +53,8 @@ export function confirmationAsked(failure: ApiFailure): string | undefined {
 
 /**
  * The ticket view's writes: a reply or note, its preview, a change of fields under If-Match (a 412
- * answers with the ticket as it is now, to show the person), an escalation, and a file's link.
+ * answers with the ticket as it is now, to show the person), an escalation, accepting a new
+ * participant's sender, and a file's link.
  */
 export function ticketViewAction(client: ClientSource) {
   return async ({ params, request }: ActionFunctionArgs): Promise<TicketActionResult> => {
@@ -77,6 +94,10 @@ export function ticketViewAction(client: ClientSource) {
         if (escalated.ok) return { intent: 'escalate', ok: true };
         const asked = confirmationAsked(escalated.failure);
         return { intent: 'escalate', ok: false, failure: escalated.failure, ...(asked ? { needsConfirmation: asked } : {}) };
+      }
+      case 'acceptSender': {
+        const accepted = await acceptSender(source, key, sent.commentId);
+        return accepted.ok ? { intent: 'acceptSender', commentId: sent.commentId, ok: true } : { intent: 'acceptSender', commentId: sent.commentId, ok: false, failure: accepted.failure };
       }
       default:
         throw data(null, { status: 400 });

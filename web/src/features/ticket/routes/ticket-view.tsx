@@ -89,7 +89,7 @@ export function shouldRevalidate({ formData, json, actionResult, defaultShouldRe
   const intent = (json as { intent?: unknown } | undefined)?.intent;
   if (intent === 'preview') return false;
   const result = actionResult as TicketActionResult | undefined;
-  if (result && !result.ok && (result.intent === 'update' || result.intent === 'escalate' || result.intent === 'comment')) return false;
+  if (result && !result.ok && (result.intent === 'update' || result.intent === 'escalate' || result.intent === 'comment' || result.intent === 'acceptSender')) return false;
   return defaultShouldRevalidate;
 }
 
@@ -125,7 +125,7 @@ export function Component() {
             <FormAnswers values={ticket.customFields} labels={formLabels(catalog, ticket.catalogItem)} heading={t.format('request.answers')} />
             {ticket.attachments?.length ? <AttachmentList attachments={ticket.attachments} /> : null}
           </section>
-          <TicketConversation comments={comments} />
+          <TicketConversation comments={comments} announce={announce} />
           {ticket.status !== 'closed' ? (
             <AfterFirstPaint whenIdle placeholder={<div className="composer composer-placeholder" aria-busy="true" />}>
               <Await resolve={around}>{({ recipients }: TicketSurroundings) => <Composer key={ticket.key} ticketKey={ticket.key} recipients={recipients} announce={announce} />}</Await>
