@@ -27,13 +27,14 @@ function withoutKeys<T>(item: Item): T {
  */
 export const ticketItem = (ticket: Ticket): Item => {
   const attention = ticketSlaAttention(ticket.sla);
+  return { ...ticketKey(ticket.key), ...ticketIndexKeys(ticket), entity: 'ticket', ...(attention ? { slaAttention: attention } : {}), ...packedTicket(ticket) };
+};
+
+/** The ticket's own attributes in the item's compact form, without keys: also the answer an idempotency claim keeps. */
+export const packedTicket = (ticket: Ticket): Item => {
   const { sla, tags, category, customFields, ...rest } = ticket;
   const packedSla = sla && packSla(sla, ticket.createdAt);
   return {
-    ...ticketKey(ticket.key),
-    ...ticketIndexKeys(ticket),
-    entity: 'ticket',
-    ...(attention ? { slaAttention: attention } : {}),
     ...rest,
     ...(tags.length ? { tags } : {}),
     ...(category.length ? { category } : {}),
