@@ -57,35 +57,48 @@ function packClock(clock: SlaClock, createdAt: number): string {
 }
 
 function unpackClock(packed: string, createdAt: number): SlaClock {
-  const [metric, state, target, started, asOf, consumed, paused, running, deadline, due, fired, metAt, breachedAt] = packed.split(FIELD_SEPARATOR) as string[] & { length: 13 };
-  const startedAt = timeAt(createdAt, started!)!;
+  const [metric, state, target, started, asOf, consumed, paused, running, deadline, due, fired, metAt, breachedAt] = packed.split(FIELD_SEPARATOR) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const startedAt = timeAt(createdAt, started)!;
   const base = Date.parse(startedAt);
-  const clock: Omit<SlaClock, 'state'> & { state?: SlaDisplayState } = {
-    metric: metric as SlaMetric,
+  const deadlineAt = timeAt(base, deadline);
+  const met = timeAt(base, metAt);
+  const breached = timeAt(base, breachedAt);
+  const clock: Omit<SlaClock, 'state' | 'metric'> = {
     targetMinutes: Number(target),
     startedAt,
-    asOf: timeAt(base, asOf!)!,
-    consumedMinutes: minutesOf(consumed!),
-    pausedMinutes: minutesOf(paused!),
+    asOf: timeAt(base, asOf)!,
+    consumedMinutes: minutesOf(consumed),
+    pausedMinutes: minutesOf(paused),
     running: running === '1',
+    ...(deadlineAt ? { deadline: deadlineAt } : {}),
+    due: Object.fromEntries(
+      due
+        .split(',')
+        .filter(Boolean)
+        .map((entry) => {
+          const [percent, at] = entry.split('=') as [string, string];
+          return [percent, timeAt(base, at)!];
+        }),
+    ),
+    firedThresholds: fired.split(',').filter(Boolean).map(Number),
+    ...(met ? { metAt: met } : {}),
+    ...(breached ? { breachedAt: breached } : {}),
   };
-  const deadlineAt = timeAt(base, deadline!);
-  if (deadlineAt) clock.deadline = deadlineAt;
-  clock.due = Object.fromEntries(
-    due!
-      .split(',')
-      .filter(Boolean)
-      .map((entry) => {
-        const [percent, at] = entry.split('=');
-        return [percent!, timeAt(base, at!)!];
-      }),
-  );
-  clock.firedThresholds = fired!.split(',').filter(Boolean).map(Number);
-  const met = timeAt(base, metAt!);
-  if (met) clock.metAt = met;
-  const breached = timeAt(base, breachedAt!);
-  if (breached) clock.breachedAt = breached;
-  return { metric: clock.metric, state: (state || displayState(clock)) as SlaDisplayState, ...clock } as SlaClock;
+  return { metric: metric as SlaMetric, state: (state as SlaDisplayState) || displayState({ metric: metric as SlaMetric, ...clock }), ...clock };
 }
 
 /** The SLA of a ticket created at `createdAt` as its packed string, or undefined when packing would lose anything (it then stays a map). */
