@@ -26,7 +26,10 @@ type AttributeValue = Record<string, unknown>;
  * seen) and adds up what DynamoDB Local reports. DynamoDB Local sizes a transaction as if it were
  * one item (two small puts report 2 WCU where DynamoDB bills 2 x 1 KB x 2 items = 4), so the table
  * share of TransactWriteItems is computed per item from the item sizes, the documented way, and
- * the larger of the two is kept. A Scan is counted like any command and flagged by its name.
+ * the larger of the two is kept. Index units are kept as reported: DynamoDB Local charges an
+ * index the entry's size, twice when its keys change, nothing when no projected attribute changed,
+ * and doubles them inside a transaction, which makes them an upper bound of what AWS bills there.
+ * A Scan is counted like any command and flagged by its name.
  */
 export class DynamoDbMeter {
   private readonly byFunction = new Map<string, FunctionUse>();

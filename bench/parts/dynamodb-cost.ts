@@ -157,7 +157,7 @@ export async function measureDynamoDbCost(runtime: BenchRuntime): Promise<Dynamo
   const lifecycle = await measureLifecycle(runtime, agent, agentEmail);
   return {
     method:
-      'ReturnConsumedCapacity (INDEXES) on every request, summed by a client middleware per function; units as DynamoDB Local reports them, except TransactWriteItems, whose table units are computed per item (2 WCU per started KB) because DynamoDB Local sizes a whole transaction as one item. Reads of one ticket are strongly consistent, list queries eventually consistent.',
+      'ReturnConsumedCapacity (INDEXES) on every request, summed by a client middleware per function; units as DynamoDB Local reports them, except TransactWriteItems, whose table units are computed per item (2 WCU per started KB) because DynamoDB Local sizes a whole transaction as one item. Index units are as reported: per index the size of its entry in KB, twice when its keys change, none when nothing it projects changed, and doubled inside a transaction (an upper bound if AWS writes the indexes of a transaction at the standard rate). Reads of one ticket are strongly consistent, list queries eventually consistent.',
     operations,
     lifecycle,
   };

@@ -1,6 +1,6 @@
 /**
  * `npm run migrate:keys -- --table <table name> [--endpoint <DynamoDB endpoint>]`: brings a table
- * written by an earlier build to the current key layout and rebuilds the queue counters (see
+ * written by an earlier build to the current key and item layout and rebuilds the queue counters (see
  * table-key-migration.ts). Runs with the caller's AWS credentials and region; safe to run twice;
  * the counters are exact when the desk is quiet while it runs.
  */
@@ -21,5 +21,7 @@ if (!tableName) {
 // Without --endpoint: the table on AWS, with the caller's credentials and region.
 const client = createDocumentClient(option('endpoint'));
 const result = await migrateTableKeys(client, tableName);
-console.log(`${tableName}: items read ${result.scanned}, tickets re-keyed ${result.ticketsRekeyed}, history events moved ${result.historyMoved}, counters rebuilt ${result.countersRebuilt}`);
+console.log(
+  `${tableName}: items read ${result.scanned}, tickets re-keyed ${result.ticketsRekeyed}, tickets repacked ${result.ticketsRepacked}, history events moved ${result.historyMoved}, counters rebuilt ${result.countersRebuilt}`,
+);
 client.destroy();

@@ -1,9 +1,10 @@
-import { ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
+import { PutCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AGENT_COUNTER_ATTRIBUTES, deskCounterDeltas } from '../../shared/adapters/dynamodb/dynamodb-queue-counts.ts';
-import { toTicket } from '../../shared/adapters/dynamodb/ticket-items.ts';
+import { ticketItem, toTicket } from '../../shared/adapters/dynamodb/ticket-items.ts';
 import { queueCountChanges } from '../../shared/domain/queue-counts.ts';
 import { workloadChanges } from '../../shared/domain/workload.ts';
-import { agentWorkloadKey, deskCountsKey, HISTORY_PREFIX, LEGACY_HISTORY_PREFIX, ticketIndexKeys, type PrimaryKey } from '../../shared/store/keys.ts';
+import { agentWorkloadKey, deskCountsKey, HISTORY_PREFIX, LEGACY_HISTORY_PREFIX, type PrimaryKey } from '../../shared/store/keys.ts';
 
 type Item = Record<string, unknown>;
 
@@ -11,6 +12,8 @@ export interface KeyMigrationResult {
   scanned: number;
   /** Tickets whose index keys were rewritten (active statuses share a partition; active tickets are in the due index). */
   ticketsRekeyed: number;
+  /** Tickets rewritten in the compact item layout (the SLA packed into one string, empty lists left out). */
+  ticketsRepacked: number;
   /** History events moved from `HISTORY#<id>` to their place right after the ticket item. */
   historyMoved: number;
   /** Desk and agent counter items set to what the tickets say. */
@@ -31,7 +34,8 @@ interface CounterTally {
 
 /**
  * Brings a table written by an earlier build to the current layout (shared/store/keys.ts):
- * tickets get the index keys a save would give them now, history events move under the ticket,
+ * tickets get the index keys and the item layout a save would give them now (ticket-items.ts),
+ * history events move under the ticket,
  * and the desks' and agents' counters are rebuilt from the tickets. An operator's one-off
  * maintenance run, so it may Scan; key changes are conditional, so they are safe beside a running
  * desk and a second run changes nothing. Counters are set to the totals the scan counted: a ticket
@@ -45,6 +49,7 @@ export async function migrateTableKeys(client: DynamoDBDocumentClient, tableName
   const sum = results.reduce((total, part) => ({
     scanned: total.scanned + part.scanned,
     ticketsRekeyed: total.ticketsRekeyed + part.ticketsRekeyed,
+    ticketsRepacked: total.ticketsRepacked + part.ticketsRepacked,
     historyMoved: total.historyMoved + part.historyMoved,
     countersRebuilt: 0,
   }));
@@ -52,7 +57,7 @@ export async function migrateTableKeys(client: DynamoDBDocumentClient, tableName
 }
 
 async function migrateSegment(client: DynamoDBDocumentClient, tableName: string, segment: number, totalSegments: number, tally: CounterTally): Promise<KeyMigrationResult> {
-  const result: KeyMigrationResult = { scanned: 0, ticketsRekeyed: 0, historyMoved: 0, countersRebuilt: 0 };
+  const result: KeyMigrationResult = { scanned: 0, ticketsRekeyed: 0, ticketsRepacked: 0, historyMoved: 0, countersRebuilt: 0 };
   let startKey: Item | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: tableName, Segment: segment, TotalSegments: totalSegments, ExclusiveStartKey: startKey }));
@@ -60,7 +65,9 @@ async function migrateSegment(client: DynamoDBDocumentClient, tableName: string,
       result.scanned++;
       if (item.entity === 'ticket') {
         countTicket(tally, item);
-        if (await rekeyTicket(client, tableName, item)) result.ticketsRekeyed++;
+        const rewritten = await rewriteTicket(client, tableName, item);
+        if (rewritten.rekeyed) result.ticketsRekeyed++;
+        if (rewritten.repacked) result.ticketsRepacked++;
       }
       if (item.entity === 'workload' || item.entity === 'queue_counts') tally.seen.set(keyId(item as unknown as PrimaryKey), item);
       if (item.entity === 'history' && String(item.SK).startsWith(LEGACY_HISTORY_PREFIX) && (await moveHistory(client, tableName, item))) result.historyMoved++;
@@ -116,25 +123,22 @@ async function rebuildCounters(client: DynamoDBDocumentClient, tableName: string
   return rebuilt;
 }
 
-/** Rewrites a ticket's index keys when they differ from the current ones, unless the ticket changed meanwhile (its save wrote them). */
-async function rekeyTicket(client: DynamoDBDocumentClient, tableName: string, item: Item): Promise<boolean> {
-  const expected = ticketIndexKeys(toTicket(item));
-  if (INDEX_KEY_NAMES.every((name) => item[name] === expected[name])) return false;
-  const set = INDEX_KEY_NAMES.filter((name) => expected[name] !== undefined);
-  const remove = INDEX_KEY_NAMES.filter((name) => expected[name] === undefined && item[name] !== undefined);
+/**
+ * Puts the ticket item a save would put now when its index keys or its layout differ from that,
+ * unless the ticket changed meanwhile (its save wrote both). The item is read with the same
+ * converter every function uses, so nothing the ticket holds is lost.
+ */
+async function rewriteTicket(client: DynamoDBDocumentClient, tableName: string, item: Item): Promise<{ rekeyed: boolean; repacked: boolean }> {
+  const current = Object.fromEntries(Object.entries(ticketItem(toTicket(item))).filter(([, value]) => value !== undefined));
+  const withoutIndexKeys = (ticket: Item) => Object.fromEntries(Object.entries(ticket).filter(([name]) => !(INDEX_KEY_NAMES as readonly string[]).includes(name)));
+  const rekeyed = INDEX_KEY_NAMES.some((name) => item[name] !== current[name]);
+  const repacked = !isDeepStrictEqual(withoutIndexKeys(item), withoutIndexKeys(current));
+  if (!rekeyed && !repacked) return { rekeyed, repacked };
   try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { PK: item.PK, SK: item.SK },
-        UpdateExpression: [`SET ${set.map((name) => `${name} = :${name}`).join(', ')}`, ...(remove.length ? [`REMOVE ${remove.join(', ')}`] : [])].join(' '),
-        ConditionExpression: 'version = :version',
-        ExpressionAttributeValues: { ...Object.fromEntries(set.map((name) => [`:${name}`, expected[name]])), ':version': item.version },
-      }),
-    );
-    return true;
+    await client.send(new PutCommand({ TableName: tableName, Item: current, ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': item.version } }));
+    return { rekeyed, repacked };
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if ((error as Error).name === 'ConditionalCheckFailedException') return { rekeyed: false, repacked: false };
     throw error;
   }
 }

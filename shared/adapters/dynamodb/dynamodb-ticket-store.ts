@@ -42,7 +42,7 @@ import type { TransactItem } from './document-client.ts';
 import { workloadTransactItems } from './dynamodb-assignment-store.ts';
 import { deskCountTransactItems } from './dynamodb-queue-counts.ts';
 import { queryAll } from './query-all.ts';
-import { commentItem, entityOf, historyItem, pendingApprovalItem, settledApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';
+import { commentItem, entityOf, historyItem, packedTicket, pendingApprovalItem, settledApprovalItem, ticketItem, toComment, toHistoryEvent, toPendingApproval, toTicket } from './ticket-items.ts';
 
 type Item = Record<string, unknown>;
 
@@ -310,7 +310,7 @@ export class DynamoDbTicketStore implements TicketStore {
     }
   }
 
-  /** The claim item; `answer`, the ticket as first answered, is a plain map (no index keys). */
+  /** The claim item; `answer`, the ticket as first answered, is a map in the ticket item's compact form (no index keys). */
   private claimPut(claim: IdempotencyClaim, ticketKey: string, commentId?: string, answer?: Ticket): TransactItem {
     return {
       Put: {
@@ -321,7 +321,7 @@ export class DynamoDbTicketStore implements TicketStore {
           ticketKey,
           ...(commentId ? { commentId } : {}),
           ...(claim.fingerprint ? { fingerprint: claim.fingerprint } : {}),
-          ...(answer ? { answer } : {}),
+          ...(answer ? { answer: packedTicket(answer) } : {}),
           ...(claim.source ? { source: claim.source } : {}),
           expiresAt: claim.expiresAt,
         },

@@ -4,6 +4,7 @@ import type { Comment, Ticket } from '../../domain/ticket.ts';
 import type { PendingApproval } from '../../domain/pending-approvals.ts';
 import { approverInboxIndexKeys, approverInboxKey, commentKey, historyKey, ticketIndexKeys, ticketKey } from '../../store/keys.ts';
 import { TTL_ATTRIBUTE } from '../../store/table-definition.ts';
+import { packSla, unpackSla } from './packed-sla.ts';
 
 /** Maps domain objects to table items and back; the `entity` attribute tells item kinds apart. */
 
@@ -18,9 +19,28 @@ function withoutKeys<T>(item: Item): T {
   return result as T;
 }
 
+/**
+ * The ticket item: every index projects it whole and every write of a ticket puts it whole, so it
+ * is kept small. The SLA is packed into one string (packed-sla.ts), and empty tags, category and
+ * custom fields are left out; toTicket restores both, and still reads items of earlier builds,
+ * whose SLA is a map and whose empty lists are stored.
+ */
 export const ticketItem = (ticket: Ticket): Item => {
   const attention = ticketSlaAttention(ticket.sla);
-  return { ...ticketKey(ticket.key), ...ticketIndexKeys(ticket), entity: 'ticket', ...(attention ? { slaAttention: attention } : {}), ...ticket };
+  return { ...ticketKey(ticket.key), ...ticketIndexKeys(ticket), entity: 'ticket', ...(attention ? { slaAttention: attention } : {}), ...packedTicket(ticket) };
+};
+
+/** The ticket's own attributes in the item's compact form, without keys: also the answer an idempotency claim keeps. */
+export const packedTicket = (ticket: Ticket): Item => {
+  const { sla, tags, category, customFields, ...rest } = ticket;
+  const packedSla = sla && packSla(sla, ticket.createdAt);
+  return {
+    ...rest,
+    ...(tags.length ? { tags } : {}),
+    ...(category.length ? { category } : {}),
+    ...(Object.keys(customFields).length ? { customFields } : {}),
+    ...(sla ? { sla: packedSla ?? sla } : {}),
+  };
 };
 
 export const commentItem = (comment: Comment): Item => ({
@@ -90,6 +110,10 @@ const TICKET_FIELD_ORDER: readonly (keyof Ticket)[] = [
 
 export function toTicket(item: Item): Ticket {
   const fields = withoutKeys<Record<string, unknown>>(item);
+  if (typeof fields.sla === 'string') fields.sla = unpackSla(fields.sla, String(fields.createdAt));
+  fields.tags ??= [];
+  fields.category ??= [];
+  fields.customFields ??= {};
   const ordered: Record<string, unknown> = {};
   for (const name of TICKET_FIELD_ORDER) if (fields[name] !== undefined) ordered[name] = fields[name];
   return Object.assign(ordered, fields) as unknown as Ticket;
