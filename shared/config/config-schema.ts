@@ -4,6 +4,8 @@ import { calendarSchema } from './calendar-schema.ts';
 import { catalogNodeSchema } from './catalog-schema.ts';
 import { emailSchema, idSchema } from './config-primitives.ts';
 import { checkConfigReferences } from './config-references.ts';
+import { checkDeskMail } from './desk-mail-references.ts';
+import { deskEmailSchema, deskSignaturesSchema } from './desk-mail-schema.ts';
 import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
 import { emailConfigSchema, uploadLimitsSchema } from './email-schema.ts';
 import { routingRuleSchema } from './routing-schema.ts';
@@ -31,6 +33,7 @@ export const staffUserSchema = z
       .describe(
         `Plain text, line breaks kept, that ends each public reply of this agent as it is mailed (text and HTML part, before the desk's footer); the comment on the ticket stays as typed. Not empty, at most ${MAX_SIGNATURE_LENGTH} characters.`,
       ),
+    deskSignatures: deskSignaturesSchema,
   })
   .superRefine((user, ctx) => {
     // Checked here rather than on the field, so the message can name the staff entry by its address.
@@ -73,6 +76,7 @@ export const deskSchema = z.strictObject({
   restricted: z.boolean().default(false).describe('true: only its members, its managers and the requester see its tickets; admins and machine clients do not.'),
   /** Desk that receives an escalation from this desk's last level. */
   escalateTo: idSchema.optional().describe("Another desk, which receives an escalation from this desk's last level."),
+  email: deskEmailSchema.optional().describe("The desk's own addresses, sender name and signature; without it the desk's mail uses the desk-wide `email`."),
 });
 
 export const serviceDeskConfigSchema = z
@@ -113,7 +117,8 @@ export const serviceDeskConfigSchema = z
     /** How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers. */
     signIn: signInSchema.prefault({}).describe("How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers."),
   })
-  .superRefine(checkConfigReferences);
+  .superRefine(checkConfigReferences)
+  .superRefine((config, ctx) => checkDeskMail(config, ctx, MAX_SIGNATURE_LENGTH));
 
 export type ServiceDeskConfigInput = z.input<typeof serviceDeskConfigSchema>;
 export type ServiceDeskConfig = z.output<typeof serviceDeskConfigSchema>;
