@@ -29,7 +29,7 @@ export function receivingAddresses(config: ServiceDeskConfig): string[] {
 }
 
 /** The domains the receipt rule receives: that of the desk-wide address, then `email.otherDomains`. */
-export function receivingDomains(config: ServiceDeskConfig): string[] {
+export function receivingDomains(config: Pick<ServiceDeskConfig, 'email'>): string[] {
   if (!config.email) return [];
   return [...new Set([domainOf(config.email.address), ...config.email.otherDomains])];
 }
