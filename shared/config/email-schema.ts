@@ -88,7 +88,9 @@ export const notificationTemplatesSchema = z.strictObject(
 
 /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
 export const emailConfigSchema = z.strictObject({
-  address: emailSchema.describe("The desk's address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive, and notifications come from it."),
+  address: emailSchema.describe(
+    'The desk-wide address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive; mail of desks without addresses of their own (desks[].email) and mail about no ticket come from it.',
+  ),
   name: z.string().min(1).max(100).optional().describe("The sender name of the desk's mail, like Example Service Desk."),
   otherDomains: z
     .array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'use a domain in lower case, like people.example.com'))
