@@ -62,7 +62,14 @@ describe('a desk of its own address', () => {
     const [ack] = await mailsTo(from, 1);
     expect(sender(ack!)).toEqual({ address: 'hr@desk.example.com', name: 'Example HR' });
 
-    await reply(ticket.key, await app.token({ email: 'hana.hr@example.com' }), 'Fill in form P-7 and send it to us.');
+    const hana = await app.token({ email: 'hana.hr@example.com' });
+    // The composer's preview shows the same sender and signatures before anything is sent.
+    const preview = await app.request('POST', `/tickets/${ticket.key}/reply-preview`, { token: hana, body: { body: 'Fill in form P-7.' } });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.json.from).toBe('Example HR <hr@desk.example.com>');
+    expect(preview.json.text).toContain('Fill in form P-7.\n\nHana HR\nHuman Resources, room 2.14\n\nExample HR: personal matters stay between you and HR.');
+
+    await reply(ticket.key, hana, 'Fill in form P-7 and send it to us.');
     const [, answer] = await mailsTo(from, 2);
     expect(sender(answer!)).toEqual({ address: 'hr@desk.example.com', name: 'Example HR' });
     expect(replyTo(answer!)).toMatch(new RegExp(`^hr\\+${ticket.key.toLowerCase()}\\.[a-z2-7]{10}@desk\\.example\\.com$`));
