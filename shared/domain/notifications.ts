@@ -180,8 +180,8 @@ function replySignature(config: ServiceDeskConfig, comment: Comment, deskId: str
 /**
  * A public reply as it is mailed to the requester and the people copied on the ticket, ending
  * with its agent's signature for the ticket's desk and the desk's own (the stored comment keeps
- * the text as typed), with the addresses it
- * leaves out. The one rendering that the notification and the reply preview share.
+ * the text as typed), with the addresses it leaves out. The one rendering that the notification
+ * and the reply preview share.
  */
 export function publicReplyMail(ticket: Ticket, comment: Comment, config: ServiceDeskConfig): AddressedNotification {
   const html = comment.html ?? textAsHtml(comment.body);
