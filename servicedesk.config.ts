@@ -8,6 +8,7 @@ import { defineConfig } from './shared/config/define-config.ts';
 export default defineConfig({
   ticketKeyPrefix: 'SD',
   defaultDesk: 'it',
+  // The desk-wide address; IT, HR and Facilities have their own below (desks[].email).
   email: { address: 'support@desk.example.com', name: 'Example Service Desk' },
 
   // Requesters on these domains sign themselves up for the portal; others are invited by the desk.
@@ -22,7 +23,8 @@ export default defineConfig({
     { email: 'dan.agent@example.com', name: 'Dan Agent', role: 'agent' },
     { email: 'bob.agent@example.com', name: 'Bob Agent', role: 'agent' },
     { email: 'eve.agent@example.com', name: 'Eve Agent', role: 'agent' },
-    { email: 'hana.hr@example.com', name: 'Hana HR', role: 'agent' },
+    // On HR's tickets Hana signs as HR; a signature without a desk would end her replies everywhere else.
+    { email: 'hana.hr@example.com', name: 'Hana HR', role: 'agent', deskSignatures: { hr: 'Hana HR\nHuman Resources, room 2.14' } },
     { email: 'henry.hr@example.com', name: 'Henry HR', role: 'agent' },
     { email: 'frank.facilities@example.com', name: 'Frank Facilities', role: 'agent' },
     { email: 'fiona.facilities@example.com', name: 'Fiona Facilities', role: 'agent' },
@@ -34,6 +36,7 @@ export default defineConfig({
     {
       id: 'it',
       name: 'IT Service Desk',
+      email: { addresses: ['it@desk.example.com'] },
       managers: ['maria.manager@example.com'],
       levels: [
         // First line picks from the queue; second line gets work by load.
@@ -46,12 +49,15 @@ export default defineConfig({
       name: 'HR',
       // Personal matters: only HR staff and the requester see these tickets.
       restricted: true,
+      // Mail to hr@ opens an HR ticket; HR's replies come from hr@ as Example HR.
+      email: { addresses: ['hr@desk.example.com'], name: 'Example HR', signature: 'Example HR: personal matters stay between you and HR.' },
       managers: ['hugo.hr@example.com'],
       levels: [{ id: 'l1', name: 'HR Team', members: ['hana.hr@example.com', 'henry.hr@example.com'], assignment: 'round_robin' }],
     },
     {
       id: 'facilities',
       name: 'Facilities',
+      email: { addresses: ['facilities@desk.example.com'], name: 'Example Facilities' },
       managers: ['maria.manager@example.com'],
       escalateTo: 'it',
       levels: [

@@ -22,8 +22,8 @@ export interface EmailIntakeProps {
   settings: StageSettings;
   /** The ticket files bucket (infra/ticket-files-bucket.ts): SES writes raw mail under inbound/. */
   bucket: Bucket;
-  /** The desk's address; the receipt rule covers its whole domain so plus-addressed replies arrive. */
-  address: string;
+  /** The domains the desk receives (see receivingDomains); the rule covers each whole domain so plus-addressed replies arrive. */
+  domains: string[];
   /**
    * SES allows one active receipt rule set per region: name an existing active set to add the rule
    * to it, or leave it out to create the desk's own set (then activate it once, see the README).
@@ -67,11 +67,10 @@ export class EmailIntake extends Construct {
     }
 
     this.ruleSet = props.receiptRuleSet ? ReceiptRuleSet.fromReceiptRuleSetName(this, 'RuleSet', props.receiptRuleSet) : new ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: `service-desk-${stage}` });
-    const domain = props.address.slice(props.address.indexOf('@') + 1);
     // The S3 action also grants SES (of this account) PutObject on the bucket.
     this.ruleSet.addRule('DeskMail', {
       receiptRuleName: `service-desk-${stage}-mail`,
-      recipients: [domain],
+      recipients: props.domains,
       scanEnabled: true,
       actions: [new S3Action({ bucket: this.bucket, objectKeyPrefix: INBOUND_PREFIX })],
     });

@@ -16,6 +16,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
+import { receivingAddresses, receivingDomains } from '../shared/email/desk-addresses.ts';
 import { ENV } from '../shared/environment.ts';
 import { ATTACHMENT_PREFIX } from '../shared/ports/attachment-store.ts';
 import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
@@ -189,7 +190,7 @@ export class ServiceStack extends Stack {
     ({ queue: this.intakeQueue, fn: this.intakeHandler } = this.createIntakeConsumer(settings, table));
     if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake);
     if (props.config.email) {
-      this.notificationsHandler = this.createNotificationsConsumer(settings, table, props.config.email.address);
+      this.notificationsHandler = this.createNotificationsConsumer(settings, table, props.config);
     }
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the HTTP API' });
@@ -218,7 +219,7 @@ export class ServiceStack extends Stack {
     });
   }
 
-  private createNotificationsConsumer(settings: StageSettings, table: ITableV2, address: string): ServiceDeskFunction {
+  private createNotificationsConsumer(settings: StageSettings, table: ITableV2, config: ServiceDeskConfig): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, 'NotificationsHandler', {
       publicHolidays: this.publicHolidays,
       entry: 'functions/sqs/notifications.ts',
@@ -232,11 +233,12 @@ export class ServiceStack extends Stack {
     fn.bindApprovalLinkKey();
     // Approval requests carry a signed link to the decision page of this API.
     fn.addEnvironment(ENV.publicApiUrl, this.api.apiEndpoint);
-    const domain = address.slice(address.indexOf('@') + 1);
+    // Each desk sends from its own address: SES authorises by the domain's identity or the address's, whichever is verified.
+    const identities = [...receivingDomains(config), ...receivingAddresses(config)];
     fn.functionRole.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['ses:SendRawEmail'],
-        resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${domain}`, `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${address}`],
+        resources: identities.map((identity) => `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${identity}`),
       }),
     );
     consumeQueue(fn, this.notificationsQueue, 10);

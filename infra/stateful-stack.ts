@@ -23,6 +23,7 @@ import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/store/table-d
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
 import type { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { receivingDomains } from '../shared/email/desk-addresses.ts';
 import { EmailIntake } from './email-intake.ts';
 import { createTicketFilesBucket, keepNotificationsLogicalId } from './ticket-files-bucket.ts';
 import type { StageSettings } from './stage.ts';
@@ -194,7 +195,8 @@ export class StatefulStack extends Stack {
     if (props.email) {
       this.emailIntake = new EmailIntake(this, 'EmailIntake', {
         settings,
-        address: props.email.address,
+        // Every desk's address is on one of these domains (the configuration checks it).
+        domains: receivingDomains(props),
         bucket: this.ticketFiles,
         ...(props.email.receiptRuleSet ? { receiptRuleSet: props.email.receiptRuleSet } : {}),
       });

@@ -2,6 +2,7 @@ import { ENV } from '#shared/environment';
 import { loadOrCreateApprovalLinkKey } from './approval-link-key.ts';
 import { ConfigError } from '#shared/config/config-error';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
+import { receivingAddresses } from '#shared/email/desk-addresses';
 import type { ServiceDeskConfig } from '#shared/config/config-schema';
 import { createLocalDocumentClient, createLocalDynamoDbClient, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
@@ -152,7 +153,7 @@ function printBanner(config: ServiceDeskConfig, webBuildMode: WebBuildMode, url:
     `  OpenAPI          ${url}/openapi.json`,
     `Sign-in (OIDC)     ${url}/.well-known/openid-configuration (client ${LOCAL_CLIENT_ID}, callback /auth/callback)`,
     `DynamoDB Local     ${dynamodbEndpoint} (table ${LOCAL_TABLE_NAME}, data in ${shownLocalPath(LOCAL_PATHS.dynamodbData)})`,
-    `SMTP intake        localhost:${smtpPort} (mail to ${config.email?.address ?? 'any address'} becomes tickets; raw mail in ${shownLocalPath(LOCAL_PATHS.mail)})`,
+    `SMTP intake        localhost:${smtpPort} (mail to ${receivingAddresses(config).join(', ') || 'any address'} becomes tickets; raw mail in ${shownLocalPath(LOCAL_PATHS.mail)})`,
     `Sent mail          ${sesUrl} (viewer; exact copies with threading headers in ${shownLocalPath(LOCAL_PATHS.outbox)})`,
     `Intake queue       ${intakeQueueUrl} (SQS SendMessage; JSON requests from other systems)`,
     `Uploads            ${url}/local-s3 (POST /uploads signs form posts to it; files in ${shownLocalPath(LOCAL_PATHS.uploads)} until attached)`,

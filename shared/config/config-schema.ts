@@ -4,6 +4,8 @@ import { calendarSchema } from './calendar-schema.ts';
 import { catalogNodeSchema } from './catalog-schema.ts';
 import { emailSchema, idSchema } from './config-primitives.ts';
 import { checkConfigReferences } from './config-references.ts';
+import { checkDeskMail } from './desk-mail-references.ts';
+import { deskEmailSchema, deskSignaturesSchema } from './desk-mail-schema.ts';
 import { directoryEntrySchema, groupSchema } from './directory-schema.ts';
 import { emailConfigSchema, uploadLimitsSchema } from './email-schema.ts';
 import { checkLanguages } from './language-check.ts';
@@ -33,6 +35,7 @@ export const staffUserSchema = z
       .describe(
         `Plain text, line breaks kept, that ends each public reply of this agent as it is mailed (text and HTML part, before the desk's footer); the comment on the ticket stays as typed. Not empty, at most ${MAX_SIGNATURE_LENGTH} characters.`,
       ),
+    deskSignatures: deskSignaturesSchema,
   })
   .superRefine((user, ctx) => {
     // Checked here rather than on the field, so the message can name the staff entry by its address.
@@ -78,6 +81,7 @@ export const deskSchema = z.strictObject({
   defaultLanguage: languageCodeSchema
     .optional()
     .describe("The language of mail and pages for this desk's requesters whom neither the directory nor their own mail places; by default the top-level defaultLanguage."),
+  email: deskEmailSchema.optional().describe("The desk's own addresses, sender name and signature; without it the desk's mail uses the desk-wide `email`."),
 });
 
 export const serviceDeskConfigSchema = z
@@ -125,7 +129,8 @@ export const serviceDeskConfigSchema = z
     signIn: signInSchema.prefault({}).describe("How people sign in to the web app: self sign-up domains, one-time codes, the organisation's identity providers."),
   })
   .superRefine(checkConfigReferences)
-  .superRefine(checkLanguages);
+  .superRefine(checkLanguages)
+  .superRefine((config, ctx) => checkDeskMail(config, ctx, MAX_SIGNATURE_LENGTH));
 
 export type ServiceDeskConfigInput = z.input<typeof serviceDeskConfigSchema>;
 export type ServiceDeskConfig = z.output<typeof serviceDeskConfigSchema>;

@@ -110,8 +110,14 @@ export type LanguageTemplates = z.output<typeof languageTemplatesSchema>;
 
 /** The desk's mailbox: where requesters write, and the base of signed reply addresses. */
 export const emailConfigSchema = z.strictObject({
-  address: emailSchema.describe("The desk's address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive, and notifications come from it."),
+  address: emailSchema.describe(
+    'The desk-wide address (a verified SES identity): mail to its whole domain is received, so signed plus-addresses arrive; mail of desks without addresses of their own (desks[].email) and mail about no ticket come from it.',
+  ),
   name: z.string().min(1).max(100).optional().describe("The sender name of the desk's mail, like Example Service Desk."),
+  otherDomains: z
+    .array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'use a domain in lower case, like people.example.com'))
+    .default([])
+    .describe("More domains the desk receives mail for (verified in SES, their MX at SES inbound), for desks' addresses not on the domain of address; the receipt rule receives each whole domain."),
   /** An existing, active SES receipt rule set to add the desk's rule to; by default the stack makes its own. */
   receiptRuleSet: z
     .string()

@@ -1,6 +1,7 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
 import type { NotificationKind } from '../config/email-schema.ts';
+import { deskMailbox } from '../email/desk-addresses.ts';
 import { mailableRecipients, type LeftOutRecipient } from '../email/mail-recipients.ts';
 import { APPROVAL_LINK_PLACEHOLDER, renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';
 import { notificationWords } from './notification-words.ts';
@@ -29,8 +30,10 @@ export interface Notification {
 
 /** What the templates can name about a ticket (see shared/email/notification-templates.ts). */
 function viewOf(ticket: Ticket, config: ServiceDeskConfig, language: string, extra: Pick<NotificationView, 'comment' | 'sla' | 'approval'> = {}): NotificationView {
+  // The mailbox the mail comes from names the desk: a desk with its own address signs with its own name.
+  const mailbox = deskMailbox(config, ticket.desk);
   return {
-    desk: { name: config.email?.name ?? 'Service desk', address: config.email?.address ?? '' },
+    desk: { name: mailbox?.name ?? 'Service desk', address: mailbox?.address ?? '' },
     ticket: {
       key: ticket.key,
       subject: ticket.subject,
@@ -158,19 +161,32 @@ export function isMailedReply(comment: Comment): boolean {
   return comment.public && comment.kind === undefined && comment.author.role === 'agent';
 }
 
-/** The signature that ends an agent's mailed replies (see `users[].signature`), if the agent has one. */
-export function agentSignature(config: ServiceDeskConfig, email: string): string | undefined {
-  return config.users.find((user) => user.email === email.toLowerCase())?.signature;
+/**
+ * The signature that ends an agent's mailed replies on a desk's tickets: the agent's one for that
+ * desk (`users[].deskSignatures`), else the agent's own (`users[].signature`), if there is one.
+ */
+export function agentSignature(config: ServiceDeskConfig, email: string, deskId?: string): string | undefined {
+  const user = config.users.find((candidate) => candidate.email === email.toLowerCase());
+  return (deskId === undefined ? undefined : user?.deskSignatures?.[deskId]) ?? user?.signature;
+}
+
+/** What ends a reply mailed from a desk's ticket: the agent's signature, then the desk's own (`desks[].email.signature`). */
+function replySignature(config: ServiceDeskConfig, comment: Comment, deskId: string): string | undefined {
+  const agent = comment.author.role === 'agent' ? agentSignature(config, comment.author.email, deskId) : undefined;
+  const desk = config.desks.find((candidate) => candidate.id === deskId)?.email?.signature;
+  const parts = [agent, desk].filter((part): part is string => Boolean(part));
+  return parts.length ? parts.join('\n\n') : undefined;
 }
 
 /**
  * A public reply as it is mailed to the requester and the people copied on the ticket, ending
- * with its agent's signature (the stored comment keeps the text as typed), with the addresses it
- * leaves out. The one rendering that the notification and the reply preview share.
+ * with its agent's signature for the ticket's desk and the desk's own (the stored comment keeps
+ * the text as typed), with the addresses it leaves out. The one rendering that the notification
+ * and the reply preview share.
  */
 export function publicReplyMail(ticket: Ticket, comment: Comment, config: ServiceDeskConfig): AddressedNotification {
   const html = comment.html ?? textAsHtml(comment.body);
-  const signature = comment.author.role === 'agent' ? agentSignature(config, comment.author.email) : undefined;
+  const signature = replySignature(config, comment, ticket.desk);
   const view = { body: comment.body, html, ...(signature ? { signature, signatureHtml: textAsHtml(signature) } : {}) };
   return addressedNotification(ticket, config, 'public_reply', comment.id, requesterAndWatchers(ticket, config), { comment: view });
 }

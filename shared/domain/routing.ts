@@ -6,6 +6,8 @@ import type { Channel, Requester } from './ticket.ts';
 
 export interface RoutingInput {
   config: ServiceDeskConfig;
+  /** The desk whose own address a mail was sent to: it starts there instead of the default desk. */
+  addressedDesk?: string;
   /** The catalog item the request was made from, if any. */
   catalogItem?: ResolvedCatalogItem;
   requester: Requester;
@@ -19,7 +21,7 @@ export interface RoutingInput {
 
 /** One step that shaped the outcome, for the ticket's history ("routed by rule vip-to-l2"). */
 export interface RoutingDecision {
-  step: 'default' | 'catalog' | 'rule';
+  step: 'default' | 'address' | 'catalog' | 'rule';
   /** The catalog item's or the rule's id. */
   id?: string;
   detail: string;
@@ -35,9 +37,10 @@ export interface RoutingResult {
 
 /**
  * Decides where a new ticket goes and its priority. Desk and level start at the default desk's
- * first level, then take the catalog item's desk and level, then the first routing rule (in
- * configuration order) whose conditions all hold; a desk without a level means its first level,
- * and a rule's level that the resulting desk lacks falls back to that desk's first level.
+ * first level (or that of the desk whose own address a mail was sent to), then take the catalog
+ * item's desk and level, then the first routing rule (in configuration order) whose conditions all
+ * hold; a desk without a level means its first level, and a rule's level that the resulting desk
+ * lacks falls back to that desk's first level.
  *
  * Priority precedence: matching rule > explicit priority > catalog item > impact x urgency > P3.
  * Rules win over an explicit priority so that a policy such as "VIPs are P1" cannot be undone at
@@ -52,6 +55,11 @@ export function routeRequest(input: RoutingInput): RoutingResult {
   let desk = defaultDesk;
   let level = firstLevel(defaultDesk);
   decisions.push({ step: 'default', detail: `default desk ${desk.id}, level ${level}` });
+  if (input.addressedDesk !== undefined && input.addressedDesk !== desk.id) {
+    desk = deskOf(config, input.addressedDesk);
+    level = firstLevel(desk);
+    decisions.push({ step: 'address', detail: `mailed to desk ${desk.id}'s address: desk ${desk.id}, level ${level}` });
+  }
 
   let priority: Priority = input.priority ?? catalogItem?.priority ?? input.impactUrgencyPriority ?? DEFAULT_PRIORITY;
 

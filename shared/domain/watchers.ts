@@ -15,22 +15,24 @@ export interface CopiedPeople {
   problems: ErrorDetail[];
 }
 
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
 /**
  * The watchers of a ticket once a staff reply copies `cc` (lower-cased addresses): the requester
  * (already its main recipient), present watchers and repeats are passed over. An address SES
- * cannot send to, or one of the desk's own mail domain (whose mail the desk receives, so copying
- * it would open a ticket), is a problem named by its index, as is a total over MAX_WATCHERS.
+ * cannot send to, or one on a domain the desk receives (`deskDomains`: copying it would open a
+ * ticket), is a problem named by its index, as is a total over MAX_WATCHERS.
  */
-export function copyPeople(ticket: Ticket, cc: readonly string[], deskAddress: string | undefined): CopiedPeople {
+export function copyPeople(ticket: Ticket, cc: readonly string[], deskDomains: readonly string[]): CopiedPeople {
   const present = ticket.watchers ?? [];
   const own = new Set([ticket.requester.email, ...(ticket.requester.replyTo ? [ticket.requester.replyTo] : []), ...present].map((address) => address.toLowerCase()));
-  const deskDomain = deskAddress?.slice(deskAddress.lastIndexOf('@') + 1).toLowerCase();
   const problems: ErrorDetail[] = [];
   const added: string[] = [];
   cc.forEach((address, index) => {
     const unmailable = unmailableReason(address);
     if (unmailable) problems.push({ path: `cc[${index}]`, message: `the desk cannot mail ${address}: ${unmailable}` });
-    else if (deskDomain && address.slice(address.lastIndexOf('@') + 1) === deskDomain) {
+    else if (deskDomains.includes(domainOf(address))) {
+      const deskDomain = domainOf(address);
       problems.push({ path: `cc[${index}]`, message: `the desk receives the mail of ${deskDomain} itself; copying ${address} would open a ticket` });
     } else if (!own.has(address) && !added.includes(address)) added.push(address);
   });

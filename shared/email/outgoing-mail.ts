@@ -1,4 +1,4 @@
-import type { EmailConfig } from '../config/email-schema.ts';
+import type { DeskMailbox } from './desk-addresses.ts';
 import { deliverableRecipients, type LeftOutRecipient, type UndeliverableMark } from './mail-recipients.ts';
 import { subjectWithToken } from './ticket-token.ts';
 
@@ -20,11 +20,11 @@ export interface OutgoingEnvelope {
 }
 
 /**
- * How a notification goes out from the desk's mailbox: the recipients without those SES cannot
+ * How a notification goes out from a desk's mailbox (see deskMailbox): the recipients without those SES cannot
  * send to or marked undeliverable, and the subject with the ticket's token. The notification
  * sender and the reply preview both address mail with this, so the preview shows what is sent.
  */
-export function outgoingEnvelope(desk: EmailConfig, mail: AddressableMail, marks: readonly UndeliverableMark[]): OutgoingEnvelope {
+export function outgoingEnvelope(desk: DeskMailbox, mail: AddressableMail, marks: readonly UndeliverableMark[]): OutgoingEnvelope {
   const { to, cc, leftOut } = deliverableRecipients(mail, marks);
   return {
     from: { address: desk.address, ...(desk.name ? { name: desk.name } : {}) },

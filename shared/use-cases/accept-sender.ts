@@ -2,6 +2,7 @@ import { actorOf, requireScope, requireTicketAccess } from '../auth/access-polic
 import type { Principal } from '../auth/principal.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
+import { receivingDomains } from '../email/desk-addresses.ts';
 import { copyPeople } from '../domain/watchers.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { TicketDeps } from './ticket-deps.ts';
@@ -35,7 +36,7 @@ export async function acceptSender(deps: TicketDeps, principal: Principal, key: 
     }
     if (ticket.status === 'closed') throw new ConflictError(`Ticket ${key} is closed; open a follow-up ticket`);
     const sender = comment.unverified.sender;
-    const copied = copyPeople(ticket, [sender], deps.config.email?.address);
+    const copied = copyPeople(ticket, [sender], receivingDomains(deps.config));
     if (copied.problems.length)
       throw new ValidationError(
         `The sender ${sender} cannot be added as a watcher`,

@@ -4,6 +4,7 @@ import { SCOPES } from '../auth/scopes.ts';
 import type { FieldChange } from '../domain/history.ts';
 import type { AuthorRole, Comment, Ticket } from '../domain/ticket.ts';
 import { copyPeople, type CopiedPeople } from '../domain/watchers.ts';
+import { receivingDomains } from '../email/desk-addresses.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import type { AddCommentBody } from '../http/api-schemas.ts';
 import { AlreadyRecordedError, type ClaimRecord } from '../ports/ticket-store.ts';
@@ -130,7 +131,7 @@ export function copiedBy(deps: Pick<TicketDeps, 'config'>, access: TicketAccess,
   if (access !== 'staff') {
     throw new ValidationError('Only staff copy people on a reply', [{ path: 'cc', message: 'leave cc out; reply by mail with the people in Cc to copy them' }]);
   }
-  const copied = copyPeople(ticket, cc, deps.config.email?.address);
+  const copied = copyPeople(ticket, cc, receivingDomains(deps.config));
   if (copied.problems.length) throw new ValidationError('The people to copy are invalid', copied.problems);
   return copied;
 }

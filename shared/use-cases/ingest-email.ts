@@ -2,6 +2,7 @@ import { staffDesks } from '../auth/access-policy.ts';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../config/email-schema.ts';
 import { admitAttachments, ATTACHMENT_LISTING, listedAttachments } from '../email/attachment-admission.ts';
 import { classifyAutomatic } from '../email/automatic-mail.ts';
+import { addressedDesk, isDeskAddress, ticketKeyFromReplyAddresses } from '../email/desk-addresses.ts';
 import { describeDeliveryOutcomes, readDeliveryReport } from '../email/delivery-report.ts';
 import { InvalidMailError } from '../email/invalid-mail-error.ts';
 import { MISSING_SENDER_REASON, parseInboundMail, type InboundMail, type MailAddress } from '../email/inbound-mail.ts';
@@ -10,7 +11,6 @@ import { cutText, fitMailItem, KEPT_MAIL_LIMITS, keptHtml, keptMailText, keptNam
 import { mailFingerprint } from '../email/mail-fingerprint.ts';
 import { unmailableReason } from '../email/mailable-address.ts';
 import { threadCandidateIds } from '../email/message-id.ts';
-import { ticketKeyFromAddress } from '../email/plus-address.ts';
 import { BLOCKED_REASON } from '../email/blocked-sender.ts';
 import { readSesVerdicts, senderAuthenticated, shouldQuarantine, type SesVerdicts } from '../email/ses-verdicts.ts';
 import { ticketKeyFromSubject } from '../email/ticket-token.ts';
@@ -233,14 +233,9 @@ async function findThread(deps: IngestDeps, mail: InboundMail, returnedMessageId
   }
   const fromSubject = ticketKeyFromSubject(mail.subject, deps.config.ticketKeyPrefix);
   if (fromSubject) return deps.store.getTicket(fromSubject);
-  const desk = deps.config.email?.address;
-  if (desk) {
-    for (const recipient of [...mail.to, ...mail.cc]) {
-      const key = ticketKeyFromAddress(recipient.address, desk, deps.replyAddressSecret);
-      if (key) return deps.store.getTicket(key);
-    }
-  }
-  return undefined;
+  // Signed addresses of every desk count, so a reply to a ticket that moved desks still threads.
+  const fromAddress = ticketKeyFromReplyAddresses(deps.config, [...mail.to, ...mail.cc], deps.replyAddressSecret);
+  return fromAddress ? deps.store.getTicket(fromAddress) : undefined;
 }
 
 /**
@@ -344,16 +339,8 @@ function rawSender(mail: InboundMail): string {
  */
 function copiedPeople(deps: IngestDeps, requester: Requester, mail: InboundMail, known: readonly string[], assignee?: string): string[] {
   const own = new Set([requester.email, ...(requester.replyTo ? [requester.replyTo] : []), ...(assignee ? [assignee] : [])]);
-  const copied = mail.cc.map((address) => address.address).filter((address) => !own.has(address) && !isDeskAddress(deps, address));
+  const copied = mail.cc.map((address) => address.address).filter((address) => !own.has(address) && !isDeskAddress(deps.config, address));
   return [...new Set([...known, ...copied])].slice(0, MAX_WATCHERS);
-}
-
-/** The desk's own mailbox, or one of its plus-addresses: copying it in would mail the desk itself. */
-function isDeskAddress(deps: IngestDeps, address: string): boolean {
-  const desk = deps.config.email?.address.toLowerCase();
-  if (!desk) return false;
-  const [local, domain] = [desk.slice(0, desk.lastIndexOf('@')), desk.slice(desk.lastIndexOf('@') + 1)];
-  return address === desk || (address.endsWith(`@${domain}`) && address.startsWith(`${local}+`));
 }
 
 /**
@@ -389,7 +376,8 @@ async function openTicket(
   const unmailable = unmailableReason(reply.replyTo ?? from.address);
   const requester: Requester = { ...known, ...(reply.replyTo ? { replyTo: reply.replyTo } : {}), ...(unmailable ? { unmailable } : {}) };
   const subject = cutText(mail.subject.trim() || '(no subject)', KEPT_MAIL_LIMITS.subject);
-  const route = routeRequest({ config: deps.config, requester, channel: 'email', subject });
+  const desk = addressedDesk(deps.config, [...mail.to, ...mail.cc]);
+  const route = routeRequest({ config: deps.config, requester, channel: 'email', subject, ...(desk ? { addressedDesk: desk } : {}) });
   const number = await deps.store.nextNumber(deps.config.ticketKeyPrefix);
   const now = deps.now().toISOString();
   // People copied by a sender whose DMARC failed are not added: they would get the replies meant for the real one.

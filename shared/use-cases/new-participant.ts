@@ -1,6 +1,6 @@
+import { ticketKeyFromReplyAddresses } from '../email/desk-addresses.ts';
 import type { InboundMail } from '../email/inbound-mail.ts';
 import { threadCandidateIds } from '../email/message-id.ts';
-import { ticketKeyFromAddress } from '../email/plus-address.ts';
 import type { SesVerdicts } from '../email/ses-verdicts.ts';
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { Ticket } from '../domain/ticket.ts';
@@ -23,8 +23,8 @@ export interface NewParticipantDeps {
  */
 export async function isNewParticipantReply(deps: NewParticipantDeps, ticket: Ticket, mail: InboundMail, verdicts: SesVerdicts): Promise<boolean> {
   if (verdicts.dmarc === 'fail') return false;
-  const desk = deps.config.email?.address;
-  if (desk && [...mail.to, ...mail.cc].some((recipient) => ticketKeyFromAddress(recipient.address, desk, deps.replyAddressSecret) === ticket.key)) return true;
+  // A signed reply address of any desk: the ticket may have moved since the mail was sent.
+  if (ticketKeyFromReplyAddresses(deps.config, [...mail.to, ...mail.cc], deps.replyAddressSecret) === ticket.key) return true;
   for (const id of threadCandidateIds(mail)) {
     const claimed = await deps.store.findClaim('mail', id);
     if (claimed?.ticketKey === ticket.key) return true;

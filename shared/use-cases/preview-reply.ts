@@ -4,6 +4,7 @@ import { SCOPES } from '../auth/scopes.ts';
 import { isMailedReply, publicReplyMail } from '../domain/notifications.ts';
 import type { Comment, Ticket } from '../domain/ticket.ts';
 import type { LeftOutRecipient } from '../email/mail-recipients.ts';
+import { deskMailbox } from '../email/desk-addresses.ts';
 import { outgoingEnvelope } from '../email/outgoing-mail.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
 import type { ReplyPreviewBody } from '../http/api-schemas.ts';
@@ -44,7 +45,7 @@ export async function previewReply(deps: PreviewReplyDeps, principal: Principal,
   const { ticket, access } = requireTicketAccess(principal, await deps.store.getTicket(key), deps.config, key);
   if (access !== 'staff') throw new ForbiddenError("Only the staff of the ticket's desk preview a reply");
   if (ticket.status === 'closed') throw new ConflictError(`Ticket ${key} is closed and takes no more comments; open a follow-up ticket`);
-  const desk = deps.config.email;
+  const desk = deskMailbox(deps.config, ticket.desk);
   if (!desk) throw new ConflictError('The desk has no mailbox (`email` in the configuration): replies are not mailed');
   const copied = copiedBy(deps, access, ticket, body.cc);
 

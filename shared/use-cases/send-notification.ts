@@ -5,6 +5,7 @@ import { NOTIFICATION_KINDS } from '../config/email-schema.ts';
 import { signApprovalLink } from '../auth/approval-link-token.ts';
 import { APPROVAL_LINK_PLACEHOLDER } from '../email/notification-templates.ts';
 import { composeOutboundMail } from '../email/outbound-message.ts';
+import { deskMailbox } from '../email/desk-addresses.ts';
 import { outgoingEnvelope } from '../email/outgoing-mail.ts';
 import { replyAddress } from '../email/plus-address.ts';
 import type { AutoReplyLimiter } from '../ports/auto-reply-limiter.ts';
@@ -57,29 +58,31 @@ export async function sendNotification(deps: SendNotificationDeps, notification:
   const desk = deps.config.email;
   if (!desk) return 'no_mailbox';
   if (await deps.store.findClaim('notification', notification.id)) return 'already_sent';
+  const { ticketKey } = notification;
+  const ticket = ticketKey ? await deps.store.getTicket(ticketKey) : undefined;
+  // The ticket's desk as it is now decides the sender: a moved ticket's mail comes from its new desk.
+  const mailbox = deskMailbox(deps.config, ticket?.desk)!;
   const marks = await deps.undeliverable.find([...notification.to, ...notification.cc], deps.now());
-  const { from, to, cc, subject } = outgoingEnvelope(desk, notification, marks);
+  const { from, to, cc, subject } = outgoingEnvelope(mailbox, notification, marks);
   if (to.length === 0) return 'undeliverable';
   // An acknowledgement answers mail automatically: past the hourly allowance the ticket still opens, unanswered.
   if (notification.kind === 'acknowledgement' && !(await deps.limiter.allow(to[0]!, deps.now(), desk.maxAutomaticRepliesPerHour))) {
     return 'rate_limited';
   }
   const { text, html } = await withApprovalLink(deps, notification);
-  const { ticketKey } = notification;
-  const ticket = ticketKey ? await deps.store.getTicket(ticketKey) : undefined;
   const thread = ticket?.sourceMessageId ? [ticket.sourceMessageId] : [];
   const raw = await composeOutboundMail({
     from,
     to,
     ...(cc.length ? { cc } : {}),
-    ...(notification.toRequester && ticketKey ? { replyTo: replyAddress(desk.address, ticketKey, deps.replyAddressSecret) } : {}),
+    ...(notification.toRequester && ticketKey ? { replyTo: replyAddress(mailbox.address, ticketKey, deps.replyAddressSecret) } : {}),
     subject,
     text,
     ...(html ? { html } : {}),
     ...(thread.length ? { inReplyTo: thread[0]!, references: thread } : {}),
-    messageId: `<${randomUUID()}@${desk.address.slice(desk.address.indexOf('@') + 1)}>`,
+    messageId: `<${randomUUID()}@${mailbox.address.slice(mailbox.address.indexOf('@') + 1)}>`,
   });
-  const sent = await deps.sender.send(raw, { from: desk.address, to: [...to, ...cc] });
+  const sent = await deps.sender.send(raw, { from: mailbox.address, to: [...to, ...cc] });
   const expiresAt = Math.floor(deps.now().getTime() / 1000) + REMEMBER_SECONDS;
   // Only mail about a ticket joins the thread index; a reply to other mail opens a ticket of its own.
   if (ticketKey) await deps.store.claim({ caller: 'mail', key: sent.messageId, expiresAt }, ticketKey);

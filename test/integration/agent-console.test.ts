@@ -172,7 +172,7 @@ describe('POST /tickets/{key}/reply-preview', () => {
     const body = { body: 'A new battery is on its way.\nIt arrives tomorrow.', cc: [sam] };
     const preview = await app.request('POST', `/tickets/${key}/reply-preview`, { token: alice, body });
     expect(preview.status, preview.text).toBe(200);
-    expect(preview.json).toMatchObject({ from: 'Example Service Desk <support@desk.example.com>', to: ['rita@example.org'], cc: [sam], suppressed: [] });
+    expect(preview.json).toMatchObject({ from: 'IT Service Desk <it@desk.example.com>', to: ['rita@example.org'], cc: [sam], suppressed: [] });
     // Nothing was written: no comment, no watcher.
     expect((await app.request('GET', `/tickets/${key}`, { token: alice })).json.ticket).not.toHaveProperty('watchers');
 

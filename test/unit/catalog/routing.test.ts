@@ -35,6 +35,20 @@ describe('routing without rules', () => {
     });
   });
 
+  it('starts a mail to a desk address at that desk, where a rule may still move it', () => {
+    expect(route([], { addressedDesk: 'facilities' })).toMatchObject({
+      desk: 'facilities',
+      level: 'f1',
+      decisions: [
+        { step: 'default', detail: 'default desk it, level l1' },
+        { step: 'address', detail: "mailed to desk facilities's address: desk facilities, level f1" },
+      ],
+    });
+    expect(route([{ id: 'to-hr', when: { channels: ['email'] }, then: { desk: 'hr' } }], { addressedDesk: 'facilities' })).toMatchObject({ desk: 'hr', level: 'l1' });
+    // The default desk's own address changes nothing.
+    expect(route([], { addressedDesk: 'it' }).decisions).toEqual([{ step: 'default', detail: 'default desk it, level l1' }]);
+  });
+
   it("takes the catalog item's inherited desk, level and priority", () => {
     const result = route([], { item: 'laptop' });
     expect(result).toMatchObject({ desk: 'it', level: 'l2', priority: 'P3' });
