@@ -10,8 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import rawConfig from '#config';
+import { CONFIG_LOADER_IMPORT, writeShippedConfigModule } from '../../infra/bundling/shipped-config.ts';
 import { FUNCTION_BUNDLING, PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
 import { builtInHolidays } from '../../infra/service-stack.ts';
+import type { ServiceDeskConfig } from '../../shared/config/config-schema.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
 import { ENV } from '../../shared/environment.ts';
 import { median, round } from '../lib/stats.ts';
@@ -74,7 +76,8 @@ export async function measureBundles(options: { initRuns: number; node: string }
     const synthSeconds = round((performance.now() - started) / 1000);
     const templates = ['Stateful', 'Service'].map((kind) => JSON.parse(readFileSync(join(outdir, `ServiceDesk-dev-${kind}.template.json`), 'utf8')) as Template);
     const service = templates[1]!;
-    const holidays = builtInHolidays(parseConfig(rawConfig));
+    const config = parseConfig(rawConfig);
+    const holidays = builtInHolidays(config);
     const functions: FunctionBundle[] = [];
     let sourceMapsAtRunTime = false;
     for (const resource of Object.values(service.Resources)) {
@@ -98,7 +101,7 @@ export async function measureBundles(options: { initRuns: number; node: string }
         initMs,
         initMinMs: round(Math.min(...init)),
         initWithSourceMapsMs,
-        largest: await largestModules(entry, holidays),
+        largest: await largestModules(entry, config, holidays),
         meetsSizeTarget: bytes <= SIZE_TARGET_BYTES,
         meetsInitTarget: initMs <= INIT_TARGET_MS,
       });
@@ -137,7 +140,7 @@ async function importTimes(node: string, file: string, runs: number, sourceMaps:
 }
 
 /** Rebuilds the entry with the stack's bundling options and an esbuild metafile, and ranks its packages. */
-async function largestModules(entry: string, holidays: string): Promise<{ module: string; bytes: number }[]> {
+async function largestModules(entry: string, config: ServiceDeskConfig, holidays: string): Promise<{ module: string; bytes: number }[]> {
   const result = await build({
     entryPoints: [join(PROJECT_ROOT, entry)],
     absWorkingDir: PROJECT_ROOT,
@@ -149,7 +152,7 @@ async function largestModules(entry: string, holidays: string): Promise<{ module
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     banner: { js: FUNCTION_BUNDLING.banner },
     external: [...FUNCTION_BUNDLING.externalModules],
-    alias: { ...FUNCTION_BUNDLING.alias },
+    alias: { ...FUNCTION_BUNDLING.alias, [CONFIG_LOADER_IMPORT]: writeShippedConfigModule(config) },
     define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(holidays) },
     write: false,
     metafile: true,

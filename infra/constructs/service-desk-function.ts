@@ -6,10 +6,11 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { ENV } from '../../shared/environment.ts';
 import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
 import type { StageSettings } from '../stage.ts';
+import { CONFIG_LOADER_IMPORT, shippedConfigModuleOf } from '../bundling/shipped-config.ts';
 
 /** Repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,6 +63,12 @@ export const FUNCTION_BUNDLING = {
   externalModules: ['date-holidays'],
   alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE },
 } as const;
+
+/** The bundle's aliases: FUNCTION_BUNDLING's, and the configuration validated at synth when the app ships one. */
+export function functionAliases(scope: IConstruct): Record<string, string> {
+  const config = shippedConfigModuleOf(scope);
+  return { ...FUNCTION_BUNDLING.alias, ...(config ? { [CONFIG_LOADER_IMPORT]: config } : {}) };
+}
 
 /**
  * A Lambda function with the project's defaults set once: Node.js 22 on arm64, active tracing,
@@ -117,7 +124,7 @@ export class ServiceDeskFunction extends NodejsFunction {
         banner: FUNCTION_BUNDLING.banner,
         bundleAwsSDK: FUNCTION_BUNDLING.bundleAwsSDK,
         externalModules: [...FUNCTION_BUNDLING.externalModules],
-        esbuildArgs: { '--alias': Object.entries(FUNCTION_BUNDLING.alias).map(([module, path]) => `${module}=${path}`) },
+        esbuildArgs: { '--alias': Object.entries(functionAliases(scope)).map(([module, path]) => `${module}=${path}`) },
         define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(publicHolidays) },
         ...bundling,
       },
