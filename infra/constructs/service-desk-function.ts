@@ -31,7 +31,17 @@ export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'ent
   publicHolidays?: string;
   /** For a function invoked asynchronously (by a schedule): why a failed invocation needs no dead-letter queue. */
   asyncInvocationWithoutDlqBecause?: string;
+  /**
+   * Ship iconv-lite's multi-byte charset tables (CJK, about 450 KB) as files beside the bundle
+   * instead of inside it: iconv-lite requires a table only when a mail uses that charset, so the
+   * function starts without parsing them. For the functions that parse mail.
+   */
+  charsetTablesOnDemand?: boolean;
 }
+
+/** iconv-lite requires its multi-byte tables as `./tables/<charset>.json`, lazily: kept external, they load from the asset. */
+const ICONV_TABLES_IMPORT = './tables/*';
+const ICONV_TABLES_DIRECTORY = join('node_modules', 'iconv-lite', 'encodings', 'tables');
 
 /** Lets ESM bundles load CommonJS dependencies that call require() (esbuild's ESM output has none). */
 const ESM_REQUIRE_SHIM = "import { createRequire as __sdCreateRequire } from 'node:module'; const require = __sdCreateRequire(import.meta.url);";
@@ -81,7 +91,7 @@ export class ServiceDeskFunction extends NodejsFunction {
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: ServiceDeskFunctionProps) {
-    const { settings, entry, environment, bundling, publicHolidays = '{}', asyncInvocationWithoutDlqBecause, ...rest } = props;
+    const { settings, entry, environment, bundling, publicHolidays = '{}', asyncInvocationWithoutDlqBecause, charsetTablesOnDemand = false, ...rest } = props;
     // Created beside the function because a subclass cannot create children before super().
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: settings.logRetention,
@@ -123,7 +133,16 @@ export class ServiceDeskFunction extends NodejsFunction {
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         banner: FUNCTION_BUNDLING.banner,
         bundleAwsSDK: FUNCTION_BUNDLING.bundleAwsSDK,
-        externalModules: [...FUNCTION_BUNDLING.externalModules],
+        externalModules: [...FUNCTION_BUNDLING.externalModules, ...(charsetTablesOnDemand ? [ICONV_TABLES_IMPORT] : [])],
+        ...(charsetTablesOnDemand
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${join(inputDir, ICONV_TABLES_DIRECTORY)}" "${join(outputDir, 'tables')}"`],
+              },
+            }
+          : {}),
         esbuildArgs: { '--alias': Object.entries(functionAliases(scope)).map(([module, path]) => `${module}=${path}`) },
         define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(publicHolidays) },
         ...bundling,
