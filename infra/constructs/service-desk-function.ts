@@ -50,6 +50,12 @@ const ESM_REQUIRE_SHIM = "import { createRequire as __sdCreateRequire } from 'no
 export const LAMBDA_CREDENTIALS_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'lambda-credentials.ts');
 
 /**
+ * libmime as CommonJS for every importer: mailparser imports its ES build, mailsplit requires its
+ * CommonJS build, and a bundle would otherwise carry both (with their MIME type tables, about 90 KB).
+ */
+const LIBMIME_COMMONJS = join(PROJECT_ROOT, 'node_modules', 'libmime', 'dist', 'cjs', 'libmime.js');
+
+/**
  * The SecureString parameter that holds the approval link key of a stage. It lives outside the
  * stacks (the first function that needs it creates it), so it outlasts a redeploy or a deleted
  * stack and the links already mailed stay valid.
@@ -71,7 +77,7 @@ export const FUNCTION_BUNDLING = {
   bundleAwsSDK: true,
   // The holiday library is only used where it is installed; its dates are built in instead.
   externalModules: ['date-holidays'],
-  alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE },
+  alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE, libmime: LIBMIME_COMMONJS },
 } as const;
 
 /** The bundle's aliases: FUNCTION_BUNDLING's, and the configuration validated at synth when the app ships one. */
