@@ -15,6 +15,7 @@ import { FUNCTION_BUNDLING, PROJECT_ROOT } from '../../infra/constructs/service-
 import { builtInHolidays } from '../../infra/service-stack.ts';
 import type { ServiceDeskConfig } from '../../shared/config/config-schema.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
+import { HTTP_ROUTES } from '../../functions/http/routes.ts';
 import { ENV } from '../../shared/environment.ts';
 import { median, round } from '../lib/stats.ts';
 
@@ -24,6 +25,8 @@ export interface FunctionBundle {
   name: string;
   entry: string;
   bytes: number;
+  /** Its size target: SIZE_TARGET_BYTES or, for a function that writes, WRITE_SIZE_TARGET_BYTES. */
+  sizeTargetBytes: number;
   /** Median import time in a fresh process, with the NODE_OPTIONS the stack gives the function. */
   initMs: number;
   /** The fastest of those imports: less disturbed by other work on the machine than the median. */
@@ -44,6 +47,7 @@ export interface BundlesResult {
   /** The Node.js version that imported the bundles. */
   nodeVersion: string;
   sizeTargetBytes: number;
+  writeSizeTargetBytes: number;
   initTargetMs: number;
   functions: FunctionBundle[];
   /** Counted in the synthesized templates, for the idle cost. */
@@ -65,7 +69,17 @@ export interface TemplateCounts {
   signingKeyReaders: string[];
 }
 
+/** Read routes (and the sign-up trigger, which only reads) must fit in 300 KB. */
 export const SIZE_TARGET_BYTES = 300 * 1024;
+/** Functions that write tickets carry the SLA accounting (calendars, clocks): 400 KB. */
+export const WRITE_SIZE_TARGET_BYTES = 400 * 1024;
+
+/** The size target of a function: a route by its table access; the consumers and the sweep write, the sign-up trigger reads. */
+export function sizeTargetOf(name: string): number {
+  const route = HTTP_ROUTES.find((candidate) => candidate.handler === name);
+  const writes = route ? route.table === 'write' : name !== 'pre-sign-up';
+  return writes ? WRITE_SIZE_TARGET_BYTES : SIZE_TARGET_BYTES;
+}
 export const INIT_TARGET_MS = 80;
 
 export async function measureBundles(options: { initRuns: number; node: string }): Promise<BundlesResult> {
@@ -102,12 +116,23 @@ export async function measureBundles(options: { initRuns: number; node: string }
         initMinMs: round(Math.min(...init)),
         initWithSourceMapsMs,
         largest: await largestModules(entry, config, holidays),
-        meetsSizeTarget: bytes <= SIZE_TARGET_BYTES,
+        sizeTargetBytes: sizeTargetOf(name),
+        meetsSizeTarget: bytes <= sizeTargetOf(name),
         meetsInitTarget: initMs <= INIT_TARGET_MS,
       });
     }
     const nodeVersion = (await run(options.node, ['--version'])).stdout.trim();
-    return { synthSeconds, initRuns: options.initRuns, sourceMapsAtRunTime, nodeVersion, sizeTargetBytes: SIZE_TARGET_BYTES, initTargetMs: INIT_TARGET_MS, functions, template: countResources(templates) };
+    return {
+      synthSeconds,
+      initRuns: options.initRuns,
+      sourceMapsAtRunTime,
+      nodeVersion,
+      sizeTargetBytes: SIZE_TARGET_BYTES,
+      writeSizeTargetBytes: WRITE_SIZE_TARGET_BYTES,
+      initTargetMs: INIT_TARGET_MS,
+      functions,
+      template: countResources(templates),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
