@@ -1,9 +1,9 @@
 import { defineConfig } from './shared/config/define-config.ts';
 
 /**
- * The service desk's configuration as code: validated at `cdk synth`, at `npm start` and when a
- * function starts. The example organisation below (IT, HR, Facilities) is what `npm start` loads;
- * replace it with yours.
+ * The service desk's configuration as code: validated at `cdk synth` (the functions carry the
+ * validated result) and at `npm start`. The example organisation below (IT, HR, Facilities) is
+ * what `npm start` loads; replace it with yours.
  */
 export default defineConfig({
   ticketKeyPrefix: 'SD',

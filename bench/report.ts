@@ -74,10 +74,13 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
   if (bundles) {
     out.push(`### Function bundles (as \`cdk synth\` builds them; import in a fresh Node ${bundles.nodeVersion} process, median of ${bundles.initRuns})`, '');
     const deployed = bundles.sourceMapsAtRunTime ? 'source maps on' : 'no source maps';
-    out.push(`| Function | Bundle | Init as deployed (${deployed}): median (fastest) | Init with -c sourceMaps=on | Largest packages | ≤ 300 KB | ≤ 80 ms |`, '|---|---|---|---|---|---|---|');
+    out.push(
+      `| Function | Bundle | Init as deployed (${deployed}): median (fastest) | Init with -c sourceMaps=on | Largest packages | Size target (read 300 KB, write 400 KB) | ≤ 80 ms |`,
+      '|---|---|---|---|---|---|---|',
+    );
     for (const fn of [...bundles.functions].sort((a, b) => b.bytes - a.bytes)) {
       out.push(
-        `| ${fn.name} | ${kb(fn.bytes)} | ${ms(fn.initMs)} (${ms(fn.initMinMs)}) | ${ms(fn.initWithSourceMapsMs)} | ${fn.largest.map((entry) => `${entry.module} ${kb(entry.bytes)}`).join(', ')} | ${yes(fn.meetsSizeTarget)} | ${yes(fn.meetsInitTarget)} |`,
+        `| ${fn.name} | ${kb(fn.bytes)} | ${ms(fn.initMs)} (${ms(fn.initMinMs)}) | ${ms(fn.initWithSourceMapsMs)} | ${fn.largest.map((entry) => `${entry.module} ${kb(entry.bytes)}`).join(', ')} | ${kb(fn.sizeTargetBytes)}: ${yes(fn.meetsSizeTarget)} | ${yes(fn.meetsInitTarget)} |`,
       );
     }
     out.push('', `\`cdk synth\` with bundling: ${bundles.synthSeconds} s.`, '');
@@ -258,7 +261,7 @@ function targetRows(results: BenchResults): TargetRow[] {
   if (bundles) {
     const big = bundles.functions.filter((fn) => !fn.meetsSizeTarget);
     rows.push({
-      target: 'Every bundle ≤ 300 KB minified',
+      target: 'Bundles minified: read routes ≤ 300 KB, functions that write ≤ 400 KB',
       standing: `${bundles.functions.length - big.length} of ${bundles.functions.length}; largest ${Math.round(Math.max(...bundles.functions.map((fn) => fn.bytes)) / 1024)} KB`,
       met: big.length === 0,
     });

@@ -14,7 +14,7 @@ import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rawConfig from '#config';
-import { useServiceDeskConfig } from '../shared/config/service-desk-config.ts';
+import { useServiceDeskConfig } from '../shared/config/use-service-desk-config.ts';
 import { durationMinutes } from '../shared/config/duration.ts';
 import { DEFAULT_ASSUMPTIONS, monthlyCost, type CostModelResult, type Prices } from './cost-model.ts';
 import { SETTINGS, type BenchResults } from './bench-results.ts';

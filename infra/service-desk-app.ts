@@ -4,6 +4,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { parseConfig } from '../shared/config/define-config.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
 import type { HttpRoute } from '../functions/http/routes.ts';
+import { shipConfig } from './bundling/shipped-config.ts';
 import { PROJECT_ROOT } from './constructs/service-desk-function.ts';
 import { ServiceStack } from './service-stack.ts';
 import { parseStage, stageSettings } from './stage.ts';
@@ -42,6 +43,7 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
   const stage = parseStage(options.stage ?? app.node.tryGetContext('stage'));
   const config = parseConfig(options.config);
   checkSignInConfig(config);
+  shipConfig(app, config);
   const settings = stageSettings(stage, {
     ...contextUrls(app),
     tracing: tracingFromContext(app.node.tryGetContext('tracing')),

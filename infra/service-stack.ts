@@ -327,6 +327,7 @@ export class ServiceStack extends Stack {
       functionName: `service-desk-${settings.stage}-email-intake`,
       description: 'Turns inbound mail into tickets and comments',
       settings,
+      charsetTablesOnDemand: true,
     });
     fn.bindTable(table, 'write');
     // Signed reply addresses are checked with a key derived from the desk's signing secret.

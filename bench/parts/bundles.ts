@@ -10,9 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import rawConfig from '#config';
+import { CONFIG_LOADER_IMPORT, writeShippedConfigModule } from '../../infra/bundling/shipped-config.ts';
 import { FUNCTION_BUNDLING, PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
 import { builtInHolidays } from '../../infra/service-stack.ts';
+import type { ServiceDeskConfig } from '../../shared/config/config-schema.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
+import { HTTP_ROUTES } from '../../functions/http/routes.ts';
 import { ENV } from '../../shared/environment.ts';
 import { median, round } from '../lib/stats.ts';
 
@@ -22,6 +25,8 @@ export interface FunctionBundle {
   name: string;
   entry: string;
   bytes: number;
+  /** Its size target: SIZE_TARGET_BYTES or, for a function that writes, WRITE_SIZE_TARGET_BYTES. */
+  sizeTargetBytes: number;
   /** Median import time in a fresh process, with the NODE_OPTIONS the stack gives the function. */
   initMs: number;
   /** The fastest of those imports: less disturbed by other work on the machine than the median. */
@@ -42,6 +47,7 @@ export interface BundlesResult {
   /** The Node.js version that imported the bundles. */
   nodeVersion: string;
   sizeTargetBytes: number;
+  writeSizeTargetBytes: number;
   initTargetMs: number;
   functions: FunctionBundle[];
   /** Counted in the synthesized templates, for the idle cost. */
@@ -63,7 +69,17 @@ export interface TemplateCounts {
   signingKeyReaders: string[];
 }
 
+/** Read routes (and the sign-up trigger, which only reads) must fit in 300 KB. */
 export const SIZE_TARGET_BYTES = 300 * 1024;
+/** Functions that write tickets carry the SLA accounting (calendars, clocks): 400 KB. */
+export const WRITE_SIZE_TARGET_BYTES = 400 * 1024;
+
+/** The size target of a function: a route by its table access; the consumers and the sweep write, the sign-up trigger reads. */
+export function sizeTargetOf(name: string): number {
+  const route = HTTP_ROUTES.find((candidate) => candidate.handler === name);
+  const writes = route ? route.table === 'write' : name !== 'pre-sign-up';
+  return writes ? WRITE_SIZE_TARGET_BYTES : SIZE_TARGET_BYTES;
+}
 export const INIT_TARGET_MS = 80;
 
 export async function measureBundles(options: { initRuns: number; node: string }): Promise<BundlesResult> {
@@ -74,7 +90,8 @@ export async function measureBundles(options: { initRuns: number; node: string }
     const synthSeconds = round((performance.now() - started) / 1000);
     const templates = ['Stateful', 'Service'].map((kind) => JSON.parse(readFileSync(join(outdir, `ServiceDesk-dev-${kind}.template.json`), 'utf8')) as Template);
     const service = templates[1]!;
-    const holidays = builtInHolidays(parseConfig(rawConfig));
+    const config = parseConfig(rawConfig);
+    const holidays = builtInHolidays(config);
     const functions: FunctionBundle[] = [];
     let sourceMapsAtRunTime = false;
     for (const resource of Object.values(service.Resources)) {
@@ -98,13 +115,24 @@ export async function measureBundles(options: { initRuns: number; node: string }
         initMs,
         initMinMs: round(Math.min(...init)),
         initWithSourceMapsMs,
-        largest: await largestModules(entry, holidays),
-        meetsSizeTarget: bytes <= SIZE_TARGET_BYTES,
+        largest: await largestModules(entry, config, holidays),
+        sizeTargetBytes: sizeTargetOf(name),
+        meetsSizeTarget: bytes <= sizeTargetOf(name),
         meetsInitTarget: initMs <= INIT_TARGET_MS,
       });
     }
     const nodeVersion = (await run(options.node, ['--version'])).stdout.trim();
-    return { synthSeconds, initRuns: options.initRuns, sourceMapsAtRunTime, nodeVersion, sizeTargetBytes: SIZE_TARGET_BYTES, initTargetMs: INIT_TARGET_MS, functions, template: countResources(templates) };
+    return {
+      synthSeconds,
+      initRuns: options.initRuns,
+      sourceMapsAtRunTime,
+      nodeVersion,
+      sizeTargetBytes: SIZE_TARGET_BYTES,
+      writeSizeTargetBytes: WRITE_SIZE_TARGET_BYTES,
+      initTargetMs: INIT_TARGET_MS,
+      functions,
+      template: countResources(templates),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -137,7 +165,7 @@ async function importTimes(node: string, file: string, runs: number, sourceMaps:
 }
 
 /** Rebuilds the entry with the stack's bundling options and an esbuild metafile, and ranks its packages. */
-async function largestModules(entry: string, holidays: string): Promise<{ module: string; bytes: number }[]> {
+async function largestModules(entry: string, config: ServiceDeskConfig, holidays: string): Promise<{ module: string; bytes: number }[]> {
   const result = await build({
     entryPoints: [join(PROJECT_ROOT, entry)],
     absWorkingDir: PROJECT_ROOT,
@@ -149,7 +177,7 @@ async function largestModules(entry: string, holidays: string): Promise<{ module
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     banner: { js: FUNCTION_BUNDLING.banner },
     external: [...FUNCTION_BUNDLING.externalModules],
-    alias: { ...FUNCTION_BUNDLING.alias },
+    alias: { ...FUNCTION_BUNDLING.alias, [CONFIG_LOADER_IMPORT]: writeShippedConfigModule(config) },
     define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(holidays) },
     write: false,
     metafile: true,

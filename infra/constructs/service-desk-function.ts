@@ -6,10 +6,11 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { ENV } from '../../shared/environment.ts';
 import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
 import type { StageSettings } from '../stage.ts';
+import { CONFIG_LOADER_IMPORT, shippedConfigModuleOf } from '../bundling/shipped-config.ts';
 
 /** Repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,13 +34,29 @@ export interface ServiceDeskFunctionProps extends Omit<NodejsFunctionProps, 'ent
   publicHolidays?: string;
   /** For a function invoked asynchronously (by a schedule): why a failed invocation needs no dead-letter queue. */
   asyncInvocationWithoutDlqBecause?: string;
+  /**
+   * Ship iconv-lite's multi-byte charset tables (CJK, about 450 KB) as files beside the bundle
+   * instead of inside it: iconv-lite requires a table only when a mail uses that charset, so the
+   * function starts without parsing them. For the functions that parse mail.
+   */
+  charsetTablesOnDemand?: boolean;
 }
+
+/** iconv-lite requires its multi-byte tables as `./tables/<charset>.json`, lazily: kept external, they load from the asset. */
+const ICONV_TABLES_IMPORT = './tables/*';
+const ICONV_TABLES_DIRECTORY = join('node_modules', 'iconv-lite', 'encodings', 'tables');
 
 /** Lets ESM bundles load CommonJS dependencies that call require() (esbuild's ESM output has none). */
 const ESM_REQUIRE_SHIM = "import { createRequire as __sdCreateRequire } from 'node:module'; const require = __sdCreateRequire(import.meta.url);";
 
 /** Environment credentials only, in place of the SDK's default chain: see the module's comment. */
 export const LAMBDA_CREDENTIALS_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'lambda-credentials.ts');
+
+/**
+ * libmime as CommonJS for every importer: mailparser imports its ES build, mailsplit requires its
+ * CommonJS build, and a bundle would otherwise carry both (with their MIME type tables, about 90 KB).
+ */
+const LIBMIME_COMMONJS = join(PROJECT_ROOT, 'node_modules', 'libmime', 'dist', 'cjs', 'libmime.js');
 
 /**
  * The SecureString parameter that holds the approval link key of a stage. It lives outside the
@@ -63,8 +80,14 @@ export const FUNCTION_BUNDLING = {
   bundleAwsSDK: true,
   // The holiday library is only used where it is installed; its dates are built in instead.
   externalModules: ['date-holidays'],
-  alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE },
+  alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE, libmime: LIBMIME_COMMONJS },
 } as const;
+
+/** The bundle's aliases: FUNCTION_BUNDLING's, and the configuration validated at synth when the app ships one. */
+export function functionAliases(scope: IConstruct): Record<string, string> {
+  const config = shippedConfigModuleOf(scope);
+  return { ...FUNCTION_BUNDLING.alias, ...(config ? { [CONFIG_LOADER_IMPORT]: config } : {}) };
+}
 
 /**
  * A Lambda function with the project's defaults set once: Node.js 22 on arm64, active tracing,
@@ -77,7 +100,7 @@ export class ServiceDeskFunction extends NodejsFunction {
   private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: ServiceDeskFunctionProps) {
-    const { settings, entry, environment, bundling, publicHolidays = '{}', asyncInvocationWithoutDlqBecause, ...rest } = props;
+    const { settings, entry, environment, bundling, publicHolidays = '{}', asyncInvocationWithoutDlqBecause, charsetTablesOnDemand = false, ...rest } = props;
     // Created beside the function because a subclass cannot create children before super().
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: settings.logRetention,
@@ -119,8 +142,17 @@ export class ServiceDeskFunction extends NodejsFunction {
         mainFields: [...FUNCTION_BUNDLING.mainFields],
         banner: FUNCTION_BUNDLING.banner,
         bundleAwsSDK: FUNCTION_BUNDLING.bundleAwsSDK,
-        externalModules: [...FUNCTION_BUNDLING.externalModules],
-        esbuildArgs: { '--alias': Object.entries(FUNCTION_BUNDLING.alias).map(([module, path]) => `${module}=${path}`) },
+        externalModules: [...FUNCTION_BUNDLING.externalModules, ...(charsetTablesOnDemand ? [ICONV_TABLES_IMPORT] : [])],
+        ...(charsetTablesOnDemand
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${join(inputDir, ICONV_TABLES_DIRECTORY)}" "${join(outputDir, 'tables')}"`],
+              },
+            }
+          : {}),
+        esbuildArgs: { '--alias': Object.entries(functionAliases(scope)).map(([module, path]) => `${module}=${path}`) },
         define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(publicHolidays) },
         ...bundling,
       },

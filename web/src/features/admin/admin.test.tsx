@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nProvider } from 'react-aria';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screenRoutes } from '../../test/screen-routes';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { components } from '../../lib/api/schema';
 import { Component as Config, configLoader } from './routes/config';
@@ -15,10 +16,10 @@ const forbidden: FakeAnswer = { status: 403, body: { error: { code: 'forbidden',
 function renderAdmin(routes: Record<string, FakeRoute | FakeAnswer>, path: string) {
   const api = fakeApi(routes);
   const router = createMemoryRouter(
-    [
+    screenRoutes([
       { path: '/console/admin/config', Component: Config, loader: configLoader(api.source) },
       { path: '/console/admin/quarantine', Component: Quarantine, loader: quarantineLoader(api.source) },
-    ],
+    ]),
     { initialEntries: [path] },
   );
   render(

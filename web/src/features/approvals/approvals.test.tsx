@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screenRoutes } from '../../test/screen-routes';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { ApprovalInboxItem } from './api/approvals-api';
 import { approvalsAction, approvalsLoader, Component as Approvals, shouldRevalidate } from './routes/approvals';
@@ -24,7 +25,7 @@ function item(overrides: Partial<ApprovalInboxItem> = {}): ApprovalInboxItem {
 
 function renderApprovals(routes: Record<string, FakeRoute | FakeAnswer>) {
   const api = fakeApi(routes);
-  const router = createMemoryRouter([{ path: '/approvals', Component: Approvals, loader: approvalsLoader(api.source), action: approvalsAction(api.source), shouldRevalidate }], {
+  const router = createMemoryRouter(screenRoutes([{ path: '/approvals', Component: Approvals, loader: approvalsLoader(api.source), action: approvalsAction(api.source), shouldRevalidate }]), {
     initialEntries: ['/approvals'],
   });
   render(<RouterProvider router={router} />);

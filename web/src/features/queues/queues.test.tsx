@@ -3,6 +3,7 @@ import { act, cleanup, configure, render, screen, within } from '@testing-librar
 import { I18nProvider } from 'react-aria';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation, useParams } from 'react-router';
+import { screenRoutes } from '../../test/screen-routes';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { components } from '../../lib/api/schema';
 import { bulkBody, bulkResult } from './api/bulk-update';
@@ -38,10 +39,10 @@ function TicketStandIn() {
 function renderQueue(routes: Record<string, FakeRoute | FakeAnswer>, path: string, locale = 'en-US') {
   const api = fakeApi({ ...surroundings, ...routes });
   const router = createMemoryRouter(
-    [
+    screenRoutes([
       { path: '/console', Component: Queue, loader: queueLoader(api.source), action: queueAction(api.source, async () => 'alice.agent@example.com') },
       { path: '/console/tickets/:key', Component: TicketStandIn },
-    ],
+    ]),
     { initialEntries: [path] },
   );
   render(

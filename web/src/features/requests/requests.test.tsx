@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screenRoutes } from '../../test/screen-routes';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { Comment, Ticket } from './api/requests-api';
 import { Component as MyRequests, myRequestsLoader } from './routes/my-requests';
@@ -40,7 +41,7 @@ function comment(overrides: Partial<Comment> = {}): Comment {
 function renderApp(routes: Record<string, FakeRoute | FakeAnswer>, path: string, storage: typeof fetch = async () => new Response(null, { status: 204 })) {
   const api = fakeApi({ 'GET /catalog': { status: 200, body: { catalog: [] } }, ...routes });
   const router = createMemoryRouter(
-    [
+    screenRoutes([
       { path: '/', element: <h1>Catalog</h1> },
       { path: '/requests', Component: MyRequests, loader: myRequestsLoader(api.source) },
       {
@@ -51,7 +52,7 @@ function renderApp(routes: Record<string, FakeRoute | FakeAnswer>, path: string,
         action: requestViewAction(api.source, storage),
         shouldRevalidate,
       },
-    ],
+    ]),
     { initialEntries: [path] },
   );
   render(<RouterProvider router={router} />);

@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { I18nProvider } from 'react-aria';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screenRoutes } from '../../test/screen-routes';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { components } from '../../lib/api/schema';
 import { Component as Team, teamAction, teamLoader } from './routes/team';
@@ -59,7 +60,7 @@ const myQueues: FakeAnswer = {
 
 function renderTeam(routes: Record<string, FakeRoute | FakeAnswer>, path = '/console/team/it') {
   const api = fakeApi({ 'GET /me/queues': myQueues, ...routes });
-  const router = createMemoryRouter([{ path: '/console/team/:desk', Component: Team, loader: teamLoader(api.source), action: teamAction(api.source) }], { initialEntries: [path] });
+  const router = createMemoryRouter(screenRoutes([{ path: '/console/team/:desk', Component: Team, loader: teamLoader(api.source), action: teamAction(api.source) }]), { initialEntries: [path] });
   render(
     <I18nProvider locale="en-US">
       <RouterProvider router={router} />
@@ -207,7 +208,7 @@ describe('the team view', () => {
 
   it('shows its texts in German', async () => {
     const api = fakeApi({ 'GET /me/queues': myQueues, 'GET /desks/it/team': { status: 200, body: team() }, 'GET /desks/it/queue': { status: 200, body: { items: [ticket()] } } });
-    const router = createMemoryRouter([{ path: '/console/team/:desk', Component: Team, loader: teamLoader(api.source) }], { initialEntries: ['/console/team/it'] });
+    const router = createMemoryRouter(screenRoutes([{ path: '/console/team/:desk', Component: Team, loader: teamLoader(api.source) }]), { initialEntries: ['/console/team/it'] });
     render(
       <I18nProvider locale="de-DE">
         <RouterProvider router={router} />

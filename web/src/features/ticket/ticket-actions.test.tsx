@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screenRoutes } from '../../test/screen-routes';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import { provideAuthSession } from '../../lib/auth/auth-session';
 import type { HistoryEvent, Ticket } from './api/ticket-api';
@@ -53,10 +54,10 @@ function renderTicket(routes: Record<string, FakeRoute | FakeAnswer>, queue: { k
     ...routes,
   });
   const router = createMemoryRouter(
-    [
+    screenRoutes([
       { path: '/console', element: <h1>Queue</h1>, loader: () => ({ ok: true, items: queue }) },
       { path: '/console/tickets/:key', Component: TicketView, ErrorBoundary, loader: ticketViewLoader(api.source), action: ticketViewAction(api.source), shouldRevalidate },
-    ],
+    ]),
     { initialEntries: [{ pathname: '/console/tickets/SD-4', state: { queue: '/console?desk=it&level=l1' } }] },
   );
   render(<RouterProvider router={router} />);

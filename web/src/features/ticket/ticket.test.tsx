@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screenRoutes } from '../../test/screen-routes';
 import { fakeApi, type FakeAnswer, type FakeRoute } from '../../lib/api/testing/fake-api';
 import type { Comment, HistoryEvent, Ticket } from './api/ticket-api';
 import { Component as TicketView, ErrorBoundary, shouldRevalidate, ticketViewAction, ticketViewLoader } from './routes/ticket-view';
@@ -114,10 +115,10 @@ function renderTicket(routes: Record<string, FakeRoute | FakeAnswer>, path = '/c
     ...routes,
   });
   const router = createMemoryRouter(
-    [
+    screenRoutes([
       { path: '/console', element: <h1>Queue</h1>, loader: () => queuePage },
       { path: '/console/tickets/:key', Component: TicketView, ErrorBoundary, loader: ticketViewLoader(api.source), action: ticketViewAction(api.source), shouldRevalidate },
-    ],
+    ]),
     { initialEntries: [path] },
   );
   render(<RouterProvider router={router} />);

@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import rawConfig from '#config';
+import { shipConfig } from '../../infra/bundling/shipped-config.ts';
+import { ServiceDeskFunction } from '../../infra/constructs/service-desk-function.ts';
+import { stageSettings } from '../../infra/stage.ts';
+import { parseConfig } from '../../shared/config/define-config.ts';
+import { SYNTH_TIMEOUT_MS, TEST_ENV } from './build-test-app.ts';
+
+/** The asset directory CDK builds for one entry, in an app that ships `ticketKeyPrefix` (or none). */
+function assetOf(entry: string, options: { ticketKeyPrefix?: string; charsetTablesOnDemand?: boolean } = {}): string {
+  const { ticketKeyPrefix, charsetTablesOnDemand } = options;
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'service-desk-bundle-')), context: { 'aws:cdk:enable-asset-metadata': true } });
+  if (ticketKeyPrefix) shipConfig(app, parseConfig({ ...rawConfig, ticketKeyPrefix }));
+  const stack = new Stack(app, 'Bundles', { env: TEST_ENV });
+  new ServiceDeskFunction(stack, 'Fn', { entry, settings: stageSettings('test'), ...(charsetTablesOnDemand ? { charsetTablesOnDemand } : {}) });
+  const assembly = app.synth();
+  const template = assembly.getStackByName('Bundles').template as { Resources: Record<string, { Type: string; Metadata?: Record<string, string> }> };
+  const asset = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::Lambda::Function')!.Metadata!['aws:asset:path']!;
+  return join(assembly.directory, asset);
+}
+
+const bundleOf = (entry: string, ticketKeyPrefix?: string): string => readFileSync(join(assetOf(entry, ticketKeyPrefix ? { ticketKeyPrefix } : {}), 'index.mjs'), 'utf8');
+
+// zod's schema classes carry their names as strings, which minifying keeps.
+const ZOD_MARKER = '"$ZodType"';
+
+let shipped: string;
+let unshipped: string;
+let mailAsset: string;
+let mailAssetWithTables: string;
+
+beforeAll(() => {
+  shipped = bundleOf('functions/http/get-catalog.ts', 'CARRIED');
+  unshipped = bundleOf('functions/http/get-catalog.ts');
+  mailAsset = assetOf('functions/sqs/email-intake.ts', { ticketKeyPrefix: 'SD', charsetTablesOnDemand: true });
+  mailAssetWithTables = assetOf('functions/sqs/email-intake.ts', { ticketKeyPrefix: 'SD' });
+}, SYNTH_TIMEOUT_MS);
+
+describe('the configuration in the function bundles', () => {
+  it('carries the configuration the app was built with, as data, without its schemas', () => {
+    expect(shipped).toContain('"ticketKeyPrefix":"CARRIED"');
+    expect(shipped).not.toContain(ZOD_MARKER);
+  });
+
+  it('validates servicedesk.config.ts as the function starts when the app ships no configuration', () => {
+    expect(unshipped).toContain(ZOD_MARKER);
+    expect(unshipped).not.toContain('CARRIED');
+  });
+});
+
+describe('the mail charset tables of the email intake', () => {
+  it('ships every table the bundle requires as a file beside it, and none inside it', () => {
+    const bundle = readFileSync(join(mailAsset, 'index.mjs'), 'utf8');
+    // Minified: the shim's require() is renamed, the path it is called with is not.
+    const required = [...bundle.matchAll(/\("\.\/tables\/([\w-]+\.json)"\)/g)].map((match) => match[1]!);
+    expect(new Set(required)).toEqual(new Set(['shiftjis.json', 'eucjp.json', 'cp936.json', 'gbk-added.json', 'gb18030-ranges.json', 'cp949.json', 'cp950.json', 'big5-added.json']));
+    for (const table of required) expect(existsSync(join(mailAsset, 'tables', table)), table).toBe(true);
+  });
+
+  it('leaves the tables, about 450 KB, out of the bundle', () => {
+    const inside = statSync(join(mailAssetWithTables, 'index.mjs')).size;
+    expect(inside - statSync(join(mailAsset, 'index.mjs')).size).toBeGreaterThan(300_000);
+    expect(existsSync(join(mailAssetWithTables, 'tables'))).toBe(false);
+  });
+});
