@@ -1,5 +1,4 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
@@ -7,12 +6,15 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
 import { consumeQueue } from './constructs/queue-consumer.ts';
+import type { DeadLetters } from './dead-letters.ts';
 import { nagArn } from './nag-text.ts';
 import { ENV } from '../shared/environment.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface SlaTimersProps {
   settings: StageSettings;
+  /** The desk's dead-letter and failure queues (infra/dead-letters.ts), in the stateful stack. */
+  deadLetters: DeadLetters;
 }
 
 /** Lambda's rule for SQS event sources: the visibility timeout at least six times the function timeout. */
@@ -32,17 +34,17 @@ export const SCHEDULE_MANAGE_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:D
 
 /**
  * The plumbing of SLA timers: one-time EventBridge Scheduler schedules in their own group send the
- * timer to the `sla-timers` queue, whose consumer applies the firing. What Scheduler cannot deliver
- * and what the consumer fails five times ends in one dead-letter queue, which alarms.
+ * timer to the `sla-timers` queue, whose consumer applies the firing. What the consumer fails five
+ * times moves to the desk's dead-letter queue (a redrive returns it here); what Scheduler cannot
+ * deliver goes to the failure queue with Scheduler's error. Both alarm.
  */
 export class SlaTimers extends Construct {
   readonly queue: Queue;
+  /** Scheduler's own dead-letter target: the desk's failure queue (a move task cannot redrive what Scheduler put there). */
   readonly deadLetterQueue: Queue;
   readonly scheduleGroupName: string;
   /** The role Scheduler assumes to deliver firings; it may only send to the two queues. */
   readonly schedulerRole: Role;
-  /** Fires on the first dead letter; add an action (e.g. an SNS topic) to be told. */
-  readonly deadLetterAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: SlaTimersProps) {
     super(scope, id);
@@ -54,11 +56,10 @@ export class SlaTimers extends Construct {
       queueName: `service-desk-${stage}-sla-timers`,
       visibilityTimeout: TIMER_QUEUE_VISIBILITY_TIMEOUT,
       maxReceiveCount: TIMER_MAX_RECEIVE_COUNT,
-      alarmDescription: 'An SLA timer firing could not be delivered or processed; it waits in the dead-letter queue.',
+      deadLetters: props.deadLetters,
     });
     this.queue = queues.queue;
-    this.deadLetterQueue = queues.deadLetterQueue;
-    this.deadLetterAlarm = queues.deadLetterAlarm;
+    this.deadLetterQueue = props.deadLetters.failures;
 
     this.scheduleGroupName = `service-desk-${stage}-sla`;
     new CfnScheduleGroup(this, 'ScheduleGroup', { name: this.scheduleGroupName });
@@ -74,7 +75,7 @@ export class SlaTimers extends Construct {
         },
       }),
     });
-    // SendMessage only: the DLQ is Scheduler's own dead-letter target for firings it cannot deliver.
+    // SendMessage only: the failure queue is Scheduler's own dead-letter target for firings it cannot deliver.
     this.schedulerRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn, this.deadLetterQueue.queueArn] }));
   }
 

@@ -225,7 +225,7 @@ describe('background consumers', () => {
     });
   });
 
-  it('lets the intake consumer write tickets from its queue, failing messages alone, with a dead-letter queue and its alarm', () => {
+  it("lets the intake consumer write tickets from its queue, failing messages alone, with the desk's dead-letter queue", () => {
     expect(actionsOf('intake')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
     expect(actionsOf('intake').some((action) => action.startsWith('s3:') || action.startsWith('ses:'))).toBe(false);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -237,12 +237,12 @@ describe('background consumers', () => {
       VisibilityTimeout: 60,
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'service-desk-test-intake-dlq-not-empty' });
     template.hasOutput('IntakeQueueUrl', {});
   });
 
-  it('alarms when a ticket change lands in the failure queue', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
+  it("sends the ticket changes it gives up on to the stateful stack's failure queue, which alarms (test/infra/alarms.test.ts)", () => {
+    const mapping = Object.values(template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: functionOf('ticket-changes').logicalId } } }))[0]!;
+    expect(JSON.stringify(mapping.Properties.DestinationConfig.OnFailure.Destination)).toMatch(/"Fn::GetStackOutput":\{"StackName":"ServiceDesk-test-Stateful".*GetAttDeadLettersFailures/);
   });
 });
 

@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DeadLetters } from '../../infra/dead-letters.ts';
 import { SlaTimers } from '../../infra/sla-timers.ts';
 import { stageSettings } from '../../infra/stage.ts';
 import { TEST_ENV, type TemplateValue } from './build-test-app.ts';
@@ -14,6 +15,7 @@ interface Built {
   app: App;
   stack: Stack;
   timers: SlaTimers;
+  deadLetters: DeadLetters;
   manager: LambdaFunction;
   consumer: LambdaFunction;
 }
@@ -22,7 +24,9 @@ interface Built {
 function build(options: { nag?: boolean; env?: typeof TEST_ENV | undefined } = { env: TEST_ENV }): Built {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'sla-timers-cdk-')) });
   const stack = new Stack(app, 'TimersTest', { env: options.env });
-  const timers = new SlaTimers(stack, 'SlaTimers', { settings: stageSettings('test') });
+  const settings = stageSettings('test');
+  const deadLetters = new DeadLetters(stack, 'DeadLetters', { settings });
+  const timers = new SlaTimers(stack, 'SlaTimers', { settings, deadLetters });
   const throwaway = (id: string) =>
     new LambdaFunction(stack, id, { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {};'), timeout: Duration.seconds(10) });
   const manager = throwaway('Manager');
@@ -39,7 +43,7 @@ function build(options: { nag?: boolean; env?: typeof TEST_ENV | undefined } = {
     }
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   }
-  return { app, stack, timers, manager, consumer };
+  return { app, stack, timers, deadLetters, manager, consumer };
 }
 
 let built: Built;
@@ -51,7 +55,9 @@ beforeAll(() => {
 });
 
 const queueRef = () => ({ Ref: built.stack.getLogicalId(built.timers.queue.node.defaultChild as never) });
-const dlqArn = () => ({ 'Fn::GetAtt': [built.stack.getLogicalId(built.timers.deadLetterQueue.node.defaultChild as never), 'Arn'] });
+const arnOf = (queue: { node: { defaultChild?: unknown } }) => ({ 'Fn::GetAtt': [built.stack.getLogicalId(queue.node.defaultChild as never), 'Arn'] });
+const dlqArn = () => arnOf(built.deadLetters.queue);
+const failuresArn = () => arnOf(built.deadLetters.failures);
 const queueArn = () => ({ 'Fn::GetAtt': [queueRef().Ref, 'Arn'] });
 const roleArn = () => ({ 'Fn::GetAtt': [built.stack.getLogicalId(built.timers.schedulerRole.node.defaultChild as never), 'Arn'] });
 const fnRoleRef = (fn: LambdaFunction) => ({ Ref: built.stack.getLogicalId(fn.role!.node.defaultChild as never) });
@@ -63,24 +69,21 @@ function statementsOf(role: { Ref: string }): Record<string, TemplateValue>[] {
 }
 
 describe('the SLA timer queues', () => {
-  it('makes the timers queue and its dead-letter queue, both SSE-SQS encrypted', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 2);
+  it("makes the timers queue, SSE-SQS encrypted, whose dead letters go to the desk's dead-letter queue", () => {
+    // The timers queue, and the desk's dead-letter and failure queues the test stack holds.
+    template.resourceCountIs('AWS::SQS::Queue', 3);
     template.hasResourceProperties('AWS::SQS::Queue', {
       QueueName: 'service-desk-test-sla-timers',
       SqsManagedSseEnabled: true,
       VisibilityTimeout: 60,
       RedrivePolicy: { deadLetterTargetArn: dlqArn(), maxReceiveCount: 5 },
     });
-    template.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: 'service-desk-test-sla-timers-dlq',
-      SqsManagedSseEnabled: true,
-      MessageRetentionPeriod: 14 * 24 * 3600,
-    });
+    expect(built.timers.deadLetterQueue).toBe(built.deadLetters.failures);
   });
 
-  it('refuses requests without TLS on both queues', () => {
+  it('refuses requests without TLS on every queue', () => {
     const policies = template.findResources('AWS::SQS::QueuePolicy');
-    expect(Object.keys(policies)).toHaveLength(2);
+    expect(Object.keys(policies)).toHaveLength(3);
     for (const policy of Object.values(policies)) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
     }
@@ -91,19 +94,8 @@ describe('the SLA timer queues', () => {
     expect((built.consumer.timeout?.toSeconds() ?? 0) * 6).toBeLessThanOrEqual(60);
   });
 
-  it('alarms as soon as one message is in the dead-letter queue', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqArn()['Fn::GetAtt'][0], 'QueueName'] } }],
-      Statistic: 'Maximum',
-      Period: 60,
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      EvaluationPeriods: 1,
-      TreatMissingData: 'notBreaching',
-    });
+  it('adds no alarm of its own: the dead-letter and failure queues have theirs', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
   });
 });
 
@@ -130,9 +122,9 @@ describe('the schedule group and the scheduler role', () => {
     expect(properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  it('allows the scheduler role only to send to the timers queue and its dead-letter queue', () => {
+  it("allows the scheduler role only to send to the timers queue and to the failure queue (Scheduler's dead-letter target)", () => {
     const role = { Ref: built.stack.getLogicalId(built.timers.schedulerRole.node.defaultChild as never) };
-    expect(statementsOf(role)).toEqual([{ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: [queueArn(), dlqArn()] }]);
+    expect(statementsOf(role)).toEqual([{ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: [queueArn(), failuresArn()] }]);
   });
 });
 
@@ -158,7 +150,7 @@ describe('a function that manages timers', () => {
     expect(Object.values(functions)[0]!.Properties.Environment.Variables).toEqual({
       SLA_TIMER_SCHEDULE_GROUP: 'service-desk-test-sla',
       SLA_TIMER_QUEUE_ARN: queueArn(),
-      SLA_TIMER_DLQ_ARN: dlqArn(),
+      SLA_TIMER_DLQ_ARN: failuresArn(),
       SLA_TIMER_SCHEDULER_ROLE_ARN: roleArn(),
     });
   });
