@@ -87,12 +87,12 @@ export class ServiceStack extends Stack {
   /** The API as the web app reaches it: `/api/...` on the distribution. */
   readonly webApiStage: HttpStage;
   readonly functions: ReadonlyMap<string, ServiceDeskFunction>;
-  /** SLA timer queue, dead-letter queue, schedule group and scheduler role; grant and consume through it. */
+  /** SLA timer schedule group, scheduler role and failure queue; grant and target through it. */
   readonly slaTimers: SlaTimers;
   private readonly publicHolidays: string;
   /** Follows the table's stream: SLA timers match every ticket change. */
   readonly ticketChanges: ServiceDeskFunction;
-  /** Consumes the `sla-timers` queue. */
+  /** Applies SLA timer firings; Scheduler invokes it. */
   readonly slaTimerHandler: ServiceDeskFunction;
   /** Sends queued notifications through SES, when the desk has a mailbox. */
   readonly notificationsHandler?: ServiceDeskFunction;
@@ -178,17 +178,21 @@ export class ServiceStack extends Stack {
       maxReceiveCount: 5,
       deadLetters: props.deadLetters,
     }).queue;
-    this.ticketChangesFailures = props.deadLetters.failures;
-    this.ticketChanges = this.createTicketChangesConsumer(settings, table);
+    // The schedules' target first: the functions that manage schedules are told its ARN.
     this.slaTimerHandler = new ServiceDeskFunction(this, 'SlaTimer', {
       publicHolidays: this.publicHolidays,
-      entry: 'functions/sqs/sla-timer.ts',
+      entry: 'functions/scheduled/sla-timer.ts',
       functionName: `service-desk-${settings.stage}-sla-timer`,
       description: 'Applies fired SLA thresholds: warnings, breaches and their actions',
       settings,
+      asyncInvocationWithoutDlqBecause:
+        'Invoked asynchronously by Scheduler: a firing that fails three times goes to the failure queue through the ' +
+        "function's on-failure destination, whose record carries the firing and the error (a dead-letter queue would keep less).",
     });
     this.slaTimerHandler.bindTable(table, 'write');
-    this.slaTimers.addConsumer(this.slaTimerHandler);
+    this.slaTimers.setTarget(this.slaTimerHandler);
+    this.ticketChangesFailures = props.deadLetters.failures;
+    this.ticketChanges = this.createTicketChangesConsumer(settings, table);
     this.slaTimerSweep = this.createSlaTimerSweep(settings, table);
     ({ queue: this.intakeQueue, fn: this.intakeHandler } = this.createIntakeConsumer(settings, table, props.deadLetters));
     if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake);

@@ -60,19 +60,19 @@ describe('dead-letter and failure queues', () => {
   it('gives every queue of both stacks the shared dead-letter queue as its redrive target (a move task returns each message to its own queue)', () => {
     const deadLetters = statefulQueueId('dead-letters');
     const sources = KINDS.flatMap((kind) => ofType(kind, 'AWS::SQS::Queue')).filter(([, queue]) => queue.Properties.RedrivePolicy);
-    // email-intake in the stateful stack; intake, notifications and sla-timers in the service stack.
-    expect(sources.map(([, queue]) => queue.Properties.QueueName).sort()).toEqual(['email-intake', 'intake', 'notifications', 'sla-timers'].map((name) => `service-desk-test-${name}`));
+    // email-intake in the stateful stack; intake and notifications in the service stack (Scheduler invokes the SLA timer function directly).
+    expect(sources.map(([, queue]) => queue.Properties.QueueName).sort()).toEqual(['email-intake', 'intake', 'notifications'].map((name) => `service-desk-test-${name}`));
     for (const [id, queue] of sources) expect(isArnOf(queue.Properties.RedrivePolicy.deadLetterTargetArn, deadLetters), id).toBe(true);
   });
 
-  it('sends what the stream consumer gives up on to the failure queue, apart from the redrivable dead letters', () => {
+  it('sends what the stream consumer and the SLA timer function give up on to the failure queue, apart from the redrivable dead letters', () => {
     const failures = statefulQueueId('failures');
-    const destinations = ofType('Service', 'AWS::Lambda::EventSourceMapping').flatMap(([, mapping]) => {
-      const destination = mapping.Properties.DestinationConfig?.OnFailure?.Destination;
+    const destinations = [...ofType('Service', 'AWS::Lambda::EventSourceMapping'), ...ofType('Service', 'AWS::Lambda::EventInvokeConfig')].flatMap(([, config]) => {
+      const destination = config.Properties.DestinationConfig?.OnFailure?.Destination;
       return destination ? [destination] : [];
     });
-    expect(destinations).toHaveLength(1);
-    expect(isArnOf(destinations[0], failures)).toBe(true);
+    expect(destinations).toHaveLength(2);
+    for (const destination of destinations) expect(isArnOf(destination, failures)).toBe(true);
   });
 
   it('gives each of the two exactly one alarm that fires on its first message, and no other queue an alarm', () => {

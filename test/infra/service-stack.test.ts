@@ -199,13 +199,12 @@ describe('background consumers', () => {
     expect(JSON.stringify(ses[0]!.Resource)).not.toContain('*');
   });
 
-  it('lets the SLA timer consumer write tickets but not manage schedules', () => {
+  it('lets the SLA timer function write tickets but not manage schedules, and has Scheduler invoke it with no queue between', () => {
     expect(actionsOf('sla-timer')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
     expect(actionsOf('sla-timer').some((action) => action.startsWith('scheduler:'))).toBe(false);
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: functionOf('sla-timer').logicalId },
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
+    expect(template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: functionOf('sla-timer').logicalId } } })).toEqual({});
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: functionOf('sla-timer').logicalId }, MaximumRetryAttempts: 2 });
+    expect(functionOf('ticket-changes').properties.Environment.Variables.SLA_TIMER_TARGET_ARN).toEqual({ 'Fn::GetAtt': [functionOf('sla-timer').logicalId, 'Arn'] });
   });
 
   it('lets the email intake read raw mail of the inbound prefix and write attachments under their prefix, and nothing else of the bucket', () => {
