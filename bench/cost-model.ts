@@ -77,7 +77,7 @@ export interface CostModelResult {
   peers: { product: string; perAgentUsd: number; monthlyUsd: number; source: string }[];
   /** The sign-in bill alone at the assumed users and at 1,000 requesters (directly, and through a federated provider). */
   signIn: { users: SignInUsers; usd: number }[];
-  targets: { monthlyUsd: number; monthlyExcludingSesUsd: number; idleUsd: number };
+  targets: { monthlyUsd: number; monthlyExcludingSesUsd: number; idleUsd: number; idleWithFreeTiersUsd: number };
 }
 
 const SECONDS_PER_MONTH = 30 * 24 * 3600;
@@ -143,8 +143,9 @@ export function monthlyCost(input: {
   add('DynamoDB', `storage after ${a.monthsOfHistory} months`, tableGb, 'GB', tableGb * price('dynamodbStorageGbMonth'), Math.max(0, tableGb - free('dynamodbStorageGb')) * price('dynamodbStorageGbMonth'));
   add('DynamoDB', 'point-in-time recovery', tableGb, 'GB', tableGb * price('dynamodbPitrGbMonth'));
 
-  // Each message: one send (S3 notification, the stream's batch, or Scheduler), one receive, one delete.
-  const messages = (lifecycle.inboundMails + (lifecycle.functions.notifications?.invocations ?? 0) + lifecycle.timersFired) * n;
+  // Each message: one send (S3 notification or the stream's batch), one receive, one delete. SLA
+  // timer firings pass no queue: Scheduler invokes their function (billed under Scheduler and Lambda).
+  const messages = (lifecycle.inboundMails + (lifecycle.functions.notifications?.invocations ?? 0)) * n;
   const pollers = template.sqsQueuesPolledByLambda;
   const emptyReceives = pollers * (prices.aws.sqsEmptyReceivesPerPolledQueuePerMinute?.value as number) * 60 * 24 * 30;
   const sqsRequests = messages * 3;
@@ -229,7 +230,7 @@ export function monthlyCost(input: {
       { staff: a.agents, requesters: 0, federated: 1000 },
     ].map((users) => ({ users, usd: round2(signInCost(prices, users).reduce((total, line) => total + line.usd, 0)) })),
     peers: prices.saasPeersPerAgentMonth.map((peer) => ({ product: peer.product, perAgentUsd: peer.usd, monthlyUsd: peer.usd * a.agents, source: peer.source })),
-    targets: { monthlyUsd: 6, monthlyExcludingSesUsd: 1.5, idleUsd: 2 },
+    targets: { monthlyUsd: 6, monthlyExcludingSesUsd: 1.5, idleUsd: 1.5, idleWithFreeTiersUsd: 0.5 },
   };
 }
 

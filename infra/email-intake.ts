@@ -6,6 +6,7 @@ import { S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
+import type { DeadLetters } from './dead-letters.ts';
 import type { StageSettings } from './stage.ts';
 
 /** Where SES writes inbound mail in the bucket; the intake is notified for this prefix only. */
@@ -29,16 +30,19 @@ export interface EmailIntakeProps {
    * to it, or leave it out to create the desk's own set (then activate it once, see the README).
    */
   receiptRuleSet?: string;
+  /** The desk's dead-letter queue (infra/dead-letters.ts), which alarms. */
+  deadLetters: DeadLetters;
 }
 
 /**
- * Mail in: SES receipt rule -> raw MIME in S3 -> S3 event notification -> `email-intake` queue (with a
- * dead-letter queue and an alarm). The SES Lambda action carries no body, hence S3 first.
+ * Mail in: SES receipt rule -> raw MIME in S3 -> S3 event notification -> `email-intake` queue (whose
+ * dead letters wait in the desk's dead-letter queue, which alarms). SQS rather than S3 invoking the
+ * function: S3's asynchronous invocations retry twice and can drop events, and their dead letters
+ * could not be moved back with a move task. The SES Lambda action carries no body, hence S3 first.
  */
 export class EmailIntake extends Construct {
   readonly bucket: Bucket;
   readonly queue: Queue;
-  readonly deadLetterQueue: Queue;
   readonly ruleSet: IReceiptRuleSet;
 
   constructor(scope: Construct, id: string, props: EmailIntakeProps) {
@@ -52,10 +56,9 @@ export class EmailIntake extends Construct {
       queueName: `service-desk-${stage}-email-intake`,
       visibilityTimeout: EMAIL_INTAKE_VISIBILITY_TIMEOUT,
       maxReceiveCount: 5,
-      alarmDescription: 'An inbound mail could not be processed; it waits in the dead-letter queue.',
+      deadLetters: props.deadLetters,
     });
     this.queue = queues.queue;
-    this.deadLetterQueue = queues.deadLetterQueue;
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), { prefix: INBOUND_PREFIX });
     // CDK configures bucket notifications through its own singleton function, outside our construct.
     const notificationsHandler = Stack.of(this).node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');

@@ -70,6 +70,7 @@ export function buildApp(app: App, options: BuildAppOptions): ServiceDeskApp {
     tokenEndpoint: stateful.tokenEndpoint,
     webAppDirectory: options.webAppDirectory ?? WEB_APP_DIRECTORY,
     config,
+    deadLetters: stateful.deadLetters,
     ...(stateful.emailIntake ? { emailIntake: stateful.emailIntake } : {}),
     routes: options.routes,
   });

@@ -12,7 +12,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES, type HttpRoute } from '../functions/http/routes.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
@@ -22,7 +22,8 @@ import { ATTACHMENT_PREFIX } from '../shared/ports/attachment-store.ts';
 import { buildPublicHolidays } from '../shared/domain/public-holidays.ts';
 import { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import { SlaTimers } from './sla-timers.ts';
-import { acknowledgeDeadLetterQueue, QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
+import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
+import type { DeadLetters } from './dead-letters.ts';
 import { consumeQueue } from './constructs/queue-consumer.ts';
 import { UPLOAD_PREFIX } from '../shared/ports/upload-store.ts';
 import { EmailIntake, INBOUND_PREFIX, rawMailBucketName } from './email-intake.ts';
@@ -45,6 +46,8 @@ export interface ServiceStackProps extends StackProps {
   webAppDirectory: string;
   /** The validated configuration: its calendars' public holidays are built into the functions. */
   config: ServiceDeskConfig;
+  /** The stateful stack's dead-letter and failure queues: failed work outlasts this stack. */
+  deadLetters: DeadLetters;
   /** The raw mail bucket and intake queue, when the desk receives mail. */
   emailIntake?: EmailIntake;
   /** Defaults to the route manifest; tests may pass a subset. */
@@ -85,12 +88,12 @@ export class ServiceStack extends Stack {
   /** The API as the web app reaches it: `/api/...` on the distribution. */
   readonly webApiStage: HttpStage;
   readonly functions: ReadonlyMap<string, ServiceDeskFunction>;
-  /** SLA timer queue, dead-letter queue, schedule group and scheduler role; grant and consume through it. */
+  /** SLA timer schedule group, scheduler role and failure queue; grant and target through it. */
   readonly slaTimers: SlaTimers;
   private readonly publicHolidays: string;
   /** Follows the table's stream: SLA timers match every ticket change. */
   readonly ticketChanges: ServiceDeskFunction;
-  /** Consumes the `sla-timers` queue. */
+  /** Applies SLA timer firings; Scheduler invokes it. */
   readonly slaTimerHandler: ServiceDeskFunction;
   /** Sends queued notifications through SES, when the desk has a mailbox. */
   readonly notificationsHandler?: ServiceDeskFunction;
@@ -105,7 +108,7 @@ export class ServiceStack extends Stack {
   readonly intakeHandler: ServiceDeskFunction;
   /** Turns inbound mail into tickets and comments, when the desk receives mail. */
   readonly emailIntakeHandler?: ServiceDeskFunction;
-  /** Stream records that kept failing, kept for inspection and redrive. */
+  /** Stream records that kept failing, kept for inspection (the stateful stack's failure queue). */
   readonly ticketChangesFailures: Queue;
   /** Where browsers post files until a new ticket or reply attaches them. */
   readonly uploads: UploadBucket;
@@ -167,27 +170,32 @@ export class ServiceStack extends Stack {
     this.functions = functions;
     this.lambdaThrottlesAlarm = this.createLambdaThrottlesAlarm(settings.stage);
 
-    this.slaTimers = new SlaTimers(this, 'SlaTimers', { settings });
+    this.slaTimers = new SlaTimers(this, 'SlaTimers', { settings, deadLetters: props.deadLetters });
     // Five tries ride out SES throttling; what fails more waits for a redrive.
     this.notificationsQueue = new QueueWithDeadLetters(this, 'Notifications', {
       queueName: `service-desk-${settings.stage}-notifications`,
       // Six times the 10 s function timeout, so a message is never handled twice at once.
       visibilityTimeout: Duration.seconds(60),
       maxReceiveCount: 5,
-      alarmDescription: 'A notification could not be sent; it waits in the dead-letter queue.',
+      deadLetters: props.deadLetters,
     }).queue;
-    ({ fn: this.ticketChanges, failures: this.ticketChangesFailures } = this.createTicketChangesConsumer(settings, table));
+    // The schedules' target first: the functions that manage schedules are told its ARN.
     this.slaTimerHandler = new ServiceDeskFunction(this, 'SlaTimer', {
       publicHolidays: this.publicHolidays,
-      entry: 'functions/sqs/sla-timer.ts',
+      entry: 'functions/scheduled/sla-timer.ts',
       functionName: `service-desk-${settings.stage}-sla-timer`,
       description: 'Applies fired SLA thresholds: warnings, breaches and their actions',
       settings,
+      asyncInvocationWithoutDlqBecause:
+        'Invoked asynchronously by Scheduler: a firing that fails three times goes to the failure queue through the ' +
+        "function's on-failure destination, whose record carries the firing and the error (a dead-letter queue would keep less).",
     });
     this.slaTimerHandler.bindTable(table, 'write');
-    this.slaTimers.addConsumer(this.slaTimerHandler);
+    this.slaTimers.setTarget(this.slaTimerHandler);
+    this.ticketChangesFailures = props.deadLetters.failures;
+    this.ticketChanges = this.createTicketChangesConsumer(settings, table);
     this.slaTimerSweep = this.createSlaTimerSweep(settings, table);
-    ({ queue: this.intakeQueue, fn: this.intakeHandler } = this.createIntakeConsumer(settings, table));
+    ({ queue: this.intakeQueue, fn: this.intakeHandler } = this.createIntakeConsumer(settings, table, props.deadLetters));
     if (props.emailIntake) this.emailIntakeHandler = this.createEmailIntakeConsumer(settings, table, props.emailIntake);
     if (props.config.email) {
       this.notificationsHandler = this.createNotificationsConsumer(settings, table, props.config);
@@ -298,13 +306,13 @@ export class ServiceStack extends Stack {
     return fn;
   }
 
-  private createIntakeConsumer(settings: StageSettings, table: ITableV2): { queue: Queue; fn: ServiceDeskFunction } {
+  private createIntakeConsumer(settings: StageSettings, table: ITableV2, deadLetters: DeadLetters): { queue: Queue; fn: ServiceDeskFunction } {
     // A message refused by its content fails the same way five times; then it waits in the dead-letter queue with its reason logged.
     const queue = new QueueWithDeadLetters(this, 'Intake', {
       queueName: `service-desk-${settings.stage}-intake`,
       visibilityTimeout: Duration.seconds(60),
       maxReceiveCount: 5,
-      alarmDescription: 'A request from another system could not become a ticket; it waits in the dead-letter queue (the reason is in the intake log).',
+      deadLetters,
     }).queue;
     const fn = new ServiceDeskFunction(this, 'IntakeHandler', {
       publicHolidays: this.publicHolidays,
@@ -345,7 +353,7 @@ export class ServiceStack extends Stack {
     return fn;
   }
 
-  private createTicketChangesConsumer(settings: StageSettings, table: ITableV2): { fn: ServiceDeskFunction; failures: Queue } {
+  private createTicketChangesConsumer(settings: StageSettings, table: ITableV2): ServiceDeskFunction {
     const fn = new ServiceDeskFunction(this, 'TicketChanges', {
       publicHolidays: this.publicHolidays,
       entry: 'functions/stream/ticket-changes.ts',
@@ -360,33 +368,14 @@ export class ServiceStack extends Stack {
     fn.addEnvironment(ENV.notificationsQueueUrl, this.notificationsQueue.queueUrl);
     // Invitations link to the web app on its distribution.
     fn.addEnvironment(ENV.publicWebUrl, this.web.origin);
-    // Records that still fail after the retries land here with their position, never vanish.
-    const failures = new Queue(this, 'TicketChangesFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the failure destination of the stream consumer; a queue for its own failures would have none to catch.',
-    });
-    acknowledgeDeadLetterQueue(failures);
-    new Alarm(this, 'TicketChangesFailuresAlarm', {
-      alarmName: `service-desk-${settings.stage}-ticket-changes-failures-not-empty`,
-      metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'A ticket change could not be followed (SLA timers); inspect and redrive the failure queue',
-    });
+    // Records that still fail after the retries land in the failure queue with their position, never vanish.
     fn.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 25,
         retryAttempts: 10,
         reportBatchItemFailures: true,
-        onFailure: new SqsDlq(failures),
+        onFailure: new SqsDlq(this.ticketChangesFailures),
         // Tickets, new comments and written invitations only: history, counters and claims cause nothing.
         filters: [
           FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('ticket') } } } }),
@@ -395,7 +384,7 @@ export class ServiceStack extends Stack {
         ],
       }),
     );
-    return { fn, failures };
+    return fn;
   }
 
   private createRouteFunction(route: HttpRoute, settings: StageSettings, table: ITableV2): ServiceDeskFunction {

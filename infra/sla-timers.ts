@@ -1,71 +1,59 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { QueueWithDeadLetters } from './constructs/queue-with-dead-letters.ts';
-import { consumeQueue } from './constructs/queue-consumer.ts';
 import { nagArn } from './nag-text.ts';
+import type { DeadLetters } from './dead-letters.ts';
 import { ENV } from '../shared/environment.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface SlaTimersProps {
   settings: StageSettings;
+  /** The desk's dead-letter and failure queues (infra/dead-letters.ts), in the stateful stack. */
+  deadLetters: DeadLetters;
 }
 
-/** Lambda's rule for SQS event sources: the visibility timeout at least six times the function timeout. */
-export const VISIBILITY_TIMEOUT_FACTOR = 6;
+/** Lambda's retries of a firing that throws (its most): three tries in all, a minute and then two apart. */
+export const TIMER_RETRY_ATTEMPTS = 2;
 
-/** Room for consumers of up to 10 s (the project's function timeout) at the factor of six. */
-export const TIMER_QUEUE_VISIBILITY_TIMEOUT = Duration.seconds(60);
-
-/** Receives before a firing goes to the dead-letter queue. */
-export const TIMER_MAX_RECEIVE_COUNT = 5;
-
-/** Records per consumer invocation. */
-export const TIMER_BATCH_SIZE = 10;
+/** How long Lambda keeps a firing it could not start yet (throttled): six hours, its most. */
+export const TIMER_MAX_EVENT_AGE = Duration.hours(6);
 
 /** The only actions a function that manages timers gets on Scheduler. */
 export const SCHEDULE_MANAGE_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'] as const;
 
 /**
- * The plumbing of SLA timers: one-time EventBridge Scheduler schedules in their own group send the
- * timer to the `sla-timers` queue, whose consumer applies the firing. What Scheduler cannot deliver
- * and what the consumer fails five times ends in one dead-letter queue, which alarms.
+ * The plumbing of SLA timers: one-time EventBridge Scheduler schedules in their own group invoke the
+ * `sla-timer` function, asynchronously, with the timer as the event. No queue in between: a queue
+ * would add batching (nothing to batch: a firing is one ticket's one threshold) and a redrive, and
+ * cost its poller's empty receives around the clock. Scheduler retries a firing it cannot hand to
+ * Lambda for 24 hours, then puts it in the failure queue with Scheduler's error; Lambda retries one
+ * that throws twice, then puts it there too, with the function's error. Either way the daily sweep
+ * makes the ticket's schedules match its state again, so a missed threshold fires again within a day.
  */
 export class SlaTimers extends Construct {
-  readonly queue: Queue;
+  /** Where firings that failed for good wait: the desk's failure queue, which alarms. */
   readonly deadLetterQueue: Queue;
   readonly scheduleGroupName: string;
-  /** The role Scheduler assumes to deliver firings; it may only send to the two queues. */
+  /** The role Scheduler assumes to deliver firings; it may only invoke the timer function and send to the failure queue. */
   readonly schedulerRole: Role;
-  /** Fires on the first dead letter; add an action (e.g. an SNS topic) to be told. */
-  readonly deadLetterAlarm: Alarm;
+  private target?: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: SlaTimersProps) {
     super(scope, id);
     const { stage } = props.settings;
     const stack = Stack.of(this);
-
-    // Five tries ride out a throttled table or a deploy; a firing that fails more is a bug to look at.
-    const queues = new QueueWithDeadLetters(this, 'Queues', {
-      queueName: `service-desk-${stage}-sla-timers`,
-      visibilityTimeout: TIMER_QUEUE_VISIBILITY_TIMEOUT,
-      maxReceiveCount: TIMER_MAX_RECEIVE_COUNT,
-      alarmDescription: 'An SLA timer firing could not be delivered or processed; it waits in the dead-letter queue.',
-    });
-    this.queue = queues.queue;
-    this.deadLetterQueue = queues.deadLetterQueue;
-    this.deadLetterAlarm = queues.deadLetterAlarm;
+    this.deadLetterQueue = props.deadLetters.failures;
 
     this.scheduleGroupName = `service-desk-${stage}-sla`;
     new CfnScheduleGroup(this, 'ScheduleGroup', { name: this.scheduleGroupName });
     const groupArn = stack.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: this.scheduleGroupName });
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {
-      description: `Delivers SLA timer firings to their queue (${stage})`,
+      description: `Delivers SLA timer firings to their function (${stage})`,
       // Only Scheduler in this account, for schedules of this group: no confused deputy.
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: {
@@ -74,8 +62,20 @@ export class SlaTimers extends Construct {
         },
       }),
     });
-    // SendMessage only: the DLQ is Scheduler's own dead-letter target for firings it cannot deliver.
-    this.schedulerRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn, this.deadLetterQueue.queueArn] }));
+    // The failure queue is Scheduler's own dead-letter target for firings it cannot deliver.
+    this.schedulerRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }));
+  }
+
+  /**
+   * Makes the function the schedules' target: Scheduler may invoke it, Lambda retries a firing that
+   * throws twice and then sends its record (the firing as `requestPayload`, the error as
+   * `responsePayload`) to the failure queue. Call before any grantManageSchedules, which tells the managers its ARN.
+   */
+  setTarget(fn: LambdaFunction): void {
+    if (this.target) throw new Error(`${this.node.path}: the SLA timers already have a target (${this.target.node.path})`);
+    this.target = fn;
+    fn.configureAsyncInvoke({ retryAttempts: TIMER_RETRY_ATTEMPTS, maxEventAge: TIMER_MAX_EVENT_AGE, onFailure: new SqsDestination(this.deadLetterQueue) });
+    this.schedulerRole.addToPrincipalPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }));
   }
 
   /**
@@ -84,6 +84,7 @@ export class SlaTimers extends Construct {
    * in one place so they cannot drift apart.
    */
   grantManageSchedules(fn: LambdaFunction): void {
+    if (!this.target) throw new Error(`${this.node.path}: call setTarget(fn) before grantManageSchedules(${fn.node.path}): the schedules need their target`);
     const stack = Stack.of(this);
     fn.addToRolePolicy(
       new PolicyStatement({
@@ -99,7 +100,7 @@ export class SlaTimers extends Construct {
       }),
     );
     fn.addEnvironment(ENV.slaTimerScheduleGroup, this.scheduleGroupName);
-    fn.addEnvironment(ENV.slaTimerQueueArn, this.queue.queueArn);
+    fn.addEnvironment(ENV.slaTimerTargetArn, this.target.functionArn);
     fn.addEnvironment(ENV.slaTimerDeadLetterQueueArn, this.deadLetterQueue.queueArn);
     fn.addEnvironment(ENV.slaTimerSchedulerRoleArn, this.schedulerRole.roleArn);
     if (fn.role) {
@@ -122,21 +123,5 @@ export class SlaTimers extends Construct {
         reason: 'scheduler:ListSchedules supports no resource-level permissions; the sweep lists schedule names by prefix, nothing more.',
       });
     }
-  }
-
-  /**
-   * Makes the function the queue's consumer: batches of 10 with partial batch failures, so one bad
-   * firing is retried alone. Refuses a function whose timeout the visibility timeout does not cover
-   * six times, since a record could then be delivered again while still being processed.
-   */
-  addConsumer(fn: LambdaFunction): void {
-    const timeout = fn.timeout ?? Duration.seconds(3);
-    if (timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR > TIMER_QUEUE_VISIBILITY_TIMEOUT.toSeconds()) {
-      throw new Error(
-        `${fn.node.path}: a timeout of ${timeout.toSeconds()} s needs a queue visibility timeout of at least ` +
-          `${timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR} s; the SLA timers queue has ${TIMER_QUEUE_VISIBILITY_TIMEOUT.toSeconds()} s`,
-      );
-    }
-    consumeQueue(fn, this.queue, TIMER_BATCH_SIZE);
   }
 }

@@ -19,11 +19,12 @@ import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } f
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { RESOURCE_SERVER_ID, SCOPES, STAFF_GROUPS } from '../shared/auth/scopes.ts';
-import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../shared/store/table-definition.ts';
+import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE, type IndexName } from '../shared/store/table-definition.ts';
 import type { ServiceDeskConfig } from '../shared/config/config-schema.ts';
 import type { ServiceDeskFunction } from './constructs/service-desk-function.ts';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { receivingDomains } from '../shared/email/desk-addresses.ts';
+import { DeadLetters } from './dead-letters.ts';
 import { EmailIntake } from './email-intake.ts';
 import { createTicketFilesBucket, keepNotificationsLogicalId } from './ticket-files-bucket.ts';
 import type { StageSettings } from './stage.ts';
@@ -36,6 +37,13 @@ export interface StatefulStackProps extends StackProps {
   /** How people sign in: one-time codes and the organisation's identity providers. */
   signIn: ServiceDeskConfig['signIn'];
 }
+
+/**
+ * The indexes whose partitions a whole desk writes (its active queue on GSI1, its due list on
+ * GSI4; shared/store/ACCESS-PATTERNS.md): the ones a busy desk can throttle. GSI2 (one assignee)
+ * and GSI3 (one requester or approver) spread their writes over people.
+ */
+export const THROTTLE_WATCHED_INDEXES = ['GSI1', 'GSI4'] as const satisfies readonly IndexName[];
 
 /** Lower number wins when a user is in several groups (cognito:preferred_role order). */
 const GROUP_PRECEDENCE: Record<(typeof STAFF_GROUPS)[number], number> = { admin: 0, manager: 10, agent: 20 };
@@ -61,8 +69,10 @@ export class StatefulStack extends Stack {
   readonly machineClient: UserPoolClient;
   /** OAuth 2.0 token endpoint of the user pool domain (client credentials grant). */
   readonly tokenEndpoint: string;
-  /** Fire on the first throttled read or write of the table or one of its indexes. */
-  readonly tableThrottleAlarms: { read: Alarm; write: Alarm };
+  /** Fires on the first throttled write of the table or one of its indexes. */
+  readonly tableWriteThrottlesAlarm: Alarm;
+  /** Where every queue's dead letters and other services' failures wait, with one alarm each. */
+  readonly deadLetters: DeadLetters;
   /** Present when the configuration names the desk's mailbox. */
   readonly emailIntake?: EmailIntake;
   /** Tickets' attachments (from mail and the web app) and, when the desk receives mail, raw mail. */
@@ -88,10 +98,7 @@ export class StatefulStack extends Stack {
       timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.tableThrottleAlarms = {
-      read: this.tableThrottleAlarm(settings.stage, 'Read'),
-      write: this.tableThrottleAlarm(settings.stage, 'Write'),
-    };
+    this.tableWriteThrottlesAlarm = this.tableWriteThrottleAlarm(settings.stage);
 
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `service-desk-${settings.stage}`,
@@ -190,6 +197,7 @@ export class StatefulStack extends Stack {
     // No user sign-in flows (Cognito's default would allow SRP and custom auth through this client).
     (this.machineClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
 
+    this.deadLetters = new DeadLetters(this, 'DeadLetters', { settings });
     // Files are kept with the data, mail or not; raw mail and its queue too: mail in flight must survive a service redeploy.
     this.ticketFiles = createTicketFilesBucket(this, 'TicketFiles', { settings, ...(props.email ? { retainRawMailDays: props.email.retainRawMailDays } : {}) });
     if (props.email) {
@@ -198,6 +206,7 @@ export class StatefulStack extends Stack {
         // Every desk's address is on one of these domains (the configuration checks it).
         domains: receivingDomains(props),
         bucket: this.ticketFiles,
+        deadLetters: this.deadLetters,
         ...(props.email.receiptRuleSet ? { receiptRuleSet: props.email.receiptRuleSet } : {}),
       });
       keepNotificationsLogicalId(this.ticketFiles);
@@ -210,19 +219,24 @@ export class StatefulStack extends Stack {
   }
 
   /**
-   * One alarm over the table and its indexes: on demand, throttling means a hot key or index
-   * partition, or traffic past twice its previous peak. Alarms are billed per metric they read,
-   * so one alarm over the four costs what four alarms would.
+   * One alarm over the writes of the table and its hot indexes: on demand, throttling means a key
+   * or index partition past its per-partition limit (1,000 writes a second), or traffic past twice
+   * its previous peak, and a throttled index write holds back the table's writes. DynamoDB reports
+   * an index's throttling only under the index's own dimension, and alarms are billed per metric
+   * they read, so only the indexes with a partition a whole desk writes are read. Reads get none:
+   * a throttled read changes nothing, the SDK retries it, and one that still fails is an API error
+   * or a queue message retried, then dead-lettered (alarmed).
    */
-  private tableThrottleAlarm(stage: string, kind: 'Read' | 'Write'): Alarm {
+  private tableWriteThrottleAlarm(stage: string): Alarm {
+    const kind = 'Write';
     const metricName = `${kind}ThrottleEvents`;
     const period = Duration.minutes(1);
     const usingMetrics: Record<string, Metric> = { table: this.table.metric(metricName, { period, statistic: 'Sum' }) };
-    for (const index of TABLE_INDEXES) {
-      usingMetrics[index.indexName.toLowerCase()] = new Metric({
+    for (const indexName of THROTTLE_WATCHED_INDEXES) {
+      usingMetrics[indexName.toLowerCase()] = new Metric({
         namespace: 'AWS/DynamoDB',
         metricName,
-        dimensionsMap: { TableName: this.table.tableName, GlobalSecondaryIndexName: index.indexName },
+        dimensionsMap: { TableName: this.table.tableName, GlobalSecondaryIndexName: indexName },
         period,
         statistic: 'Sum',
       });
@@ -230,7 +244,7 @@ export class StatefulStack extends Stack {
     return new Alarm(this, `Table${kind}ThrottlesAlarm`, {
       alarmName: `service-desk-${stage}-table-${kind.toLowerCase()}s-throttled`,
       alarmDescription:
-        `DynamoDB throttled ${kind.toLowerCase()}s of the service desk table or one of its indexes (${TABLE_INDEXES.map((index) => index.indexName).join(', ')}); ` +
+        `DynamoDB throttled ${kind.toLowerCase()}s of the service desk table or of its busiest indexes (${THROTTLE_WATCHED_INDEXES.join(', ')}); ` +
         `requests failed or were retried. The per-index ${metricName} metrics tell which.`,
       // FILL: a series without data at a minute counts as 0 there, so one throttled index is enough.
       metric: new MathExpression({

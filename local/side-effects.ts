@@ -5,7 +5,7 @@ import { ENV } from '#shared/environment';
 import { DynamoDbAutoReplyLimiter } from '#shared/adapters/dynamodb/dynamodb-auto-reply-limiter';
 import { DynamoDbUndeliverableAddresses } from '#shared/adapters/dynamodb/dynamodb-undeliverable-addresses';
 import { invokeAsFunction, localFunctionName } from './lambda-invocation.ts';
-import { LocalQueue } from './local-queue.ts';
+import { LocalQueue, type SqsConsumer } from './local-queue.ts';
 import { LocalAttachmentStore } from './local-attachment-store.ts';
 import { startLocalBucketFiles } from './local-bucket-files.ts';
 import { LocalRawMailStore } from './local-raw-mail-store.ts';
@@ -30,6 +30,25 @@ export const LOCAL_MAIL_BUCKET = 'servicedesk-local-mail';
 export type HandlerInstrument = <Event, Result>(functionName: string, handler: (event: Event) => Promise<Result>) => (event: Event) => Promise<Result>;
 
 const uninstrumented: HandlerInstrument = (_name, handler) => handler;
+
+/**
+ * A function Scheduler invokes asynchronously, fed from the local timer queue: each firing is one
+ * call with the firing as the event, and one that throws is retried, then dead-lettered.
+ */
+function asAsyncInvocations(invoke: (event: unknown) => Promise<void>): SqsConsumer {
+  return async (event) => {
+    const batchItemFailures: { itemIdentifier: string }[] = [];
+    for (const record of event.Records) {
+      try {
+        await invoke(JSON.parse(record.body));
+      } catch {
+        // The function logged its error, as Lambda's log would hold it.
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures };
+  };
+}
 
 /** A consumer run as its own function, as Lambda runs it: each call one invocation, its logs under its name. */
 const asFunction =
@@ -56,7 +75,7 @@ export interface RunningSideEffects {
 
 /**
  * What AWS runs beside the API, on this machine: the table's stream feeds the same stream handler
- * (SLA timer reconciliation), and exact-time local timers feed the same `sla-timers` queue handler
+ * (SLA timer reconciliation), and exact-time local timers invoke the same `sla-timer` function
  * that EventBridge Scheduler targets on AWS. Call after TABLE_NAME and DYNAMODB_ENDPOINT are set.
  */
 export async function startSideEffects(options: {
@@ -78,7 +97,7 @@ export async function startSideEffects(options: {
   const instrumented = options.instrument ?? uninstrumented;
   const instrument: HandlerInstrument = (name, handler) => instrumented(name, asFunction(name, handler));
   const deadLetters = (queue: string) => (options.deadLetterDir ? { deadLetterDir: join(options.deadLetterDir, queue) } : {});
-  const { handler: slaTimerHandler } = await import('../functions/sqs/sla-timer.ts');
+  const { handler: slaTimerHandler } = await import('../functions/scheduled/sla-timer.ts');
   const { ticketChangesHandler } = await import('../functions/stream/ticket-changes.ts');
   const { emailIntakeHandler } = await import('../functions/sqs/email-intake.ts');
   const { emailIntakeDepsFromEnv } = await import('#shared/composition/email-intake-deps-from-env');
@@ -87,8 +106,9 @@ export async function startSideEffects(options: {
   const { ticketDepsFromEnv } = await import('#shared/composition/ticket-deps-from-env');
   const { intakeHandler } = await import('../functions/sqs/intake.ts');
   const { assignmentDepsFromEnv } = await import('#shared/composition/assignment-deps-from-env');
-  const timers = new LocalTimerScheduler({ documentClient: createLocalDocumentClient(options.endpoint), tableName: options.tableName, queue: deadLetters(LOCAL_TIMER_QUEUE_NAME) });
-  await timers.start(instrument('sla-timer', slaTimerHandler));
+  // Three tries, as Lambda's asynchronous invocation gives a firing Scheduler hands it (the call and two retries).
+  const timers = new LocalTimerScheduler({ documentClient: createLocalDocumentClient(options.endpoint), tableName: options.tableName, queue: { maxReceiveCount: 3, ...deadLetters(LOCAL_TIMER_QUEUE_NAME) } });
+  await timers.start(asAsyncInvocations(instrument('sla-timer', slaTimerHandler)));
 
   // Mail out: the same notifications handler, sending through the SES adapter to the local SES.
   const ses = await startLocalSes({ port: options.sesPort });

@@ -11,11 +11,11 @@ export const ENV = {
   approvalLinkSecret: 'APPROVAL_LINK_SECRET',
   /** The EventBridge Scheduler group that holds the SLA timer schedules. */
   slaTimerScheduleGroup: 'SLA_TIMER_SCHEDULE_GROUP',
-  /** The SQS queue SLA timer schedules deliver to. */
-  slaTimerQueueArn: 'SLA_TIMER_QUEUE_ARN',
-  /** Where Scheduler puts a firing it could not deliver. */
+  /** The function SLA timer schedules invoke. */
+  slaTimerTargetArn: 'SLA_TIMER_TARGET_ARN',
+  /** Where Scheduler puts a firing it could not deliver (the desk's failure queue). */
   slaTimerDeadLetterQueueArn: 'SLA_TIMER_DLQ_ARN',
-  /** The role Scheduler assumes to send to the queues (passed with iam:PassRole). */
+  /** The role Scheduler assumes to invoke the target (passed with iam:PassRole). */
   slaTimerSchedulerRoleArn: 'SLA_TIMER_SCHEDULER_ROLE_ARN',
   /** Only set locally: where the local SES (aws-ses-v2-local) listens. */
   sesEndpoint: 'SES_ENDPOINT',

@@ -14,10 +14,10 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 const handlers = [...new Set(HTTP_ROUTES.map((route) => route.handler))];
-/** Functions that serve no route: the stream consumer, the SLA timer consumer, the email and JSON intakes and the mail sender. */
-const backgroundFunctions = ['ticket-changes', 'sla-timer', 'email-intake', 'intake', 'notifications'];
-/** Functions started by a schedule: the daily SLA timer sweep. */
-const scheduledFunctions = ['sla-timer-sweep'];
+/** Functions that serve no route and poll a queue or the stream: the stream consumer, the email and JSON intakes and the mail sender. */
+const backgroundFunctions = ['ticket-changes', 'email-intake', 'intake', 'notifications'];
+/** Functions a schedule starts: the daily SLA timer sweep (an EventBridge rule) and the SLA timer function (one-time Scheduler schedules). */
+const scheduledFunctions = ['sla-timer-sweep', 'sla-timer'];
 
 /** The Lambda function resource of a handler, found by its stage-qualified name. */
 function functionOf(handler: string): { logicalId: string; properties: Record<string, TemplateValue> } {
@@ -49,7 +49,7 @@ function routeOf(route: HttpRoute): Record<string, TemplateValue> {
 }
 
 describe('functions', () => {
-  it('creates one function per handler of the route manifest, plus the five background consumers and the daily sweep', () => {
+  it('creates one function per handler of the route manifest, plus the four background consumers, the SLA timer function and the daily sweep', () => {
     const own = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => String(fn.Properties.FunctionName ?? '').startsWith('service-desk-test-'));
     expect(own).toHaveLength(handlers.length + backgroundFunctions.length + scheduledFunctions.length);
   });
@@ -138,7 +138,7 @@ describe('functions', () => {
   });
 
   // What the Serverless-LambdaDLQ acknowledgement rests on: no function is invoked asynchronously.
-  it('invokes every function synchronously, API Gateway the route functions and event source mappings the others, but for the daily sweep', () => {
+  it('invokes every function synchronously, API Gateway the route functions and event source mappings the others, but for the daily sweep and the SLA timer function Scheduler invokes', () => {
     const all = Object.values(template.findResources('AWS::Lambda::Permission'));
     const sweep = functionOf('sla-timer-sweep').logicalId;
     const scheduled = all.filter((permission) => permission.Properties.Principal === 'events.amazonaws.com');
@@ -147,7 +147,9 @@ describe('functions', () => {
     const permissions = all.filter((permission) => permission.Properties.Principal !== 'events.amazonaws.com');
     expect(permissions.length).toBeGreaterThan(0);
     for (const permission of permissions) expect(permission.Properties.Principal).toBe('apigateway.amazonaws.com');
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
+    // Only the SLA timer function is invoked asynchronously with its own retries (by Scheduler, whose role may invoke it).
+    const asyncConfigs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'));
+    expect(asyncConfigs.map((config) => config.Properties.FunctionName.Ref)).toEqual([functionOf('sla-timer').logicalId]);
     const invokedByApi = new Set(permissions.map((permission) => permission.Properties.FunctionName['Fn::GetAtt'][0] as string));
     const polled = new Set(Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map((mapping) => mapping.Properties.FunctionName.Ref as string));
     for (const handler of handlers) expect(invokedByApi.has(functionOf(handler).logicalId), handler).toBe(true);
@@ -199,13 +201,12 @@ describe('background consumers', () => {
     expect(JSON.stringify(ses[0]!.Resource)).not.toContain('*');
   });
 
-  it('lets the SLA timer consumer write tickets but not manage schedules', () => {
+  it('lets the SLA timer function write tickets but not manage schedules, and has Scheduler invoke it with no queue between', () => {
     expect(actionsOf('sla-timer')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
     expect(actionsOf('sla-timer').some((action) => action.startsWith('scheduler:'))).toBe(false);
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: functionOf('sla-timer').logicalId },
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
+    expect(template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: functionOf('sla-timer').logicalId } } })).toEqual({});
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: functionOf('sla-timer').logicalId }, MaximumRetryAttempts: 2 });
+    expect(functionOf('ticket-changes').properties.Environment.Variables.SLA_TIMER_TARGET_ARN).toEqual({ 'Fn::GetAtt': [functionOf('sla-timer').logicalId, 'Arn'] });
   });
 
   it('lets the email intake read raw mail of the inbound prefix and write attachments under their prefix, and nothing else of the bucket', () => {
@@ -225,7 +226,7 @@ describe('background consumers', () => {
     });
   });
 
-  it('lets the intake consumer write tickets from its queue, failing messages alone, with a dead-letter queue and its alarm', () => {
+  it("lets the intake consumer write tickets from its queue, failing messages alone, with the desk's dead-letter queue", () => {
     expect(actionsOf('intake')).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
     expect(actionsOf('intake').some((action) => action.startsWith('s3:') || action.startsWith('ses:'))).toBe(false);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -237,12 +238,12 @@ describe('background consumers', () => {
       VisibilityTimeout: 60,
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'service-desk-test-intake-dlq-not-empty' });
     template.hasOutput('IntakeQueueUrl', {});
   });
 
-  it('alarms when a ticket change lands in the failure queue', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
+  it("sends the ticket changes it gives up on to the stateful stack's failure queue, which alarms (test/infra/alarms.test.ts)", () => {
+    const mapping = Object.values(template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: functionOf('ticket-changes').logicalId } } }))[0]!;
+    expect(JSON.stringify(mapping.Properties.DestinationConfig.OnFailure.Destination)).toMatch(/"Fn::GetStackOutput":\{"StackName":"ServiceDesk-test-Stateful".*GetAttDeadLettersFailures/);
   });
 });
 

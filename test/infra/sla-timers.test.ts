@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DeadLetters } from '../../infra/dead-letters.ts';
 import { SlaTimers } from '../../infra/sla-timers.ts';
 import { stageSettings } from '../../infra/stage.ts';
 import { TEST_ENV, type TemplateValue } from './build-test-app.ts';
@@ -14,21 +15,24 @@ interface Built {
   app: App;
   stack: Stack;
   timers: SlaTimers;
+  deadLetters: DeadLetters;
   manager: LambdaFunction;
   consumer: LambdaFunction;
 }
 
-/** A stack with the construct and two throwaway inline functions (no bundling): one manages timers, one consumes them. */
+/** A stack with the construct and two throwaway inline functions (no bundling): one manages timers, one is their target. */
 function build(options: { nag?: boolean; env?: typeof TEST_ENV | undefined } = { env: TEST_ENV }): Built {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'sla-timers-cdk-')) });
   const stack = new Stack(app, 'TimersTest', { env: options.env });
-  const timers = new SlaTimers(stack, 'SlaTimers', { settings: stageSettings('test') });
+  const settings = stageSettings('test');
+  const deadLetters = new DeadLetters(stack, 'DeadLetters', { settings });
+  const timers = new SlaTimers(stack, 'SlaTimers', { settings, deadLetters });
   const throwaway = (id: string) =>
     new LambdaFunction(stack, id, { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {};'), timeout: Duration.seconds(10) });
   const manager = throwaway('Manager');
   const consumer = throwaway('Consumer');
+  timers.setTarget(consumer);
   timers.grantManageSchedules(manager);
-  timers.addConsumer(consumer);
   if (options.nag) {
     for (const fn of [manager, consumer]) {
       Validations.of(fn).acknowledge({
@@ -39,7 +43,7 @@ function build(options: { nag?: boolean; env?: typeof TEST_ENV | undefined } = {
     }
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   }
-  return { app, stack, timers, manager, consumer };
+  return { app, stack, timers, deadLetters, manager, consumer };
 }
 
 let built: Built;
@@ -50,9 +54,10 @@ beforeAll(() => {
   template = Template.fromStack(built.stack);
 });
 
-const queueRef = () => ({ Ref: built.stack.getLogicalId(built.timers.queue.node.defaultChild as never) });
-const dlqArn = () => ({ 'Fn::GetAtt': [built.stack.getLogicalId(built.timers.deadLetterQueue.node.defaultChild as never), 'Arn'] });
-const queueArn = () => ({ 'Fn::GetAtt': [queueRef().Ref, 'Arn'] });
+const arnOf = (queue: { node: { defaultChild?: unknown } }) => ({ 'Fn::GetAtt': [built.stack.getLogicalId(queue.node.defaultChild as never), 'Arn'] });
+const failuresArn = () => arnOf(built.deadLetters.failures);
+const consumerId = () => built.stack.getLogicalId(built.consumer.node.defaultChild as never);
+const consumerArn = () => ({ 'Fn::GetAtt': [consumerId(), 'Arn'] });
 const roleArn = () => ({ 'Fn::GetAtt': [built.stack.getLogicalId(built.timers.schedulerRole.node.defaultChild as never), 'Arn'] });
 const fnRoleRef = (fn: LambdaFunction) => ({ Ref: built.stack.getLogicalId(fn.role!.node.defaultChild as never) });
 
@@ -62,48 +67,16 @@ function statementsOf(role: { Ref: string }): Record<string, TemplateValue>[] {
   return Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
 }
 
-describe('the SLA timer queues', () => {
-  it('makes the timers queue and its dead-letter queue, both SSE-SQS encrypted', () => {
+describe('no queue of their own', () => {
+  it("makes no queue: Scheduler invokes the function, and what fails for good goes to the desk's failure queue", () => {
+    // Only the desk's dead-letter and failure queues, which the test stack holds.
     template.resourceCountIs('AWS::SQS::Queue', 2);
-    template.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: 'service-desk-test-sla-timers',
-      SqsManagedSseEnabled: true,
-      VisibilityTimeout: 60,
-      RedrivePolicy: { deadLetterTargetArn: dlqArn(), maxReceiveCount: 5 },
-    });
-    template.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: 'service-desk-test-sla-timers-dlq',
-      SqsManagedSseEnabled: true,
-      MessageRetentionPeriod: 14 * 24 * 3600,
-    });
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
+    expect(built.timers.deadLetterQueue).toBe(built.deadLetters.failures);
   });
 
-  it('refuses requests without TLS on both queues', () => {
-    const policies = template.findResources('AWS::SQS::QueuePolicy');
-    expect(Object.keys(policies)).toHaveLength(2);
-    for (const policy of Object.values(policies)) {
-      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
-    }
-  });
-
-  it('covers six function timeouts of 10 s with the visibility timeout', () => {
-    expect(built.timers.queue.node.defaultChild).toMatchObject({ visibilityTimeout: 60 });
-    expect((built.consumer.timeout?.toSeconds() ?? 0) * 6).toBeLessThanOrEqual(60);
-  });
-
-  it('alarms as soon as one message is in the dead-letter queue', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqArn()['Fn::GetAtt'][0], 'QueueName'] } }],
-      Statistic: 'Maximum',
-      Period: 60,
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      EvaluationPeriods: 1,
-      TreatMissingData: 'notBreaching',
-    });
+  it('adds no alarm of its own: the dead-letter and failure queues have theirs', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
   });
 });
 
@@ -130,9 +103,12 @@ describe('the schedule group and the scheduler role', () => {
     expect(properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  it('allows the scheduler role only to send to the timers queue and its dead-letter queue', () => {
+  it("allows the scheduler role only to invoke the target and to send to the failure queue (Scheduler's dead-letter target)", () => {
     const role = { Ref: built.stack.getLogicalId(built.timers.schedulerRole.node.defaultChild as never) };
-    expect(statementsOf(role)).toEqual([{ Action: 'sqs:SendMessage', Effect: 'Allow', Resource: [queueArn(), dlqArn()] }]);
+    expect(statementsOf(role)).toEqual([
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: failuresArn() },
+      { Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: consumerArn() },
+    ]);
   });
 });
 
@@ -153,44 +129,51 @@ describe('a function that manages timers', () => {
     ]);
   });
 
-  it('is told the group, the queues and the role', () => {
+  it('is told the group, the target, the failure queue and the role', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Role: { 'Fn::GetAtt': [fnRoleRef(built.manager).Ref, 'Arn'] } } });
     expect(Object.values(functions)[0]!.Properties.Environment.Variables).toEqual({
       SLA_TIMER_SCHEDULE_GROUP: 'service-desk-test-sla',
-      SLA_TIMER_QUEUE_ARN: queueArn(),
-      SLA_TIMER_DLQ_ARN: dlqArn(),
+      SLA_TIMER_TARGET_ARN: consumerArn(),
+      SLA_TIMER_DLQ_ARN: failuresArn(),
       SLA_TIMER_SCHEDULER_ROLE_ARN: roleArn(),
     });
   });
 
-  it('gets no queue access', () => {
-    expect(statementsOf(fnRoleRef(built.manager)).flatMap((statement) => [statement.Action].flat())).not.toContainEqual(expect.stringMatching(/^sqs:/));
+  it('gets no queue access and may not invoke the target itself', () => {
+    const actions = statementsOf(fnRoleRef(built.manager)).flatMap((statement) => [statement.Action].flat());
+    expect(actions).not.toContainEqual(expect.stringMatching(/^sqs:/));
+    expect(actions).not.toContain('lambda:InvokeFunction');
   });
 });
 
-describe('the consumer of the timers queue', () => {
-  it('reads the queue in batches of 10 and reports partial batch failures', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      EventSourceArn: queueArn(),
-      FunctionName: { Ref: built.stack.getLogicalId(built.consumer.node.defaultChild as never) },
-      BatchSize: 10,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
+describe('the target function', () => {
+  it('is retried twice by Lambda, kept up to six hours when it cannot start, then sent to the failure queue', () => {
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: consumerId() },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+      DestinationConfig: { OnFailure: { Destination: failuresArn() } },
     });
   });
 
-  it('may consume the timers queue and nothing else', () => {
-    const statements = statementsOf(fnRoleRef(built.consumer));
-    expect(statements).toHaveLength(1);
-    expect(statements[0]!.Resource).toEqual(queueArn());
-    expect([statements[0]!.Action].flat()).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']));
-    expect([statements[0]!.Action].flat()).not.toContain('sqs:SendMessage');
+  it('may send to the failure queue and read no queue', () => {
+    const actions = statementsOf(fnRoleRef(built.consumer)).flatMap((statement) => [statement.Action].flat());
+    expect(actions).toContain('sqs:SendMessage');
+    expect(actions).not.toContain('sqs:ReceiveMessage');
   });
 
-  it('refuses a function whose timeout six times over exceeds the visibility timeout', () => {
+  it('refuses a second target, and a manager before the target', () => {
     const { stack, timers } = build({ env: TEST_ENV });
-    const slow = new LambdaFunction(stack, 'Slow', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {};'), timeout: Duration.seconds(11) });
-    expect(() => timers.addConsumer(slow)).toThrow(/timeout of 11 s needs a queue visibility timeout of at least 66 s; the SLA timers queue has 60 s/);
+    const other = new LambdaFunction(stack, 'Other', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {};') });
+    expect(() => timers.setTarget(other)).toThrow(/already have a target/);
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'sla-timers-cdk-')) });
+    const early = new Stack(app, 'Early', { env: TEST_ENV });
+    const settings = stageSettings('test');
+    const untargeted = new SlaTimers(early, 'SlaTimers', { settings, deadLetters: new DeadLetters(early, 'DeadLetters', { settings }) });
+    const manager = new LambdaFunction(early, 'Manager', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => {};') });
+    expect(() => untargeted.grantManageSchedules(manager)).toThrow(/call setTarget\(fn\) before grantManageSchedules/);
   });
 });
 

@@ -7,9 +7,10 @@ import type { ListableTimerScheduler } from '../../ports/timer-scheduler.ts';
 /** Where the schedules live and what they deliver to; the SlaTimers construct sets all four. */
 export interface EventBridgeTimerConfig {
   groupName: string;
-  queueArn: string;
+  /** The `sla-timer` function, which Scheduler invokes asynchronously with the timer as the event. */
+  targetArn: string;
   deadLetterQueueArn: string;
-  /** The role Scheduler assumes to send to the queue and the dead-letter queue. */
+  /** The role Scheduler assumes to invoke the function and send to the dead-letter queue. */
   roleArn: string;
 }
 
@@ -21,9 +22,9 @@ export interface EventBridgeTimerConfig {
 export const MIN_SCHEDULE_LEAD_MS = 5_000;
 
 /**
- * Delivery retries from Scheduler to SQS: the most Scheduler allows (24 h, 185 attempts). A lost
- * firing is a breach nobody hears about, and SQS outages are short, so keep trying; what still
- * fails goes to the dead-letter queue, which alarms.
+ * Delivery retries from Scheduler to Lambda: the most Scheduler allows (24 h, 185 attempts). A lost
+ * firing is a breach nobody hears about, and a refused invoke (throttled, or a deploy) is short, so
+ * keep trying; what still fails goes to the dead-letter queue, which alarms.
  */
 export const TIMER_RETRY_POLICY = { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 } as const;
 
@@ -39,7 +40,7 @@ export class TimerSchedulerConfigError extends Error {
 export function eventBridgeTimerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EventBridgeTimerConfig {
   const names = {
     groupName: ENV.slaTimerScheduleGroup,
-    queueArn: ENV.slaTimerQueueArn,
+    targetArn: ENV.slaTimerTargetArn,
     deadLetterQueueArn: ENV.slaTimerDeadLetterQueueArn,
     roleArn: ENV.slaTimerSchedulerRoleArn,
   } as const;
@@ -47,7 +48,7 @@ export function eventBridgeTimerConfigFromEnv(env: NodeJS.ProcessEnv = process.e
   if (missing.length > 0) throw new TimerSchedulerConfigError(missing);
   return {
     groupName: env[names.groupName]!,
-    queueArn: env[names.queueArn]!,
+    targetArn: env[names.targetArn]!,
     deadLetterQueueArn: env[names.deadLetterQueueArn]!,
     roleArn: env[names.roleArn]!,
   };
@@ -63,7 +64,7 @@ export function atExpression(at: string, now: Date): string {
   return `at(${new Date(wholeSecond).toISOString().slice(0, 19)})`;
 }
 
-/** SLA timers as one-time EventBridge Scheduler schedules that send the timer to the SQS queue and delete themselves. */
+/** SLA timers as one-time EventBridge Scheduler schedules that invoke the timer function with the timer and delete themselves. */
 export class EventBridgeTimerScheduler implements ListableTimerScheduler {
   constructor(
     private readonly client: SchedulerClient,
@@ -72,7 +73,7 @@ export class EventBridgeTimerScheduler implements ListableTimerScheduler {
   ) {}
 
   async schedule(timer: SlaTimer): Promise<'created' | 'exists'> {
-    const { groupName, queueArn, deadLetterQueueArn, roleArn } = this.config;
+    const { groupName, targetArn, deadLetterQueueArn, roleArn } = this.config;
     try {
       await this.client.send(
         new CreateScheduleCommand({
@@ -85,7 +86,7 @@ export class EventBridgeTimerScheduler implements ListableTimerScheduler {
           // One-time schedules otherwise stay behind and count against the 10 M per region.
           ActionAfterCompletion: 'DELETE',
           Target: {
-            Arn: queueArn,
+            Arn: targetArn,
             RoleArn: roleArn,
             Input: timerPayload(timer),
             RetryPolicy: { ...TIMER_RETRY_POLICY },

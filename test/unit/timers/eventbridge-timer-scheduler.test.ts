@@ -16,8 +16,8 @@ const scheduler = mockClient(client);
 
 const config: EventBridgeTimerConfig = {
   groupName: 'service-desk-test-sla',
-  queueArn: 'arn:aws:sqs:eu-west-1:123456789012:service-desk-test-sla-timers',
-  deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:service-desk-test-sla-timers-dlq',
+  targetArn: 'arn:aws:lambda:eu-west-1:123456789012:function:service-desk-test-sla-timer',
+  deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:service-desk-test-failures',
   roleArn: 'arn:aws:iam::123456789012:role/sla-scheduler',
 };
 const now = new Date('2026-11-02T08:00:00.000Z');
@@ -40,7 +40,7 @@ describe('the EventBridge timer scheduler', () => {
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
       Target: {
-        Arn: config.queueArn,
+        Arn: config.targetArn,
         RoleArn: config.roleArn,
         Input: JSON.stringify({ type: 'sla_timer', ...timer }),
         RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 },
@@ -105,7 +105,7 @@ describe('at() expressions', () => {
 describe('scheduler configuration', () => {
   const env = {
     SLA_TIMER_SCHEDULE_GROUP: config.groupName,
-    SLA_TIMER_QUEUE_ARN: config.queueArn,
+    SLA_TIMER_TARGET_ARN: config.targetArn,
     SLA_TIMER_DLQ_ARN: config.deadLetterQueueArn,
     SLA_TIMER_SCHEDULER_ROLE_ARN: config.roleArn,
   };
@@ -115,8 +115,8 @@ describe('scheduler configuration', () => {
   });
 
   it('names every missing variable', () => {
-    const { SLA_TIMER_QUEUE_ARN: _queue, SLA_TIMER_SCHEDULER_ROLE_ARN: _role, ...partial } = env;
+    const { SLA_TIMER_TARGET_ARN: _queue, SLA_TIMER_SCHEDULER_ROLE_ARN: _role, ...partial } = env;
     expect(() => eventBridgeTimerConfigFromEnv(partial)).toThrow(TimerSchedulerConfigError);
-    expect(() => eventBridgeTimerConfigFromEnv(partial)).toThrow(/^Environment variables SLA_TIMER_QUEUE_ARN, SLA_TIMER_SCHEDULER_ROLE_ARN not set/);
+    expect(() => eventBridgeTimerConfigFromEnv(partial)).toThrow(/^Environment variables SLA_TIMER_TARGET_ARN, SLA_TIMER_SCHEDULER_ROLE_ARN not set/);
   });
 });
