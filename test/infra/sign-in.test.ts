@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import rawConfig from '#config';
+import { configWithoutMail } from './config-without-mail.ts';
 import { ConfigError } from '../../shared/config/config-error.ts';
 import { buildApp } from '../../infra/service-desk-app.ts';
 import { buildTestApp, SYNTH_TIMEOUT_MS, testWebAppDirectory, TEST_ENV, type TemplateResource } from './build-test-app.ts';
@@ -160,10 +161,7 @@ describe('federated identity providers', () => {
 });
 
 describe('one-time codes need SES', () => {
-  const withoutMail = (signIn: Record<string, unknown>) => {
-    const { email: _email, ...config } = rawConfig as Record<string, unknown>;
-    return { ...config, signIn };
-  };
+  const withoutMail = configWithoutMail;
 
   it('refuses a desk without a mailbox that offers codes, naming signIn.emailCode and both fixes, before building any stack', () => {
     const app = new App();

@@ -4,6 +4,7 @@ import { stageSettings } from '../../infra/stage.ts';
 import { UploadBucket } from '../../infra/upload-bucket.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import rawConfig from '#config';
+import { configWithoutMail } from './config-without-mail.ts';
 import { buildTestApp, SYNTH_TIMEOUT_MS, TEST_ENV } from './build-test-app.ts';
 
 const { account, region } = TEST_ENV;
@@ -17,8 +18,7 @@ beforeAll(() => {
   service = Template.fromStack(built.service);
   statefulWithMail = Template.fromStack(built.stateful);
   // A desk without a mailbox cannot mail one-time codes either.
-  const { email: _email, signIn, ...rest } = rawConfig as Record<string, unknown>;
-  const withoutMail = { ...rest, signIn: { ...(signIn as object), emailCode: false } };
+  const withoutMail = configWithoutMail({ ...rawConfig.signIn, emailCode: false });
   statefulWithoutMail = Template.fromStack(buildTestApp({ skipBundling: true, config: withoutMail }).stateful);
 }, SYNTH_TIMEOUT_MS);
 

@@ -98,7 +98,7 @@ describe('the local timer scheduler on DynamoDB Local', () => {
     await waitFor(() => firings.length >= 100);
     // Anything fired twice would show up right after the last one: wait until the items are gone too.
     await waitFor(() => scheduler.pending().length === 0);
-    await expect.poll(persistedNames).toEqual([]);
+    await expect.poll(persistedNames, { timeout: 15_000 }).toEqual([]);
     expect(firings).toHaveLength(100);
 
     const dueByName = new Map(timers.map((timer) => [timerName(timer), Date.parse(timer.at)]));
@@ -192,7 +192,7 @@ describe('the local timer scheduler on DynamoDB Local', () => {
     expect(scheduler.deadLetters()[0]).toMatchObject({ messageId: receives[0]!.messageId, receiveCount: 3, reason: 'consumer down' });
     expect(parseTimerPayload(scheduler.deadLetters()[0]!.body)).toEqual(timer);
     expect(lines).toEqual([expect.stringContaining('dead-lettered after 3 receives: consumer down')]);
-    await expect.poll(persistedNames).toEqual([]);
+    await expect.poll(persistedNames, { timeout: 15_000 }).toEqual([]);
   });
 
   it('delivers a firing once the consumer recovers, without a dead letter', async () => {
@@ -205,7 +205,7 @@ describe('the local timer scheduler on DynamoDB Local', () => {
     });
     await scheduler.schedule(timerIn(50));
     await waitFor(() => counts.length === 3);
-    await expect.poll(persistedNames).toEqual([]);
+    await expect.poll(persistedNames, { timeout: 15_000 }).toEqual([]);
     expect(counts).toEqual(['1', '2', '3']);
     expect(scheduler.deadLetters()).toEqual([]);
   });
@@ -226,7 +226,7 @@ describe('the local timer scheduler on DynamoDB Local', () => {
     const { consumer, count } = recorder();
     await newScheduler().start(consumer);
     await waitFor(() => count(timer) === 1);
-    await expect.poll(persistedNames).toEqual([]);
+    await expect.poll(persistedNames, { timeout: 15_000 }).toEqual([]);
   });
 
   it('keeps a dead-lettered firing as a file across a restart, lists it then, and redrives it to the new consumer', async () => {
