@@ -181,6 +181,7 @@ describe('the ticket view’s actions', () => {
       .filter({ hasText: `${colleague} is not on this ticket` })
       .waitFor();
     await expectAccessible(page, "a new participant's unverified mail");
+    await screenshotLightAndDark(page, 'console-new-participant');
 
     const accept = unverified.getByRole('button', { name: 'Accept sender' });
     await accept.focus();
