@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { DeskEmailConfig, DeskSignatures } from './desk-mail-schema.ts';
+import { domainOf } from '../email/address-domain.ts';
 
 type Path = (string | number)[];
 
@@ -9,8 +10,6 @@ interface DeskMailConfig {
   desks: { id: string; levels: { members: string[] }[]; managers: string[]; restricted: boolean; email?: DeskEmailConfig | undefined }[];
   email?: { address: string; otherDomains: string[] } | undefined;
 }
-
-const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
 /**
  * Checks the desks' own addresses and the agents' per-desk signatures: an address belongs to one

@@ -1,13 +1,12 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import { ticketKeyFromAddress, type PlusAddressSecret } from './plus-address.ts';
+import { domainOf } from './address-domain.ts';
 
 /** Who a desk's mail comes from: its address and sender name. */
 export interface DeskMailbox {
   address: string;
   name?: string;
 }
-
-const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
 /**
  * The mailbox mail about a desk's tickets comes from: the desk's first own address under its name

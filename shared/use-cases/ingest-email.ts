@@ -2,6 +2,7 @@ import { staffDesks } from '../auth/access-policy.ts';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../config/email-schema.ts';
 import { admitAttachments, ATTACHMENT_LISTING, listedAttachments } from '../email/attachment-admission.ts';
 import { classifyAutomatic } from '../email/automatic-mail.ts';
+import { domainOf } from '../email/address-domain.ts';
 import { addressedDesk, isDeskAddress, ticketKeyFromReplyAddresses } from '../email/desk-addresses.ts';
 import { describeDeliveryOutcomes, readDeliveryReport } from '../email/delivery-report.ts';
 import { InvalidMailError } from '../email/invalid-mail-error.ts';
@@ -350,7 +351,6 @@ function copiedPeople(deps: IngestDeps, requester: Requester, mail: InboundMail,
 function acceptedReplyTo(deps: IngestDeps, from: string, replyTo: readonly MailAddress[]): { replyTo?: string; detail?: string } {
   const named = replyTo[0]?.address;
   if (!named || named === from) return {};
-  const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
   const listed = deps.config.directory.find((entry) => entry.email === from)?.replyTo?.includes(named) ?? false;
   if (domainOf(named) !== domainOf(from) && !listed) return { detail: `Reply-To ${named} ignored: not in the sender's domain nor listed for the sender` };
   const unmailable = unmailableReason(named);
