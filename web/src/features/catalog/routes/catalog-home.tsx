@@ -35,7 +35,8 @@ export function Component() {
         <h1>{t.format('title')}</h1>
         <p className="muted">{t.format('intro')}</p>
 
-        <search className="catalog-search">
+        {/* role="search" rather than <search>: the element is unknown to browsers before 2023. */}
+        <div role="search" className="catalog-search">
           <SearchField value={query} onChange={setQuery} className="field search-field">
             <Label>{t.format('search')}</Label>
             <Input className="input" />
@@ -43,7 +44,7 @@ export function Component() {
               {t.format('searchHelp')}
             </Text>
           </SearchField>
-        </search>
+        </div>
         <p role="status" className={searching ? 'search-status' : 'visually-hidden'}>
           {searching ? (results.length > 0 ? t.format('resultCount', { count: results.length }) : t.format('noResults', { query: query.trim() })) : ''}
         </p>
