@@ -36,6 +36,8 @@ export interface CostAssumptions {
   /** Bytes of one API Gateway access log line in the stack's format. */
   accessLogBytesPerRequest: number;
   memoryGb: number;
+  /** The user pool's feature plan, as the configuration's signIn.featurePlan chooses it. */
+  cognitoPlan: CognitoFeaturePlan;
 }
 
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
@@ -53,6 +55,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   platformLogBytesPerInvocation: 350,
   accessLogBytesPerRequest: 330,
   memoryGb: 0.5,
+  cognitoPlan: 'plus',
 };
 
 export interface CostLine {
@@ -73,10 +76,14 @@ export interface CostModelResult {
   total: number;
   totalWithFreeTiers: number;
   totalExcludingSesMailFees: number;
+  /** The same without Cognito's sign-ins, which depend on how many people use the web app, not on tickets. */
+  totalExcludingSesMailFeesAndSignIn: number;
+  /** The same with the always-free tiers. */
+  totalExcludingSesMailFeesWithFreeTiers: number;
   idle: { lines: CostLine[]; total: number; totalWithFreeTiers: number };
   peers: { product: string; perAgentUsd: number; monthlyUsd: number; source: string }[];
-  /** The sign-in bill alone at the assumed users and at 1,000 requesters (directly, and through a federated provider). */
-  signIn: { users: SignInUsers; usd: number }[];
+  /** The sign-in bill alone, on each plan, at the assumed users and at 1,000 requesters (directly, and through a federated provider). */
+  signIn: { users: SignInUsers; plan: CognitoFeaturePlan; usd: number; usdWithFreeTiers: number }[];
   targets: { monthlyUsd: number; monthlyExcludingSesUsd: number; idleUsd: number; idleWithFreeTiersUsd: number };
 }
 
@@ -196,7 +203,7 @@ export function monthlyCost(input: {
     (traces / 1e6) * price('xrayTracesRecordedPerMillion'),
     (Math.max(0, traces - free('xrayTraces')) / 1e6) * price('xrayTracesRecordedPerMillion'),
   );
-  for (const line of signInCost(prices, { staff: a.agents, requesters: a.requesters, federated: a.federatedUsers })) lines.push(line);
+  for (const line of signInCost(prices, { staff: a.agents, requesters: a.requesters, federated: a.federatedUsers }, a.cognitoPlan)) lines.push(line);
   add('Parameter Store', 'GetParameter of the signing key at cold starts (standard parameter and throughput)', keyReads, 'calls', keyReads * price('parameterStoreStandard'));
   add(
     'KMS',
@@ -219,6 +226,14 @@ export function monthlyCost(input: {
       lines.filter((line) => !line.sesMailFee),
       'usd',
     ),
+    totalExcludingSesMailFeesAndSignIn: sum(
+      lines.filter((line) => !line.sesMailFee && line.service !== 'Cognito'),
+      'usd',
+    ),
+    totalExcludingSesMailFeesWithFreeTiers: sum(
+      lines.filter((line) => !line.sesMailFee),
+      'usdWithFreeTiers',
+    ),
     idle: {
       lines: idle.lines.map((line) => ({ ...line, usd: round4(line.usd), usdWithFreeTiers: round4(line.usdWithFreeTiers) })),
       total: sum(idle.lines, 'usd'),
@@ -228,7 +243,12 @@ export function monthlyCost(input: {
       { staff: a.agents, requesters: a.requesters, federated: a.federatedUsers },
       { staff: a.agents, requesters: 1000, federated: 0 },
       { staff: a.agents, requesters: 0, federated: 1000 },
-    ].map((users) => ({ users, usd: round2(signInCost(prices, users).reduce((total, line) => total + line.usd, 0)) })),
+    ].flatMap((users) =>
+      (['plus', 'essentials'] as const).map((plan) => {
+        const planLines = signInCost(prices, users, plan);
+        return { users, plan, usd: sum(planLines, 'usd'), usdWithFreeTiers: sum(planLines, 'usdWithFreeTiers') };
+      }),
+    ),
     peers: prices.saasPeersPerAgentMonth.map((peer) => ({ product: peer.product, perAgentUsd: peer.usd, monthlyUsd: peer.usd * a.agents, source: peer.source })),
     targets: { monthlyUsd: 6, monthlyExcludingSesUsd: 1.5, idleUsd: 1.5, idleWithFreeTiersUsd: 0.5 },
   };
@@ -240,17 +260,27 @@ export interface SignInUsers {
   federated: number;
 }
 
+/** The user pool's feature plan (the configuration's signIn.featurePlan). */
+export type CognitoFeaturePlan = 'plus' | 'essentials';
+
 /**
  * Cognito bills every person who signs in, signs up or refreshes a token in a month as a monthly
- * active user (MAU) at the user pool's feature plan (Plus); those who come through a SAML or OIDC
- * provider are billed at the federation rate instead. Plus has no free MAUs.
+ * active user (MAU) at the user pool's feature plan; those who come through a SAML or OIDC
+ * provider are billed at the federation rate instead. Plus has no free MAUs; Essentials has an
+ * always-free allowance.
  */
-export function signInCost(prices: Prices, users: SignInUsers): CostLine[] {
+export function signInCost(prices: Prices, users: SignInUsers, plan: CognitoFeaturePlan = 'plus'): CostLine[] {
   const price = (name: string) => prices.aws[name]?.usd ?? Number.NaN;
-  const line = (item: string, quantity: number, usd: number): CostLine => ({ service: 'Cognito', item, quantity, unit: 'MAU', usd, usdWithFreeTiers: usd });
+  const free = (name: string) => {
+    const tier = prices.freeTiers[name];
+    return typeof tier === 'object' ? tier.value : 0;
+  };
+  const line = (item: string, quantity: number, usd: number, withFree = usd): CostLine => ({ service: 'Cognito', item, quantity, unit: 'MAU', usd, usdWithFreeTiers: withFree });
   const direct = users.staff + users.requesters;
+  const perMau = price(plan === 'plus' ? 'cognitoPlusPerMau' : 'cognitoEssentialsPerMau');
+  const freeMau = plan === 'plus' ? 0 : free('cognitoEssentialsMau');
   return [
-    line(`${users.staff} staff and ${users.requesters} requesters signing in (Plus plan, per MAU)`, direct, direct * price('cognitoPlusPerMau')),
+    line(`${users.staff} staff and ${users.requesters} requesters signing in (${plan === 'plus' ? 'Plus' : 'Essentials'} plan, per MAU)`, direct, direct * perMau, Math.max(0, direct - freeMau) * perMau),
     ...(users.federated > 0 ? [line(`${users.federated} people signing in through a SAML or OIDC provider (per federated MAU)`, users.federated, users.federated * price('cognitoFederatedPerMau'))] : []),
   ];
 }

@@ -152,6 +152,7 @@ function costOf(results: BenchResults): CostModelResult & { inputsFrom: string }
       inboundMailKb: SETTINGS.inboundMailKb,
       durationFactor: SETTINGS.durationFactor,
       rawMailRetentionDays: retain,
+      cognitoPlan: (rawConfig as { signIn?: { featurePlan?: 'plus' | 'essentials' } }).signIn?.featurePlan ?? 'plus',
     },
   });
   const from = [results.dynamodb ? 'lifecycle measured now' : `lifecycle of ${saved?.takenAt}`, results.bundles ? 'bundles measured now' : `bundles of ${saved?.takenAt}`];

@@ -100,6 +100,7 @@ export class StatefulStack extends Stack {
     });
     this.tableWriteThrottlesAlarm = this.tableWriteThrottleAlarm(settings.stage);
 
+    const threatProtection = props.signIn.featurePlan === 'plus';
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `service-desk-${settings.stage}`,
       signInAliases: { email: true },
@@ -134,16 +135,25 @@ export class StatefulStack extends Stack {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.PLUS,
-      // Blocks sign-ins from compromised credentials and asks for MFA on risky ones.
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      featurePlan: threatProtection ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      // Blocks sign-ins from compromised credentials and asks for MFA on risky ones (Plus only).
+      ...(threatProtection ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'MFA is optional (TOTP) so that requesters can sign in without an authenticator app; threat protection ' + 'in ENFORCED mode on the Plus feature plan demands the second factor on risky sign-ins.',
+      reason: threatProtection
+        ? 'MFA is optional (TOTP) so that requesters can sign in without an authenticator app; threat protection in ENFORCED mode on the Plus feature plan demands the second factor on risky sign-ins.'
+        : 'MFA is optional (TOTP) so that requesters can sign in without an authenticator app; the desk is configured with signIn.featurePlan essentials, which has no threat protection to demand it on risky sign-ins.',
     });
+    if (!threatProtection) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          "The desk's configuration chooses signIn.featurePlan essentials: threat protection exists only on the Plus plan, which bills every person signing in; passwords of 12 characters with four classes and optional TOTP stay.",
+      });
+    }
 
     for (const group of STAFF_GROUPS) {
       this.userPool.addGroup(`Group-${group}`, {

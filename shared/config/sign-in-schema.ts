@@ -51,6 +51,13 @@ export const signInSchema = z.strictObject({
     .boolean()
     .default(true)
     .describe("Sign-in by a one-time code mailed to the person, besides a password (Cognito Essentials or Plus); needs `email`, since the user pool mails through SES from the desk's address."),
+  /** Cognito's feature plan: what the user pool can do, and its price per monthly active user. */
+  featurePlan: z
+    .enum(['plus', 'essentials'])
+    .default('plus')
+    .describe(
+      "Cognito's feature plan. plus: threat protection blocks sign-ins with compromised credentials and asks for the second factor on risky ones (USD 0.02 per person signing in a month, no free allowance). essentials: the same sign-in without threat protection (USD 0.015, the first 10,000 a month free).",
+    ),
   identityProviders: z
     .array(identityProviderSchema)
     .default([])

@@ -4,6 +4,7 @@ import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from 'aws-cdk-lib';
+import rawConfig from '#config';
 import { buildTestApp, SYNTH_TIMEOUT_MS } from './build-test-app.ts';
 
 interface Violation {
@@ -72,6 +73,15 @@ describe('AWS Solutions and Serverless checks (cdk-nag)', () => {
 
   it('reports nothing outside the two stacks either', () => {
     expect(findings).toEqual([]);
+  });
+});
+
+describe('a user pool on the Essentials plan', () => {
+  it('leaves no unacknowledged finding: the missing threat protection is acknowledged with its reason', () => {
+    const { app } = buildTestApp({ nag: true, skipBundling: true, config: { ...rawConfig, signIn: { ...rawConfig.signIn, featurePlan: 'essentials' } } });
+    const result = synthFindings(app);
+    expect(result.synthError).toBeUndefined();
+    expect(result.findings).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_GROUPS } from '../../shared/auth/scopes.ts';
 import { TABLE_INDEXES, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
+import rawConfig from '#config';
 import { buildTestApp, SYNTH_TIMEOUT_MS } from './build-test-app.ts';
 
 let template: Template;
@@ -89,6 +90,15 @@ describe('user pool', () => {
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  it('runs on the Essentials plan without threat protection when the configuration chooses it', () => {
+    const { stateful } = buildTestApp({ skipBundling: true, config: { ...rawConfig, signIn: { ...rawConfig.signIn, featurePlan: 'essentials' } } });
+    Template.fromStack(stateful).hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      UserPoolTier: 'ESSENTIALS',
+      UserPoolAddOns: Match.absent(),
     });
   });
 

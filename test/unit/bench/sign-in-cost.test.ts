@@ -32,3 +32,30 @@ describe('sign-in cost (Cognito monthly active users)', () => {
     expect(signInCost(prices, { staff: DEFAULT_ASSUMPTIONS.agents, requesters: DEFAULT_ASSUMPTIONS.requesters, federated: 0 })[0]!.quantity).toBe(DEFAULT_ASSUMPTIONS.agents + DEFAULT_ASSUMPTIONS.requesters);
   });
 });
+
+describe('sign-in cost on the Essentials plan', () => {
+  it('has its price and its free allowance, each with a source', () => {
+    expect(prices.aws.cognitoEssentialsPerMau?.usd).toBeGreaterThan(0);
+    expect(prices.aws.cognitoEssentialsPerMau!.usd!).toBeLessThan(prices.aws.cognitoPlusPerMau!.usd!);
+    const allowance = prices.freeTiers.cognitoEssentialsMau;
+    expect(typeof allowance === 'object' && allowance.value).toBeGreaterThan(0);
+  });
+
+  it('bills at the Essentials rate, and nothing within the free allowance', () => {
+    const [line] = signInCost(prices, { staff: 10, requesters: 200, federated: 0 }, 'essentials');
+    expect(line!.usd).toBeCloseTo(210 * prices.aws.cognitoEssentialsPerMau!.usd!, 6);
+    expect(line!.usdWithFreeTiers).toBe(0);
+    expect(line!.item).toContain('Essentials');
+  });
+
+  it('bills what goes over the free allowance', () => {
+    const allowance = prices.freeTiers.cognitoEssentialsMau as { value: number };
+    const [line] = signInCost(prices, { staff: 10, requesters: allowance.value, federated: 0 }, 'essentials');
+    expect(line!.usdWithFreeTiers).toBeCloseTo(10 * prices.aws.cognitoEssentialsPerMau!.usd!, 6);
+  });
+
+  it('gives Plus no free allowance', () => {
+    const [line] = signInCost(prices, { staff: 10, requesters: 200, federated: 0 }, 'plus');
+    expect(line!.usdWithFreeTiers).toBeCloseTo(line!.usd, 6);
+  });
+});
