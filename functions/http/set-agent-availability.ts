@@ -4,10 +4,10 @@ import { setAvailabilityBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { parseJsonBody, validate } from '#shared/http/request-parsing';
+import * as z from '#shared/schema/zod-mini';
 import { setAgentAvailability } from '#shared/use-cases/set-agent-availability';
-import * as z from 'zod';
 
-const agentEmailSchema = z.email().max(254);
+const agentEmailSchema = z.email().check(z.maxLength(254));
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const email = validate(agentEmailSchema, event.pathParameters?.email, 'agent email', 'email');

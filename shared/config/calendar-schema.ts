@@ -3,16 +3,7 @@ import * as z from 'zod';
 import { holidayLibrary } from '../domain/public-holidays.ts';
 import { formatPath } from './config-error.ts';
 import { idSchema } from './config-primitives.ts';
-
-/** Weekday keys of `hours`, Monday first like ISO weekdays (Luxon's `weekday` 1..7). */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Minutes since local midnight of an `HH:mm` time; `24:00` gives 1440. */
-export function minuteOfDay(time: string): number {
-  const [hours, minutes] = time.split(':').map(Number);
-  return hours! * 60 + minutes!;
-}
+import { minuteOfDay, WEEKDAYS } from './weekdays.ts';
 
 // One lookup instance for validation. Inside a Lambda bundle the library is left out: the
 // configuration was validated with it when the functions were built, so names are trusted there.

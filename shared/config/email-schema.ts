@@ -1,7 +1,9 @@
 import Mustache from 'mustache';
 import * as z from 'zod';
 import { emailSchema } from './config-primitives.ts';
-import { FALLBACK_LANGUAGE, languageCodeSchema } from './language-schema.ts';
+import { FALLBACK_LANGUAGE } from './languages.ts';
+import { languageCodeSchema } from './language-schema.ts';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds.ts';
 
 const MIB = 1024 * 1024;
 
@@ -63,9 +65,6 @@ export const notificationTemplateSchema = z.strictObject({
   html: templateText.optional().describe('The HTML part; values are escaped, except {{{...}}} ones.'),
 });
 export type NotificationTemplateInput = z.output<typeof notificationTemplateSchema>;
-
-export const NOTIFICATION_KINDS = ['acknowledgement', 'public_reply', 'status_changed', 'resolved', 'assigned', 'sla', 'approval_request', 'invitation'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** When each kind of notification is mailed, for the configuration reference. */
 const NOTIFICATION_OCCASIONS: Record<NotificationKind, string> = {

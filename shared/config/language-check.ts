@@ -1,6 +1,7 @@
 import type * as z from 'zod';
-import { NOTIFICATION_KINDS, type LanguageTemplates } from './email-schema.ts';
-import { BUILT_IN_LANGUAGES } from './language-schema.ts';
+import type { LanguageTemplates } from './email-schema.ts';
+import { BUILT_IN_LANGUAGES, templateLanguages } from './languages.ts';
+import { NOTIFICATION_KINDS } from './notification-kinds.ts';
 
 type Path = (string | number)[];
 
@@ -12,11 +13,6 @@ interface LanguageConfig {
   desks: { defaultLanguage?: string | undefined }[];
   directory: { language?: string | undefined }[];
   email?: { templates: LanguageTemplates } | undefined;
-}
-
-/** The languages the desk can write in: the built-in ones and those the configuration gives templates for. */
-export function templateLanguages(templates: LanguageTemplates | undefined): string[] {
-  return [...new Set([...BUILT_IN_LANGUAGES, ...Object.keys(templates ?? {})])];
 }
 
 /**

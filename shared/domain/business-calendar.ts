@@ -1,4 +1,5 @@
-import { type CalendarConfig, minuteOfDay, WEEKDAYS } from '../config/calendar-schema.ts';
+import type { CalendarConfig } from '../config/calendar-schema.ts';
+import { minuteOfDay, WEEKDAYS } from '../config/weekdays.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { type DayNumber, dayNumberOf, isoDateOf, localDayOf, weekdayIndexOf } from './business-days.ts';
 import { createHolidayCheck } from './business-holidays.ts';

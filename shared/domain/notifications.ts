@@ -1,6 +1,6 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import type { SlaAction, SlaRecipient } from '../config/sla-schema.ts';
-import type { NotificationKind } from '../config/email-schema.ts';
+import type { NotificationKind } from '../config/notification-kinds.ts';
 import { deskMailbox } from '../email/desk-addresses.ts';
 import { mailableRecipients, type LeftOutRecipient } from '../email/mail-recipients.ts';
 import { APPROVAL_LINK_PLACEHOLDER, renderNotification, textAsHtml, type NotificationView } from '../email/notification-templates.ts';

@@ -1,5 +1,5 @@
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
-import { templateLanguages } from '../config/language-check.ts';
+import { templateLanguages } from '../config/languages.ts';
 import type { Ticket } from './ticket.ts';
 
 /** What may say which language someone reads, strongest first. */

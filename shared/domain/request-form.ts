@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schema/zod-mini.ts';
 import type { FormField } from '../config/catalog-schema.ts';
 import { ValidationError, type ErrorDetail } from '../errors.ts';
 import type { CustomFieldValue } from './ticket.ts';
@@ -99,7 +99,7 @@ function checkMultiChoice(field: FormField, value: CustomFieldValue): Check {
 function checkEmail(value: CustomFieldValue, problem: string): Check {
   if (typeof value !== 'string') return { problem };
   const email = value.trim().toLowerCase();
-  return emailFormat.safeParse(email).success ? { value: email } : { problem };
+  return z.safeParse(emailFormat, email).success ? { value: email } : { problem };
 }
 
 // The configuration requires options on choice fields; an empty list only guards the type.

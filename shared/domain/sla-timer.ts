@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schema/zod-mini.ts';
 
 /** The three clocks an SLA policy measures. */
 export type SlaMetric = 'first_response' | 'next_response' | 'resolution';
@@ -37,15 +37,15 @@ const METRIC_CODES: Record<SlaMetric, string> = { first_response: 'fr', next_res
 export const TIMER_PAYLOAD_TYPE = 'sla_timer';
 
 const slaTimerSchema = z.object({
-  ticketKey: z.string().regex(TIMER_TICKET_KEY_PATTERN, 'must be a ticket key such as SD-123'),
+  ticketKey: z.string().check(z.regex(TIMER_TICKET_KEY_PATTERN, 'must be a ticket key such as SD-123')),
   metric: z.enum(SLA_METRICS),
-  threshold: z.number().int().min(1).max(MAX_TIMER_THRESHOLD),
-  slaVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  threshold: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_TIMER_THRESHOLD)),
+  slaVersion: z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
   // offset: false: only `Z` times, so that comparing and sorting the strings compares instants.
   at: z.iso.datetime({ offset: false, error: 'must be an ISO 8601 UTC time such as 2026-11-02T09:00:00.000Z' }),
 });
 
-const timerPayloadSchema = slaTimerSchema.extend({ type: z.literal(TIMER_PAYLOAD_TYPE) });
+const timerPayloadSchema = z.extend(slaTimerSchema, { type: z.literal(TIMER_PAYLOAD_TYPE) });
 
 /** An SLA timer or a timer payload that does not validate; `problems` name each field. */
 export class InvalidSlaTimerError extends Error {
@@ -55,13 +55,13 @@ export class InvalidSlaTimerError extends Error {
   }
 }
 
-function problemsOf(error: z.ZodError): string[] {
+function problemsOf(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
 }
 
 /** Checks a timer before it is named or scheduled; throws InvalidSlaTimerError naming each bad field. */
 export function assertValidTimer(timer: SlaTimer): SlaTimer {
-  const result = slaTimerSchema.safeParse(timer);
+  const result = z.safeParse(slaTimerSchema, timer);
   if (!result.success) throw new InvalidSlaTimerError(problemsOf(result.error));
   return result.data;
 }
@@ -91,7 +91,7 @@ export function parseTimerPayload(json: string): SlaTimer {
   } catch {
     throw new InvalidSlaTimerError(['(root): not JSON']);
   }
-  const result = timerPayloadSchema.safeParse(value);
+  const result = z.safeParse(timerPayloadSchema, value);
   if (!result.success) throw new InvalidSlaTimerError(problemsOf(result.error));
   const { ticketKey, metric, threshold, slaVersion, at } = result.data;
   return { ticketKey, metric, threshold, slaVersion, at };

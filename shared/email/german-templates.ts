@@ -1,4 +1,4 @@
-import type { NotificationKind } from '../config/email-schema.ts';
+import type { NotificationKind } from '../config/notification-kinds.ts';
 import type { RenderedNotification } from './rendered-notification.ts';
 
 const TEXT_FOOTER = '--\nTicket {{ticket.key}}: {{ticket.subject}}\nAntworten Sie auf diese Mail, um dem Ticket etwas hinzuzufügen.\n{{desk.name}}\n';

@@ -1,6 +1,7 @@
 import Mustache from 'mustache';
-import type { EmailConfig, NotificationKind } from '../config/email-schema.ts';
-import { FALLBACK_LANGUAGE } from '../config/language-schema.ts';
+import type { EmailConfig } from '../config/email-schema.ts';
+import { FALLBACK_LANGUAGE } from '../config/languages.ts';
+import type { NotificationKind } from '../config/notification-kinds.ts';
 import { GERMAN_TEMPLATES } from './german-templates.ts';
 import type { RenderedNotification } from './rendered-notification.ts';
 

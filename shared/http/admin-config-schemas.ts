@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { WEEKDAYS } from '../config/calendar-schema.ts';
+import { WEEKDAYS } from '../config/weekdays.ts';
 import { FORM_FIELD_TYPES } from '../config/catalog-schema.ts';
 import { SLA_RECIPIENTS } from '../config/sla-schema.ts';
 import { APPROVAL_STEP_KINDS } from '../domain/approval.ts';

@@ -4,35 +4,37 @@ import {
   approvalBodySchema,
   approvalLinkBodySchema,
   approvalPageFormSchema,
-  attachmentLinkResponseSchema,
   attachmentQuerySchema,
   approvalPageQuerySchema,
-  approvalInboxPageSchema,
   myApprovalsQuerySchema,
   deskQueueQuerySchema,
-  deskTeamResponseSchema,
-  myQueuesResponseSchema,
   escalateBodySchema,
   setAvailabilityBodySchema,
-  commentResponseSchema,
   createTicketBodySchema,
   createUploadBodySchema,
-  errorResponseSchema,
-  historyPageSchema,
   historyQuerySchema,
   invitationBodySchema,
-  invitationResponseSchema,
-  quarantineDaySchema,
   quarantineQuerySchema,
   resolutionBodySchema,
   listTicketsQuerySchema,
   ticketKeyParamSchema,
+  updateTicketBodySchema,
+} from './api-schemas.ts';
+import {
+  attachmentLinkResponseSchema,
+  approvalInboxPageSchema,
+  deskTeamResponseSchema,
+  myQueuesResponseSchema,
+  commentResponseSchema,
+  errorResponseSchema,
+  historyPageSchema,
+  invitationResponseSchema,
+  quarantineDaySchema,
   ticketPageSchema,
   ticketResponseSchema,
   ticketWithConversationSchema,
-  updateTicketBodySchema,
   uploadResponseSchema,
-} from './api-schemas.ts';
+} from './api-response-schemas.ts';
 import { catalogResponseSchema } from './catalog-schemas.ts';
 import { adminConfigResponseSchema } from './admin-config-schemas.ts';
 import { replyPreviewBodySchema } from './api-schemas.ts';
@@ -43,7 +45,7 @@ import { commentIdParamSchema } from './participant-schemas.ts';
 type JsonSchema = Record<string, unknown>;
 
 /** Converts a zod schema to JSON Schema 2020-12 (OpenAPI 3.1's dialect), hoisting named parts to components. */
-function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
+function schemaOf(schema: z.core.$ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
   const {
     $schema: _dialect,
     $defs,
@@ -64,13 +66,13 @@ function relink(value: unknown): unknown {
 }
 
 /** A query parameter is required when the schema refuses it left out (no `.optional()`, no default). */
-function queryParameters(schema: z.ZodObject, components: Record<string, JsonSchema>) {
-  return Object.entries(schema.shape).map(([name, field]) => {
-    const fieldSchema = schemaOf(field as z.ZodType, 'input', components);
+function queryParameters(schema: z.core.$ZodObject, components: Record<string, JsonSchema>) {
+  return Object.entries(schema._zod.def.shape).map(([name, field]) => {
+    const fieldSchema = schemaOf(field, 'input', components);
     return {
       name,
       in: 'query',
-      required: !(field as z.ZodType).safeParse(undefined).success,
+      required: !z.safeParse(field, undefined).success,
       schema: fieldSchema,
       ...(typeof fieldSchema.description === 'string' ? { description: fieldSchema.description } : {}),
     };

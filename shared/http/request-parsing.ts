@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from '../schema/zod-mini.ts';
 import { formatPath } from '../config/config-error.ts';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError, type ErrorDetail } from '../errors.ts';
 
 /** Largest JSON body the API accepts; API Gateway itself allows 10 MB. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-function zodDetails(error: z.ZodError, prefix?: string): ErrorDetail[] {
+function zodDetails(error: z.core.$ZodError, prefix?: string): ErrorDetail[] {
   return error.issues
     .map((issue) => {
       // Unknown keys are reported on the parent; name each key instead.
@@ -22,8 +22,8 @@ function zodDetails(error: z.ZodError, prefix?: string): ErrorDetail[] {
 }
 
 /** Validates a value against a schema; a failure is a 400 listing each path and what is wrong. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, what: string, prefix?: string): z.output<S> {
-  const result = schema.safeParse(value);
+export function validate<S extends z.core.$ZodType>(schema: S, value: unknown, what: string, prefix?: string): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new ValidationError(`The ${what} is invalid`, zodDetails(result.error, prefix));
   return result.data;
 }

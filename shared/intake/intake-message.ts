@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schema/zod-mini.ts';
 import { createTicketBodySchema } from '../http/api-schemas.ts';
 
 /**
@@ -9,14 +9,11 @@ import { createTicketBodySchema } from '../http/api-schemas.ts';
  */
 export const intakeMessageSchema = z
   .strictObject({
-    source: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'use 1-32 lower-case letters, digits or dashes, starting with a letter')
-      .describe('The sending system, e.g. monitoring'),
-    externalId: z.string().trim().min(1).max(200).describe("The sender's id of what it reports, e.g. an alert id"),
-    ticket: createTicketBodySchema.omit({ attachments: true }),
+    source: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'use 1-32 lower-case letters, digits or dashes, starting with a letter'), z.describe('The sending system, e.g. monitoring')),
+    externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.describe("The sender's id of what it reports, e.g. an alert id")),
+    ticket: z.omit(createTicketBodySchema, { attachments: true }),
   })
-  .meta({ id: 'IntakeMessage' });
+  .register(z.globalRegistry, { id: 'IntakeMessage' });
 
 export type IntakeMessage = z.output<typeof intakeMessageSchema>;
 
@@ -36,7 +33,7 @@ export function parseIntakeMessage(body: string): IntakeMessage {
   } catch (error) {
     throw new InvalidIntakeMessageError([`body: not JSON (${(error as Error).message})`]);
   }
-  const parsed = intakeMessageSchema.safeParse(json);
+  const parsed = z.safeParse(intakeMessageSchema, json);
   if (!parsed.success) throw new InvalidIntakeMessageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`));
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schema/zod-mini.ts';
 import { ValidationError } from '../errors.ts';
 import { MAX_LIST_PARTITIONS } from '../ports/ticket-store.ts';
 
@@ -6,15 +6,15 @@ import { MAX_LIST_PARTITIONS } from '../ports/ticket-store.ts';
 export type PartitionPosition = null | 'done' | Record<string, string>;
 
 // DynamoDB refuses an empty key value and a sort key over 1024 bytes; such a start key is no cursor of ours.
-const keyValue = z
-  .string()
-  .min(1)
-  .refine((value) => Buffer.byteLength(value, 'utf8') <= 1024);
+const keyValue = z.string().check(
+  z.minLength(1),
+  z.refine((value) => Buffer.byteLength(value, 'utf8') <= 1024),
+);
 const positionSchema = z.union([z.null(), z.literal('done'), z.record(z.string(), keyValue)]);
 
 /** The most index partitions one cursor resumes (the port's limit): ten keys fit the cursor parameter's 4,000 characters. */
 export const MAX_CURSOR_PARTITIONS = MAX_LIST_PARTITIONS;
-const cursorSchema = z.object({ v: z.literal(1), p: z.array(positionSchema).min(1).max(MAX_CURSOR_PARTITIONS) });
+const cursorSchema = z.object({ v: z.literal(1), p: z.array(positionSchema).check(z.minLength(1), z.maxLength(MAX_CURSOR_PARTITIONS)) });
 
 export const invalidCursor = (message: string): ValidationError => new ValidationError('Invalid cursor', [{ path: 'cursor', message }]);
 

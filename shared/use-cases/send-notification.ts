@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../schema/zod-mini.ts';
 import type { ServiceDeskConfig } from '../config/config-schema.ts';
-import { NOTIFICATION_KINDS } from '../config/email-schema.ts';
+import { NOTIFICATION_KINDS } from '../config/notification-kinds.ts';
 import { signApprovalLink } from '../auth/approval-link-token.ts';
 import { APPROVAL_LINK_PLACEHOLDER } from '../email/notification-templates.ts';
 import { composeOutboundMail } from '../email/outbound-message.ts';
@@ -30,18 +30,18 @@ export interface SendNotificationDeps {
 }
 
 export const notificationSchema = z.object({
-  id: z.string().min(1).max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
   // Absent from mail about no ticket (an invitation).
-  ticketKey: z.string().min(1).optional(),
+  ticketKey: z.optional(z.string().check(z.minLength(1))),
   kind: z.enum(NOTIFICATION_KINDS),
-  to: z.array(z.email()).min(1),
+  to: z.array(z.email()).check(z.minLength(1)),
   cc: z.array(z.email()),
   subject: z.string(),
   text: z.string(),
   // Optional: notifications queued before HTML parts existed still go out, as text only.
-  html: z.string().optional(),
+  html: z.optional(z.string()),
   toRequester: z.boolean(),
-  approvalLink: z.object({ step: z.number().int().min(0), approver: z.email() }).optional(),
+  approvalLink: z.optional(z.object({ step: z.number().check(z.int(), z.minimum(0)), approver: z.email() })),
 });
 
 /** A notification as it comes off the queue. */

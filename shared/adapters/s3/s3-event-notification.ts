@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../schema/zod-mini.ts';
 import { formatPath } from '../../config/config-error.ts';
 import type { RawMailLocation } from '../../ports/raw-mail-store.ts';
 
@@ -18,18 +18,18 @@ export class S3EventNotificationError extends Error {
 // Only the fields the intake uses are checked; S3 adds fields over time (eventVersion 2.1, 2.2, ...).
 const recordSchema = z.object({
   eventSource: z.literal('aws:s3', 'must be aws:s3'),
-  eventName: z.string('must be a string such as ObjectCreated:Put').startsWith('ObjectCreated:', 'must be an ObjectCreated event: the bucket notification should send only s3:ObjectCreated:*'),
+  eventName: z.string('must be a string such as ObjectCreated:Put').check(z.startsWith('ObjectCreated:', 'must be an ObjectCreated event: the bucket notification should send only s3:ObjectCreated:*')),
   s3: z.object({
-    bucket: z.object({ name: z.string('must be the bucket name').min(1, 'must be the bucket name') }),
+    bucket: z.object({ name: z.string('must be the bucket name').check(z.minLength(1, 'must be the bucket name')) }),
     object: z.object({
-      key: z.string('must be the object key').min(1, 'must be the object key'),
-      size: z.number('must be a number of bytes').int().nonnegative().optional(),
+      key: z.string('must be the object key').check(z.minLength(1, 'must be the object key')),
+      size: z.optional(z.number('must be a number of bytes').check(z.int(), z.nonnegative())),
     }),
   }),
 });
 
 const notificationSchema = z.object({
-  Records: z.array(recordSchema, 'must be the array of event records').min(1, 'must hold at least one record'),
+  Records: z.array(recordSchema, 'must be the array of event records').check(z.minLength(1, 'must hold at least one record')),
 });
 
 /** What S3 sends once to a destination when the notification is configured, to check it can deliver. */
@@ -51,12 +51,12 @@ export function rawMailLocationsFromSqsBody(body: string): RawMailLocation[] {
   } catch (error) {
     throw new S3EventNotificationError([`(body): is not JSON (${error instanceof Error ? error.message : String(error)})`]);
   }
-  if (testEventSchema.safeParse(json).success) return [];
-  if (snsEnvelopeSchema.safeParse(json).success) {
+  if (z.safeParse(testEventSchema, json).success) return [];
+  if (z.safeParse(snsEnvelopeSchema, json).success) {
     throw new S3EventNotificationError(['(body): is an SNS envelope; deliver S3 notifications to the queue directly, or turn on raw message delivery']);
   }
 
-  const result = notificationSchema.safeParse(json);
+  const result = z.safeParse(notificationSchema, json);
   if (!result.success) {
     throw new S3EventNotificationError(result.error.issues.map((issue) => `${formatPath(issue.path) || '(body)'}: ${issue.message}`));
   }

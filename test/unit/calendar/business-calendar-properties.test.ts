@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CalendarConfigInput, calendarSchema, WEEKDAYS } from '../../../shared/config/calendar-schema.ts';
+import { type CalendarConfigInput, calendarSchema } from '../../../shared/config/calendar-schema.ts';
+import { WEEKDAYS } from '../../../shared/config/weekdays.ts';
 import { addBusinessMinutes, businessMinutesBetween, businessMsBetween, createBusinessCalendar, isWorkingTime, nextOpening } from '../../../shared/domain/business-calendar.ts';
 
 const RUNS = { numRuns: 200 };
