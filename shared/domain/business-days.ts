@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { wallClockReading } from './zone-offset.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -11,25 +11,21 @@ export type DayNumber = number;
 
 /** The day number of a date as YYYY-MM-DD; NaN when it is not a real date. */
 export function dayNumberOf(date: string): DayNumber {
-  const parsed = DateTime.fromISO(date, { zone: 'utc' });
-  return parsed.isValid && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Math.round(parsed.toMillis() / DAY_MS) : Number.NaN;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return Number.NaN;
+  // setUTCFullYear, unlike Date.UTC, takes years 0-99 as they are.
+  const day = new Date(0).setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  // 2026-02-30 rolls over to March: not a real date.
+  return isoDateOf(day) === date ? day : Number.NaN;
 }
 
 /** The local date of an instant in a zone. */
 export function localDayOf(instant: number, timeZone: string): DayNumber {
-  const local = DateTime.fromMillis(instant, { zone: timeZone });
-  return Date.UTC(local.year, local.month - 1, local.day) / DAY_MS;
+  return Math.floor(wallClockReading(instant, timeZone) / DAY_MS);
 }
 
 /** The date of a day number as YYYY-MM-DD. */
 export function isoDateOf(day: DayNumber): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Year, month (1-12) and day of the month of a day number. */
-export function dateParts(day: DayNumber): { year: number; month: number; day: number } {
-  const date = new Date(day * DAY_MS);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
 /** 0 for Monday to 6 for Sunday, the order of `WEEKDAYS`. */

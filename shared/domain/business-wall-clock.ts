@@ -1,21 +1,21 @@
-import { DateTime } from 'luxon';
-import { type DayNumber, dateParts } from './business-days.ts';
+import type { DayNumber } from './business-days.ts';
+import { wallClockReading } from './zone-offset.ts';
 
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 const MINUTES_PER_DAY = 24 * 60;
-// No zone has skipped more than a day (Pacific/Apia skipped 2011-12-30), so a gap ends within this.
-const LONGEST_GAP_MS = 25 * 60 * 60 * 1000;
 
 /**
  * Resolves wall-clock minutes (0..1440) of one local date to instants, like `wallClockInstant`.
- * On days whose midnights both exist and share an offset (all but DST change days) every time of the day is
- * shown exactly once, so one Luxon `set` per time suffices.
+ * On days whose midnights both exist and are a whole day apart (all but DST change days) every
+ * time of the day is shown exactly once, so a time is its midnight plus its minutes.
  */
 export function wallClockDay(timeZone: string, day: DayNumber): (minuteOfDay: number) => number {
-  const start = DateTime.fromObject(dateParts(day), { zone: timeZone });
-  const end = DateTime.fromObject(dateParts(day + 1), { zone: timeZone });
-  const steady = start.offset === end.offset && start.hour === 0 && start.minute === 0 && end.hour === 0 && end.minute === 0;
+  const start = wallClockInstant(timeZone, day, 0);
+  const end = wallClockInstant(timeZone, day + 1, 0);
+  const steady = end - start === DAY_MS && wallClockReading(start, timeZone) === day * DAY_MS && wallClockReading(end, timeZone) === (day + 1) * DAY_MS;
   if (!steady) return (minuteOfDay) => wallClockInstant(timeZone, day, minuteOfDay);
-  return (minuteOfDay) => (minuteOfDay >= MINUTES_PER_DAY ? end.toMillis() : start.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis());
+  return (minuteOfDay) => (minuteOfDay >= MINUTES_PER_DAY ? end : start + minuteOfDay * MINUTE_MS);
 }
 
 /**
@@ -25,26 +25,20 @@ export function wallClockDay(timeZone: string, day: DayNumber): (minuteOfDay: nu
  * or later.
  */
 export function wallClockInstant(timeZone: string, day: DayNumber, minuteOfDay: number): number {
-  const date = dateParts(minuteOfDay >= MINUTES_PER_DAY ? day + 1 : day);
-  const minutes = minuteOfDay % MINUTES_PER_DAY;
-  const wanted = { ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 };
-  const local = DateTime.fromObject(wanted, { zone: timeZone });
-  const shown = local.year === wanted.year && local.month === wanted.month && local.day === wanted.day && local.hour === wanted.hour && local.minute === wanted.minute;
-  if (shown) return Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()));
+  const wanted = day * DAY_MS + minuteOfDay * MINUTE_MS;
+  // The offsets in force a day either side: the time is shown under one of them (or under both,
+  // when the clock goes back), unless a zone changed its offset twice within two days.
+  const candidates = [wanted - DAY_MS, wanted + DAY_MS].map((near) => wanted - (wallClockReading(near, timeZone) - near));
+  const shown = candidates.filter((instant) => wallClockReading(instant, timeZone) === wanted);
+  if (shown.length > 0) return Math.min(...shown);
 
-  // In a gap Luxon moves the time forward by the gap's length; search back for the jump itself.
-  const wantedWall = DateTime.utc(wanted.year, wanted.month, wanted.day, wanted.hour, wanted.minute).toMillis();
-  let before = local.toMillis() - LONGEST_GAP_MS;
-  let reached = local.toMillis();
+  // In a gap: the jump lies between the two candidates; search it to the millisecond.
+  let before = Math.min(...candidates);
+  let reached = Math.max(...candidates);
   while (reached - before > 1) {
     const middle = Math.floor((before + reached) / 2);
-    if (wallOf(middle, timeZone) >= wantedWall) reached = middle;
+    if (wallClockReading(middle, timeZone) >= wanted) reached = middle;
     else before = middle;
   }
   return reached;
-}
-
-/** The wall-clock reading of an instant, as milliseconds of a naive (zone-less) date and time. */
-function wallOf(instant: number, timeZone: string): number {
-  return DateTime.fromMillis(instant, { zone: timeZone }).setZone('utc', { keepLocalTime: true }).toMillis();
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type HolidaysClass from 'date-holidays';
 import type { HolidaysTypes } from 'date-holidays';
-import { DateTime } from 'luxon';
+import { dayNumberOf, isoDateOf } from './business-days.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -52,9 +52,9 @@ export function buildPublicHolidays(places: { country: string; state?: string }[
 
 /** The local dates a holiday touches; `date` is local ("YYYY-MM-DD hh:mm:ss"), start and end are instants. */
 function daysOf(holiday: HolidaysTypes.Holiday): string[] {
-  const first = DateTime.fromISO(holiday.date.slice(0, 10), { zone: 'utc' });
-  const startInDay = DateTime.fromISO(`1970-01-01T${holiday.date.slice(11, 19)}`, { zone: 'utc' }).toMillis();
+  const first = dayNumberOf(holiday.date.slice(0, 10));
+  const startInDay = Date.parse(`1970-01-01T${holiday.date.slice(11, 19) || '00:00:00'}Z`);
   // Rounding absorbs the hour a DST change adds to or takes from a holiday.
   const count = Math.max(1, Math.round((startInDay + holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
-  return Array.from({ length: count }, (_, index) => first.plus({ days: index }).toISODate()!);
+  return Array.from({ length: count }, (_, index) => isoDateOf(first + index));
 }
