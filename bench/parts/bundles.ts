@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import rawConfig from '#config';
-import { CONFIG_LOADER_IMPORT, writeShippedConfigModule } from '../../infra/bundling/shipped-config.ts';
-import { FUNCTION_BUNDLING, PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
+import { writeShippedConfigModule } from '../../infra/bundling/shipped-config.ts';
+import { bundleAliases, FUNCTION_BUNDLING, PROJECT_ROOT } from '../../infra/constructs/service-desk-function.ts';
 import { builtInHolidays } from '../../infra/service-stack.ts';
 import type { ServiceDeskConfig } from '../../shared/config/config-schema.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
@@ -177,7 +177,7 @@ async function largestModules(entry: string, config: ServiceDeskConfig, holidays
     mainFields: [...FUNCTION_BUNDLING.mainFields],
     banner: { js: FUNCTION_BUNDLING.banner },
     external: [...FUNCTION_BUNDLING.externalModules],
-    alias: { ...FUNCTION_BUNDLING.alias, [CONFIG_LOADER_IMPORT]: writeShippedConfigModule(config) },
+    alias: bundleAliases(writeShippedConfigModule(config)),
     define: { 'process.env.SERVICEDESK_PUBLIC_HOLIDAYS': JSON.stringify(holidays) },
     write: false,
     metafile: true,

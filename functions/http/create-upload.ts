@@ -1,4 +1,4 @@
-import { s3UploadStoreFromEnv } from '#shared/adapters/s3/s3-upload-store';
+import { s3UploadFormsFromEnv } from '#shared/adapters/s3/s3-upload-forms';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
 import { createUploadBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
@@ -11,6 +11,6 @@ const clockAndIds = systemClockAndIds();
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const body = validate(createUploadBodySchema, parseJsonBody(event), 'upload');
-  const upload = await createUpload({ config: serviceDeskConfig(), uploads: s3UploadStoreFromEnv(), ...clockAndIds }, principal, body);
+  const upload = await createUpload({ config: serviceDeskConfig(), uploads: s3UploadFormsFromEnv(), ...clockAndIds }, principal, body);
   return jsonResponse(201, upload);
 });

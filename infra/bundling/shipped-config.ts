@@ -4,13 +4,10 @@
  * `#service-desk-config-loader` (shared/config/load-service-desk-config.ts). A function then
  * starts without the configuration's zod schemas and parses no configuration at all.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { IConstruct } from 'constructs';
 import type { ServiceDeskConfig } from '../../shared/config/config-schema.ts';
+import { writeGeneratedModule } from './generated-module.ts';
 
 /** The package import that the bundles resolve to the shipped configuration. */
 export const CONFIG_LOADER_IMPORT = '#service-desk-config-loader';
@@ -26,14 +23,7 @@ export function writeShippedConfigModule(config: ServiceDeskConfig): string {
   // A transform that produced a Date, a Map or an undefined value would not survive as JSON.
   if (!isDeepStrictEqual(JSON.parse(json), config)) throw new Error('The validated configuration is not plain JSON data, so the functions cannot carry it');
   const source = `// servicedesk.config.ts as validated at cdk synth.\nconst config = JSON.parse(${JSON.stringify(json)});\nexport function loadServiceDeskConfig() {\n  return config;\n}\n`;
-  const directory = join(tmpdir(), 'service-desk-bundling');
-  mkdirSync(directory, { recursive: true });
-  const file = join(directory, `config-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.mjs`);
-  // Written aside and renamed: another synthesis may be reading the same file.
-  const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, source);
-  renameSync(partial, file);
-  return file;
+  return writeGeneratedModule('config', source);
 }
 
 /** Every ServiceDeskFunction under `app` ships this configuration (buildApp calls it first). */

@@ -11,6 +11,7 @@ import { ENV } from '../../shared/environment.ts';
 import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
 import type { StageSettings } from '../stage.ts';
 import { CONFIG_LOADER_IMPORT, shippedConfigModuleOf } from '../bundling/shipped-config.ts';
+import { OPENAPI_LOADER_IMPORT, shippedOpenApiModule } from '../bundling/shipped-openapi.ts';
 
 /** Repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -83,10 +84,17 @@ export const FUNCTION_BUNDLING = {
   alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE, libmime: LIBMIME_COMMONJS },
 } as const;
 
-/** The bundle's aliases: FUNCTION_BUNDLING's, and the configuration validated at synth when the app ships one. */
+/**
+ * The bundle's aliases: FUNCTION_BUNDLING's, the OpenAPI document generated at synth, and the
+ * configuration validated at synth when the app ships one (`configModule`).
+ */
+export function bundleAliases(configModule: string | undefined): Record<string, string> {
+  return { ...FUNCTION_BUNDLING.alias, [OPENAPI_LOADER_IMPORT]: shippedOpenApiModule(), ...(configModule ? { [CONFIG_LOADER_IMPORT]: configModule } : {}) };
+}
+
+/** The aliases of a function's bundle in the app of `scope`. */
 export function functionAliases(scope: IConstruct): Record<string, string> {
-  const config = shippedConfigModuleOf(scope);
-  return { ...FUNCTION_BUNDLING.alias, ...(config ? { [CONFIG_LOADER_IMPORT]: config } : {}) };
+  return bundleAliases(shippedConfigModuleOf(scope));
 }
 
 /**

@@ -35,12 +35,19 @@ export interface StoredUpload {
 }
 
 /**
- * Files the browser sends straight to S3 (an S3 presigned POST), and their move to where ticket
- * attachments live. S3 on AWS; locally the same S3 calls against the stand-in the local API serves.
+ * The forms with which a browser sends a file straight to S3 (an S3 presigned POST). Apart from
+ * the store: only `POST /uploads` signs forms, and the signing library stays out of the rest.
  */
-export interface UploadStore {
+export interface UploadForms {
   /** A form post that S3 accepts only for this key, this Content-Type and at most `maxBytes`, until it expires. */
   uploadForm(request: UploadFormRequest): Promise<UploadForm>;
+}
+
+/**
+ * Files browsers sent, and their move to where ticket attachments live. S3 on AWS; locally the
+ * same S3 calls against the stand-in the local API serves.
+ */
+export interface UploadStore {
   /** The upload under `key`, or undefined when there is none. */
   find(key: string): Promise<StoredUpload | undefined>;
   /** Copies the upload to the attachment location (replacing what is there, so a retry is harmless). */

@@ -3,12 +3,12 @@ import type { ServiceDeskConfig } from '../config/config-schema.ts';
 import { formatBytes } from '../email/attachment-admission.ts';
 import { ValidationError } from '../errors.ts';
 import type { CreateUploadBody } from '../http/api-schemas.ts';
-import { UPLOAD_FORM_SECONDS, uploadObjectKey, type UploadStore } from '../ports/upload-store.ts';
+import { UPLOAD_FORM_SECONDS, uploadObjectKey, type UploadForms } from '../ports/upload-store.ts';
 import { uploaderOf } from './uploader.ts';
 
 export interface CreateUploadDeps {
   config: ServiceDeskConfig;
-  uploads: UploadStore;
+  uploads: UploadForms;
   now: () => Date;
   newId: () => string;
 }

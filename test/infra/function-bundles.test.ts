@@ -8,6 +8,7 @@ import { shipConfig } from '../../infra/bundling/shipped-config.ts';
 import { ServiceDeskFunction } from '../../infra/constructs/service-desk-function.ts';
 import { stageSettings } from '../../infra/stage.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
+import { openApiDocument } from '../../shared/http/openapi-document.ts';
 import { SYNTH_TIMEOUT_MS, TEST_ENV } from './build-test-app.ts';
 
 /** The asset directory CDK builds for one entry, in an app that ships `ticketKeyPrefix` (or none). */
@@ -30,12 +31,14 @@ const ZOD_MARKER = '"$ZodType"';
 
 let shipped: string;
 let unshipped: string;
+let openApi: string;
 let mailAsset: string;
 let mailAssetWithTables: string;
 
 beforeAll(() => {
   shipped = bundleOf('functions/http/get-catalog.ts', 'CARRIED');
   unshipped = bundleOf('functions/http/get-catalog.ts');
+  openApi = bundleOf('functions/http/openapi.ts', 'SD');
   mailAsset = assetOf('functions/sqs/email-intake.ts', { ticketKeyPrefix: 'SD', charsetTablesOnDemand: true });
   mailAssetWithTables = assetOf('functions/sqs/email-intake.ts', { ticketKeyPrefix: 'SD' });
 }, SYNTH_TIMEOUT_MS);
@@ -49,6 +52,16 @@ describe('the configuration in the function bundles', () => {
   it('validates servicedesk.config.ts as the function starts when the app ships no configuration', () => {
     expect(unshipped).toContain(ZOD_MARKER);
     expect(unshipped).not.toContain('CARRIED');
+  });
+});
+
+describe('the OpenAPI document in its function bundle', () => {
+  it('is the document generated at synth, as data, without the schemas it was generated from', () => {
+    // esbuild may requote the JSON string, so each operation id is looked for on its own.
+    const operationIds = JSON.stringify(openApiDocument()).match(/"operationId":"\w+"/g)!;
+    expect(operationIds.length).toBeGreaterThan(20);
+    for (const operationId of operationIds) expect(openApi.includes(operationId), operationId).toBe(true);
+    expect(openApi.includes(ZOD_MARKER)).toBe(false);
   });
 });
 

@@ -1,50 +1,14 @@
 import { CopyObjectCommand, DeleteObjectCommand, HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { ENV, requiredEnv } from '../../environment.ts';
-import { FILE_NAME_METADATA, type StoredUpload, type UploadForm, type UploadFormRequest, type UploadStore } from '../../ports/upload-store.ts';
+import { FILE_NAME_METADATA, type StoredUpload, type UploadStore } from '../../ports/upload-store.ts';
 import { s3Client } from './s3-client.ts';
 
-type PolicyCondition = NonNullable<PresignedPostOptions['Conditions']>[number];
-
-/**
- * The signed policy of an upload form beyond what the SDK adds itself (bucket, key, the signing
- * fields): a size range, the exact Content-Type and file name metadata, and a success status the
- * browser may choose. A presigned PUT could not cap the size; a POST policy can.
- */
-export function uploadPolicy(request: UploadFormRequest): { conditions: PolicyCondition[]; fields: Record<string, string> } {
-  const fields = { 'Content-Type': request.contentType, [`x-amz-meta-${FILE_NAME_METADATA}`]: encodeURIComponent(request.fileName) };
-  return {
-    conditions: [
-      ['content-length-range', 1, request.maxBytes],
-      ['eq', '$Content-Type', request.contentType],
-      ['starts-with', '$success_action_status', ''],
-    ],
-    fields,
-  };
-}
-
-/**
- * Uploads in the upload bucket, moved into the attachments prefix of the ticket files bucket. The
- * form is signed with the function's own role, so S3 takes the post only while that role may put
- * objects under the uploads prefix.
- */
+/** Uploads in the upload bucket, moved into the attachments prefix of the ticket files bucket. */
 export class S3UploadStore implements UploadStore {
   constructor(
     private readonly client: S3Client,
     private readonly buckets: { uploads: string; attachments: string },
   ) {}
-
-  async uploadForm(request: UploadFormRequest): Promise<UploadForm> {
-    const { conditions, fields } = uploadPolicy(request);
-    const { url, fields: signed } = await createPresignedPost(this.client, {
-      Bucket: this.buckets.uploads,
-      Key: request.key,
-      Conditions: conditions,
-      Fields: fields,
-      Expires: request.expiresInSeconds,
-    });
-    return { url, fields: signed };
-  }
 
   async find(key: string): Promise<StoredUpload | undefined> {
     try {
@@ -93,14 +57,16 @@ function safeDecode(value: string): string {
   }
 }
 
+/** The S3 client of uploads: UPLOAD_S3_ENDPOINT points it at the local stand-in in `npm start`. */
+export function uploadS3Client(): S3Client {
+  const endpoint = process.env[ENV.uploadS3Endpoint];
+  return endpoint ? new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) : s3Client();
+}
+
 let fromEnv: S3UploadStore | undefined;
 
-/** The function's upload store; UPLOAD_S3_ENDPOINT points it at the local stand-in in `npm start`. */
+/** The function's upload store. */
 export function s3UploadStoreFromEnv(): S3UploadStore {
-  const endpoint = process.env[ENV.uploadS3Endpoint];
-  fromEnv ??= new S3UploadStore(endpoint ? new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) : s3Client(), {
-    uploads: requiredEnv(ENV.uploadBucket),
-    attachments: requiredEnv(ENV.mailBucket),
-  });
+  fromEnv ??= new S3UploadStore(uploadS3Client(), { uploads: requiredEnv(ENV.uploadBucket), attachments: requiredEnv(ENV.mailBucket) });
   return fromEnv;
 }

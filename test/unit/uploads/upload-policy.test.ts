@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { S3UploadStore, uploadPolicy } from '../../../shared/adapters/s3/s3-upload-store.ts';
+import { S3UploadForms, uploadPolicy } from '../../../shared/adapters/s3/s3-upload-forms.ts';
 import { checkPostPolicy, isRefusal, type AcceptedPost, type S3Refusal } from '../../../local/s3-post-policy.ts';
 
 const CREDENTIALS = { local: 'local' };
@@ -14,7 +14,7 @@ async function signedForm(clockOffset = 0): Promise<[string, string][]> {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     systemClockOffset: clockOffset,
   });
-  const form = await new S3UploadStore(client, { uploads: 'uploads-bucket', attachments: 'files' }).uploadForm(request);
+  const form = await new S3UploadForms(client, 'uploads-bucket').uploadForm(request);
   expect(form.url).toBe('http://127.0.0.1:3000/local-s3/uploads-bucket');
   return Object.entries(form.fields);
 }
