@@ -11,5 +11,7 @@ export function sanitizeCommentHtml(html: string): string {
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
+    // No style attribute is kept, so none is parsed: the function bundles leave postcss out.
+    parseStyleAttributes: false,
   });
 }

@@ -1,11 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import rawConfig from '#config';
 import { shipConfig } from '../../infra/bundling/shipped-config.ts';
-import { ServiceDeskFunction } from '../../infra/constructs/service-desk-function.ts';
+import { FUNCTION_BUNDLING, PROJECT_ROOT, ServiceDeskFunction } from '../../infra/constructs/service-desk-function.ts';
 import { stageSettings } from '../../infra/stage.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
 import { openApiDocument } from '../../shared/http/openapi-document.ts';
@@ -78,5 +80,25 @@ describe('the mail charset tables of the email intake', () => {
     const inside = statSync(join(mailAssetWithTables, 'index.mjs')).size;
     expect(inside - statSync(join(mailAsset, 'index.mjs')).size).toBeGreaterThan(300_000);
     expect(existsSync(join(mailAssetWithTables, 'tables'))).toBe(false);
+  });
+});
+
+describe('comment HTML in the function bundles', () => {
+  it('is sanitised without postcss: style attributes are dropped, not parsed', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'service-desk-sanitiser-'));
+    const outfile = join(directory, 'sanitiser.mjs');
+    await build({
+      entryPoints: [join(PROJECT_ROOT, 'shared/text/sanitize-comment-html.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      banner: { js: FUNCTION_BUNDLING.banner },
+      alias: { ...FUNCTION_BUNDLING.alias },
+      outfile,
+      logLevel: 'error',
+    });
+    expect(readFileSync(outfile, 'utf8')).not.toContain('CssSyntaxError');
+    const { sanitizeCommentHtml } = (await import(pathToFileURL(outfile).href)) as typeof import('../../shared/text/sanitize-comment-html.ts');
+    expect(sanitizeCommentHtml('<p style="color: red; background: url(https://tracker.example/p.gif)">Hello <b style="x">you</b></p>')).toBe('<p>Hello <b>you</b></p>');
   });
 });
