@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 const ONE_FUNCTION_PER_FILE = 'test/support/one-function-per-file.ts';
 // The tests run on the development machines' Node.js 20 too (Lambda runs 22): the SDK's notice of that is no test output.
 const QUIET_SDK = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+// The global set-ups (DynamoDB Local, the browser's runtime) load the SDK in this process, before any project's env applies.
+Object.assign(process.env, QUIET_SDK);
 
 export default defineConfig({
   test: {

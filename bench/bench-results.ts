@@ -5,6 +5,7 @@ import type { BundlesResult } from './parts/bundles.ts';
 import type { ConsoleAppResult } from './parts/console-app.ts';
 import type { DynamoDbCostResult } from './parts/dynamodb-cost.ts';
 import type { EmailIntakeResult } from './parts/email-intake.ts';
+import type { RequestOverheadResult } from './parts/request-overhead.ts';
 import type { TimerLatenessResult } from './parts/timer-lateness.ts';
 import type { WebAppResult } from './parts/web-app.ts';
 
@@ -21,6 +22,8 @@ const number = (name: string, fallback: number, { zeroAllowed = false } = {}) =>
 export const SETTINGS = {
   concurrency: number('BENCH_CONCURRENCY', 8),
   requests: number('BENCH_REQUESTS', 200),
+  /** Requests per operation at one client, each with its floor replayed. */
+  overheadRequests: number('BENCH_OVERHEAD_REQUESTS', 100),
   mails: number('BENCH_MAILS', 64),
   mailsOneAtATime: number('BENCH_MAILS_ONE_AT_A_TIME', 30),
   senders: (process.env.BENCH_SENDERS ?? '1,8,32').split(',').map(Number),
@@ -55,6 +58,7 @@ export interface BenchResults {
   settings: typeof SETTINGS;
   dynamodb?: DynamoDbCostResult;
   latency?: ApiLatencyResult;
+  overhead?: RequestOverheadResult;
   email?: EmailIntakeResult;
   timers?: TimerLatenessResult;
   bundles?: BundlesResult;

@@ -1,10 +1,12 @@
 /** The results as markdown tables, in the order the README presents them. */
 import type { BenchResults } from './bench-results.ts';
+import { FLOOR_FACTOR_TARGET, OWN_TIME_TARGET_MS } from './parts/request-overhead.ts';
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const usd = (value: number) => `$${value < 0.01 && value > 0 ? value.toFixed(4) : value.toFixed(2)}`;
 const kb1 = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
+const ms1 = (value: number) => `${value.toFixed(1)} ms`;
 const yes = (met: boolean) => (met ? 'yes' : '**no**');
 
 export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): string {
@@ -48,6 +50,21 @@ export function renderMarkdown(results: BenchResults, history: HistoryEntry[]): 
     out.push(`### API latency (${latency.requestsPerOperation} requests per operation, ${latency.concurrency} in flight)`, '');
     out.push('| Operation | p50 | p95 | p99 | max | errors |', '|---|---|---|---|---|---|');
     for (const op of latency.operations) out.push(`| ${op.operation} | ${ms(op.p50)} | ${ms(op.p95)} | ${ms(op.p99)} | ${ms(op.max)} | ${op.errors} |`);
+    out.push('');
+  }
+  const overhead = results.overhead;
+  if (overhead) {
+    out.push(`### Request overhead at one client (${overhead.requestsPerOperation} requests per operation)`, '', `Method: ${overhead.method}`, '');
+    out.push(
+      `| Operation | DynamoDB requests | Floor | End to end | x floor (≤ ${FLOOR_FACTOR_TARGET}) | Handler | Waiting on DynamoDB | Own time (≤ ${OWN_TIME_TARGET_MS.read} ms read, ${OWN_TIME_TARGET_MS.write} ms write) | errors |`,
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const op of overhead.operations) {
+      const factor = op.floorFactor === null ? 'no DynamoDB work' : `${op.floorFactor}: ${yes(op.meetsFloorFactor)}`;
+      out.push(
+        `| ${op.operation} | ${op.commands} | ${ms1(op.floorMs)} | ${ms1(op.endToEndMs)} | ${factor} | ${ms1(op.handlerMs)} | ${ms1(op.waitingOnDynamoDbMs)} | ${ms1(op.ownMs)}: ${yes(op.meetsOwnTime)} | ${op.errors} |`,
+      );
+    }
     out.push('');
   }
   const email = results.email;
@@ -276,6 +293,22 @@ function targetRows(results: BenchResults): TargetRow[] {
       target: 'Module init ≤ 80 ms',
       standing: `${bundles.functions.length - slow.length} of ${bundles.functions.length}; slowest ${Math.round(Math.max(...bundles.functions.map((fn) => fn.initMs)))} ms (${bundles.sourceMapsAtRunTime ? 'source maps on' : 'as deployed, no source maps at run time'})`,
       met: slow.length === 0,
+    });
+  }
+  const overhead = results.overhead;
+  if (overhead) {
+    const withFloor = overhead.operations.filter((op) => op.floorFactor !== null);
+    const far = withFloor.filter((op) => !op.meetsFloorFactor);
+    rows.push({
+      target: `API calls at one client ≤ ${FLOOR_FACTOR_TARGET}x their DynamoDB floor`,
+      standing: `${withFloor.length - far.length} of ${withFloor.length}; ${withFloor.map((op) => `${op.operation} ${op.floorFactor}x`).join(', ')}`,
+      met: far.length === 0,
+    });
+    const busy = overhead.operations.filter((op) => !op.meetsOwnTime);
+    rows.push({
+      target: `Handler's own time ≤ ${OWN_TIME_TARGET_MS.read} ms (reads), ≤ ${OWN_TIME_TARGET_MS.write} ms (writes)`,
+      standing: `${overhead.operations.length - busy.length} of ${overhead.operations.length}; ${overhead.operations.map((op) => `${op.operation} ${op.ownMs} ms`).join(', ')}`,
+      met: busy.length === 0,
     });
   }
   const email = results.email;

@@ -6,7 +6,7 @@
  *   npm run bench                          every part, results saved
  *   npm run bench -- --only=email,timers   some parts, printed only (add --save to write them)
  *
- * Parts: dynamodb, latency, email, timers, bundles, web, console, cost. Sizes: see SETTINGS in bench-results.ts.
+ * Parts: dynamodb, latency, overhead, email, timers, bundles, web, console, cost. Sizes: see SETTINGS in bench-results.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { SETTINGS, type BenchResults } from './bench-results.ts';
 import { startBenchRuntime, type BenchRuntime } from './lib/bench-runtime.ts';
 import { barChart, histograms } from './lib/svg-charts.ts';
 import { measureApiLatency } from './parts/api-latency.ts';
+import { measureRequestOverhead } from './parts/request-overhead.ts';
 import { measureBundles } from './parts/bundles.ts';
 import { measureDynamoDbCost } from './parts/dynamodb-cost.ts';
 import { measureEmailIntake } from './parts/email-intake.ts';
@@ -31,7 +32,7 @@ import { historyEntry, renderMarkdown, type HistoryEntry } from './report.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = join(BENCH_DIR, 'results');
-const PARTS = ['dynamodb', 'latency', 'email', 'timers', 'bundles', 'web', 'console', 'cost'] as const;
+const PARTS = ['dynamodb', 'latency', 'overhead', 'email', 'timers', 'bundles', 'web', 'console', 'cost'] as const;
 type Part = (typeof PARTS)[number];
 
 async function main(): Promise<void> {
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   };
 
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-  if (parts.has('dynamodb') || parts.has('latency') || parts.has('email') || parts.has('timers')) {
+  if (parts.has('dynamodb') || parts.has('latency') || parts.has('overhead') || parts.has('email') || parts.has('timers')) {
     log('starting the local runtime (DynamoDB Local, API, stream, timers, SMTP, SES)');
     const runtime: BenchRuntime = await startBenchRuntime('bench');
     try {
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
       if (parts.has('latency')) {
         log(`API latency: ${SETTINGS.requests} requests per operation, ${SETTINGS.concurrency} in flight`);
         results.latency = await measureApiLatency(runtime, { concurrency: SETTINGS.concurrency, requests: SETTINGS.requests });
+      }
+      if (parts.has('overhead')) {
+        log(`request overhead: ${SETTINGS.overheadRequests} requests per operation at one client, each with its DynamoDB floor`);
+        results.overhead = await measureRequestOverhead(runtime, { requests: SETTINGS.overheadRequests });
       }
       if (parts.has('email')) {
         log(`email intake: ${SETTINGS.mailsOneAtATime} mails one at a time, then ${SETTINGS.mails} at ${SETTINGS.senders.join(', ')} senders at once`);

@@ -12,8 +12,9 @@ import { ensureTable } from '../../local/table.ts';
 import { personClaims, resolveTokenPerson } from '../../local/token-claims.ts';
 import { serviceDeskConfig } from '../../shared/config/service-desk-config.ts';
 import { ENV } from '../../shared/environment.ts';
+import { DynamoDbCallRecorder } from './dynamodb-call-recorder.ts';
 import { DynamoDbMeter, type FunctionUse } from './dynamodb-meter.ts';
-import { currentFunction, runAsFunction } from './function-scope.ts';
+import { currentFunction, runAsFunction, type DynamoDbCall, type Invocation } from './function-scope.ts';
 
 /** What one function did: invocations, time in its handler, bytes it logged. */
 export interface FunctionActivity {
@@ -39,6 +40,8 @@ export type ApiAnswer = any;
 export interface BenchRuntime {
   server: RunningHttpServer;
   sideEffects: RunningSideEffects;
+  /** Where DynamoDB Local listens, and the desk's table in it. */
+  dynamodb: { endpoint: string; tableName: string };
   outboxDir: string;
   /** A token for a person, by role or email, as `npm run token` makes them. */
   token(person: { role?: string; email?: string }): Promise<string>;
@@ -47,6 +50,8 @@ export interface BenchRuntime {
   usage(): UsageSnapshot;
   /** Waits until the stream is read to its end and no handler is running. */
   settle(): Promise<void>;
+  /** Waits until no handler has run for a while (longer than the stream's poll): quicker than settle, not as sure. */
+  quiesce(): Promise<void>;
   /** Called after each handler invocation, with its function, event and how long it ran. */
   onInvocation(listener: InvocationListener): () => void;
   /**
@@ -59,7 +64,7 @@ export interface BenchRuntime {
   stop(): Promise<void>;
 }
 
-export type InvocationListener = (functionName: string, event: unknown, result: unknown, ms: number) => void;
+export type InvocationListener = (functionName: string, event: unknown, result: unknown, ms: number, dynamodbCalls: readonly DynamoDbCall[]) => void;
 
 /**
  * The whole local runtime (API, stream, SLA timers, SMTP intake, notifications through the local
@@ -73,26 +78,31 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
   const logs = captureHandlerLogs();
   const meter = new DynamoDbMeter();
   meter.start();
+  const recorder = new DynamoDbCallRecorder();
+  recorder.start();
   const activity = new Map<string, FunctionActivity>();
   const listeners = new Set<InvocationListener>();
   let inFlight = 0;
+  let lastActive = performance.now();
   let streamRecordsPassingFilter = 0;
 
   const instrument: HandlerInstrument = (functionName, handler) => async (event) => {
     inFlight += 1;
     if (functionName === 'ticket-changes') streamRecordsPassingFilter += passingStreamFilter(event);
     const started = performance.now();
+    const invocation: Invocation = { functionName, dynamodbCalls: [] };
     let result: Awaited<ReturnType<typeof handler>> | undefined;
     try {
-      result = await runAsFunction(functionName, () => handler(event));
+      result = await runAsFunction(functionName, () => handler(event), invocation);
       return result;
     } finally {
       const ms = performance.now() - started;
+      lastActive = performance.now();
       const entry = activityOf(activity, functionName);
       entry.invocations += 1;
       entry.durationMs += ms;
       inFlight -= 1;
-      for (const listener of listeners) listener(functionName, event, result, ms);
+      for (const listener of listeners) listener(functionName, event, result, ms, invocation.dynamodbCalls);
     }
   };
   const loadHandler: HandlerLoader = async (name) => {
@@ -131,9 +141,16 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
     }
   };
 
+  // The stream is read every 100 ms: a quiet spell longer than that has seen its records through.
+  const QUIET_MS = 250;
+  const quiesce = async () => {
+    while (inFlight > 0 || performance.now() - lastActive < QUIET_MS) await sleep(10);
+  };
+
   return {
     server,
     sideEffects,
+    dynamodb: { endpoint: dynamodb.endpoint, tableName },
     outboxDir,
     token: (person) => issuer.sign(personClaims(resolveTokenPerson(serviceDeskConfig(), person)), { expiresIn: '1h' }),
     async call(method, path, token, body) {
@@ -152,6 +169,7 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
       return { dynamodb: meter.snapshot(), functions, timersScheduled: timerCounts.scheduled, timersCancelled: timerCounts.cancelled, streamRecordsPassingFilter };
     },
     settle,
+    quiesce,
     async warmUp() {
       const requester = await issuer.sign(personClaims(resolveTokenPerson(serviceDeskConfig(), { email: 'warm.up@example.org' })), { expiresIn: '1h' });
       const agent = await issuer.sign(personClaims(resolveTokenPerson(serviceDeskConfig(), { role: 'agent' })), { expiresIn: '1h' });
@@ -179,6 +197,7 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
       await server.close();
       await dynamodb.stop();
       meter.stop();
+      recorder.stop();
       logs.restore();
     },
   };
