@@ -9,8 +9,8 @@
  * Parts: dynamodb, latency, overhead, email, timers, bundles, web, console, cost. Sizes: see SETTINGS in bench-results.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rawConfig from '#config';
@@ -72,9 +72,11 @@ async function main(): Promise<void> {
   };
 
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  let runtimeStarted = false;
   if (parts.has('dynamodb') || parts.has('latency') || parts.has('overhead') || parts.has('email') || parts.has('timers')) {
     log('starting the local runtime (DynamoDB Local, API, stream, timers, SMTP, SES)');
     const runtime: BenchRuntime = await startBenchRuntime('bench');
+    runtimeStarted = true;
     try {
       log('warming up (DynamoDB Local compiles its hot paths on first use)');
       await runtime.warmUp();
@@ -106,6 +108,16 @@ async function main(): Promise<void> {
     log(`bundles: cdk synth, then ${SETTINGS.initRuns} imports of each bundle in fresh processes`);
     results.bundles = await measureBundles({ initRuns: SETTINGS.initRuns, node: SETTINGS.initNode });
   }
+  // The handlers keep the DynamoDB clients they first made (one module cache per process), and the
+  // web and console parts each start a runtime of their own: after another runtime, or with each
+  // other, each runs in a process of its own.
+  const ownRuntimes = (['web', 'console'] as const).filter((part) => parts.has(part));
+  const inChildren = ownRuntimes.length > 1 || (ownRuntimes.length === 1 && parts.size > 1 && runtimeStarted);
+  if (inChildren) {
+    for (const part of ownRuntimes) Object.assign(results, runInChildProcess(part));
+    parts.delete('web');
+    parts.delete('console');
+  }
   if (parts.has('web')) {
     log(`web app: build, initial JavaScript, then Lighthouse on the portal home and a request form (${SETTINGS.lighthouseRuns} runs each)`);
     results.web = await measureWebApp({ lighthouseRuns: SETTINGS.lighthouseRuns }, log);
@@ -117,6 +129,11 @@ async function main(): Promise<void> {
   if (parts.has('cost')) {
     log('cost model');
     results.cost = costOf(results);
+  }
+  const partsTo = args.find((arg) => arg.startsWith('--parts-to='))?.slice('--parts-to='.length);
+  if (partsTo) {
+    writeFileSync(partsTo, JSON.stringify({ web: results.web, console: results.console }));
+    return;
   }
   results.machine.loadAfter = loadavg().map((value) => Math.round(value * 100) / 100);
   results.durationSeconds = Math.round((performance.now() - started) / 1000);
@@ -228,6 +245,15 @@ function writeCharts(results: BenchResults): void {
       }),
     );
   }
+}
+
+/** One part run by this script in a fresh process, its results back through a file. */
+function runInChildProcess(part: 'web' | 'console'): Pick<BenchResults, 'web' | 'console'> {
+  const file = join(tmpdir(), `bench-${part}-${process.pid}.json`);
+  execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--only=${part}`, `--parts-to=${file}`], { stdio: 'inherit' });
+  const partResults = JSON.parse(readFileSync(file, 'utf8')) as Pick<BenchResults, 'web' | 'console'>;
+  rmSync(file, { force: true });
+  return partResults;
 }
 
 function readHistory(): HistoryEntry[] {
