@@ -16,6 +16,7 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureTable } from '../../local/table.ts';
 import type { BenchRuntime } from '../lib/bench-runtime.ts';
 import type { DynamoDbCall } from '../lib/function-scope.ts';
@@ -93,9 +94,11 @@ export async function measureRequestOverhead(runtime: BenchRuntime, options: { r
           if (response.status >= 400) errors += 1;
           if (!last) throw new Error(`${operation}: the ${handlerName} handler did not run`);
           const { ms, calls } = last as { ms: number; calls: readonly DynamoDbCall[] };
-          // What a write sets off (the stream, mail) runs in this process: let it finish, as it would elsewhere on AWS.
+          // Replayed at once, before the stream (read every 100 ms) sets off what the write causes.
+          const floorMs = await floor.replay(calls);
+          // That work (the stream, mail) runs in this process: let it finish, as it would elsewhere on AWS.
           if (kind === 'write') await runtime.quiesce();
-          samples.push({ endToEnd: response.ms, handler: ms, waiting: busyMs(calls), floor: await floor.replay(calls), commands: commandsOf(calls) });
+          samples.push({ endToEnd: response.ms, handler: ms, waiting: busyMs(calls), floor: floorMs, commands: commandsOf(calls) });
         }
       } finally {
         stopListening();
@@ -167,6 +170,8 @@ const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemComman
  * less work) and without ClientRequestToken (a repeated token answers from DynamoDB's memory).
  */
 class FloorReplay {
+  private readonly seeded = new Set<string>();
+
   private constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
@@ -182,7 +187,7 @@ class FloorReplay {
 
   /** Milliseconds the calls take again: in their order, those that overlapped sent together. */
   async replay(calls: readonly DynamoDbCall[]): Promise<number> {
-    await this.copyItemsWritten(calls);
+    await this.seedItemsWritten(calls);
     const started = performance.now();
     for (const group of overlapping(calls)) await Promise.all(group.map((call) => this.send(call)));
     return performance.now() - started;
@@ -192,16 +197,24 @@ class FloorReplay {
     this.client.destroy();
   }
 
-  /** Untimed: the items the writes update or delete, copied as they are now, so the replay finds what the handler found. */
-  private async copyItemsWritten(calls: readonly DynamoDbCall[]): Promise<void> {
+  /**
+   * Untimed: the items the writes update or delete, copied from the desk's table the first time a
+   * replay touches them, so a replay finds items like those the handler found. A copy made just
+   * before the timed writes slowed them down (DynamoDB Local is still busy with it): the replay
+   * waits a moment after copying.
+   */
+  private async seedItemsWritten(calls: readonly DynamoDbCall[]): Promise<void> {
     const keys = calls
       .filter((call) => WRITES.has(call.command))
       .flatMap((call) => (Array.isArray(call.input.TransactItems) ? (call.input.TransactItems as Record<string, Input>[]).flatMap((item) => Object.values(item)) : [call.input]))
-      .flatMap((action) => (action.Key && action.TableName === this.tableName ? [action.Key as Record<string, unknown>] : []));
+      .flatMap((action) => (action.Key && action.TableName === this.tableName ? [action.Key as Record<string, unknown>] : []))
+      .filter((key) => !this.seeded.has(JSON.stringify(key)));
     for (const key of keys) {
+      this.seeded.add(JSON.stringify(key));
       const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: key as never, ConsistentRead: true }));
       if (Item) await this.client.send(new PutItemCommand({ TableName: this.scratchTable, Item }));
     }
+    if (keys.length) await sleep(50);
   }
 
   private async send(call: DynamoDbCall): Promise<void> {
