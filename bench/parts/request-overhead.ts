@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureTable } from '../../local/table.ts';
 import type { BenchRuntime } from '../lib/bench-runtime.ts';
 import type { DynamoDbCall } from '../lib/function-scope.ts';
+import { busyMs, overlapping } from '../lib/call-intervals.ts';
 import { median, round } from '../lib/stats.ts';
 
 /** The handler's own time may be this much for a read and for a write. */
@@ -34,8 +35,9 @@ export interface OperationOverhead {
   errors: number;
   /** The DynamoDB requests of one call, e.g. `1x GetItem, 1x TransactWriteItems`. */
   commands: string;
-  /** Medians, in milliseconds. */
+  /** Medians, in milliseconds. The floor of a call is the lower of its replay and the handler's wait on DynamoDB. */
   floorMs: number;
+  replayMs: number;
   endToEndMs: number;
   handlerMs: number;
   waitingOnDynamoDbMs: number;
@@ -82,7 +84,7 @@ export async function measureRequestOverhead(runtime: BenchRuntime, options: { r
       const stopListening = runtime.onInvocation((functionName, _event, _result, ms, calls) => {
         if (functionName === handlerName) last = { ms, calls };
       });
-      const samples: { endToEnd: number; handler: number; waiting: number; floor: number; commands: string }[] = [];
+      const samples: { endToEnd: number; handler: number; waiting: number; replay: number; floor: number; commands: string }[] = [];
       let errors = 0;
       try {
         // A few calls first: the handler's module loads on first use, and its clients connect.
@@ -95,10 +97,12 @@ export async function measureRequestOverhead(runtime: BenchRuntime, options: { r
           if (!last) throw new Error(`${operation}: the ${handlerName} handler did not run`);
           const { ms, calls } = last as { ms: number; calls: readonly DynamoDbCall[] };
           // Replayed at once, before the stream (read every 100 ms) sets off what the write causes.
-          const floorMs = await floor.replay(calls);
+          const replayMs = await floor.replay(calls);
           // That work (the stream, mail) runs in this process: let it finish, as it would elsewhere on AWS.
           if (kind === 'write') await runtime.quiesce();
-          samples.push({ endToEnd: response.ms, handler: ms, waiting: busyMs(calls), floor: floorMs, commands: commandsOf(calls) });
+          const waiting = busyMs(calls);
+          // The floor is the lower of two timings of the same DynamoDB work: the replay, and the handler's own wait.
+          samples.push({ endToEnd: response.ms, handler: ms, waiting, replay: replayMs, floor: Math.min(replayMs, waiting), commands: commandsOf(calls) });
         }
       } finally {
         stopListening();
@@ -115,6 +119,7 @@ export async function measureRequestOverhead(runtime: BenchRuntime, options: { r
         errors,
         commands,
         floorMs: round(floorMs),
+        replayMs: round(median(samples.map((sample) => sample.replay))),
         endToEndMs: round(endToEndMs),
         handlerMs: round(median(samples.map((sample) => sample.handler))),
         waitingOnDynamoDbMs: round(median(samples.map((sample) => sample.waiting))),
@@ -127,25 +132,12 @@ export async function measureRequestOverhead(runtime: BenchRuntime, options: { r
     return {
       requestsPerOperation: options.requests,
       method:
-        "One client, one request at a time, after a write until its stream and mail work is done. End to end: as the client measures it through the local runtime (HTTP server, JWT check, handler). Waiting on DynamoDB: the time covered by the handler's DynamoDB requests, from send to answer (overlapping ones counted once). Own time: the handler's time minus that wait. Floor: the same requests as sent on the wire, replayed right after each call with one client against the same DynamoDB Local (reads on the desk's table, writes on a copy of its schema with their conditions made to hold), those that overlapped together; medians.",
+        "One client, one request at a time, after a write until its stream and mail work is done. End to end: as the client measures it through the local runtime (HTTP server, JWT check, handler). Waiting on DynamoDB: the time covered by the handler's DynamoDB requests, from send to answer (overlapping ones counted once). Own time: the handler's time minus that wait. Replay: the same requests as sent on the wire, replayed right after each call with one client against the same DynamoDB Local (reads on the desk's table, writes on a table of its schema with their conditions made to hold), those that overlapped together. Floor: the lower of the replay and the wait on DynamoDB, two timings of the same work (writes replay slower than the handler waits for them, by up to 4 times in a full run: on the replay's table DynamoDB Local takes longer). Medians.",
       operations: results,
     };
   } finally {
     floor.stop();
   }
-}
-
-/** The time covered by the calls, overlapping ones counted once. */
-function busyMs(calls: readonly DynamoDbCall[]): number {
-  const sorted = [...calls].sort((a, b) => a.startMs - b.startMs);
-  let busy = 0;
-  let coveredUntil = -Infinity;
-  for (const call of sorted) {
-    const start = Math.max(call.startMs, coveredUntil);
-    if (call.endMs > start) busy += call.endMs - start;
-    coveredUntil = Math.max(coveredUntil, call.endMs);
-  }
-  return busy;
 }
 
 function commandsOf(calls: readonly DynamoDbCall[]): string {
@@ -266,16 +258,4 @@ class FloorReplay {
       ExpressionAttributeNames: { ...((action.ExpressionAttributeNames as Record<string, string> | undefined) ?? {}), '#floorNeverSet': 'floorNeverSet' },
     };
   }
-}
-
-/** The calls in groups: a call that started before the previous ones ended joins their group. */
-function overlapping(calls: readonly DynamoDbCall[]): DynamoDbCall[][] {
-  const groups: DynamoDbCall[][] = [];
-  let groupEnd = -Infinity;
-  for (const call of [...calls].sort((a, b) => a.startMs - b.startMs)) {
-    if (call.startMs < groupEnd && groups.length) groups[groups.length - 1]!.push(call);
-    else groups.push([call]);
-    groupEnd = Math.max(groupEnd, call.endMs);
-  }
-  return groups;
 }
