@@ -22,6 +22,7 @@ import type { BenchRuntime } from '../lib/bench-runtime.ts';
 import type { DynamoDbCall } from '../lib/function-scope.ts';
 import { busyMs, overlapping } from '../lib/call-intervals.ts';
 import { median, round } from '../lib/stats.ts';
+import { timedOperations } from '../lib/timed-operations.ts';
 
 /** The handler's own time may be this much for a read and for a write. */
 export const OWN_TIME_TARGET_MS = { read: 3, write: 5 } as const;
@@ -54,32 +55,13 @@ export interface RequestOverheadResult {
   operations: OperationOverhead[];
 }
 
-type Operation = [name: string, kind: 'read' | 'write', handler: string, request: (index: number) => Promise<{ status: number; ms: number }>];
-
 export async function measureRequestOverhead(runtime: BenchRuntime, options: { requests: number }): Promise<RequestOverheadResult> {
-  const requester = await runtime.token({ email: 'rita@example.org' });
-  const agent = await runtime.token({ role: 'agent' });
-  const pool: string[] = [];
-  for (let index = 0; index < 20; index++) {
-    pool.push((await runtime.call('POST', '/tickets', requester, { subject: `Overhead ${index}`, impact: 'low', urgency: 'medium' })).json.ticket.key);
-  }
-  await runtime.settle();
-  const pick = (index: number) => pool[index % pool.length]!;
-  const operations: Operation[] = [
-    ['GET /tickets/{key}', 'read', 'get-ticket', (index) => runtime.call('GET', `/tickets/${pick(index)}`, agent)],
-    ['GET /tickets?desk=it', 'read', 'list-tickets', () => runtime.call('GET', '/tickets?desk=it&limit=25', agent)],
-    ['GET /tickets/{key}/history', 'read', 'get-ticket-history', (index) => runtime.call('GET', `/tickets/${pick(index)}/history`, agent)],
-    ['GET /catalog', 'read', 'get-catalog', () => runtime.call('GET', '/catalog', requester)],
-    ['POST /tickets', 'write', 'create-ticket', (index) => runtime.call('POST', '/tickets', requester, { subject: `Overhead create ${index}`, impact: 'low', urgency: 'low' })],
-    // Three priorities over a pool of 20: every visit of a ticket changes its priority, so every call writes.
-    ['PATCH /tickets/{key}', 'write', 'update-ticket', (index) => runtime.call('PATCH', `/tickets/${pick(index)}`, agent, { priority: (['P2', 'P3', 'P4'] as const)[index % 3] })],
-    ['POST /tickets/{key}/comments', 'write', 'add-comment', (index) => runtime.call('POST', `/tickets/${pick(index)}/comments`, agent, { body: `Note ${index}`, public: false })],
-  ];
+  const operations = await timedOperations(runtime, 'Overhead');
 
   const floor = await FloorReplay.start(runtime.dynamodb);
   try {
     const results: OperationOverhead[] = [];
-    for (const [operation, kind, handlerName, request] of operations) {
+    for (const { operation, kind, handler: handlerName, request } of operations) {
       let last: { ms: number; calls: readonly DynamoDbCall[] } | undefined;
       const stopListening = runtime.onInvocation((functionName, _event, _result, ms, calls) => {
         if (functionName === handlerName) last = { ms, calls };
