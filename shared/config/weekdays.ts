@@ -1,4 +1,4 @@
-/** Weekday keys of a calendar's `hours`, Monday first like ISO weekdays (Luxon's `weekday` 1..7). */
+/** Weekday keys of a calendar's `hours`, Monday first like ISO weekdays (1..7). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
