@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   // web and console parts each start a runtime of their own: after another runtime, or with each
   // other, each runs in a process of its own.
   const ownRuntimes = (['web', 'console'] as const).filter((part) => parts.has(part));
-  const inChildren = ownRuntimes.length > 1 || (ownRuntimes.length === 1 && parts.size > 1 && runtimeStarted);
+  const inChildren = ownRuntimes.length > 1 || (ownRuntimes.length === 1 && runtimeStarted);
   if (inChildren) {
     for (const part of ownRuntimes) Object.assign(results, runInChildProcess(part));
     parts.delete('web');

@@ -93,7 +93,7 @@ export async function startBenchRuntime(tableName: string): Promise<BenchRuntime
     const invocation: Invocation = { functionName, dynamodbCalls: [] };
     let result: Awaited<ReturnType<typeof handler>> | undefined;
     try {
-      result = await runAsFunction(functionName, () => handler(event), invocation);
+      result = await runAsFunction(invocation, () => handler(event));
       return result;
     } finally {
       const ms = performance.now() - started;

@@ -150,6 +150,11 @@ export function useBetween(before: Map<string, FunctionUse>, after: Map<string, 
   return delta;
 }
 
+/** How many of each command, e.g. `1x GetItem, 1x TransactWriteItems`; empty for none. */
+export function commandSummary(calls: Iterable<[command: string, calls: number]>): string {
+  return [...calls].map(([command, count]) => `${count}x ${command.replace(/Command$/, '')}`).join(', ');
+}
+
 /** Totals of a set of commands. */
 export function totalsOf(use: FunctionUse | undefined): CommandUse & { scans: number; commands: string } {
   const entries = Object.entries(use ?? {});
@@ -158,6 +163,6 @@ export function totalsOf(use: FunctionUse | undefined): CommandUse & { scans: nu
     readUnits: entries.reduce((sum, [, counts]) => sum + counts.readUnits, 0),
     writeUnits: entries.reduce((sum, [, counts]) => sum + counts.writeUnits, 0),
     scans: entries.filter(([command]) => command.startsWith('Scan')).reduce((sum, [, counts]) => sum + counts.calls, 0),
-    commands: entries.map(([command, counts]) => `${counts.calls}x ${command.replace(/Command$/, '')}`).join(', '),
+    commands: commandSummary(entries.map(([command, counts]) => [command, counts.calls])),
   };
 }

@@ -31,6 +31,7 @@ export function currentInvocation(): Invocation | undefined {
   return scope.getStore();
 }
 
-export function runAsFunction<T>(functionName: string, work: () => T, invocation: Invocation = { functionName, dynamodbCalls: [] }): T {
+/** Runs `work` as (part of) `invocation`, whose function and DynamoDB requests it then counts as. */
+export function runAsFunction<T>(invocation: Invocation, work: () => T): T {
   return scope.run(invocation, work);
 }

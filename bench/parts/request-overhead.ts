@@ -21,6 +21,7 @@ import { ensureTable } from '../../local/table.ts';
 import type { BenchRuntime } from '../lib/bench-runtime.ts';
 import type { DynamoDbCall } from '../lib/function-scope.ts';
 import { busyMs, overlapping } from '../lib/call-intervals.ts';
+import { commandSummary } from '../lib/dynamodb-meter.ts';
 import { median, round } from '../lib/stats.ts';
 import { timedOperations } from '../lib/timed-operations.ts';
 
@@ -125,7 +126,7 @@ export async function measureRequestOverhead(runtime: BenchRuntime, options: { r
 function commandsOf(calls: readonly DynamoDbCall[]): string {
   const counts = new Map<string, number>();
   for (const call of calls) counts.set(call.command, (counts.get(call.command) ?? 0) + 1);
-  return [...counts].map(([command, count]) => `${count}x ${command.replace(/Command$/, '')}`).join(', ') || '-';
+  return commandSummary(counts) || '-';
 }
 
 function mostCommon(values: string[]): string {
