@@ -16,7 +16,6 @@ import { multiLineText, oneLineText } from '../text/normalise-text.ts';
 type StringCheck = Parameters<z.ZodMiniString['check']>[number];
 const oneLine = (...checks: StringCheck[]) => z.string().check(z.overwrite(oneLineText), z.trim(), ...checks);
 const multiLine = (...checks: StringCheck[]) => z.string().check(z.overwrite(multiLineText), ...checks);
-const described = z.describe;
 
 const email = z.pipe(
   z.email().check(z.maxLength(254)),
@@ -35,16 +34,16 @@ const customFieldNumber = z.number().check(z.refine(isStorableNumber, NUMBER_NOT
 export const customFieldValue = z.union([z.string().check(z.maxLength(2000)), customFieldNumber, z.boolean(), z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), z.null()]);
 const customFields = z.record(customFieldName, customFieldValue).check(z.refine(customFieldsFit, { message: CUSTOM_FIELDS_TOO_LARGE }));
 const deskId = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a desk id'));
-const catalogItemId = (description: string) => z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id'))).check(described(description));
+const catalogItemId = (description: string) => z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id'))).check(z.describe(description));
 // Named by CONFIRM_RESTRICTED_MOVE in shared/auth/access-policy.ts, where the move is checked.
 const confirmRestrictedMove = z
   .optional(z.boolean())
-  .check(described('true confirms moving the ticket out of a restricted desk: its internal notes become visible to the new desk; without it such a move is refused (422)'));
+  .check(z.describe('true confirms moving the ticket out of a restricted desk: its internal notes become visible to the new desk; without it such a move is refused (422)'));
 
 // Upload ids are the ULIDs POST /uploads hands out; count and ownership are checked when they are attached.
 const attachments = z
   .optional(z.array(z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an upload id from POST /uploads'))).check(z.maxLength(100)))
-  .check(described('Upload ids from POST /uploads, of files the caller uploaded'));
+  .check(z.describe('Upload ids from POST /uploads, of files the caller uploaded'));
 
 export const ticketTypeSchema = z.enum(TICKET_TYPES);
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
@@ -57,17 +56,17 @@ export const requesterSchema = z.strictObject({ email, name: z.optional(oneLine(
 export const createTicketBodySchema = z
   .strictObject({
     catalogItem: catalogItemId('What is asked for (GET /catalog); routes the ticket and names its form'),
-    type: z.optional(ticketTypeSchema).check(described("Defaults to the catalog item's type, else incident")),
+    type: z.optional(ticketTypeSchema).check(z.describe("Defaults to the catalog item's type, else incident")),
     subject: oneLine(z.minLength(1), z.maxLength(250)),
     description: z._default(multiLine(z.maxLength(50_000)), ''),
-    requester: z.optional(requesterSchema).check(described('Who asked; staff and clients must give it, a requester is itself')),
-    priority: z.optional(prioritySchema).check(described('Derived from impact x urgency when omitted')),
+    requester: z.optional(requesterSchema).check(z.describe('Who asked; staff and clients must give it, a requester is itself')),
+    priority: z.optional(prioritySchema).check(z.describe('Derived from impact x urgency when omitted')),
     impact: z.optional(impactSchema),
     urgency: z.optional(urgencySchema),
-    category: z.optional(categoryPath).check(described('Free category path; a catalog item sets its own')),
-    desk: z.optional(deskId).check(described('Staff only: skips routing. Defaults to routing by catalog item and rules')),
+    category: z.optional(categoryPath).check(z.describe('Free category path; a catalog item sets its own')),
+    desk: z.optional(deskId).check(z.describe('Staff only: skips routing. Defaults to routing by catalog item and rules')),
     tags: z._default(z.array(tag).check(z.maxLength(20)), []),
-    customFields: z._default(customFields, {}).check(described("The request form's values, by field id")),
+    customFields: z._default(customFields, {}).check(z.describe("The request form's values, by field id")),
     attachments,
   })
   .register(z.globalRegistry, { id: 'CreateTicket' });
@@ -82,8 +81,8 @@ export const updateTicketBodySchema = z
     category: z.optional(categoryPath),
     catalogItem: catalogItemId('Recategorise: routes and assigns again'),
     desk: z.optional(deskId),
-    level: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id'))).check(described('One level of the desk, by id; every level by default')),
-    assignee: z.optional(z.nullable(email)).check(described('An agent of the desk, or null to unassign')),
+    level: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id'))).check(z.describe('One level of the desk, by id; every level by default')),
+    assignee: z.optional(z.nullable(email)).check(z.describe('An agent of the desk, or null to unassign')),
     tags: z.optional(z.array(tag).check(z.maxLength(20))),
     customFields: z.optional(customFields),
     confirmRestrictedMove,
@@ -95,7 +94,7 @@ export const updateTicketBodySchema = z
 export const copiedPeopleSchema = z
   .optional(z.array(email).check(z.maxLength(10)))
   .check(
-    described(
+    z.describe(
       "Staff and write clients, on a public reply: up to 10 people to copy. They become watchers of the ticket (they get its public replies and may answer by mail, with none of the requester's rights), recorded in the history, and get this reply",
     ),
   );
@@ -103,8 +102,8 @@ export const copiedPeopleSchema = z
 export const addCommentBodySchema = z
   .strictObject({
     body: multiLine(z.trim(), z.minLength(1), z.maxLength(50_000)),
-    public: z._default(z.boolean(), true).check(described('false makes an internal note, visible to staff only')),
-    html: z.optional(z.string().check(z.maxLength(200_000))).check(described('Sanitised before it is stored')),
+    public: z._default(z.boolean(), true).check(z.describe('false makes an internal note, visible to staff only')),
+    html: z.optional(z.string().check(z.maxLength(200_000))).check(z.describe('Sanitised before it is stored')),
     attachments,
     cc: copiedPeopleSchema,
   })
@@ -114,8 +113,8 @@ export const addCommentBodySchema = z
 /** `POST /tickets/{key}/reply-preview`: the public reply being written, as far as it is. */
 export const replyPreviewBodySchema = z
   .strictObject({
-    body: z.optional(multiLine(z.trim(), z.maxLength(50_000))).check(described('The reply as typed so far; without it the preview still names the recipients')),
-    html: z.optional(z.string().check(z.maxLength(200_000))).check(described("Sanitised as the reply's would be")),
+    body: z.optional(multiLine(z.trim(), z.maxLength(50_000))).check(z.describe('The reply as typed so far; without it the preview still names the recipients')),
+    html: z.optional(z.string().check(z.maxLength(200_000))).check(z.describe("Sanitised as the reply's would be")),
     cc: copiedPeopleSchema,
   })
   .register(z.globalRegistry, { id: 'ReplyPreviewRequest' });
@@ -123,25 +122,25 @@ export const replyPreviewBodySchema = z
 /** `POST /uploads`: the file the browser is about to send; the size limit is the configuration's. */
 export const createUploadBodySchema = z
   .strictObject({
-    fileName: oneLine(z.minLength(1), z.maxLength(255), described('The file name the ticket lists and downloads give')),
+    fileName: oneLine(z.minLength(1), z.maxLength(255), z.describe('The file name the ticket lists and downloads give')),
     contentType: z
       .string()
       .check(
         z.regex(/^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/, 'use a media type such as image/png (no parameters); application/octet-stream when unknown'),
-        described('The Content-Type the form must send the file with'),
+        z.describe('The Content-Type the form must send the file with'),
       ),
-    size: z.number().check(z.int(), z.minimum(1, 'must be at least 1 byte: an empty file is not worth attaching'), described('Bytes')),
+    size: z.number().check(z.int(), z.minimum(1, 'must be at least 1 byte: an empty file is not worth attaching'), z.describe('Bytes')),
   })
   .register(z.globalRegistry, { id: 'CreateUpload' });
 
 export const escalateBodySchema = z
-  .strictObject({ reason: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(2000))).check(described('Recorded in the history')), confirmRestrictedMove })
+  .strictObject({ reason: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(2000))).check(z.describe('Recorded in the history')), confirmRestrictedMove })
   .register(z.globalRegistry, { id: 'Escalate' });
 
-const approvalToken = () => z.string().check(z.minLength(20), z.maxLength(4000), described('The token of the approval link'));
+const approvalToken = () => z.string().check(z.minLength(20), z.maxLength(4000), z.describe('The token of the approval link'));
 const decisionFields = {
   decision: z.enum(['approve', 'reject']),
-  comment: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(5000))).check(described('Required when rejecting: the requester reads it')),
+  comment: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(5000))).check(z.describe('Required when rejecting: the requester reads it')),
 };
 const rejectionHasReason = (body: { decision: string; comment?: string | undefined }) => body.decision === 'approve' || body.comment !== undefined;
 const rejectionReasonMissing = { message: 'give the reason for a rejection', path: ['comment'] };
@@ -163,7 +162,7 @@ export const approvalPageFormSchema = z
     token: approvalToken(),
     confirmation: z
       .string({ error: 'missing: the approval page decides only on a click of Approve or Reject with JavaScript on; without it, sign in and decide with POST /tickets/{key}/approval' })
-      .check(z.maxLength(200), described("Added by the approval page's script when a person clicks Approve or Reject")),
+      .check(z.maxLength(200), z.describe("Added by the approval page's script when a person clicks Approve or Reject")),
     ...decisionFields,
   })
   .check(z.refine(rejectionHasReason, rejectionReasonMissing))
@@ -172,8 +171,8 @@ export const approvalPageFormSchema = z
 /** `POST /tickets/{key}/resolution`: the requester of a resolved ticket confirms it (closed) or reopens it. */
 export const resolutionBodySchema = z
   .strictObject({
-    decision: z.enum(RESOLUTION_DECISIONS).check(described('confirm closes the ticket; reopen sends it back to the desk')),
-    comment: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(50_000))).check(described("Required when reopening: what is still wrong. Added as the requester's public comment")),
+    decision: z.enum(RESOLUTION_DECISIONS).check(z.describe('confirm closes the ticket; reopen sends it back to the desk')),
+    comment: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(50_000))).check(z.describe("Required when reopening: what is still wrong. Added as the requester's public comment")),
   })
   .check(z.refine((body) => body.decision === 'confirm' || body.comment !== undefined, { message: 'say what is still wrong when reopening', path: ['comment'] }))
   .register(z.globalRegistry, { id: 'ResolutionDecision' });
@@ -181,8 +180,8 @@ export const resolutionBodySchema = z
 /** `POST /invitations`: staff invite a person to sign up to the portal. */
 export const invitationBodySchema = z
   .strictObject({
-    email: email.check(described('The address the person signs up with')),
-    name: z.optional(oneLine(z.minLength(1), z.maxLength(200))).check(described('How the invitation mail greets them')),
+    email: email.check(z.describe('The address the person signs up with')),
+    name: z.optional(oneLine(z.minLength(1), z.maxLength(200))).check(z.describe('How the invitation mail greets them')),
   })
   .register(z.globalRegistry, { id: 'CreateInvitation' });
 
@@ -192,7 +191,7 @@ export const attachmentQuerySchema = z.strictObject({
     .string()
     .check(
       z.regex(/^attachments\/[0-9a-f]{32}\/\d{1,3}\/[A-Za-z0-9._-]{1,100}$/, "not the location of a stored attachment (see the ticket's attachments)"),
-      described('The `location` of an attachment of the ticket or of one of its comments'),
+      z.describe('The `location` of an attachment of the ticket or of one of its comments'),
     ),
 });
 
@@ -200,7 +199,7 @@ export const attachmentQuerySchema = z.strictObject({
 export const approvalPageQuerySchema = z.strictObject({ token: approvalToken() });
 
 /** `PUT /agents/{email}/availability` body. */
-export const setAvailabilityBodySchema = z.strictObject({ available: z.boolean().check(described('false: automatic assignment skips the agent')) }).register(z.globalRegistry, { id: 'SetAgentAvailability' });
+export const setAvailabilityBodySchema = z.strictObject({ available: z.boolean().check(z.describe('false: automatic assignment skips the agent')) }).register(z.globalRegistry, { id: 'SetAgentAvailability' });
 
 /** `status` takes one or more statuses separated by commas, or `active` (default) or `all`. */
 const statusFilter = z
@@ -213,11 +212,11 @@ const statusFilter = z
     ),
     'active',
   )
-  .check(described('Statuses separated by commas (`open,pending`), `active` (the default: pending_approval, new, open, pending and on_hold) or `all`'));
+  .check(z.describe('Statuses separated by commas (`open,pending`), `active` (the default: pending_approval, new, open, pending and on_hold) or `all`'));
 
 /** Where the next page starts; a page's `limit` is its size. */
-const cursorParameter = z.optional(z.string().check(z.maxLength(4000))).check(described('The `nextCursor` of the previous page; left out for the first page'));
-const pageSize = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), fallback).check(described('How many items a page holds at most'));
+const cursorParameter = z.optional(z.string().check(z.maxLength(4000))).check(z.describe('The `nextCursor` of the previous page; left out for the first page'));
+const pageSize = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), fallback).check(z.describe('How many items a page holds at most'));
 
 // Filters of the queue lists (GET /tickets, GET /desks/{id}/queue), all applied by the store.
 const priorityFilter = z
@@ -231,19 +230,21 @@ const priorityFilter = z
       z.transform((value: string) => [...new Set(value.split(','))] as Priority[]),
     ),
   )
-  .check(described('Only these priorities, separated by commas: P1 or P1,P2'));
-const channelFilter = z.optional(z.enum(CHANNELS)).check(described('Only tickets that came in this way'));
+  .check(z.describe('Only these priorities, separated by commas: P1 or P1,P2'));
+const channelFilter = z.optional(z.enum(CHANNELS)).check(z.describe('Only tickets that came in this way'));
 const catalogItemFilter = catalogItemId('Only tickets of this catalog item (GET /catalog)');
-const slaFilter = z.optional(z.enum(['at_risk', 'breached'])).check(described('Only tickets whose SLA is at risk (a warning fired) or breached'));
+const slaFilter = z.optional(z.enum(['at_risk', 'breached'])).check(z.describe('Only tickets whose SLA is at risk (a warning fired) or breached'));
 const orderOption = z
   .optional(z.enum(['priority', 'due']))
-  .check(described('priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only'));
+  .check(
+    z.describe('priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only'),
+  );
 
 export const listTicketsQuerySchema = z.strictObject({
-  desk: z.optional(deskId).check(described("A desk's queue: its tickets (staff of the desk, read clients)")),
+  desk: z.optional(deskId).check(z.describe("A desk's queue: its tickets (staff of the desk, read clients)")),
   status: statusFilter,
-  assignee: z.optional(z.union([z.literal('me'), email])).check(described('An agent email, or me')),
-  requester: z.optional(email).check(described("A requester's tickets, newest first; requesters may give only their own address")),
+  assignee: z.optional(z.union([z.literal('me'), email])).check(z.describe('An agent email, or me')),
+  requester: z.optional(email).check(z.describe("A requester's tickets, newest first; requesters may give only their own address")),
   sla: slaFilter,
   priority: priorityFilter,
   channel: channelFilter,
@@ -254,9 +255,9 @@ export const listTicketsQuerySchema = z.strictObject({
 });
 
 export const deskQueueQuerySchema = z.strictObject({
-  level: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id'))).check(described('One level of the desk, by id; every level by default')),
+  level: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id'))).check(z.describe('One level of the desk, by id; every level by default')),
   status: statusFilter,
-  assignee: z.optional(z.union([z.literal('me'), z.literal('none'), email])).check(described('An agent email, me, or none for unassigned tickets')),
+  assignee: z.optional(z.union([z.literal('me'), z.literal('none'), email])).check(z.describe('An agent email, me, or none for unassigned tickets')),
   sla: slaFilter,
   priority: priorityFilter,
   channel: channelFilter,
@@ -275,7 +276,7 @@ export const myApprovalsQuerySchema = z.strictObject({
 });
 
 export const quarantineQuerySchema = z.strictObject({
-  day: z.optional(z.iso.date()).check(described('UTC day, YYYY-MM-DD; today by default')),
+  day: z.optional(z.iso.date()).check(z.describe('UTC day, YYYY-MM-DD; today by default')),
 });
 
 export const historyQuerySchema = z.strictObject({
