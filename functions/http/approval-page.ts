@@ -5,7 +5,7 @@ import { AppError } from '#shared/errors';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
 import { approvalPageTexts } from '#shared/http/approval-page-texts';
 import { approvalFormPage, approvalMessagePage } from '#shared/http/approval-pages';
-import { approvalPageQuerySchema } from '#shared/http/api-schemas';
+import { approvalPageQuerySchema } from '#shared/http/query-schemas';
 import { statusOf } from '#shared/http/http-error-response';
 import { publicRoute } from '#shared/http/http-handler';
 import { validate } from '#shared/http/request-parsing';

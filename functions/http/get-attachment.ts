@@ -1,6 +1,6 @@
 import { s3AttachmentLinksFromEnv } from '#shared/adapters/s3/s3-attachment-links';
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
-import { attachmentQuerySchema } from '#shared/http/api-schemas';
+import { attachmentQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { ticketKeyParam } from '#shared/http/path-parameters';

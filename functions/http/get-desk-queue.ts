@@ -1,5 +1,5 @@
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
-import { deskQueueQuerySchema } from '#shared/http/api-schemas';
+import { deskQueueQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { ticketPageView } from '#shared/http/ticket-view';

@@ -1,5 +1,5 @@
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
-import { historyQuerySchema } from '#shared/http/api-schemas';
+import { historyQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { ticketKeyParam } from '#shared/http/path-parameters';

@@ -1,5 +1,5 @@
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
-import { myApprovalsQuerySchema } from '#shared/http/api-schemas';
+import { myApprovalsQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { validate } from '#shared/http/request-parsing';

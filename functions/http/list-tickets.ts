@@ -1,5 +1,5 @@
 import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
-import { listTicketsQuerySchema } from '#shared/http/api-schemas';
+import { listTicketsQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { ticketPageView } from '#shared/http/ticket-view';

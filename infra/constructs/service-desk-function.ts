@@ -62,6 +62,15 @@ const LIBMIME_COMMONJS = join(PROJECT_ROOT, 'node_modules', 'libmime', 'dist', '
 /** In place of postcss, which the comment sanitiser never calls: see the module's comment. */
 export const POSTCSS_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'postcss-left-out.ts');
 
+/** In place of the SDK's event stream support, which no call of the desk uses: see the module's comment. */
+export const EVENT_STREAMS_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'event-streams-left-out.ts');
+
+/** In place of the DynamoDB client's endpoint discovery cache, which stays empty: see the module's comment. */
+export const ENDPOINT_CACHE_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'endpoint-cache-left-out.ts');
+
+/** In place of the fault injection of local runs, which Lambda never turns on: see the module's comment. */
+export const FAULT_INJECTION_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'fault-injection-left-out.ts');
+
 /**
  * The SecureString parameter that holds the approval link key of a stage. It lives outside the
  * stacks (the first function that needs it creates it), so it outlasts a redeploy or a deleted
@@ -84,7 +93,14 @@ export const FUNCTION_BUNDLING = {
   bundleAwsSDK: true,
   // The holiday library is only used where it is installed; its dates are built in instead.
   externalModules: ['date-holidays'],
-  alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE, libmime: LIBMIME_COMMONJS, postcss: POSTCSS_LEFT_OUT_MODULE },
+  alias: {
+    '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE,
+    libmime: LIBMIME_COMMONJS,
+    postcss: POSTCSS_LEFT_OUT_MODULE,
+    '@smithy/core/event-streams': EVENT_STREAMS_LEFT_OUT_MODULE,
+    '@aws-sdk/endpoint-cache': ENDPOINT_CACHE_LEFT_OUT_MODULE,
+    '#fault-injection': FAULT_INJECTION_LEFT_OUT_MODULE,
+  },
 } as const;
 
 /**

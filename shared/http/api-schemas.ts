@@ -1,26 +1,17 @@
 import * as z from '../schema/zod-mini.ts';
 import { CUSTOM_FIELDS_TOO_LARGE, customFieldsFit, isStorableNumber, NUMBER_NOT_STORABLE } from '../domain/custom-fields.ts';
-import { IMPACTS, PRIORITIES, URGENCIES, type Priority } from '../domain/priority.ts';
-import { CHANNELS, RESOLUTION_DECISIONS, TICKET_TYPES } from '../domain/ticket.ts';
+import { IMPACTS, PRIORITIES, URGENCIES } from '../domain/priority.ts';
+import { RESOLUTION_DECISIONS, TICKET_TYPES } from '../domain/ticket.ts';
 import { TICKET_STATUSES } from '../domain/ticket-status.ts';
-import { multiLineText, oneLineText } from '../text/normalise-text.ts';
+import { approvalToken, catalogItemId, deskId, email, multiLine, oneLine } from './field-schemas.ts';
 
 /**
- * The HTTP contract's requests: bodies, query strings and path parameters, as the functions
- * validate them (zod/mini, see shared/schema/zod-mini.ts). The responses are described in
- * api-response-schemas.ts; the OpenAPI document is generated from both.
+ * The HTTP contract's request bodies, as the functions validate them (zod/mini, see
+ * shared/schema/zod-mini.ts). Query strings are in query-schemas.ts and the ticket key in
+ * path-parameters.ts, so the read routes carry none of these. The responses are described in
+ * api-response-schemas.ts; the OpenAPI document is generated from all of them.
  */
 
-// Text fields are normalised before they are checked: one-line fields lose line breaks, and every
-// field loses controls, bidi overrides and zero-width characters (shared/text/normalise-text.ts).
-type StringCheck = Parameters<z.ZodMiniString['check']>[number];
-const oneLine = (...checks: StringCheck[]) => z.string().check(z.overwrite(oneLineText), z.trim(), ...checks);
-const multiLine = (...checks: StringCheck[]) => z.string().check(z.overwrite(multiLineText), ...checks);
-
-const email = z.pipe(
-  z.email().check(z.maxLength(254)),
-  z.transform((value: string) => value.toLowerCase()),
-);
 const tag = z.string().check(z.regex(/^[a-z0-9][a-z0-9_:-]{0,49}$/, 'use 1-50 lower-case letters, digits, _ : or -'));
 const categoryPath = z.array(oneLine(z.minLength(1), z.maxLength(100))).check(z.maxLength(5));
 const customFieldName = z.string().check(
@@ -33,8 +24,6 @@ const customFieldNumber = z.number().check(z.refine(isStorableNumber, NUMBER_NOT
 /** A value of a request form's field; responses show the same. */
 export const customFieldValue = z.union([z.string().check(z.maxLength(2000)), customFieldNumber, z.boolean(), z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), z.null()]);
 const customFields = z.record(customFieldName, customFieldValue).check(z.refine(customFieldsFit, { message: CUSTOM_FIELDS_TOO_LARGE }));
-const deskId = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a desk id'));
-const catalogItemId = (description: string) => z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a catalog item id'))).check(z.describe(description));
 // Named by CONFIRM_RESTRICTED_MOVE in shared/auth/access-policy.ts, where the move is checked.
 const confirmRestrictedMove = z
   .optional(z.boolean())
@@ -137,7 +126,6 @@ export const escalateBodySchema = z
   .strictObject({ reason: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(2000))).check(z.describe('Recorded in the history')), confirmRestrictedMove })
   .register(z.globalRegistry, { id: 'Escalate' });
 
-const approvalToken = () => z.string().check(z.minLength(20), z.maxLength(4000), z.describe('The token of the approval link'));
 const decisionFields = {
   decision: z.enum(['approve', 'reject']),
   comment: z.optional(multiLine(z.trim(), z.minLength(1), z.maxLength(5000))).check(z.describe('Required when rejecting: the requester reads it')),
@@ -185,106 +173,8 @@ export const invitationBodySchema = z
   })
   .register(z.globalRegistry, { id: 'CreateInvitation' });
 
-/** `GET /tickets/{key}/attachments?location=`: one stored file, by the location the ticket lists. */
-export const attachmentQuerySchema = z.strictObject({
-  location: z
-    .string()
-    .check(
-      z.regex(/^attachments\/[0-9a-f]{32}\/\d{1,3}\/[A-Za-z0-9._-]{1,100}$/, "not the location of a stored attachment (see the ticket's attachments)"),
-      z.describe('The `location` of an attachment of the ticket or of one of its comments'),
-    ),
-});
-
-/** `GET /approvals/decide?token=`: the page an approval email links to. */
-export const approvalPageQuerySchema = z.strictObject({ token: approvalToken() });
-
 /** `PUT /agents/{email}/availability` body. */
 export const setAvailabilityBodySchema = z.strictObject({ available: z.boolean().check(z.describe('false: automatic assignment skips the agent')) }).register(z.globalRegistry, { id: 'SetAgentAvailability' });
-
-/** `status` takes one or more statuses separated by commas, or `active` (default) or `all`. */
-const statusFilter = z
-  ._default(
-    z.string().check(
-      z.regex(/^(active|all|[a-z_]+(,[a-z_]+)*)$/, 'use active, all, or statuses separated by commas'),
-      z.refine((value) => ['active', 'all'].includes(value) || value.split(',').every((s) => (TICKET_STATUSES as readonly string[]).includes(s)), {
-        message: `statuses are ${TICKET_STATUSES.join(', ')}`,
-      }),
-    ),
-    'active',
-  )
-  .check(z.describe('Statuses separated by commas (`open,pending`), `active` (the default: pending_approval, new, open, pending and on_hold) or `all`'));
-
-/** Where the next page starts; a page's `limit` is its size. */
-const cursorParameter = z.optional(z.string().check(z.maxLength(4000))).check(z.describe('The `nextCursor` of the previous page; left out for the first page'));
-const pageSize = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), fallback).check(z.describe('How many items a page holds at most'));
-
-// Filters of the queue lists (GET /tickets, GET /desks/{id}/queue), all applied by the store.
-const priorityFilter = z
-  .optional(
-    z.pipe(
-      z.string().check(
-        z.refine((value) => value.split(',').every((priority) => (PRIORITIES as readonly string[]).includes(priority)), {
-          message: `use one or more of ${PRIORITIES.join(', ')}, separated by commas`,
-        }),
-      ),
-      z.transform((value: string) => [...new Set(value.split(','))] as Priority[]),
-    ),
-  )
-  .check(z.describe('Only these priorities, separated by commas: P1 or P1,P2'));
-const channelFilter = z.optional(z.enum(CHANNELS)).check(z.describe('Only tickets that came in this way'));
-const catalogItemFilter = catalogItemId('Only tickets of this catalog item (GET /catalog)');
-const slaFilter = z.optional(z.enum(['at_risk', 'breached'])).check(z.describe('Only tickets whose SLA is at risk (a warning fired) or breached'));
-const orderOption = z
-  .optional(z.enum(['priority', 'due']))
-  .check(
-    z.describe('priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only'),
-  );
-
-export const listTicketsQuerySchema = z.strictObject({
-  desk: z.optional(deskId).check(z.describe("A desk's queue: its tickets (staff of the desk, read clients)")),
-  status: statusFilter,
-  assignee: z.optional(z.union([z.literal('me'), email])).check(z.describe('An agent email, or me')),
-  requester: z.optional(email).check(z.describe("A requester's tickets, newest first; requesters may give only their own address")),
-  sla: slaFilter,
-  priority: priorityFilter,
-  channel: channelFilter,
-  catalogItem: catalogItemFilter,
-  order: orderOption,
-  cursor: cursorParameter,
-  limit: pageSize(25),
-});
-
-export const deskQueueQuerySchema = z.strictObject({
-  level: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id'))).check(z.describe('One level of the desk, by id; every level by default')),
-  status: statusFilter,
-  assignee: z.optional(z.union([z.literal('me'), z.literal('none'), email])).check(z.describe('An agent email, me, or none for unassigned tickets')),
-  sla: slaFilter,
-  priority: priorityFilter,
-  channel: channelFilter,
-  catalogItem: catalogItemFilter,
-  order: orderOption,
-  cursor: cursorParameter,
-  limit: pageSize(25),
-});
-
-export type DeskQueueQuery = z.output<typeof deskQueueQuerySchema>;
-
-/** `GET /me/approvals`: a page of the requests waiting for the caller's decision. */
-export const myApprovalsQuerySchema = z.strictObject({
-  cursor: cursorParameter,
-  limit: pageSize(25),
-});
-
-export const quarantineQuerySchema = z.strictObject({
-  day: z.optional(z.iso.date()).check(z.describe('UTC day, YYYY-MM-DD; today by default')),
-});
-
-export const historyQuerySchema = z.strictObject({
-  cursor: cursorParameter,
-  limit: pageSize(50),
-});
-
-export const ticketKeyParamSchema = z.string().check(z.regex(/^[A-Z][A-Z0-9]{0,9}-[1-9][0-9]{0,11}$/, 'not a ticket key such as SD-42'));
 
 export type CreateTicketBody = z.output<typeof createTicketBodySchema>;
 export type UpdateTicketBody = z.output<typeof updateTicketBodySchema>;
@@ -292,5 +182,4 @@ export type AddCommentBody = z.output<typeof addCommentBodySchema>;
 export type ReplyPreviewBody = z.output<typeof replyPreviewBodySchema>;
 export type ResolutionBody = z.output<typeof resolutionBodySchema>;
 export type CreateUploadBody = z.output<typeof createUploadBodySchema>;
-export type ListTicketsQuery = z.output<typeof listTicketsQuerySchema>;
 export type SetAvailabilityBody = z.output<typeof setAvailabilityBodySchema>;

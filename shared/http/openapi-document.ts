@@ -4,22 +4,15 @@ import {
   approvalBodySchema,
   approvalLinkBodySchema,
   approvalPageFormSchema,
-  attachmentQuerySchema,
-  approvalPageQuerySchema,
-  myApprovalsQuerySchema,
-  deskQueueQuerySchema,
   escalateBodySchema,
   setAvailabilityBodySchema,
   createTicketBodySchema,
   createUploadBodySchema,
-  historyQuerySchema,
   invitationBodySchema,
-  quarantineQuerySchema,
   resolutionBodySchema,
-  listTicketsQuerySchema,
-  ticketKeyParamSchema,
   updateTicketBodySchema,
 } from './api-schemas.ts';
+import { approvalPageQuerySchema, attachmentQuerySchema, deskQueueQuerySchema, historyQuerySchema, listTicketsQuerySchema, myApprovalsQuerySchema, quarantineQuerySchema } from './query-schemas.ts';
 import {
   attachmentLinkResponseSchema,
   approvalInboxPageSchema,
@@ -41,6 +34,7 @@ import { replyPreviewBodySchema } from './api-schemas.ts';
 import { replyPreviewResponseSchema } from './reply-preview-schemas.ts';
 import { blockedSenderListSchema, blockedSenderResponseSchema, blockMailBodySchema } from './mail-block-schemas.ts';
 import { commentIdParamSchema } from './participant-schemas.ts';
+import { ticketKeyParamSchema } from './path-parameters.ts';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,5 +102,54 @@ describe('comment HTML in the function bundles', () => {
     expect(readFileSync(outfile, 'utf8')).not.toContain('CssSyntaxError');
     const { sanitizeCommentHtml } = (await import(pathToFileURL(outfile).href)) as typeof import('../../shared/text/sanitize-comment-html.ts');
     expect(sanitizeCommentHtml('<p style="color: red; background: url(https://tracker.example/p.gif)">Hello <b style="x">you</b></p>')).toBe('<p>Hello <b>you</b></p>');
+  });
+});
+
+/** Bundles `source` (an ES module using the project's packages) as the functions are bundled, and imports it. */
+async function bundledModule<T>(name: string, source: string): Promise<{ module: T; text: string }> {
+  const outfile = join(mkdtempSync(join(tmpdir(), `service-desk-${name}-`)), `${name}.mjs`);
+  await build({
+    stdin: { contents: source, resolveDir: PROJECT_ROOT, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    banner: { js: FUNCTION_BUNDLING.banner },
+    alias: { ...FUNCTION_BUNDLING.alias },
+    outfile,
+    logLevel: 'error',
+  });
+  return { module: (await import(pathToFileURL(outfile).href)) as T, text: readFileSync(outfile, 'utf8') };
+}
+
+describe('the AWS clients in the function bundles', () => {
+  it('leave out event streams and endpoint discovery, and still send their calls', async () => {
+    type Clients = typeof import('./fixtures/bundled-clients.ts');
+    const { module, text } = await bundledModule<Clients>('clients', readFileSync(join(PROJECT_ROOT, 'test/infra/fixtures/bundled-clients.ts'), 'utf8'));
+    expect(text).not.toContain('":event-type"');
+    expect(text).not.toContain('mnemonist/lru-cache');
+
+    const requests: { target: string | undefined; method: string | undefined; url: string | undefined }[] = [];
+    const server = createServer((request, response) => {
+      requests.push({ target: request.headers['x-amz-target'] as string | undefined, method: request.method, url: request.url });
+      request.resume();
+      request.on('end', () => {
+        if (request.headers['x-amz-target']) {
+          response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ Item: { pk: { S: 'TICKET#IT-1' } } }));
+        } else {
+          response.writeHead(200, { etag: '"stored"' }).end();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(await module.readAndStore(endpoint)).toEqual({ pk: 'TICKET#IT-1', etag: '"stored"' });
+      expect(requests).toEqual([
+        { target: 'DynamoDB_20120810.GetItem', method: 'POST', url: '/' },
+        { target: undefined, method: 'PUT', url: '/attachments/IT-1/note.txt?x-id=PutObject' },
+      ]);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../environment.ts';
-import { injectFaultsFromEnv } from '../fault-injection.ts';
+import { injectFaultsFromEnv } from '#fault-injection';
 
 /** One write of a transaction, as the adapters put them together. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

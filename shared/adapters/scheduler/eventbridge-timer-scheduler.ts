@@ -1,7 +1,7 @@
 import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, paginateListSchedules, ResourceNotFoundException, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { timerName, timerPayload, type SlaTimer } from '../../domain/sla-timer.ts';
 import { ENV } from '../../environment.ts';
-import { injectFaultsFromEnv } from '../fault-injection.ts';
+import { injectFaultsFromEnv } from '#fault-injection';
 import type { ListableTimerScheduler } from '../../ports/timer-scheduler.ts';
 
 /** Where the schedules live and what they deliver to; the SlaTimers construct sets all four. */

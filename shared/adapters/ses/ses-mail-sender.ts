@@ -1,6 +1,6 @@
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { ENV } from '../../environment.ts';
-import { injectFaultsFromEnv } from '../fault-injection.ts';
+import { injectFaultsFromEnv } from '#fault-injection';
 import type { MailEnvelope, MailSender, SentMail } from '../../ports/mail-sender.ts';
 
 /**
