@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { withVerifiedTokenCache } from './verified-token-cache.ts';
 
 /** Fixed, so tokens minted before `npm start` (or on another port) stay valid. `.invalid` never resolves. */
 export const LOCAL_ISSUER = 'https://local-issuer.servicedesk.invalid';
@@ -107,11 +108,11 @@ async function issuerFromKey(key: StoredKey, options: LocalIssuerOptions): Promi
         .sign(privateKey);
     },
 
-    async verify(token) {
+    verify: withVerifiedTokenCache(async (token) => {
       const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, algorithms: [ALGORITHM], requiredClaims: ['exp'] });
       if (!hasListedAudience(payload, audiences)) throw new InvalidAudienceError();
       return payload as TokenClaims;
-    },
+    }),
   };
 }
 

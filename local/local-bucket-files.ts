@@ -38,7 +38,15 @@ async function refusalOf(url: URL, host: string, bucket: string, key: string, no
     };
   }
   const signedAt = new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]), Number(date[4]), Number(date[5]), Number(date[6])));
-  const client = new S3Client({ endpoint: `http://${host}`, forcePathStyle: true, region: REGION, credentials: LOCAL_S3_CREDENTIALS });
+  // Without checksums, as a download link is made (see s3-attachment-links.ts).
+  const client = new S3Client({
+    endpoint: `http://${host}`,
+    forcePathStyle: true,
+    region: REGION,
+    credentials: LOCAL_S3_CREDENTIALS,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   const disposition = query.get('response-content-disposition');
   const command = new GetObjectCommand({ Bucket: bucket, Key: key, ...(disposition !== null ? { ResponseContentDisposition: disposition } : {}) });
   const expected = new URL(await getSignedUrl(client, command, { expiresIn, signingDate: signedAt }));

@@ -1,5 +1,5 @@
 import { s3AttachmentLinksFromEnv } from '#shared/adapters/s3/s3-attachment-links';
-import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
 import { attachmentQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
@@ -14,7 +14,7 @@ import { getAttachmentLink } from '#shared/use-cases/get-attachment-link';
  */
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const { location } = validate(attachmentQuerySchema, event.queryStringParameters ?? {}, 'query');
-  const link = await getAttachmentLink({ ...ticketDepsFromEnv(), links: s3AttachmentLinksFromEnv() }, principal, ticketKeyParam(event), location);
+  const link = await getAttachmentLink({ ...ticketReadDepsFromEnv(), links: s3AttachmentLinksFromEnv() }, principal, ticketKeyParam(event), location);
   if (/\bapplication\/json\b/i.test(header(event, 'accept') ?? '')) return jsonResponse(200, link);
   return jsonResponse(302, link, { location: link.url });
 });

@@ -1,4 +1,4 @@
-import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
 import { historyQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
@@ -9,5 +9,5 @@ import { getTicketHistory } from '#shared/use-cases/get-ticket-history';
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const query = validate(historyQuerySchema, event.queryStringParameters ?? {}, 'query');
-  return jsonResponse(200, await getTicketHistory(ticketDepsFromEnv(), principal, key, query));
+  return jsonResponse(200, await getTicketHistory(ticketReadDepsFromEnv(), principal, key, query));
 });

@@ -1,4 +1,4 @@
-import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
 import { myApprovalsQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
@@ -7,5 +7,5 @@ import { listMyApprovals } from '#shared/use-cases/list-my-approvals';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const query = validate(myApprovalsQuerySchema, event.queryStringParameters ?? {}, 'query');
-  return jsonResponse(200, await listMyApprovals(ticketDepsFromEnv(), principal, query));
+  return jsonResponse(200, await listMyApprovals(ticketReadDepsFromEnv(), principal, query));
 });

@@ -1,4 +1,4 @@
-import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
 import { listTicketsQuerySchema } from '#shared/http/query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
@@ -8,6 +8,6 @@ import { listTickets } from '#shared/use-cases/list-tickets';
 
 export const handler = authenticatedRoute(async ({ event, principal }) => {
   const query = validate(listTicketsQuerySchema, event.queryStringParameters ?? {}, 'query');
-  const deps = ticketDepsFromEnv();
+  const deps = ticketReadDepsFromEnv();
   return jsonResponse(200, ticketPageView(await listTickets(deps, principal, query), deps));
 });

@@ -1,6 +1,6 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { DynamoDbUndeliverableAddresses } from '#shared/adapters/dynamodb/dynamodb-undeliverable-addresses';
-import { ticketDepsFromEnv } from '#shared/composition/ticket-deps-from-env';
+import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
 import { ENV, requiredEnv } from '#shared/environment';
 import { replyPreviewBodySchema } from '#shared/http/api-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
@@ -15,5 +15,5 @@ export const handler = authenticatedRoute(async ({ event, principal }) => {
   const key = ticketKeyParam(event);
   const body = validate(replyPreviewBodySchema, parseJsonBody(event), 'reply preview');
   undeliverable ??= new DynamoDbUndeliverableAddresses(createDocumentClient(), requiredEnv(ENV.tableName));
-  return jsonResponse(200, await previewReply({ ...ticketDepsFromEnv(), undeliverable }, principal, key, body));
+  return jsonResponse(200, await previewReply({ ...ticketReadDepsFromEnv(), undeliverable }, principal, key, body));
 });

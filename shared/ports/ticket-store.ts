@@ -124,6 +124,9 @@ export interface TicketStore {
   getTicketHistory(key: string, options: { cursor?: string; limit: number }): Promise<TicketHistoryPage | undefined>;
 }
 
+/** The store's reads: all a read route is given, so none of them can write around the SLA accounting. */
+export type TicketReader = Pick<TicketStore, 'getTicket' | 'getTicketActivity' | 'getComment' | 'listTickets' | 'listPendingApprovals' | 'getTicketHistory'>;
+
 export interface TicketHistoryPage {
   ticket: Ticket;
   history: Page<HistoryEvent>;

@@ -4,7 +4,7 @@ import { SCOPES } from '../auth/scopes.ts';
 import type { Attachment } from '../domain/ticket.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AttachmentLinks } from '../ports/attachment-links.ts';
-import type { TicketDeps } from './ticket-deps.ts';
+import type { TicketReadDeps } from './ticket-deps.ts';
 
 /** How long a download link works: long enough to click, short enough not to be worth sharing. */
 export const ATTACHMENT_LINK_SECONDS = 300;
@@ -14,7 +14,12 @@ export const ATTACHMENT_LINK_SECONDS = 300;
  * from a comment the caller may read (requesters: public ones only). Anything else, including a
  * file that was refused and never stored, is 404, so locations cannot be probed.
  */
-export async function getAttachmentLink(deps: TicketDeps & { links: AttachmentLinks }, principal: Principal, key: string, location: string): Promise<{ url: string; name: string; expiresInSeconds: number }> {
+export async function getAttachmentLink(
+  deps: TicketReadDeps & { links: AttachmentLinks },
+  principal: Principal,
+  key: string,
+  location: string,
+): Promise<{ url: string; name: string; expiresInSeconds: number }> {
   requireScope(principal, SCOPES.ticketsRead);
   const activity = await deps.store.getTicketActivity(key);
   const { ticket, access } = requireTicketAccess(principal, activity?.ticket, deps.config, key);

@@ -9,14 +9,14 @@ import type { Page, TicketListQuery } from '../ports/ticket-store.ts';
 import { callerEmail } from './caller-email.ts';
 import { requireLevel } from './desk-assignment.ts';
 import { listFilters } from './ticket-list-filters.ts';
-import type { TicketDeps } from './ticket-deps.ts';
+import type { TicketReadDeps } from './ticket-deps.ts';
 
 /**
  * A desk's queue, optionally one level of it, by priority then age or by the nearest SLA deadline,
  * filtered by assignee (`me`, `none`, an email), SLA state, priority, channel and catalog item; for
  * the desk's staff.
  */
-export async function getDeskQueue(deps: TicketDeps, principal: Principal, deskId: string, query: DeskQueueQuery): Promise<Page<Ticket> & { desk: string; level?: string }> {
+export async function getDeskQueue(deps: TicketReadDeps, principal: Principal, deskId: string, query: DeskQueueQuery): Promise<Page<Ticket> & { desk: string; level?: string }> {
   requireScope(principal, SCOPES.ticketsRead);
   const desk = deps.config.desks.find((candidate) => candidate.id === deskId);
   if (!desk) throw new NotFoundError(`There is no desk ${deskId}`);

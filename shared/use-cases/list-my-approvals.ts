@@ -5,7 +5,7 @@ import type { PendingApproval } from '../domain/pending-approvals.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { Page } from '../ports/ticket-store.ts';
-import type { TicketDeps } from './ticket-deps.ts';
+import type { TicketReadDeps } from './ticket-deps.ts';
 
 /** A request waiting for the caller's decision, as the approvals page lists it. */
 export interface ApprovalInboxItem {
@@ -23,7 +23,7 @@ export interface ApprovalInboxItem {
  * The requests whose waiting step the signed-in person may decide (by verified email, as
  * POST /tickets/{key}/approval decides), the longest waiting first: one Query of their inbox.
  */
-export async function listMyApprovals(deps: Pick<TicketDeps, 'store' | 'config'>, principal: Principal, query: { cursor?: string | undefined; limit: number }): Promise<Page<ApprovalInboxItem>> {
+export async function listMyApprovals(deps: TicketReadDeps, principal: Principal, query: { cursor?: string | undefined; limit: number }): Promise<Page<ApprovalInboxItem>> {
   if (principal.kind !== 'user' || !principal.email) {
     throw new ForbiddenError('Approvals are decided by people with a verified email address');
   }
@@ -32,7 +32,7 @@ export async function listMyApprovals(deps: Pick<TicketDeps, 'store' | 'config'>
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }
 
-function inboxItem(deps: Pick<TicketDeps, 'config'>, entry: PendingApproval): ApprovalInboxItem {
+function inboxItem(deps: Pick<TicketReadDeps, 'config'>, entry: PendingApproval): ApprovalInboxItem {
   const item = entry.catalogItem ? findCatalogItem(deps.config, entry.catalogItem) : undefined;
   // Steps of requests made before steps recorded their kind take it from the catalog item.
   const kind = entry.step.kind ?? item?.approval[entry.step.index]?.kind;

@@ -9,14 +9,14 @@ import { MAX_LIST_PARTITIONS, type Page, type TicketListQuery } from '../ports/t
 import { callerEmail } from './caller-email.ts';
 import { deskById } from './desk-assignment.ts';
 import { listFilters } from './ticket-list-filters.ts';
-import type { TicketDeps } from './ticket-deps.ts';
+import type { TicketReadDeps } from './ticket-deps.ts';
 
 /**
  * Lists tickets: a desk's queue, an agent's work or a requester's tickets, by priority then age or
  * by the nearest SLA deadline (a requester's own list newest first). Requesters only ever list
  * their own tickets; staff only their desks' tickets; with no filter, staff get their own work.
  */
-export async function listTickets(deps: TicketDeps, principal: Principal, query: ListTicketsQuery): Promise<Page<Ticket>> {
+export async function listTickets(deps: TicketReadDeps, principal: Principal, query: ListTicketsQuery): Promise<Page<Ticket>> {
   requireScope(principal, SCOPES.ticketsRead);
   const statuses = statusesOf(query.status);
   const base = {

@@ -58,7 +58,7 @@ function safeDecode(value: string): string {
 }
 
 /** The S3 client of uploads: UPLOAD_S3_ENDPOINT points it at the local stand-in in `npm start`. */
-export function uploadS3Client(): S3Client {
+function uploadS3Client(): S3Client {
   const endpoint = process.env[ENV.uploadS3Endpoint];
   return endpoint ? new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) : s3Client();
 }

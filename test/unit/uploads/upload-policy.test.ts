@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { describe, expect, it } from 'vitest';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { S3UploadForms, uploadPolicy } from '../../../shared/adapters/s3/s3-upload-forms.ts';
 import { checkPostPolicy, isRefusal, type AcceptedPost, type S3Refusal } from '../../../local/s3-post-policy.ts';
 
@@ -7,14 +8,14 @@ const CREDENTIALS = { local: 'local' };
 const request = { key: 'uploads/0123456789abcdef0123456789abcdef/01J0000000000000000000000A', contentType: 'image/png', fileName: 'Bildschirm Übersicht.png', maxBytes: 1000, expiresInSeconds: 900 };
 
 async function signedForm(clockOffset = 0): Promise<[string, string][]> {
-  const client = new S3Client({
+  const forms = new S3UploadForms({
+    bucket: 'uploads-bucket',
     endpoint: 'http://127.0.0.1:3000/local-s3',
-    forcePathStyle: true,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    systemClockOffset: clockOffset,
+    now: () => new Date(Date.now() + clockOffset),
   });
-  const form = await new S3UploadForms(client, 'uploads-bucket').uploadForm(request);
+  const form = await forms.uploadForm(request);
   expect(form.url).toBe('http://127.0.0.1:3000/local-s3/uploads-bucket');
   return Object.entries(form.fields);
 }
@@ -40,6 +41,38 @@ describe('the upload form policy', () => {
     expect(Date.parse(policy.expiration) - Date.now()).toBeGreaterThan(14 * 60 * 1000);
     expect(Date.parse(policy.expiration) - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
     expect(check(fields)).toEqual({ key: request.key, contentType: 'image/png', metadata: { 'file-name': 'Bildschirm%20%C3%9Cbersicht.png' }, successStatus: 204 });
+  });
+});
+
+describe('signing the upload form', () => {
+  const credentials = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'session/token+value=' };
+  const signedAt = new Date('2026-12-03T10:15:42.123Z');
+
+  afterEach(() => vi.useRealTimers());
+
+  /** The form @aws-sdk/s3-presigned-post signs for the same request at the same moment. */
+  async function sdkForm(region: string, endpoint?: string) {
+    vi.useFakeTimers({ toFake: ['Date'], now: signedAt });
+    const client = new S3Client({ region, credentials, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+    try {
+      const { conditions, fields } = uploadPolicy(request);
+      return await createPresignedPost(client, { Bucket: 'uploads-bucket', Key: request.key, Conditions: conditions, Fields: fields, Expires: request.expiresInSeconds });
+    } finally {
+      client.destroy();
+      vi.useRealTimers();
+    }
+  }
+
+  it.each(['eu-central-1', 'us-east-1'])('signs the form the SDK signs, for the bucket on AWS in %s', async (region) => {
+    const ours = await new S3UploadForms({ bucket: 'uploads-bucket', region, credentials, now: () => signedAt }).uploadForm(request);
+    expect(ours).toEqual(await sdkForm(region));
+    expect(ours.fields['X-Amz-Security-Token']).toBe(credentials.sessionToken);
+  });
+
+  it('signs the form the SDK signs against a path-style endpoint', async () => {
+    const endpoint = 'http://127.0.0.1:3000/local-s3';
+    const ours = await new S3UploadForms({ bucket: 'uploads-bucket', region: 'us-east-1', endpoint, credentials, now: () => signedAt }).uploadForm(request);
+    expect(ours).toEqual(await sdkForm('us-east-1', endpoint));
   });
 });
 
