@@ -62,11 +62,8 @@ const orderOption = z
     z.describe('priority (default): priority, then age; due: the nearest SLA deadline first (breached ones first, tickets with no running clock last, by priority and age); due lists active statuses only'),
   );
 
-export const listTicketsQuerySchema = z.strictObject({
-  desk: z.optional(deskId).check(z.describe("A desk's queue: its tickets (staff of the desk, read clients)")),
-  status: statusFilter,
-  assignee: z.optional(z.union([z.literal('me'), email])).check(z.describe('An agent email, or me')),
-  requester: z.optional(email).check(z.describe("A requester's tickets, newest first; requesters may give only their own address")),
+/** What both queue lists take after their own fields: the store's filters, the order and a page. */
+const queueFilters = {
   sla: slaFilter,
   priority: priorityFilter,
   channel: channelFilter,
@@ -74,19 +71,21 @@ export const listTicketsQuerySchema = z.strictObject({
   order: orderOption,
   cursor: cursorParameter,
   limit: pageSize(25),
+};
+
+export const listTicketsQuerySchema = z.strictObject({
+  desk: z.optional(deskId).check(z.describe("A desk's queue: its tickets (staff of the desk, read clients)")),
+  status: statusFilter,
+  assignee: z.optional(z.union([z.literal('me'), email])).check(z.describe('An agent email, or me')),
+  requester: z.optional(email).check(z.describe("A requester's tickets, newest first; requesters may give only their own address")),
+  ...queueFilters,
 });
 
 export const deskQueueQuerySchema = z.strictObject({
   level: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a level id'))).check(z.describe('One level of the desk, by id; every level by default')),
   status: statusFilter,
   assignee: z.optional(z.union([z.literal('me'), z.literal('none'), email])).check(z.describe('An agent email, me, or none for unassigned tickets')),
-  sla: slaFilter,
-  priority: priorityFilter,
-  channel: channelFilter,
-  catalogItem: catalogItemFilter,
-  order: orderOption,
-  cursor: cursorParameter,
-  limit: pageSize(25),
+  ...queueFilters,
 });
 
 /** `GET /me/approvals`: a page of the requests waiting for the caller's decision. */

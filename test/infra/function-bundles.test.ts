@@ -87,18 +87,18 @@ describe('the mail charset tables of the email intake', () => {
 
 describe('comment HTML in the function bundles', () => {
   it('is sanitised without postcss: style attributes are dropped, not parsed', async () => {
-    const { module, text } = await bundledModule<typeof import('../../shared/text/sanitize-comment-html.ts')>('sanitiser', "export * from './shared/text/sanitize-comment-html.ts';");
+    const { module, text } = await bundledModule<typeof import('../../shared/text/sanitize-comment-html.ts')>('sanitiser', 'shared/text/sanitize-comment-html.ts');
     expect(text).not.toContain('CssSyntaxError');
     const { sanitizeCommentHtml } = module;
     expect(sanitizeCommentHtml('<p style="color: red; background: url(https://tracker.example/p.gif)">Hello <b style="x">you</b></p>')).toBe('<p>Hello <b>you</b></p>');
   });
 });
 
-/** Bundles `source` (an ES module using the project's packages) as the functions are bundled, and imports it. */
-async function bundledModule<T>(name: string, source: string): Promise<{ module: T; text: string }> {
+/** Bundles `entry` (a module of the project) as the functions are bundled, and imports it. */
+async function bundledModule<T>(name: string, entry: string): Promise<{ module: T; text: string }> {
   const outfile = join(mkdtempSync(join(tmpdir(), `service-desk-${name}-`)), `${name}.mjs`);
   await build({
-    stdin: { contents: source, resolveDir: PROJECT_ROOT, loader: 'ts' },
+    entryPoints: [join(PROJECT_ROOT, entry)],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -113,7 +113,7 @@ async function bundledModule<T>(name: string, source: string): Promise<{ module:
 describe('the AWS clients in the function bundles', () => {
   it('leave out event streams and endpoint discovery, and still send their calls', async () => {
     type Clients = typeof import('./fixtures/bundled-clients.ts');
-    const { module, text } = await bundledModule<Clients>('clients', readFileSync(join(PROJECT_ROOT, 'test/infra/fixtures/bundled-clients.ts'), 'utf8'));
+    const { module, text } = await bundledModule<Clients>('clients', 'test/infra/fixtures/bundled-clients.ts');
     expect(text).not.toContain('":event-type"');
     expect(text).not.toContain('mnemonist/lru-cache');
 

@@ -1,21 +1,10 @@
 import { formatUrl } from '@aws-sdk/core/util';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { Sha256 } from '@smithy/core/checksum';
 import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { ENV, requiredEnv } from '../../environment.ts';
 import type { AttachmentLinks } from '../../ports/attachment-links.ts';
-
-export interface S3AttachmentLinksOptions {
-  bucket: string;
-  region: string;
-  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** A path-style endpoint (the local stand-in of the bucket); without it, the bucket's virtual host on AWS. */
-  endpoint?: string;
-  /** When a link is signed; its expiry counts from then. */
-  now?: () => Date;
-}
+import { presigningFor, type S3PresigningOptions } from './s3-presigning.ts';
 
 /**
  * Presigned GetObject URLs, signed with the function's own role, that download the file under its
@@ -29,7 +18,7 @@ export interface S3AttachmentLinksOptions {
 export class S3AttachmentLinks implements AttachmentLinks {
   private readonly presigner: S3RequestPresigner;
 
-  constructor(private readonly options: S3AttachmentLinksOptions) {
+  constructor(private readonly options: S3PresigningOptions) {
     this.presigner = new S3RequestPresigner({ credentials: options.credentials, region: options.region, sha256: Sha256 });
   }
 
@@ -71,10 +60,6 @@ let fromEnv: S3AttachmentLinks | undefined;
 
 /** The function's link maker; S3_ENDPOINT points it at the local stand-in of the bucket in `npm start`. */
 export function s3AttachmentLinksFromEnv(): S3AttachmentLinks {
-  const endpoint = process.env[ENV.s3Endpoint];
-  const bucket = requiredEnv(ENV.mailBucket);
-  fromEnv ??= endpoint
-    ? new S3AttachmentLinks({ bucket, endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
-    : new S3AttachmentLinks({ bucket, region: requiredEnv('AWS_REGION'), credentials: defaultProvider() });
+  fromEnv ??= new S3AttachmentLinks(presigningFor(requiredEnv(ENV.mailBucket), process.env[ENV.s3Endpoint]));
   return fromEnv;
 }

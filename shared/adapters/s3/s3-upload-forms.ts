@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { Sha256 } from '@smithy/core/checksum';
 import { createScope, getSigningKey } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { ENV, requiredEnv } from '../../environment.ts';
 import { FILE_NAME_METADATA, type UploadForm, type UploadFormRequest, type UploadForms } from '../../ports/upload-store.ts';
+import { presigningFor, type S3PresigningOptions } from './s3-presigning.ts';
 
 /** A condition of an S3 POST policy: an exact field (`{ name: value }`) or a rule (`[op, field, ...]`). */
 type PolicyCondition = Record<string, string> | ['eq' | 'starts-with', string, string] | ['content-length-range', number, number];
@@ -26,16 +25,6 @@ export function uploadPolicy(request: UploadFormRequest): { conditions: PolicyCo
   };
 }
 
-export interface S3UploadFormsOptions {
-  bucket: string;
-  region: string;
-  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** A path-style endpoint (the local stand-in of the bucket); without it, the bucket's virtual host on AWS. */
-  endpoint?: string;
-  /** When a form is signed; its policy expires counting from then. */
-  now?: () => Date;
-}
-
 /**
  * Upload forms for the upload bucket, signed with the function's own role, so S3 takes the post
  * only while that role may put objects under the uploads prefix.
@@ -46,7 +35,7 @@ export interface S3UploadFormsOptions {
  * S3. test/unit/uploads/upload-policy.test.ts checks that both sign the same form.
  */
 export class S3UploadForms implements UploadForms {
-  constructor(private readonly options: S3UploadFormsOptions) {}
+  constructor(private readonly options: S3PresigningOptions) {}
 
   async uploadForm(request: UploadFormRequest): Promise<UploadForm> {
     const { bucket, region } = this.options;
@@ -86,10 +75,6 @@ let fromEnv: S3UploadForms | undefined;
 
 /** The function's upload forms; UPLOAD_S3_ENDPOINT points them at the local stand-in in `npm start`. */
 export function s3UploadFormsFromEnv(): S3UploadForms {
-  const endpoint = process.env[ENV.uploadS3Endpoint];
-  const bucket = requiredEnv(ENV.uploadBucket);
-  fromEnv ??= endpoint
-    ? new S3UploadForms({ bucket, endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
-    : new S3UploadForms({ bucket, region: requiredEnv('AWS_REGION'), credentials: defaultProvider() });
+  fromEnv ??= new S3UploadForms(presigningFor(requiredEnv(ENV.uploadBucket), process.env[ENV.uploadS3Endpoint]));
   return fromEnv;
 }
