@@ -1,6 +1,6 @@
-import { assignmentDepsFromEnv } from '#shared/composition/assignment-deps-from-env';
 import { pageChallenge } from '#shared/auth/approval-page-confirmation';
 import { signingKeyFromEnv } from '#shared/composition/signing-key-from-env';
+import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
 import { AppError } from '#shared/errors';
 import { serviceDeskConfig } from '#shared/config/service-desk-config';
 import { approvalPageTexts } from '#shared/http/approval-page-texts';
@@ -19,7 +19,7 @@ import { approvalRequestByLink } from '#shared/use-cases/decide-approval';
 export const handler = publicRoute(async (event) => {
   try {
     const { token } = validate(approvalPageQuerySchema, event.queryStringParameters ?? {}, 'query');
-    const deps = { ...assignmentDepsFromEnv(), signingKeys: signingKeyFromEnv() };
+    const deps = { ...ticketReadDepsFromEnv(), signingKeys: signingKeyFromEnv() };
     const view = await approvalRequestByLink(deps, token);
     return approvalFormPage(view, token, event.rawPath, pageChallenge(await deps.signingKeys.approvalLinkKey(), token, deps.now()));
   } catch (error) {

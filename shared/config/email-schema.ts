@@ -1,36 +1,21 @@
 import Mustache from 'mustache';
 import * as z from 'zod';
+import { DEFAULT_ATTACHMENT_LIMITS, MAX_ATTACHMENT_BYTES, type AttachmentLimits } from './attachment-limits.ts';
 import { emailSchema } from './config-primitives.ts';
 import { FALLBACK_LANGUAGE } from './languages.ts';
 import { languageCodeSchema } from './language-schema.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds.ts';
-
-const MIB = 1024 * 1024;
 
 /**
  * What the intake keeps of a mail's attachments. A mail can carry up to 40 MB (SES's limit), about
  * 30 MB of files once base64 is decoded; what is over a limit is listed on the ticket, not stored.
  */
 export const attachmentLimitsSchema = z.strictObject({
-  maxFileBytes: z
-    .number()
-    .int()
-    .min(1)
-    .max(40 * MIB)
-    .default(10 * MIB)
-    .describe('Largest file kept, in bytes.'),
-  maxTotalBytes: z
-    .number()
-    .int()
-    .min(1)
-    .max(40 * MIB)
-    .default(25 * MIB)
-    .describe("Most bytes kept of one mail's files together."),
-  maxCount: z.number().int().min(1).max(100).default(20).describe('Most files kept of one mail.'),
-});
-export type AttachmentLimits = z.output<typeof attachmentLimitsSchema>;
-
-export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = attachmentLimitsSchema.parse({});
+  maxFileBytes: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES).default(DEFAULT_ATTACHMENT_LIMITS.maxFileBytes).describe('Largest file kept, in bytes.'),
+  maxTotalBytes: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES).default(DEFAULT_ATTACHMENT_LIMITS.maxTotalBytes).describe("Most bytes kept of one mail's files together."),
+  maxCount: z.number().int().min(1).max(100).default(DEFAULT_ATTACHMENT_LIMITS.maxCount).describe('Most files kept of one mail.'),
+}) satisfies z.ZodType<AttachmentLimits, unknown>;
+export type { AttachmentLimits };
 
 /**
  * What the web app may upload and attach to one new ticket or reply. Files go straight from the

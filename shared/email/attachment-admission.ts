@@ -1,4 +1,4 @@
-import type { AttachmentLimits } from '../config/email-schema.ts';
+import type { AttachmentLimits } from '../config/attachment-limits.ts';
 
 /** Why an attachment was not stored, in words shown on the ticket; undefined when it is stored. */
 export type AttachmentVerdict = string | undefined;

@@ -8,8 +8,10 @@ import { verifyApprovalLink, type ApprovalLinkClaims } from '../auth/approval-li
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { SigningKeySource } from '../ports/signing-key-source.ts';
 import type { WorkloadGuard } from '../ports/assignment-store.ts';
+import type { TicketReader } from '../ports/ticket-store.ts';
 import { chooseAssignee, type AssignmentDeps } from './choose-assignee.ts';
 import { deskById } from './desk-assignment.ts';
+import type { TicketReadDeps } from './ticket-deps.ts';
 import { withVersionRetry } from './version-retry.ts';
 
 export interface ApprovalInput {
@@ -44,7 +46,7 @@ export async function decideApprovalByLink(deps: AssignmentDeps & { signingKeys:
 }
 
 /** The ticket an approval link is for: 404 when it is gone, 409 when the link's step was already decided. */
-async function ticketOfLink(deps: Pick<AssignmentDeps, 'store'>, link: ApprovalLinkClaims): Promise<Ticket> {
+async function ticketOfLink(deps: { store: Pick<TicketReader, 'getTicket'> }, link: ApprovalLinkClaims): Promise<Ticket> {
   const ticket = await deps.store.getTicket(link.ticketKey);
   if (!ticket) throw new NotFoundError(`Ticket ${link.ticketKey} was not found`);
   if (ticket.approval?.state === 'pending' && ticket.approval.current !== link.step) {
@@ -66,7 +68,7 @@ export interface ApprovalRequestView {
  * Reads the request an approval link is for, refusing a forged, expired or spent link (403, 409)
  * before anything is shown. Deciding takes the POST: opening the link decides nothing.
  */
-export async function approvalRequestByLink(deps: Pick<AssignmentDeps, 'store' | 'now' | 'config'> & { signingKeys: SigningKeySource }, token: string): Promise<ApprovalRequestView> {
+export async function approvalRequestByLink(deps: Pick<TicketReadDeps, 'store' | 'now' | 'config'> & { signingKeys: SigningKeySource }, token: string): Promise<ApprovalRequestView> {
   const link = await verifyApprovalLink(await deps.signingKeys.approvalLinkKey(), token, deps.now());
   const ticket = await ticketOfLink(deps, link);
   const approval = ticket.approval;

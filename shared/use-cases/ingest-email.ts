@@ -1,5 +1,5 @@
 import { staffDesks } from '../auth/access-policy.ts';
-import { DEFAULT_ATTACHMENT_LIMITS } from '../config/email-schema.ts';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../config/attachment-limits.ts';
 import { admitAttachments, ATTACHMENT_LISTING, listedAttachments } from '../email/attachment-admission.ts';
 import { classifyAutomatic } from '../email/automatic-mail.ts';
 import { domainOf } from '../email/address-domain.ts';

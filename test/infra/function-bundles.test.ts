@@ -110,6 +110,15 @@ async function bundledModule<T>(name: string, entry: string): Promise<{ module: 
   return { module: (await import(pathToFileURL(outfile).href)) as T, text: readFileSync(outfile, 'utf8') };
 }
 
+describe('the signing key in the function bundles', () => {
+  it('is read from Parameter Store without the SSM client and its models of every operation', async () => {
+    const { text } = await bundledModule('signing-key', 'shared/adapters/ssm/ssm-signing-key.ts');
+    expect(text).toContain('AmazonSSM.');
+    expect(text).not.toContain('GetParametersByPath');
+    expect(text).not.toContain('@aws-sdk/client-ssm');
+  });
+});
+
 describe('the AWS clients in the function bundles', () => {
   it('leave out event streams and endpoint discovery, and still send their calls', async () => {
     type Clients = typeof import('./fixtures/bundled-clients.ts');

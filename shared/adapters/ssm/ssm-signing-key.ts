@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ENV, requiredEnv } from '../../environment.ts';
 import type { SigningKeySource } from '../../ports/signing-key-source.ts';
+import { ParameterStoreRequests } from './parameter-store-requests.ts';
 
 /**
  * The approval link key, a SecureString parameter read once per cold start. The first function
@@ -13,7 +13,7 @@ export class SsmSigningKey implements SigningKeySource {
   private key: Promise<Uint8Array> | undefined;
 
   constructor(
-    private readonly client: SSMClient,
+    private readonly parameterStore: Pick<ParameterStoreRequests, 'send'>,
     private readonly parameterName: string,
   ) {}
 
@@ -28,16 +28,14 @@ export class SsmSigningKey implements SigningKeySource {
     const stored = await this.read();
     if (stored) return stored;
     try {
-      await this.client.send(
-        new PutParameterCommand({
-          Name: this.parameterName,
-          Value: randomBytes(48).toString('base64url'),
-          Type: 'SecureString',
-          Tier: 'Standard',
-          Overwrite: false,
-          Description: 'Signs approval links and reply addresses of the service desk; replacing it voids the links already mailed',
-        }),
-      );
+      await this.parameterStore.send('PutParameter', {
+        Name: this.parameterName,
+        Value: randomBytes(48).toString('base64url'),
+        Type: 'SecureString',
+        Tier: 'Standard',
+        Overwrite: false,
+        Description: 'Signs approval links and reply addresses of the service desk; replacing it voids the links already mailed',
+      });
     } catch (error) {
       if ((error as Error).name !== 'ParameterAlreadyExists') throw error;
     }
@@ -49,7 +47,7 @@ export class SsmSigningKey implements SigningKeySource {
 
   private async read(): Promise<string | undefined> {
     try {
-      const result = await this.client.send(new GetParameterCommand({ Name: this.parameterName, WithDecryption: true }));
+      const result = await this.parameterStore.send<{ Parameter?: { Value?: string } }>('GetParameter', { Name: this.parameterName, WithDecryption: true });
       return result.Parameter?.Value || undefined;
     } catch (error) {
       if ((error as Error).name === 'ParameterNotFound') return undefined;
@@ -60,5 +58,5 @@ export class SsmSigningKey implements SigningKeySource {
 
 /** The desk's signing key parameter, named by the function's environment. */
 export function ssmSigningKeyFromEnv(): SsmSigningKey {
-  return new SsmSigningKey(new SSMClient({}), requiredEnv(ENV.approvalLinkKeyParameter));
+  return new SsmSigningKey(new ParameterStoreRequests({ region: requiredEnv('AWS_REGION') }), requiredEnv(ENV.approvalLinkKeyParameter));
 }

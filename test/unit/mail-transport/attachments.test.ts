@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { describe, expect, it } from 'vitest';
 import { S3AttachmentStore } from '../../../shared/adapters/s3/s3-attachment-store.ts';
-import { DEFAULT_ATTACHMENT_LIMITS } from '../../../shared/config/email-schema.ts';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../../../shared/config/attachment-limits.ts';
+import { attachmentLimitsSchema } from '../../../shared/config/email-schema.ts';
 import { admitAttachments, formatBytes } from '../../../shared/email/attachment-admission.ts';
 import { attachmentObjectKey } from '../../../shared/ports/attachment-store.ts';
 
@@ -31,6 +32,8 @@ describe('which attachments are stored', () => {
 
   it('defaults to 10 MB a file, 25 MB and 20 files a mail', () => {
     expect(DEFAULT_ATTACHMENT_LIMITS).toEqual({ maxFileBytes: 10 * MB, maxTotalBytes: 25 * MB, maxCount: 20 });
+    // The intake's defaults are the configuration's: a desk that sets no limits gets the same from both.
+    expect(attachmentLimitsSchema.parse({})).toEqual(DEFAULT_ATTACHMENT_LIMITS);
     expect(
       admitAttachments(
         Array.from({ length: 21 }, () => 1),
