@@ -1,5 +1,5 @@
 import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
-import { deskQueueQuerySchema } from '#shared/http/query-schemas';
+import { deskQueueQuerySchema } from '#shared/http/list-query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { ticketPageView } from '#shared/http/ticket-view';

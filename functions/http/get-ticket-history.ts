@@ -1,5 +1,5 @@
 import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
-import { historyQuerySchema } from '#shared/http/query-schemas';
+import { historyQuerySchema } from '#shared/http/list-query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { ticketKeyParam } from '#shared/http/path-parameters';

@@ -1,5 +1,5 @@
 import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
-import { myApprovalsQuerySchema } from '#shared/http/query-schemas';
+import { myApprovalsQuerySchema } from '#shared/http/list-query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { validate } from '#shared/http/request-parsing';

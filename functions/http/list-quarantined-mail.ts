@@ -1,7 +1,7 @@
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client';
 import { DynamoDbMailQuarantine } from '#shared/adapters/dynamodb/dynamodb-mail-quarantine';
 import { ENV, requiredEnv } from '#shared/environment';
-import { quarantineQuerySchema } from '#shared/http/query-schemas';
+import { quarantineQuerySchema } from '#shared/http/list-query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { validate } from '#shared/http/request-parsing';

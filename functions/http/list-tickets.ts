@@ -1,5 +1,5 @@
 import { ticketReadDepsFromEnv } from '#shared/composition/ticket-read-deps-from-env';
-import { listTicketsQuerySchema } from '#shared/http/query-schemas';
+import { listTicketsQuerySchema } from '#shared/http/list-query-schemas';
 import { authenticatedRoute } from '#shared/http/http-handler';
 import { jsonResponse } from '#shared/http/json-response';
 import { ticketPageView } from '#shared/http/ticket-view';

@@ -7,7 +7,7 @@ import { approvalToken, catalogItemId, deskId, email, multiLine, oneLine } from 
 
 /**
  * The HTTP contract's request bodies, as the functions validate them (zod/mini, see
- * shared/schema/zod-mini.ts). Query strings are in query-schemas.ts and the ticket key in
+ * shared/schema/zod-mini.ts). Query strings are in query-schemas.ts and list-query-schemas.ts, and the ticket key in
  * path-parameters.ts, so the read routes carry none of these. The responses are described in
  * api-response-schemas.ts; the OpenAPI document is generated from all of them.
  */

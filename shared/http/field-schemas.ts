@@ -2,7 +2,7 @@ import * as z from '../schema/zod-mini.ts';
 import { multiLineText, oneLineText } from '../text/normalise-text.ts';
 
 /**
- * The fields that request bodies (api-schemas.ts) and query strings (query-schemas.ts) share, so a
+ * The fields that request bodies (api-schemas.ts) and query strings (query-schemas.ts, list-query-schemas.ts) share, so a
  * route that reads a query string carries no body schemas.
  */
 

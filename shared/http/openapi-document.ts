@@ -12,7 +12,8 @@ import {
   resolutionBodySchema,
   updateTicketBodySchema,
 } from './api-schemas.ts';
-import { approvalPageQuerySchema, attachmentQuerySchema, deskQueueQuerySchema, historyQuerySchema, listTicketsQuerySchema, myApprovalsQuerySchema, quarantineQuerySchema } from './query-schemas.ts';
+import { deskQueueQuerySchema, historyQuerySchema, listTicketsQuerySchema, myApprovalsQuerySchema, quarantineQuerySchema } from './list-query-schemas.ts';
+import { approvalPageQuerySchema, attachmentQuerySchema } from './query-schemas.ts';
 import {
   attachmentLinkResponseSchema,
   approvalInboxPageSchema,

@@ -4,7 +4,7 @@ import { SCOPES } from '../auth/scopes.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { statusesOf } from '../domain/ticket-status.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { DeskQueueQuery } from '../http/query-schemas.ts';
+import type { DeskQueueQuery } from '../http/list-query-schemas.ts';
 import type { Page, TicketListQuery } from '../ports/ticket-store.ts';
 import { callerEmail } from './caller-email.ts';
 import { requireLevel } from './desk-assignment.ts';

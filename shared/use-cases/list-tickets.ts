@@ -4,7 +4,7 @@ import { SCOPES } from '../auth/scopes.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { statusesOf } from '../domain/ticket-status.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import type { ListTicketsQuery } from '../http/query-schemas.ts';
+import type { ListTicketsQuery } from '../http/list-query-schemas.ts';
 import { MAX_LIST_PARTITIONS, type Page, type TicketListQuery } from '../ports/ticket-store.ts';
 import { callerEmail } from './caller-email.ts';
 import { deskById } from './desk-assignment.ts';

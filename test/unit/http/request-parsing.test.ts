@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../shared/errors.ts';
 import { createTicketBodySchema, updateTicketBodySchema } from '../../../shared/http/api-schemas.ts';
-import { listTicketsQuerySchema } from '../../../shared/http/query-schemas.ts';
+import { listTicketsQuerySchema } from '../../../shared/http/list-query-schemas.ts';
 import { errorResponse } from '../../../shared/http/http-error-response.ts';
 import { MAX_BODY_BYTES, parseIfMatch, parseIdempotencyKey, parseJsonBody, validate } from '../../../shared/http/request-parsing.ts';
 
