@@ -119,6 +119,15 @@ describe('the signing key in the function bundles', () => {
   });
 });
 
+describe('uploaded files in the function bundles', () => {
+  it('are moved into the attachments without the S3 client', async () => {
+    const { text } = await bundledModule('upload-store', 'shared/adapters/s3/s3-upload-store.ts');
+    expect(text).toContain('x-amz-copy-source');
+    expect(text).not.toContain('S3Client');
+    expect(text).not.toContain('@aws-sdk/client-s3');
+  });
+});
+
 describe('the AWS clients in the function bundles', () => {
   it('leave out event streams and endpoint discovery, and still send their calls', async () => {
     type Clients = typeof import('./fixtures/bundled-clients.ts');

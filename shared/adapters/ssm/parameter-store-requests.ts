@@ -3,6 +3,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { ATTEMPT_TIMEOUT_MS, lostOnTheWay, retrying } from '../aws-http/retrying.ts';
 
 /** The Parameter Store operations the desk calls. */
 export type ParameterStoreOperation = 'GetParameter' | 'PutParameter';
@@ -29,7 +30,6 @@ export class ParameterStoreError extends Error {
 }
 
 const RETRIED_ERRORS = new Set(['ThrottlingException', 'TooManyUpdates', 'InternalServerError', 'RequestTimeout']);
-const ATTEMPT_TIMEOUT_MS = 5_000;
 
 /**
  * Calls to Parameter Store as the SSM client sends them (its JSON 1.1 protocol: a POST of the input
@@ -50,16 +50,8 @@ export class ParameterStoreRequests {
     this.maxAttempts = options.maxAttempts ?? 3;
   }
 
-  async send<Output>(operation: ParameterStoreOperation, input: Record<string, unknown>): Promise<Output> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.sendOnce<Output>(operation, input);
-      } catch (error) {
-        if (attempt >= this.maxAttempts || !retried(error)) throw error;
-        // The SDK's standard backoff: full jitter on 100 ms doubling.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * 2 ** (attempt - 1)));
-      }
-    }
+  send<Output>(operation: ParameterStoreOperation, input: Record<string, unknown>): Promise<Output> {
+    return retrying(() => this.sendOnce<Output>(operation, input), { maxAttempts: this.maxAttempts, retried });
   }
 
   private async sendOnce<Output>(operation: ParameterStoreOperation, input: Record<string, unknown>): Promise<Output> {
@@ -103,5 +95,5 @@ function errorOf(status: number, text: string, headerType: string | null): Param
 /** Throttling, Parameter Store's own failures and a lost connection are tried again; a refused request is not. */
 function retried(error: unknown): boolean {
   if (error instanceof ParameterStoreError) return error.statusCode >= 500 || RETRIED_ERRORS.has(error.name);
-  return error instanceof Error && (error.name === 'TimeoutError' || error instanceof TypeError);
+  return lostOnTheWay(error);
 }
