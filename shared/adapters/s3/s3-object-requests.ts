@@ -2,6 +2,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { Sha256 } from '@smithy/core/checksum';
 import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { AwsRequestError } from '../aws-http/aws-request-error.ts';
 import { ATTEMPT_TIMEOUT_MS, lostOnTheWay, retrying } from '../aws-http/retrying.ts';
 
 export interface S3ObjectRequestOptions {
@@ -26,17 +27,8 @@ export interface S3ObjectAnswer {
   headers: Headers;
 }
 
-/** S3's refusal of a request; `name` is its error code (`NoSuchKey`, `PreconditionFailed`), as the SDK names its exceptions. */
-export class S3RequestError extends Error {
-  constructor(
-    name: string,
-    message: string,
-    readonly statusCode: number,
-  ) {
-    super(message);
-    this.name = name;
-  }
-}
+/** S3's refusal of a request, named by its error code (`NoSuchKey`, `PreconditionFailed`). */
+export class S3RequestError extends AwsRequestError {}
 
 const RETRIED_ERRORS = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout']);
 
@@ -81,7 +73,8 @@ export class S3ObjectRequests {
       }),
     );
     const { host: _host, ...headers } = signed.headers;
-    const response = await fetch(url, { method: request.method, headers, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
+    // A redirect (a bucket in another region) is S3's answer, not a place to resend a request signed for this one.
+    const response = await fetch(url, { method: request.method, headers, redirect: 'manual', signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
     const body = request.method === 'HEAD' ? '' : await response.text();
     // A copy can fail after S3 has answered 200: the error is then the body.
     if (response.ok && !/^\s*(<\?xml[^>]*>\s*)?<Error>/.test(body)) return { status: response.status, headers: response.headers };

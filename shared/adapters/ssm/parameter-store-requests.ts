@@ -3,6 +3,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { AwsRequestError } from '../aws-http/aws-request-error.ts';
 import { ATTEMPT_TIMEOUT_MS, lostOnTheWay, retrying } from '../aws-http/retrying.ts';
 
 /** The Parameter Store operations the desk calls. */
@@ -17,17 +18,8 @@ export interface ParameterStoreRequestOptions {
   maxAttempts?: number;
 }
 
-/** Parameter Store's answer to a failed call; `name` is its error type, as the SDK names its exceptions. */
-export class ParameterStoreError extends Error {
-  constructor(
-    name: string,
-    message: string,
-    readonly statusCode: number,
-  ) {
-    super(message);
-    this.name = name;
-  }
-}
+/** Parameter Store's answer to a failed call, named by its error type (`ParameterNotFound`). */
+export class ParameterStoreError extends AwsRequestError {}
 
 const RETRIED_ERRORS = new Set(['ThrottlingException', 'TooManyUpdates', 'InternalServerError', 'RequestTimeout']);
 
@@ -72,7 +64,7 @@ export class ParameterStoreRequests {
     });
     const signed = await this.signer.sign(request);
     const { host: _host, 'content-length': _length, ...headers } = signed.headers;
-    const response = await fetch(new URL('/', this.url), { method: 'POST', headers, body, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
+    const response = await fetch(new URL('/', this.url), { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
     const text = await response.text();
     if (response.ok) return (text ? JSON.parse(text) : {}) as Output;
     throw errorOf(response.status, text, response.headers.get('x-amzn-errortype'));

@@ -158,6 +158,18 @@ describe('S3 object calls without the S3 client', () => {
   });
 });
 
+describe('a redirect', () => {
+  it('is S3 refusing the request, not a place to send it again', async () => {
+    answers.push({
+      status: 301,
+      body: '<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message></Error>',
+      headers: { location: 'http://127.0.0.1:1/elsewhere' },
+    });
+    await expect(requests().send({ method: 'DELETE', bucket: BUCKETS.uploads, key: UPLOAD_KEY })).rejects.toMatchObject({ name: 'PermanentRedirect', statusCode: 301 });
+    expect(received).toHaveLength(1);
+  });
+});
+
 describe('the upload store on those calls', () => {
   const store = () => new S3UploadStore(requests(), BUCKETS);
 
