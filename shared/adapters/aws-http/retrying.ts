@@ -15,6 +15,3 @@ export async function retrying<T>(call: () => Promise<T>, options: { maxAttempts
 
 /** A call that never reached an answer: it timed out, or fetch lost the connection (a TypeError). */
 export const lostOnTheWay = (error: unknown): boolean => error instanceof Error && (error.name === 'TimeoutError' || error instanceof TypeError);
-
-/** How long one try may take before it is given up (and tried again). */
-export const ATTEMPT_TIMEOUT_MS = 5_000;

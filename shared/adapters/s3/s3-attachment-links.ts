@@ -1,10 +1,10 @@
 import { formatUrl } from '@aws-sdk/core/util';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { Sha256 } from '@smithy/core/checksum';
-import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
+import { HttpRequest } from '@smithy/core/protocols';
 import { ENV, requiredEnv } from '../../environment.ts';
 import type { AttachmentLinks } from '../../ports/attachment-links.ts';
-import { presigningFor, type S3PresigningOptions } from './s3-presigning.ts';
+import { objectUrl, presigningFor, type S3PresigningOptions } from './s3-presigning.ts';
 
 /**
  * Presigned GetObject URLs, signed with the function's own role, that download the file under its
@@ -28,21 +28,9 @@ export class S3AttachmentLinks implements AttachmentLinks {
   }
 
   private getObjectRequest(location: string, filename: string): HttpRequest {
-    const { bucket, endpoint, region } = this.options;
-    // A key's segments are encoded as S3 reads a greedy label: every character but the slashes.
-    const key = location.split('/').map(extendedEncodeURIComponent).join('/');
+    const url = objectUrl(this.options, this.options.bucket, location);
     const query = { 'response-content-disposition': contentDisposition(filename), 'x-id': 'GetObject' };
-    if (!endpoint) return new HttpRequest({ method: 'GET', protocol: 'https:', hostname: `${bucket}.s3.${region}.amazonaws.com`, path: `/${key}`, query, headers: {} });
-    const url = new URL(endpoint);
-    return new HttpRequest({
-      method: 'GET',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: `${url.pathname.replace(/\/$/, '')}/${bucket}/${key}`,
-      query,
-      headers: {},
-    });
+    return new HttpRequest({ method: 'GET', protocol: url.protocol, hostname: url.hostname, ...(url.port ? { port: Number(url.port) } : {}), path: url.pathname, query, headers: {} });
   }
 }
 

@@ -1,15 +1,11 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { Sha256 } from '@smithy/core/checksum';
-import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsRequestError } from '../aws-http/aws-request-error.ts';
-import { ATTEMPT_TIMEOUT_MS, lostOnTheWay, retrying } from '../aws-http/retrying.ts';
+import { lostOnTheWay, retrying } from '../aws-http/retrying.ts';
+import { signedFetch } from '../aws-http/signed-fetch.ts';
+import { objectUrl, type S3Signing } from './s3-presigning.ts';
 
-export interface S3ObjectRequestOptions {
-  region: string;
-  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** A path-style endpoint (the local stand-in of the buckets); without it, each bucket's virtual host on AWS. */
-  endpoint?: string;
+export interface S3ObjectRequestOptions extends S3Signing {
   /** Tries of one call, the first included, as the SDK's standard retry mode (3). */
   maxAttempts?: number;
 }
@@ -31,13 +27,6 @@ export interface S3ObjectAnswer {
 export class S3RequestError extends AwsRequestError {}
 
 const RETRIED_ERRORS = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout']);
-
-/** The object's URL: on the bucket's virtual host, or path-style under the endpoint. Each key segment is encoded as S3 reads a greedy label. */
-export function objectUrl(options: Pick<S3ObjectRequestOptions, 'region' | 'endpoint'>, bucket: string, key: string): URL {
-  const path = key.split('/').map(extendedEncodeURIComponent).join('/');
-  if (!options.endpoint) return new URL(`https://${bucket}.s3.${options.region}.amazonaws.com/${path}`);
-  return new URL(`${options.endpoint.replace(/\/+$/, '')}/${bucket}/${path}`);
-}
 
 /**
  * Requests about single objects as the S3 client sends them (its REST protocol), signed by the
@@ -61,20 +50,7 @@ export class S3ObjectRequests {
   }
 
   private async sendOnce(request: S3ObjectRequest): Promise<S3ObjectAnswer> {
-    const url = objectUrl(this.options, request.bucket, request.key);
-    const signed = await this.signer.sign(
-      new HttpRequest({
-        method: request.method,
-        protocol: url.protocol,
-        hostname: url.hostname,
-        ...(url.port ? { port: Number(url.port) } : {}),
-        path: url.pathname,
-        headers: { host: url.host, ...request.headers },
-      }),
-    );
-    const { host: _host, ...headers } = signed.headers;
-    // A redirect (a bucket in another region) is S3's answer, not a place to resend a request signed for this one.
-    const response = await fetch(url, { method: request.method, headers, redirect: 'manual', signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
+    const response = await signedFetch(this.signer, objectUrl(this.options, request.bucket, request.key), { method: request.method, headers: request.headers ?? {} });
     const body = request.method === 'HEAD' ? '' : await response.text();
     // A copy can fail after S3 has answered 200: the error is then the body.
     if (response.ok && !/^\s*(<\?xml[^>]*>\s*)?<Error>/.test(body)) return { status: response.status, headers: response.headers };

@@ -1,7 +1,7 @@
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { ENV, requiredEnv } from '../../environment.ts';
 import { FILE_NAME_METADATA, type StoredUpload, type UploadStore } from '../../ports/upload-store.ts';
 import { S3ObjectRequests, S3RequestError } from './s3-object-requests.ts';
+import { s3SigningFor } from './s3-presigning.ts';
 
 const METADATA_PREFIX = 'x-amz-meta-';
 
@@ -63,12 +63,7 @@ function safeDecode(value: string): string {
 }
 
 /** The requests of uploads: UPLOAD_S3_ENDPOINT points them at the local stand-in in `npm start`. */
-function uploadRequests(): S3ObjectRequests {
-  const endpoint = process.env[ENV.uploadS3Endpoint];
-  return endpoint
-    ? new S3ObjectRequests({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
-    : new S3ObjectRequests({ region: requiredEnv('AWS_REGION'), credentials: defaultProvider() });
-}
+const uploadRequests = (): S3ObjectRequests => new S3ObjectRequests(s3SigningFor(process.env[ENV.uploadS3Endpoint]));
 
 let fromEnv: S3UploadStore | undefined;
 

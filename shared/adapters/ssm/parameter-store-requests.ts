@@ -1,10 +1,10 @@
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { Sha256 } from '@smithy/core/checksum';
-import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsRequestError } from '../aws-http/aws-request-error.ts';
-import { ATTEMPT_TIMEOUT_MS, lostOnTheWay, retrying } from '../aws-http/retrying.ts';
+import { lostOnTheWay, retrying } from '../aws-http/retrying.ts';
+import { signedFetch } from '../aws-http/signed-fetch.ts';
 
 /** The Parameter Store operations the desk calls. */
 export type ParameterStoreOperation = 'GetParameter' | 'PutParameter';
@@ -48,23 +48,8 @@ export class ParameterStoreRequests {
 
   private async sendOnce<Output>(operation: ParameterStoreOperation, input: Record<string, unknown>): Promise<Output> {
     const body = JSON.stringify(input);
-    const request = new HttpRequest({
-      method: 'POST',
-      protocol: this.url.protocol,
-      hostname: this.url.hostname,
-      ...(this.url.port ? { port: Number(this.url.port) } : {}),
-      path: '/',
-      headers: {
-        host: this.url.host,
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AmazonSSM.${operation}`,
-        'content-length': String(Buffer.byteLength(body)),
-      },
-      body,
-    });
-    const signed = await this.signer.sign(request);
-    const { host: _host, 'content-length': _length, ...headers } = signed.headers;
-    const response = await fetch(new URL('/', this.url), { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
+    const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AmazonSSM.${operation}`, 'content-length': String(Buffer.byteLength(body)) };
+    const response = await signedFetch(this.signer, new URL('/', this.url), { method: 'POST', headers, body });
     const text = await response.text();
     if (response.ok) return (text ? JSON.parse(text) : {}) as Output;
     throw errorOf(response.status, text, response.headers.get('x-amzn-errortype'));

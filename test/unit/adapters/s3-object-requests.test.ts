@@ -5,7 +5,8 @@ import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { objectUrl, S3ObjectRequests, S3RequestError } from '../../../shared/adapters/s3/s3-object-requests.ts';
+import { S3ObjectRequests, S3RequestError } from '../../../shared/adapters/s3/s3-object-requests.ts';
+import { objectUrl } from '../../../shared/adapters/s3/s3-presigning.ts';
 import { S3UploadStore } from '../../../shared/adapters/s3/s3-upload-store.ts';
 
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token' };
