@@ -128,6 +128,14 @@ describe('uploaded files in the function bundles', () => {
   });
 });
 
+describe('mail and its files in the email intake bundle', () => {
+  it('are read and stored without the S3 client', () => {
+    const bundle = readFileSync(join(mailAsset, 'index.mjs'), 'utf8');
+    expect(bundle).not.toContain('S3Client');
+    expect(bundle).not.toContain('@aws-sdk/client-s3');
+  });
+});
+
 describe('the AWS clients in the function bundles', () => {
   it('leave out event streams and endpoint discovery, and still send their calls', async () => {
     type Clients = typeof import('./fixtures/bundled-clients.ts');

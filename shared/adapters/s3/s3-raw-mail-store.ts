@@ -1,6 +1,5 @@
-import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
-import { describeRawMailLocation, MAX_RAW_MAIL_BYTES, RawMailNotFoundError, RawMailTooLargeError, type RawMailLocation, type RawMailStore } from '../../ports/raw-mail-store.ts';
-import { s3Client } from './s3-client.ts';
+import { MAX_RAW_MAIL_BYTES, RawMailNotFoundError, RawMailTooLargeError, type RawMailLocation, type RawMailStore } from '../../ports/raw-mail-store.ts';
+import { s3ObjectRequestsWithRole, S3RequestError, type S3ObjectRequests } from './s3-object-requests.ts';
 
 export interface S3RawMailStoreOptions {
   /** Messages larger than this are refused; MAX_RAW_MAIL_BYTES (SES's 40 MB) by default. */
@@ -10,13 +9,13 @@ export interface S3RawMailStoreOptions {
 /**
  * Raw mail as SES's S3 action stored it, read with GetObject. The size is checked three times:
  * against the notification's size, the response's Content-Length and the bytes actually read, so a
- * message over the limit is never held in memory whole when S3 says how large it is.
+ * message over the limit is never held in memory whole.
  */
 export class S3RawMailStore implements RawMailStore {
   private readonly maxBytes: number;
 
   constructor(
-    private readonly client: S3Client,
+    private readonly requests: Pick<S3ObjectRequests, 'get'>,
     options: S3RawMailStoreOptions = {},
   ) {
     this.maxBytes = options.maxBytes ?? MAX_RAW_MAIL_BYTES;
@@ -25,39 +24,42 @@ export class S3RawMailStore implements RawMailStore {
   async get(location: RawMailLocation): Promise<Buffer> {
     if (location.size !== undefined && location.size > this.maxBytes) throw new RawMailTooLargeError(location, location.size, this.maxBytes);
 
-    let output;
+    let content;
     try {
-      output = await this.client.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+      content = await this.requests.get(location.bucket, location.key);
     } catch (error) {
       // Only with s3:ListBucket does S3 answer a missing key with NoSuchKey; without it, AccessDenied (thrown as is).
-      if (error instanceof NoSuchKey) throw new RawMailNotFoundError(location, { cause: error });
+      if (error instanceof S3RequestError && error.name === 'NoSuchKey') throw new RawMailNotFoundError(location, { cause: error });
       throw error;
     }
 
-    const body = output.Body;
-    if (!body) throw new Error(`Raw mail ${describeRawMailLocation(location)} came back from S3 without a body`);
-    if (output.ContentLength !== undefined && output.ContentLength > this.maxBytes) {
-      discard(body);
-      throw new RawMailTooLargeError(location, output.ContentLength, this.maxBytes);
+    const length = content.headers.get('content-length');
+    if (length !== null && Number(length) > this.maxBytes) {
+      // An unread body keeps its connection busy until it is cancelled.
+      await content.body.cancel();
+      throw new RawMailTooLargeError(location, Number(length), this.maxBytes);
     }
-
-    const bytes = await body.transformToByteArray();
-    if (bytes.byteLength > this.maxBytes) throw new RawMailTooLargeError(location, bytes.byteLength, this.maxBytes);
-    // A view on the same memory: a 40 MB message is not copied a second time.
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return readUpTo(content.body, this.maxBytes, (size) => new RawMailTooLargeError(location, size, this.maxBytes));
   }
 }
 
-/** An unread response body keeps its socket busy until it is consumed or destroyed; destroy it. */
-function discard(body: unknown): void {
-  const destroy = (body as { destroy?: unknown }).destroy;
-  if (typeof destroy === 'function') destroy.call(body);
+/** The whole body when it is at most `maxBytes`; past that its bytes are counted, not kept, for the error. */
+async function readUpTo(body: ReadableStream<Uint8Array>, maxBytes: number, tooLarge: (size: number) => Error): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size <= maxBytes) chunks.push(chunk);
+    else chunks.length = 0;
+  }
+  if (size > maxBytes) throw tooLarge(size);
+  return Buffer.concat(chunks, size);
 }
 
 let fromEnv: S3RawMailStore | undefined;
 
-/** The function's raw mail store: one S3 client per cold start. */
+/** The function's raw mail store. */
 export function s3RawMailStoreFromEnv(): S3RawMailStore {
-  fromEnv ??= new S3RawMailStore(s3Client());
+  fromEnv ??= new S3RawMailStore(s3ObjectRequestsWithRole());
   return fromEnv;
 }

@@ -1,6 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { CopyObjectCommand, DeleteObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { S3ObjectRequests, S3RequestError } from '../../../shared/adapters/s3/s3-object-requests.ts';
 import { objectUrl } from '../../../shared/adapters/s3/s3-presigning.ts';
 import { S3UploadStore } from '../../../shared/adapters/s3/s3-upload-store.ts';
+import { startRecordingServer, type QueuedAnswer, type ReceivedRequest, type RecordingServer } from '../../support/recording-server.ts';
 
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token' };
 const REGION = 'eu-west-1';
@@ -15,38 +15,21 @@ const BUCKETS = { uploads: 'desk-uploads', attachments: 'desk-files' };
 const UPLOAD_KEY = 'uploads/7f3a9c/01JD8ZQ4';
 const LOCATION = 'attachments/7f3a9c/01JD8ZQ4/Offer (final) ü+1.pdf';
 
-interface Received {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-}
+type Received = ReceivedRequest;
 
-/** A stand-in of S3's path-style endpoint: records each request and answers from a queue (200, empty, when empty). */
-let server: Server;
+let s3: RecordingServer;
 let endpoint: string;
-const received: Received[] = [];
-const answers: { status: number; body?: string; headers?: Record<string, string> }[] = [];
+let received: Received[];
+let answers: QueuedAnswer[];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      received.push({ method: request.method!, url: request.url!, headers: request.headers });
-      const answer = answers.shift() ?? { status: 200 };
-      response.writeHead(answer.status, { ...(answer.body ? { 'content-type': 'application/xml' } : {}), ...answer.headers });
-      response.end(request.method === 'HEAD' ? undefined : answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/s3`;
+  s3 = await startRecordingServer('/s3');
+  ({ url: endpoint, received, answers } = s3);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => s3.close());
 
-beforeEach(() => {
-  received.length = 0;
-  answers.length = 0;
-});
+beforeEach(() => s3.reset());
 
 const requests = (maxAttempts = 3) => new S3ObjectRequests({ region: REGION, credentials: CREDENTIALS, endpoint, maxAttempts });
 const sdkClient = () =>
@@ -116,6 +99,28 @@ describe('S3 object calls without the S3 client', () => {
     const [ours, sdk] = received as [Received, Received];
     expect(ours.url).toBe(`/s3/${BUCKETS.attachments}/attachments/7f3a9c/01JD8ZQ4/Offer%20%28final%29%20%C3%BC%2B1.pdf`);
     await expectSameRequest(ours, sdk);
+  });
+
+  it('sends GetObject as the S3 client does, and gives the body to read', async () => {
+    const mail = Buffer.from('Subject: Printer\r\n\r\nIt jams.\r\n');
+    answers.push({ status: 200, body: mail }, { status: 200, body: mail });
+    const content = await requests().get(BUCKETS.attachments, 'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1');
+    expect(Buffer.from(await new Response(content.body).arrayBuffer()).equals(mail)).toBe(true);
+    expect(content.headers.get('content-length')).toBe(String(mail.length));
+    await sdkClient().send(new GetObjectCommand({ Bucket: BUCKETS.attachments, Key: 'inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1' }));
+    const [ours, sdk] = received as [Received, Received];
+    await expectSameRequest(ours, sdk);
+  });
+
+  it('sends PutObject with its body, typed, as the S3 client does; the signature covers the body', async () => {
+    const content = Buffer.from('%PDF-1.7\n\u00e4\u00f6\u00fc binary \u0000\u00ff');
+    await requests().send({ method: 'PUT', bucket: BUCKETS.attachments, key: LOCATION, headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment' }, body: content });
+    await sdkClient().send(new PutObjectCommand({ Bucket: BUCKETS.attachments, Key: LOCATION, Body: content, ContentType: 'application/pdf', ContentDisposition: 'attachment', ContentLength: content.length }));
+    const [ours, sdk] = received as [Received, Received];
+    await expectSameRequest(ours, sdk);
+    expect(ours.body.equals(content)).toBe(true);
+    expect(ours.headers['content-length']).toBe(sdk.headers['content-length']);
+    expect(ours.headers['x-amz-content-sha256']).toBe(createHash('sha256').update(content).digest('hex'));
   });
 
   it('sends DeleteObject as the S3 client does', async () => {

@@ -1,12 +1,11 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
-import 'aws-sdk-client-mock-vitest/extend';
 import { describe, expect, it } from 'vitest';
+import { S3ObjectRequests } from '../../../shared/adapters/s3/s3-object-requests.ts';
 import { S3AttachmentStore } from '../../../shared/adapters/s3/s3-attachment-store.ts';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../../../shared/config/attachment-limits.ts';
 import { attachmentLimitsSchema } from '../../../shared/config/email-schema.ts';
 import { admitAttachments, formatBytes } from '../../../shared/email/attachment-admission.ts';
 import { attachmentObjectKey } from '../../../shared/ports/attachment-store.ts';
+import { startRecordingServer } from '../../support/recording-server.ts';
 
 const MB = 1024 * 1024;
 
@@ -66,18 +65,17 @@ describe('attachment object keys', () => {
 
 describe('the S3 attachment store', () => {
   it('puts the bytes under the key, typed as declared and served only as a download', async () => {
-    const client = new S3Client({ region: 'eu-west-1' });
-    const s3 = mockClient(client);
-    s3.on(PutObjectCommand).resolves({});
-    const content = Buffer.from('<html><script>alert(1)</script></html>');
-    await new S3AttachmentStore(client, 'service-desk-prod-mail').put('attachments/abc/0/page.html', content, 'text/html');
-    expect(s3).toHaveReceivedCommandWith(PutObjectCommand, {
-      Bucket: 'service-desk-prod-mail',
-      Key: 'attachments/abc/0/page.html',
-      Body: content,
-      ContentType: 'text/html',
-      ContentDisposition: 'attachment',
-      ContentLength: content.length,
-    });
+    const s3 = await startRecordingServer('/s3');
+    try {
+      const requests = new S3ObjectRequests({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, endpoint: s3.url });
+      const content = Buffer.from('<html><script>alert(1)</script></html>');
+      await new S3AttachmentStore(requests, 'service-desk-prod-mail').put('attachments/abc/0/page.html', content, 'text/html');
+      const [put] = s3.received;
+      expect(put).toMatchObject({ method: 'PUT', url: '/s3/service-desk-prod-mail/attachments/abc/0/page.html' });
+      expect(put!.headers).toMatchObject({ 'content-type': 'text/html', 'content-disposition': 'attachment', 'content-length': String(content.length) });
+      expect(put!.body.equals(content)).toBe(true);
+    } finally {
+      await s3.close();
+    }
   });
 });
