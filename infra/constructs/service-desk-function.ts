@@ -62,6 +62,9 @@ const LIBMIME_COMMONJS = join(PROJECT_ROOT, 'node_modules', 'libmime', 'dist', '
 /** In place of postcss, which the comment sanitiser never calls: see the module's comment. */
 export const POSTCSS_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'postcss-left-out.ts');
 
+/** In place of htmlparser2, its parts the sanitiser and the HTML-to-text conversion use: see the module's comment. */
+export const HTMLPARSER2_SHAKEN_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'htmlparser2-shaken.ts');
+
 /** In place of the SDK's event stream support, which no call of the desk uses: see the module's comment. */
 export const EVENT_STREAMS_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'event-streams-left-out.ts');
 
@@ -97,6 +100,7 @@ export const FUNCTION_BUNDLING = {
     '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS_MODULE,
     libmime: LIBMIME_COMMONJS,
     postcss: POSTCSS_LEFT_OUT_MODULE,
+    htmlparser2: HTMLPARSER2_SHAKEN_MODULE,
     '@smithy/core/event-streams': EVENT_STREAMS_LEFT_OUT_MODULE,
     '@aws-sdk/endpoint-cache': ENDPOINT_CACHE_LEFT_OUT_MODULE,
     '#fault-injection': FAULT_INJECTION_LEFT_OUT_MODULE,

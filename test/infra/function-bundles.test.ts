@@ -92,6 +92,25 @@ describe('comment HTML in the function bundles', () => {
     const { sanitizeCommentHtml } = module;
     expect(sanitizeCommentHtml('<p style="color: red; background: url(https://tracker.example/p.gif)">Hello <b style="x">you</b></p>')).toBe('<p>Hello <b>you</b></p>');
   });
+
+  it("is parsed with htmlparser2's Parser alone, and sanitised and turned into text as without the bundle", async () => {
+    type Html = typeof import('./fixtures/bundled-html.ts');
+    const { module: bundled } = await bundledModule<Html>('html', 'test/infra/fixtures/bundled-html.ts');
+    const { text: sanitiserOnly } = await bundledModule('sanitiser-only', 'shared/text/sanitize-comment-html.ts');
+    // The DOM utilities (their feed reader among them) are what a require of htmlparser2 would add.
+    expect(sanitiserOnly).not.toContain('"pubDate"');
+    const unbundled = await import('./fixtures/bundled-html.ts');
+    const samples = [
+      '<p>Caf&eacute; &amp; cr&egrave;me &#x27;br&#xfb;l&eacute;e&#39; &notin; &NotNestedGreaterGreater; &bogus; 5 &lt; 6</p>',
+      '<table><tr><th colspan="2">Drucker</th></tr><tr><td>3. Stock</td><td><a href="https://intra.example/p?a=1&amp;b=2">Status</a></td></tr></table>',
+      '<div><p>Unclosed <b>bold <i>both</p><ul><li>one<li>two</ul><a href="jav&#x09;ascript:alert(1)">x</a><script>alert(1)</script><!-- note -->',
+      '<![CDATA[raw]]><svg><title>t</title></svg><textarea><b>in</b></textarea><p title="a &quot;b&quot;">q</p>',
+    ];
+    for (const html of samples) {
+      expect(bundled.sanitizeCommentHtml(html)).toBe(unbundled.sanitizeCommentHtml(html));
+      expect(bundled.htmlToText(html, { wordwrap: false })).toBe(unbundled.htmlToText(html, { wordwrap: false }));
+    }
+  });
 });
 
 /** Bundles `entry` (a module of the project) as the functions are bundled, and imports it. */
