@@ -65,6 +65,9 @@ export const POSTCSS_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', '
 /** In place of htmlparser2, its parts the sanitiser and the HTML-to-text conversion use: see the module's comment. */
 export const HTMLPARSER2_SHAKEN_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'htmlparser2-shaken.ts');
 
+/** In place of linkify-it, which the mail intake never calls: see the module's comment. */
+export const LINKIFY_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'linkify-left-out.ts');
+
 /** In place of the SDK's event stream support, which no call of the desk uses: see the module's comment. */
 export const EVENT_STREAMS_LEFT_OUT_MODULE = join(PROJECT_ROOT, 'infra', 'bundling', 'event-streams-left-out.ts');
 
@@ -101,6 +104,7 @@ export const FUNCTION_BUNDLING = {
     libmime: LIBMIME_COMMONJS,
     postcss: POSTCSS_LEFT_OUT_MODULE,
     htmlparser2: HTMLPARSER2_SHAKEN_MODULE,
+    'linkify-it': LINKIFY_LEFT_OUT_MODULE,
     '@smithy/core/event-streams': EVENT_STREAMS_LEFT_OUT_MODULE,
     '@aws-sdk/endpoint-cache': ENDPOINT_CACHE_LEFT_OUT_MODULE,
     '#fault-injection': FAULT_INJECTION_LEFT_OUT_MODULE,

@@ -13,6 +13,7 @@ import { FUNCTION_BUNDLING, PROJECT_ROOT, ServiceDeskFunction } from '../../infr
 import { stageSettings } from '../../infra/stage.ts';
 import { parseConfig } from '../../shared/config/define-config.ts';
 import { openApiDocument } from '../../shared/http/openapi-document.ts';
+import { fixture, fixturePaths } from '../unit/email/email-fixtures.ts';
 import { SYNTH_TIMEOUT_MS, TEST_ENV } from './build-test-app.ts';
 
 /** The asset directory CDK builds for one entry, in an app that ships `ticketKeyPrefix` (or none). */
@@ -152,6 +153,21 @@ describe('mail and its files in the email intake bundle', () => {
     const bundle = readFileSync(join(mailAsset, 'index.mjs'), 'utf8');
     expect(bundle).not.toContain('S3Client');
     expect(bundle).not.toContain('@aws-sdk/client-s3');
+  });
+
+  it('are parsed as without the bundle, every mail of the corpus, with the linkifier left out', async () => {
+    type Mail = typeof import('./fixtures/bundled-mail.ts');
+    const { module: bundled, text } = await bundledModule<Mail>('mail', 'test/infra/fixtures/bundled-mail.ts');
+    expect(text).toContain('linkify-it is left out');
+    const unbundled = await import('./fixtures/bundled-mail.ts');
+    const mails = fixturePaths('.eml');
+    expect(mails.length).toBeGreaterThan(50);
+    for (const path of mails) {
+      const raw = fixture(path);
+      const [ours, reference] = await Promise.all([bundled.parseInboundMail(raw).catch(String), unbundled.parseInboundMail(raw).catch(String)]);
+      expect(ours, path).toEqual(reference);
+      if (typeof ours !== 'string' && typeof reference !== 'string') expect(await bundled.readDeliveryReport(ours), path).toEqual(await unbundled.readDeliveryReport(reference));
+    }
   });
 });
 
