@@ -1,6 +1,7 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { SILENT_SDK_LOGGER } from '../shared/adapters/aws-http/silent-sdk-logger.ts';
 
 export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 
@@ -34,7 +35,7 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 export async function startLocalStream(options: LocalStreamOptions): Promise<LocalStream> {
   const { endpoint, tableName, consumer, pollMs = 100, maxAttempts = 5, log = (line) => console.error(line) } = options;
   const dynamodb = new DynamoDBClient({ endpoint, region: 'local', credentials });
-  const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials });
+  const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials, logger: SILENT_SDK_LOGGER });
   const table = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
   const streamArn = table.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`Table ${tableName} has no stream`);

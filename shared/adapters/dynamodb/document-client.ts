@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ENV } from '../../environment.ts';
+import { SILENT_SDK_LOGGER } from '../aws-http/silent-sdk-logger.ts';
 import { injectFaultsFromEnv } from '#fault-injection';
 
 /** One write of a transaction, as the adapters put them together. */
@@ -22,7 +23,8 @@ export function observeDynamoDbClients(observer: DynamoDbClientObserver): () => 
 
 /** Builds a document client; locally DYNAMODB_ENDPOINT points it at DynamoDB Local. */
 export function createDocumentClient(endpoint = process.env[ENV.dynamodbEndpoint]): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {});
+  const local = endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {};
+  const client = new DynamoDBClient({ ...local, logger: SILENT_SDK_LOGGER });
   injectFaultsFromEnv(client, 'dynamodb');
   for (const observe of observers) observe(client);
   return DynamoDBDocumentClient.from(client, {

@@ -3,6 +3,7 @@ import { timerName, timerPayload, type SlaTimer } from '../../domain/sla-timer.t
 import { ENV } from '../../environment.ts';
 import { injectFaultsFromEnv } from '#fault-injection';
 import type { ListableTimerScheduler } from '../../ports/timer-scheduler.ts';
+import { SILENT_SDK_LOGGER } from '../aws-http/silent-sdk-logger.ts';
 
 /** Where the schedules live and what they deliver to; the SlaTimers construct sets all four. */
 export interface EventBridgeTimerConfig {
@@ -126,6 +127,6 @@ let fromEnv: EventBridgeTimerScheduler | undefined;
 
 /** The function's scheduler: client and configuration made once per cold start. */
 export function eventBridgeTimerSchedulerFromEnv(): EventBridgeTimerScheduler {
-  fromEnv ??= new EventBridgeTimerScheduler(injectFaultsFromEnv(new SchedulerClient({}), 'scheduler'), eventBridgeTimerConfigFromEnv());
+  fromEnv ??= new EventBridgeTimerScheduler(injectFaultsFromEnv(new SchedulerClient({ logger: SILENT_SDK_LOGGER }), 'scheduler'), eventBridgeTimerConfigFromEnv());
   return fromEnv;
 }

@@ -2,6 +2,7 @@ import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { ENV } from '../../environment.ts';
 import { injectFaultsFromEnv } from '#fault-injection';
 import type { MailEnvelope, MailSender, SentMail } from '../../ports/mail-sender.ts';
+import { SILENT_SDK_LOGGER } from '../aws-http/silent-sdk-logger.ts';
 
 /**
  * The domain of the Message-ID SES writes into a sent message: `<MessageId>@<region>.amazonses.com`,
@@ -56,6 +57,6 @@ let fromEnv: SesMailSender | undefined;
  */
 export function sesMailSenderFromEnv(): SesMailSender {
   const endpoint = process.env[ENV.sesEndpoint];
-  fromEnv ??= new SesMailSender(injectFaultsFromEnv(new SESClient(endpoint ? { endpoint } : {}), 'ses'));
+  fromEnv ??= new SesMailSender(injectFaultsFromEnv(new SESClient({ ...(endpoint ? { endpoint } : {}), logger: SILENT_SDK_LOGGER }), 'ses'));
   return fromEnv;
 }

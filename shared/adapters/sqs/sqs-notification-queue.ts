@@ -2,6 +2,7 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Notification } from '../../domain/notifications.ts';
 import { ENV, requiredEnv } from '../../environment.ts';
 import type { NotificationQueue } from '../../ports/notification-queue.ts';
+import { SILENT_SDK_LOGGER } from '../aws-http/silent-sdk-logger.ts';
 
 /** SQS takes at most ten messages per batch. */
 const BATCH = 10;
@@ -30,6 +31,6 @@ export class SqsNotificationQueue implements NotificationQueue {
 let queue: SqsNotificationQueue | undefined;
 
 export function sqsNotificationQueueFromEnv(): SqsNotificationQueue {
-  queue ??= new SqsNotificationQueue(new SQSClient({}), requiredEnv(ENV.notificationsQueueUrl));
+  queue ??= new SqsNotificationQueue(new SQSClient({ logger: SILENT_SDK_LOGGER }), requiredEnv(ENV.notificationsQueueUrl));
   return queue;
 }
